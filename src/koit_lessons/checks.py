@@ -1,0 +1,243 @@
+"""Instant, friendly feedback on exercises.
+
+In a lesson, an exercise cell ends with a check::
+
+    lithium_top = ...            # your answer replaces the ...
+    check("00-lithium-top", lithium_top)
+
+``check`` compares the answer with the expected one, which the package computes
+from the shipped data (never a stored literal), and answers in one or two
+sentences:
+
+- ``...`` (not answered yet) gets a reminder and never stops the notebook;
+- a wrong type or shape gets a sentence saying what kind of answer is wanted;
+- a wrong value gets a hint.
+
+Questions are defined next to the lesson they belong to, in
+``koit_lessons.exercises.lessonNN``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from numbers import Real
+from typing import Any
+
+from koit_lessons.errors import did_you_mean
+
+__all__ = ["check", "Feedback", "Question", "question", "questions", "expected"]
+
+CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
+_ICONS = {CORRECT: "✅", INCORRECT: "❌", UNANSWERED: "⏳", INVALID: "⚠️"}
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of a check: a status and a message. It shows as its message."""
+
+    question: str
+    status: str
+    message: str
+
+    @property
+    def correct(self) -> bool:
+        return self.status == CORRECT
+
+    def __repr__(self) -> str:
+        return f"{_ICONS[self.status]} [{self.question}] {self.message}"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Question:
+    """One checked exercise.
+
+    ``expected`` is a function that computes the right answer from the shipped data.
+    ``kind`` is "number" (with ``tolerance`` in the answer's units), "text" (a name;
+    ``aliases`` maps other accepted spellings to it), or "names" (a collection of
+    names; ``ordered`` says whether order matters).
+    """
+
+    id: str
+    prompt: str
+    expected: Callable[[], Any]
+    kind: str = "number"
+    hint: str = ""
+    unit: str = ""
+    tolerance: float = 0.0
+    ordered: bool = False
+    explain: str = ""
+    aliases: Callable[[], dict[str, str]] = field(default=lambda: {})
+
+
+_REGISTRY: dict[str, Question] = {}
+
+
+def question(q: Question) -> Question:
+    """Register a question (used by the ``exercises`` modules)."""
+    if q.kind not in ("number", "text", "names"):
+        raise ValueError(f"unknown question kind {q.kind!r}")
+    _REGISTRY[q.id] = q
+    return q
+
+
+def _load_lesson(qid: str) -> None:
+    lesson = qid.split("-", 1)[0]
+    if lesson.isdigit():
+        try:
+            importlib.import_module(f"koit_lessons.exercises.lesson{lesson}")
+        except ModuleNotFoundError:
+            pass
+
+
+def questions(lesson: str | None = None) -> list[str]:
+    """The ids of all checked questions (of one lesson, e.g. "00", if given)."""
+    from koit_lessons import exercises
+
+    for mod in exercises.LESSON_MODULES:
+        importlib.import_module(f"koit_lessons.exercises.{mod}")
+    ids = sorted(_REGISTRY)
+    return [i for i in ids if lesson is None or i.startswith(f"{lesson}-")]
+
+
+def _get(qid: str) -> Question | None:
+    if qid not in _REGISTRY and isinstance(qid, str):
+        _load_lesson(qid)
+    return _REGISTRY.get(qid) if isinstance(qid, str) else None
+
+
+def expected(qid: str) -> Any:
+    """The expected answer of a question, computed from the data (for teachers and tests)."""
+    q = _get(qid)
+    if q is None:
+        raise KeyError(qid)
+    return q.expected()
+
+
+def _is_placeholder(answer: object) -> bool:
+    if answer is Ellipsis or answer is None:
+        return True
+    return isinstance(answer, (list, tuple, set)) and any(a is Ellipsis for a in answer)
+
+
+def _as_number(answer: object) -> float | None:
+    if isinstance(answer, bool):
+        return None
+    if isinstance(answer, Real):
+        return float(answer)
+    # a one-number pandas/NumPy result (e.g. a Series with one value, or a 0-d array)
+    size = getattr(answer, "size", None)
+    if size == 1 and hasattr(answer, "item"):
+        try:
+            return _as_number(answer.item())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _norm(text: object) -> str:
+    return " ".join(str(text).strip().lower().split())
+
+
+def _fmt(x: float, unit: str) -> str:
+    return f"{x:,.4g}{' ' + unit if unit else ''}"
+
+
+def _check_number(q: Question, answer: object) -> Feedback:
+    value = _as_number(answer)
+    if value is None:
+        kind = type(answer).__name__
+        extra = " Write the number without quotes." if isinstance(answer, str) else ""
+        if getattr(answer, "size", 0) and getattr(answer, "size", 0) > 1:
+            extra = f" You gave {answer.size} values; pick the one asked for."
+        return Feedback(q.id, INVALID, f"The answer should be one number, not a {kind}.{extra}")
+    if math.isnan(value):
+        return Feedback(q.id, INVALID, "The answer is NaN (not a number): check for missing values.")
+    want = float(q.expected())
+    tol = max(q.tolerance, 1e-9 * abs(want))
+    if abs(value - want) <= tol:
+        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+    if q.unit == "%" and abs(value * 100 - want) <= tol:
+        return Feedback(
+            q.id, INCORRECT,
+            "Close: that looks like a fraction. The answer is asked in percent: multiply by 100.",
+        )
+    direction = "too high" if value > want else "too low"
+    hint = f" Hint: {q.hint}" if q.hint else ""
+    return Feedback(q.id, INCORRECT, f"Not quite: {_fmt(value, q.unit)} is {direction}.{hint}")
+
+
+def _canonical(q: Question, answer: object) -> str:
+    aliases = {_norm(k): _norm(v) for k, v in q.aliases().items()}
+    a = _norm(answer)
+    return aliases.get(a, a)
+
+
+def _check_text(q: Question, answer: object) -> Feedback:
+    if not isinstance(answer, str):
+        if isinstance(answer, Sequence) or hasattr(answer, "size"):
+            return Feedback(q.id, INVALID, "The answer should be a single name in quotes, e.g. \"Chile\".")
+        return Feedback(
+            q.id, INVALID,
+            f"The answer should be a name in quotes (text), not a {type(answer).__name__}.",
+        )
+    want = _norm(q.expected())
+    if _canonical(q, answer) == want:
+        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+    hint = f" Hint: {q.hint}" if q.hint else ""
+    return Feedback(q.id, INCORRECT, f"Not quite: {answer!r} is not the answer.{hint}")
+
+
+def _check_names(q: Question, answer: object) -> Feedback:
+    if isinstance(answer, str) or not isinstance(answer, Iterable):
+        return Feedback(
+            q.id, INVALID,
+            'The answer should be a list of names, e.g. ["Chile", "China"], '
+            f"not a {type(answer).__name__}.",
+        )
+    given = [_canonical(q, a) for a in list(answer)]
+    want = [_norm(w) for w in q.expected()]
+    if (given == want) if q.ordered else (sorted(set(given)) == sorted(set(want))
+                                           and len(given) == len(want)):
+        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+    if len(given) != len(want):
+        return Feedback(q.id, INCORRECT, f"Not quite: the answer has {len(want)} names, you gave "
+                        f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}")
+    right = len(set(given) & set(want))
+    order = " in the right order" if q.ordered and right == len(want) else ""
+    return Feedback(q.id, INCORRECT, f"Not quite: {right} of {len(want)} names are right"
+                    f"{order}.{' Hint: ' + q.hint if q.hint else ''}")
+
+
+_CHECKERS = {"number": _check_number, "text": _check_text, "names": _check_names}
+
+
+def check(question_id: str, answer: Any) -> Feedback:
+    """Check an exercise answer and say, in a sentence, whether it is right.
+
+    Parameters
+    ----------
+    question_id : the id printed in the exercise, e.g. "00-lithium-top".
+    answer : your answer; leave it as ``...`` until you have one.
+
+    Examples
+    --------
+    >>> check("00-lithium-top", ...)
+    ⏳ [00-lithium-top] Not answered yet: replace the ... with your answer, then run the cell again.
+    """
+    q = _get(question_id)
+    if q is None:
+        known = questions()
+        return Feedback(
+            str(question_id), INVALID,
+            f"There is no exercise called {question_id!r}.{did_you_mean(str(question_id), known)} "
+            "Copy the id exactly as it appears in the exercise.",
+        )
+    if _is_placeholder(answer):
+        return Feedback(q.id, UNANSWERED,
+                        "Not answered yet: replace the ... with your answer, then run the cell again.")
+    return _CHECKERS[q.kind](q, answer)

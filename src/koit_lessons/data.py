@@ -1,0 +1,198 @@
+"""Load the curated data sets that ship with koit-lessons.
+
+Every data set is a CSV file described in ``datapackage.json`` (the Frictionless
+Data Package standard): its fields, types, units, sources and notes. Three
+functions are all a lesson needs::
+
+    >>> from koit_lessons import data
+    >>> data.list_datasets()                # what is there            # doctest: +SKIP
+    >>> minerals = data.load("mineral_production")    # a fresh, typed DataFrame
+    >>> data.cite("mineral_production")        # where the numbers come from   # doctest: +SKIP
+
+Loading never writes anything: each call reads the shipped file and returns a new
+DataFrame, so changing it in a notebook cannot change the data.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from typing import Any
+
+import pandas as pd
+
+from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.resources import data_dir
+
+__all__ = ["list_datasets", "load", "cite", "citation", "describe", "source_line", "names"]
+
+_PANDAS_TYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "year": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _package() -> dict[str, Any]:
+    path = data_dir() / "datapackage.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KoitError(
+            "The data description file datapackage.json is missing from this installation. "
+            "Reinstall koit-lessons."
+        ) from None
+    except json.JSONDecodeError as exc:
+        raise KoitError(
+            f"The data description file datapackage.json is damaged ({exc.msg}, line "
+            f"{exc.lineno}). Reinstall koit-lessons."
+        ) from None
+
+
+def names() -> list[str]:
+    """The names of all shipped data sets, in the order of ``datapackage.json``."""
+    return [r["name"] for r in _package()["resources"]]
+
+
+def _resource(name: object) -> dict[str, Any]:
+    for r in _package()["resources"]:
+        if r["name"] == name:
+            return r
+    raise unknown_name("data set", name, names())
+
+
+def describe(name: str) -> dict[str, Any]:
+    """The full description of one data set (a copy of its ``datapackage.json`` entry)."""
+    return copy.deepcopy(_resource(name))
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load a data set as a new DataFrame with the types its schema declares.
+
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A fresh copy: you can change it freely, the shipped file never changes.
+        ``df.attrs["source"]`` holds a one-line source note used by the plots.
+
+    Examples
+    --------
+    >>> df = load("mineral_production")
+    >>> sorted(df["mineral"].unique())[:2]
+    ['cobalt', 'gallium']
+    """
+    res = _resource(name)
+    schema = res["schema"]
+    fields = schema["fields"]
+    dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}
+    dates = [f["name"] for f in fields if f.get("type") in ("date", "datetime")]
+    for col in dates:
+        dtypes.pop(col)
+    path = data_dir() / res["path"]
+    try:
+        with path.open("r", encoding="utf-8") as fh:
+            df = pd.read_csv(
+                fh,
+                dtype=dtypes,
+                keep_default_na=False,
+                na_values=schema.get("missingValues", [""]),
+                parse_dates=dates or False,
+            )
+    except FileNotFoundError:
+        raise KoitError(
+            f"The file for data set {name!r} ({res['path']}) is missing from this "
+            "installation. Reinstall koit-lessons."
+        ) from None
+    except (ValueError, TypeError, pd.errors.ParserError) as exc:
+        raise KoitError(
+            f"The file for data set {name!r} ({res['path']}) does not match its "
+            f"description and could not be read: {str(exc).splitlines()[0]}. "
+            "Reinstall koit-lessons."
+        ) from None
+    expected = [f["name"] for f in fields]
+    if list(df.columns) != expected:
+        raise KoitError(
+            f"The file for data set {name!r} has columns {list(df.columns)}, but its "
+            f"description lists {expected}. Reinstall koit-lessons."
+        )
+    df.attrs["dataset"] = name
+    df.attrs["source"] = source_line(name)
+    return df
+
+
+def _sources(res: dict[str, Any]) -> list[dict[str, Any]]:
+    return res.get("sources") or _package().get("sources", [])
+
+
+def source_line(name: str) -> str:
+    """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'"""
+    parts = []
+    for s in _sources(_resource(name)):
+        bit = f"{s.get('publisher', '')}, {s['title']}".strip(", ")
+        if s.get("data_year"):
+            bit += f" (data year {s['data_year']})"
+        parts.append(bit)
+    return "Source: " + "; ".join(parts) + "."
+
+
+def citation(name: str) -> str:
+    """The full citation and notes of a data set, as text."""
+    res = _resource(name)
+    lines = [f"{res['title']}  [{res['name']}]", ""]
+    for s in _sources(res):
+        cite = f"{s.get('publisher', '')}. {s['title']}"
+        if s.get("edition"):
+            cite += f", {s['edition']}"
+        if s.get("published"):
+            cite += f" ({s['published']})"
+        cite += "."
+        if s.get("data_year"):
+            cite += f" Data year: {s['data_year']}."
+        if s.get("table"):
+            cite += f" {s['table']}."
+        cite += f" {s['path']}"
+        if s.get("accessed"):
+            cite += f" (accessed {s['accessed']})"
+        lines.append("- " + cite)
+    lic = res.get("licenses") or _package().get("licenses", [])
+    if lic:
+        lines += ["", "License: " + "; ".join(lc.get("title", lc.get("name", "")) for lc in lic)]
+    notes = res.get("notes", [])
+    if notes:
+        lines += ["", "Notes:"] + [f"- {n}" for n in notes]
+    return "\n".join(lines)
+
+
+def cite(name: str) -> None:
+    """Print where a data set comes from: publisher, title, edition, data year, URL, notes."""
+    print(citation(name))
+
+
+def _row_count(path_name: str) -> int:
+    with (data_dir() / path_name).open("r", encoding="utf-8") as fh:
+        return max(sum(1 for line in fh if line.strip()) - 1, 0)
+
+
+def list_datasets() -> pd.DataFrame:
+    """A table of the shipped data sets: name, title, rows and source."""
+    rows = []
+    for r in _package()["resources"]:
+        src = _sources(r)
+        rows.append(
+            {
+                "name": r["name"],
+                "title": r["title"],
+                "rows": _row_count(r["path"]),
+                "source": "; ".join(f"{s.get('publisher', '')}, {s['title']}" for s in src),
+            }
+        )
+    return pd.DataFrame(rows)

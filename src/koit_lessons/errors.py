@@ -1,0 +1,43 @@
+"""The one exception type that koit-lessons raises on bad input, with friendly wording."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+
+class KoitError(ValueError):
+    """Raised when a helper gets a name, type or value it cannot use.
+
+    The message always says what was wrong and what is allowed, so that a student
+    can fix the call without reading a traceback.
+    """
+
+
+def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
+    """Return ' Did you mean: a, b?' for close matches of ``word``, or '' if none.
+
+    >>> did_you_mean("lithum", ["lithium", "cobalt"])
+    " Did you mean 'lithium'?"
+    """
+    choices = [str(c) for c in choices]
+    lowered = {c.lower(): c for c in choices}
+    close = difflib.get_close_matches(str(word).lower(), list(lowered), n=n, cutoff=0.6)
+    if not close:
+        return ""
+    names = [repr(lowered[c]) for c in close]
+    return f" Did you mean {' or '.join(names)}?"
+
+
+def unknown_name(kind: str, word: object, choices: Iterable[str]) -> KoitError:
+    """Build the standard error for an unknown name, listing what is allowed."""
+    choices = sorted(str(c) for c in choices)
+    if not isinstance(word, str):
+        return KoitError(
+            f"The {kind} must be given as text (a string), not {type(word).__name__} "
+            f"{word!r}. Allowed: {', '.join(choices)}."
+        )
+    return KoitError(
+        f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} "
+        f"Allowed: {', '.join(choices)}."
+    )

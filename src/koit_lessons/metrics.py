@@ -1,0 +1,190 @@
+"""Pure functions for shares, concentration and growth, used across the lessons.
+
+Every function takes plain numbers (a list, a dict, a NumPy array or a pandas
+Series), checks them, and returns numbers. Nothing here reads data or draws.
+
+>>> from koit_lessons import metrics
+>>> metrics.shares({"A": 30, "B": 10})
+A    75.0
+B    25.0
+dtype: float64
+>>> metrics.hhi([50, 30, 20])
+3800.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from numbers import Real
+from typing import Union
+
+import numpy as np
+import pandas as pd
+
+from koit_lessons.errors import KoitError
+
+__all__ = ["shares", "top_k_share", "hhi", "hhi_band", "growth_rate", "cagr", "doubling_time"]
+
+Values = Union[pd.Series, Sequence[float], Mapping[str, float], np.ndarray]
+
+
+def _series(values: Values, what: str = "values") -> pd.Series:
+    """Turn ``values`` into a float Series, or raise a friendly KoitError."""
+    if isinstance(values, pd.DataFrame):
+        raise KoitError(
+            f"The {what} should be one column of numbers (a Series or a list), "
+            f"not a whole table. Pick a column, e.g. df['{values.columns[-1]}']."
+        )
+    if isinstance(values, (str, bytes)) or not isinstance(
+        values, (pd.Series, Sequence, Mapping, np.ndarray)
+    ):
+        raise KoitError(
+            f"The {what} should be a list, dict or Series of numbers, "
+            f"not {type(values).__name__} {values!r}."
+        )
+    s = pd.Series(values) if not isinstance(values, pd.Series) else values
+    if len(s) == 0:
+        raise KoitError(f"The {what} are empty: there is nothing to compute from.")
+    if s.dtype == bool or not (
+        pd.api.types.is_numeric_dtype(s) or s.map(lambda v: isinstance(v, Real)).all()
+    ):
+        bad = [v for v in s.tolist() if not isinstance(v, Real) or isinstance(v, bool)][:3]
+        raise KoitError(f"The {what} must all be numbers, but got {bad}.")
+    s = s.astype("float64")
+    if s.isna().any():
+        missing = list(s[s.isna()].index[:3])
+        raise KoitError(
+            f"The {what} contain missing values (at {missing}). "
+            "Drop them first, e.g. with .dropna(), and say so in your answer."
+        )
+    if (s < 0).any():
+        raise KoitError(f"The {what} must not be negative, but got {s[s < 0].tolist()[:3]}.")
+    return s
+
+
+def _number(x: object, what: str) -> float:
+    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
+        raise KoitError(f"The {what} must be a number, not {x!r}.")
+    return float(x)
+
+
+def shares(values: Values, total: float | None = None) -> pd.Series:
+    """Each value as a percentage of ``total`` (by default, of the sum of the values).
+
+    Use ``total`` when the values do not cover everything, for example country
+    production against the world total. Published totals are often rounded, so
+    shares of a rounded total may add up to a little more than 100; values that add
+    up to more than 105 % of ``total`` are refused as a mistake.
+
+    >>> shares([1, 3]).tolist()
+    [25.0, 75.0]
+    >>> shares({"Chile": 49_000}, total=240_000).round(1).tolist()
+    [20.4]
+    """
+    s = _series(values)
+    denominator = s.sum() if total is None else _number(total, "total")
+    if denominator <= 0:
+        raise KoitError("The total must be greater than zero to compute shares.")
+    if total is not None and s.sum() > denominator * 1.05:
+        raise KoitError(
+            f"The values add up to {s.sum():,.0f}, more than the total {denominator:,.0f}: "
+            "check that the total covers all of them."
+        )
+    return s / denominator * 100
+
+
+def top_k_share(shares_pct: Values, k: int = 1) -> float:
+    """The combined share (in %) of the ``k`` largest shares.
+
+    >>> top_k_share([50, 30, 20], k=2)
+    80.0
+    """
+    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
+        raise KoitError(f"k must be a whole number of 1 or more, not {k!r}.")
+    s = _series(shares_pct, "shares")
+    return float(s.nlargest(k).sum())
+
+
+def hhi(shares_pct: Values) -> float:
+    """The Herfindahl–Hirschman index: the sum of squared percentage shares.
+
+    It runs from near 0 (many small suppliers) to 10,000 (one supplier has it all).
+    Shares must be in percent (0–100), not fractions.
+
+    >>> hhi([100])
+    10000.0
+    >>> hhi([25, 25, 25, 25])
+    2500.0
+    """
+    s = _series(shares_pct, "shares")
+    if s.sum() > 105:
+        raise KoitError(
+            f"The shares add up to {s.sum():.1f} %, more than 100 %. "
+            "Pass percentage shares of one total, e.g. from metrics.shares()."
+        )
+    if 0 < s.sum() <= 1.0001 and len(s) > 1:
+        raise KoitError(
+            "The shares look like fractions (they add up to 1 or less). "
+            "Multiply by 100 first: the HHI uses percentages."
+        )
+    return float((s**2).sum())
+
+
+def hhi_band(index: float) -> str:
+    """Name the concentration band of an HHI value, using the thresholds of the
+    U.S. Department of Justice and FTC Merger Guidelines (2023): above 1,800 is
+    'highly concentrated', 1,000–1,800 'moderately concentrated', below 1,000
+    'unconcentrated'.
+
+    >>> hhi_band(2500)
+    'highly concentrated'
+    """
+    value = _number(index, "HHI")
+    if not 0 <= value <= 10_000:
+        raise KoitError(f"An HHI lies between 0 and 10,000, not {value:,.0f}.")
+    if value > 1800:
+        return "highly concentrated"
+    if value >= 1000:
+        return "moderately concentrated"
+    return "unconcentrated"
+
+
+def growth_rate(start: float, end: float) -> float:
+    """The change from ``start`` to ``end`` in percent.
+
+    >>> growth_rate(200, 250)
+    25.0
+    """
+    a, b = _number(start, "start value"), _number(end, "end value")
+    if a == 0:
+        raise KoitError("The start value is 0, so a growth rate in percent is undefined.")
+    return (b - a) / abs(a) * 100
+
+
+def cagr(start: float, end: float, years: float) -> float:
+    """The compound annual growth rate in percent per year.
+
+    >>> round(cagr(100, 121, 2), 6)
+    10.0
+    """
+    a, b, n = _number(start, "start value"), _number(end, "end value"), _number(years, "years")
+    if n <= 0:
+        raise KoitError(f"The number of years must be more than 0, not {n:g}.")
+    if a <= 0 or b <= 0:
+        raise KoitError("Start and end values must be positive to compute a CAGR.")
+    return ((b / a) ** (1 / n) - 1) * 100
+
+
+def doubling_time(rate_pct: float) -> float:
+    """How long something growing at ``rate_pct`` % per period takes to double.
+
+    >>> round(doubling_time(100), 6)
+    1.0
+    >>> round(doubling_time(7), 2)
+    10.24
+    """
+    r = _number(rate_pct, "growth rate")
+    if r <= 0:
+        raise KoitError(f"Only something that grows doubles: the rate must be above 0, not {r:g}.")
+    return math.log(2) / math.log(1 + r / 100)

@@ -1,0 +1,78 @@
+import json
+
+import pytest
+
+from koit_lessons import lessons
+from koit_lessons.errors import KoitError
+
+TEACHER = {
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
+        {
+            "cell_type": "code",
+            "metadata": {"tags": ["exercise"]},
+            "execution_count": 3,
+            "outputs": [{"output_type": "stream", "name": "stdout", "text": "secret 42"}],
+            "source": "x = ...\n### BEGIN SOLUTION\nx = 42  # secret\n### END SOLUTION\ncheck('q', x)",
+        },
+        {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": "Model answer",
+         "attachments": {"a.png": {"image/png": "AAAA"}}},
+        {"cell_type": "markdown", "metadata": {"tags": ["teacher-only"]}, "source": "Teacher note"},
+    ],
+    "metadata": {"kernelspec": {"name": "python3"}, "widgets": {"state": "x"}, "koit": {"title": "T"}},
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def test_strip_solutions_keeps_placeholder_and_check():
+    code = TEACHER["cells"][1]["source"]
+    assert lessons.strip_solutions(code) == "x = ...\ncheck('q', x)"
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ("### BEGIN SOLUTION\nx\n", "has no"),
+        ("x\n### END SOLUTION\n", "without"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION\n", "inside another"),
+    ],
+)
+def test_unbalanced_markers_are_reported(code, message):
+    with pytest.raises(KoitError, match=message):
+        lessons.strip_solutions(code)
+
+
+def test_student_version_has_no_solutions_outputs_or_teacher_cells():
+    student = lessons.student_version(TEACHER)
+    text = json.dumps(student)
+    for secret in ("secret", "42", "Model answer", "Teacher note", "AAAA", "widgets"):
+        assert secret not in text
+    code = student["cells"][1]
+    assert code["outputs"] == [] and code["execution_count"] is None
+    assert student["cells"][2]["source"] == lessons.ANSWER_BOX
+    assert len(student["cells"]) == 3
+    # the teacher notebook itself is untouched
+    assert "secret" in json.dumps(TEACHER)
+
+
+def test_catalogue_lists_lesson_00_first():
+    found = lessons.lessons()
+    assert found[0].number == "00"
+    assert found[0].filename == "00_start_here.ipynb"
+    assert 20 <= found[0].minutes <= 60
+    assert lessons.lesson("0") == found[0]
+    with pytest.raises(KoitError, match="no lesson called '99'"):
+        lessons.lesson("99")
+
+
+def test_write_student_set_never_overwrites_without_permission(tmp_path):
+    written, kept = lessons.write_student_set(tmp_path)
+    assert written and not kept
+    target = written[0]
+    target.write_text("my work", encoding="utf-8")
+    written, kept = lessons.write_student_set(tmp_path)
+    assert not written and target in kept
+    assert target.read_text(encoding="utf-8") == "my work"
+    lessons.write_student_set(tmp_path, overwrite=True)
+    assert target.read_text(encoding="utf-8") != "my work"

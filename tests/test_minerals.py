@@ -1,0 +1,50 @@
+import pytest
+
+from koit_lessons import metrics, minerals
+from koit_lessons.errors import KoitError
+
+
+def test_producers_sorted_with_shares_of_world_total():
+    table = minerals.producers("lithium", 2024)
+    assert table["production"].is_monotonic_decreasing
+    assert table.loc[0, "country"] == "Australia"
+    assert table.loc[0, "share_pct"] == pytest.approx(88_000 / 240_000 * 100)
+    assert table["share_pct"].sum() < 100
+    assert "United States" not in set(table["country"])  # withheld
+    assert table.attrs["source"].startswith("Source: U.S. Geological Survey")
+
+
+def test_default_year_is_latest():
+    assert minerals.producers("cobalt").equals(minerals.producers("cobalt", max(minerals.years())))
+
+
+def test_concentration_uses_metrics():
+    c = minerals.concentration("cobalt", 2024)
+    shares = minerals.producers("cobalt", 2024)["share_pct"]
+    assert c["top_country"] == "Congo (Kinshasa)"
+    assert c["top1_pct"] == pytest.approx(220_000 / 290_000 * 100)
+    assert c["hhi"] == pytest.approx(metrics.hhi(shares))
+
+
+def test_concentration_table_covers_every_mineral_most_concentrated_first():
+    table = minerals.concentration_table(2024)
+    assert sorted(table["mineral"]) == minerals.mineral_names()
+    assert table["hhi"].is_monotonic_decreasing
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("lithum", 2024), "Did you mean 'lithium'"),
+        ((7, 2024), "must be given as text"),
+        (("lithium", 1990), "no data for the year 1990"),
+        (("lithium", "2024"), "no data for the year '2024'"),
+    ],
+)
+def test_bad_input(args, message):
+    with pytest.raises(KoitError, match=message):
+        minerals.producers(*args)
+
+
+def test_names_are_forgiving_about_case_and_spaces():
+    assert minerals.producers(" Lithium ", 2024).equals(minerals.producers("lithium", 2024))
