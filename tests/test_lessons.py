@@ -13,13 +13,23 @@ TEACHER = {
             "metadata": {"tags": ["exercise"]},
             "execution_count": 3,
             "outputs": [{"output_type": "stream", "name": "stdout", "text": "secret 42"}],
-            "source": "x = ...\n### BEGIN SOLUTION\nx = 42  # secret\n### END SOLUTION\ncheck('q', x)",
+            "source": (
+                "x = ...\n### BEGIN SOLUTION\nx = 42  # secret\n### END SOLUTION\ncheck('q', x)"
+            ),
         },
-        {"cell_type": "markdown", "metadata": {"tags": ["solution"]}, "source": "Model answer",
-         "attachments": {"a.png": {"image/png": "AAAA"}}},
+        {
+            "cell_type": "markdown",
+            "metadata": {"tags": ["solution"]},
+            "source": "Model answer",
+            "attachments": {"a.png": {"image/png": "AAAA"}},
+        },
         {"cell_type": "markdown", "metadata": {"tags": ["teacher-only"]}, "source": "Teacher note"},
     ],
-    "metadata": {"kernelspec": {"name": "python3"}, "widgets": {"state": "x"}, "koit": {"title": "T"}},
+    "metadata": {
+        "kernelspec": {"name": "python3"},
+        "widgets": {"state": "x"},
+        "koit": {"title": "T"},
+    },
     "nbformat": 4,
     "nbformat_minor": 5,
 }

@@ -150,20 +150,25 @@ def _fmt(x: float, unit: str) -> str:
 def _check_number(q: Question, answer: object) -> Feedback:
     value = _as_number(answer)
     if value is None:
-        kind = type(answer).__name__
-        extra = " Write the number without quotes." if isinstance(answer, str) else ""
-        if getattr(answer, "size", 0) and getattr(answer, "size", 0) > 1:
-            extra = f" You gave {answer.size} values; pick the one asked for."
-        return Feedback(q.id, INVALID, f"The answer should be one number, not a {kind}.{extra}")
+        if isinstance(answer, str):
+            said = f"text ({answer!r}). Write the number without quotes."
+        elif getattr(answer, "size", 0) and answer.size > 1:
+            said = f"{answer.size} values. Pick the one value asked for."
+        else:
+            said = f"{answer!r}."
+        return Feedback(q.id, INVALID, f"The answer should be one number, but you gave {said}")
     if math.isnan(value):
-        return Feedback(q.id, INVALID, "The answer is NaN (not a number): check for missing values.")
+        return Feedback(
+            q.id, INVALID, "The answer is NaN (not a number): check for missing values."
+        )
     want = float(q.expected())
     tol = max(q.tolerance, 1e-9 * abs(want))
     if abs(value - want) <= tol:
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
     if q.unit == "%" and abs(value * 100 - want) <= tol:
         return Feedback(
-            q.id, INCORRECT,
+            q.id,
+            INCORRECT,
             "Close: that looks like a fraction. The answer is asked in percent: multiply by 100.",
         )
     direction = "too high" if value > want else "too low"
@@ -180,10 +185,13 @@ def _canonical(q: Question, answer: object) -> str:
 def _check_text(q: Question, answer: object) -> Feedback:
     if not isinstance(answer, str):
         if isinstance(answer, Sequence) or hasattr(answer, "size"):
-            return Feedback(q.id, INVALID, "The answer should be a single name in quotes, e.g. \"Chile\".")
+            return Feedback(
+                q.id, INVALID, 'The answer should be a single name in quotes, e.g. "Chile".'
+            )
         return Feedback(
-            q.id, INVALID,
-            f"The answer should be a name in quotes (text), not a {type(answer).__name__}.",
+            q.id,
+            INVALID,
+            f"The answer should be a name in quotes (text), but you gave {answer!r}.",
         )
     want = _norm(q.expected())
     if _canonical(q, answer) == want:
@@ -195,22 +203,34 @@ def _check_text(q: Question, answer: object) -> Feedback:
 def _check_names(q: Question, answer: object) -> Feedback:
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return Feedback(
-            q.id, INVALID,
+            q.id,
+            INVALID,
             'The answer should be a list of names, e.g. ["Chile", "China"], '
             f"not a {type(answer).__name__}.",
         )
     given = [_canonical(q, a) for a in list(answer)]
     want = [_norm(w) for w in q.expected()]
-    if (given == want) if q.ordered else (sorted(set(given)) == sorted(set(want))
-                                           and len(given) == len(want)):
+    if (
+        (given == want)
+        if q.ordered
+        else (sorted(set(given)) == sorted(set(want)) and len(given) == len(want))
+    ):
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
     if len(given) != len(want):
-        return Feedback(q.id, INCORRECT, f"Not quite: the answer has {len(want)} names, you gave "
-                        f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}")
+        return Feedback(
+            q.id,
+            INCORRECT,
+            f"Not quite: the answer has {len(want)} names, you gave "
+            f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}",
+        )
     right = len(set(given) & set(want))
     order = " in the right order" if q.ordered and right == len(want) else ""
-    return Feedback(q.id, INCORRECT, f"Not quite: {right} of {len(want)} names are right"
-                    f"{order}.{' Hint: ' + q.hint if q.hint else ''}")
+    return Feedback(
+        q.id,
+        INCORRECT,
+        f"Not quite: {right} of {len(want)} names are right"
+        f"{order}.{' Hint: ' + q.hint if q.hint else ''}",
+    )
 
 
 _CHECKERS = {"number": _check_number, "text": _check_text, "names": _check_names}
@@ -233,11 +253,15 @@ def check(question_id: str, answer: Any) -> Feedback:
     if q is None:
         known = questions()
         return Feedback(
-            str(question_id), INVALID,
+            str(question_id),
+            INVALID,
             f"There is no exercise called {question_id!r}.{did_you_mean(str(question_id), known)} "
             "Copy the id exactly as it appears in the exercise.",
         )
     if _is_placeholder(answer):
-        return Feedback(q.id, UNANSWERED,
-                        "Not answered yet: replace the ... with your answer, then run the cell again.")
+        return Feedback(
+            q.id,
+            UNANSWERED,
+            "Not answered yet: replace the ... with your answer, then run the cell again.",
+        )
     return _CHECKERS[q.kind](q, answer)

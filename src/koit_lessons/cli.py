@@ -37,12 +37,22 @@ def _parser() -> argparse.ArgumentParser:
     start = sub.add_parser(
         "start", help="copy the student lessons into a folder and open JupyterLab there"
     )
-    start.add_argument("dir", nargs="?", default=DEFAULT_WORKSPACE,
-                       help=f"workspace folder (default: ./{DEFAULT_WORKSPACE})")
-    start.add_argument("--overwrite", action="store_true",
-                       help="replace lessons already in the folder (your changes there are lost)")
-    start.add_argument("--print-command", action="store_true",
-                       help="prepare the folder and print the JupyterLab command, do not run it")
+    start.add_argument(
+        "dir",
+        nargs="?",
+        default=DEFAULT_WORKSPACE,
+        help=f"workspace folder (default: ./{DEFAULT_WORKSPACE})",
+    )
+    start.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace lessons already in the folder (your changes there are lost)",
+    )
+    start.add_argument(
+        "--print-command",
+        action="store_true",
+        help="prepare the folder and print the JupyterLab command, do not run it",
+    )
 
     data = sub.add_parser("data", help="list, show or cite the shipped data sets")
     dsub = data.add_subparsers(dest="data_command", metavar="ACTION")

@@ -53,8 +53,11 @@ def lessons() -> list[Lesson]:
         if not m:
             continue
         meta = json.loads(entry.read_text(encoding="utf-8"))["metadata"].get("koit", {})
-        found.append(Lesson(m.group(1), entry.name, meta.get("title", entry.name),
-                            int(meta.get("minutes", 0))))
+        found.append(
+            Lesson(
+                m.group(1), entry.name, meta.get("title", entry.name), int(meta.get("minutes", 0))
+            )
+        )
     return found
 
 
@@ -106,12 +109,16 @@ def student_version(nb: dict[str, Any]) -> dict[str, Any]:
         elif SOLUTION_TAG in tags:
             cell["source"] = ANSWER_BOX
             cell.pop("attachments", None)
-        cell["metadata"] = {k: v for k, v in cell.get("metadata", {}).items()
-                            if k in ("tags", "editable", "deletable")}
+        cell["metadata"] = {
+            k: v
+            for k, v in cell.get("metadata", {}).items()
+            if k in ("tags", "editable", "deletable")
+        }
         cells.append(cell)
     nb["cells"] = cells
-    nb["metadata"] = {k: v for k, v in nb["metadata"].items()
-                      if k in ("kernelspec", "language_info", "koit")}
+    nb["metadata"] = {
+        k: v for k, v in nb["metadata"].items() if k in ("kernelspec", "language_info", "koit")
+    }
     return nb
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from numbers import Real
-from typing import Union
 
 import numpy as np
 import pandas as pd
@@ -26,7 +25,7 @@ from koit_lessons.errors import KoitError
 
 __all__ = ["shares", "top_k_share", "hhi", "hhi_band", "growth_rate", "cagr", "doubling_time"]
 
-Values = Union[pd.Series, Sequence[float], Mapping[str, float], np.ndarray]
+Values = pd.Series | Sequence[float] | Mapping[str, float] | np.ndarray
 
 
 def _series(values: Values, what: str = "values") -> pd.Series:

@@ -17,8 +17,14 @@ import pandas as pd
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, unknown_name
 
-__all__ = ["mineral_names", "years", "producers", "world_total", "concentration",
-           "concentration_table"]
+__all__ = [
+    "mineral_names",
+    "years",
+    "producers",
+    "world_total",
+    "concentration",
+    "concentration_table",
+]
 
 DATASET = "mineral_production"
 

@@ -27,8 +27,16 @@ from matplotlib.axes import Axes
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError
 
-__all__ = ["COUNTRY_COLORS", "PALETTE", "NEUTRAL", "use_style", "add_source", "barh", "hhi_bars",
-           "line"]
+__all__ = [
+    "COUNTRY_COLORS",
+    "PALETTE",
+    "NEUTRAL",
+    "use_style",
+    "add_source",
+    "barh",
+    "hhi_bars",
+    "line",
+]
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # forms of colour-vision deficiency.
@@ -74,7 +82,8 @@ def _check_frame(df: object, columns: Iterable[str]) -> pd.DataFrame:
     missing = [c for c in columns if c is not None and c not in df.columns]
     if missing:
         raise KoitError(
-            f"The table has no column {missing[0]!r}. Its columns are: {', '.join(map(str, df.columns))}."
+            f"The table has no column {missing[0]!r}. "
+            f"Its columns are: {', '.join(map(str, df.columns))}."
         )
     return df
 
@@ -180,8 +189,16 @@ def hhi_bars(
     ax.bar_label(bars, labels=[f"{v:,.0f}" for v in rows[hhi]], padding=3, fontsize=9)
     for x, name in ((1000, "1,000"), (1800, "1,800: highly concentrated")):
         ax.axvline(x, color="#444444", linestyle="--", linewidth=1)
-        ax.annotate(name, xy=(x, 1), xycoords=("data", "axes fraction"), xytext=(3, -2),
-                    textcoords="offset points", va="top", fontsize=8, color="#444444")
+        ax.annotate(
+            name,
+            xy=(x, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(3, -2),
+            textcoords="offset points",
+            va="top",
+            fontsize=8,
+            color="#444444",
+        )
     ax.set_xlim(0, 10_000)
     ax.set_xlabel("Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)")
     ax.grid(axis="y", visible=False)
@@ -216,8 +233,9 @@ def line(
         part = part.sort_values(x)
         code = part[iso3].iloc[0] if iso3 else None
         color = COUNTRY_COLORS.get(str(code)) or next(others)
-        ax.plot(part[x], part[y], marker="o", label=None if name is None else str(name),
-                color=color)
+        ax.plot(
+            part[x], part[y], marker="o", label=None if name is None else str(name), color=color
+        )
     if logy:
         ax.set_yscale("log")
     ax.set_xlabel(xlabel if xlabel is not None else x)

@@ -12,7 +12,6 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import metrics, minerals, plots
-from koit_lessons.errors import KoitError
 
 __all__ = ["MineralExplorer", "mineral_explorer"]
 
@@ -22,11 +21,14 @@ class MineralExplorer:
 
     def __init__(self, mineral: str = "lithium", year: int | None = None) -> None:
         minerals.producers(mineral, year)  # validates both, with a friendly message
-        self.mineral = w.Dropdown(options=minerals.mineral_names(), value=mineral.strip().lower(),
-                                  description="Mineral")
-        self.year = w.ToggleButtons(options=minerals.years(),
-                                    value=year if year is not None else max(minerals.years()),
-                                    description="Year")
+        self.mineral = w.Dropdown(
+            options=minerals.mineral_names(), value=mineral.strip().lower(), description="Mineral"
+        )
+        self.year = w.ToggleButtons(
+            options=minerals.years(),
+            value=year if year is not None else max(minerals.years()),
+            description="Year",
+        )
         self.summary = w.HTML()
         self.output = w.Output()
         self.widget = w.VBox([w.HBox([self.mineral, self.year]), self.summary, self.output])
@@ -49,7 +51,11 @@ class MineralExplorer:
         table = minerals.producers(self.mineral.value, self.year.value)
         unit = table["unit"].iloc[0]
         return plots.barh(
-            table, "share_pct", "country", ax=ax, fmt="{:.1f}%",
+            table,
+            "share_pct",
+            "country",
+            ax=ax,
+            fmt="{:.1f}%",
             title=f"Who mines {self.mineral.value}? ({self.year.value})",
             xlabel=f"Share of world mine production, % (measured in {unit})",
         )
@@ -60,14 +66,10 @@ class MineralExplorer:
         with self.output:
             self.output.clear_output(wait=True)
             ax = self.draw()
-            plt.show(ax.figure)
+            display(ax.figure)
             plt.close(ax.figure)
 
 
 def mineral_explorer(mineral: str = "lithium", year: int | None = None) -> None:
     """Show the mineral explorer: a mineral menu, a year switch and a live bar chart."""
-    try:
-        explorer = MineralExplorer(mineral, year)
-    except KoitError:
-        raise
-    display(explorer.widget)
+    display(MineralExplorer(mineral, year).widget)

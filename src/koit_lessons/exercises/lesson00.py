@@ -1,0 +1,83 @@
+"""Checked exercises of lesson 00 (Start here). Answers are computed from the data."""
+
+from __future__ import annotations
+
+from koit_lessons import minerals
+from koit_lessons.checks import Question, question
+
+YEAR = 2024
+
+
+def _country_aliases(mineral: str) -> dict[str, str]:
+    """Accept the ISO code and a few common short names for each producing country."""
+    table = minerals.producers(mineral, YEAR)
+    aliases = dict(zip(table["iso3"], table["country"], strict=True))
+    common = {
+        "DR Congo": "Congo (Kinshasa)",
+        "DRC": "Congo (Kinshasa)",
+        "South Korea": "Korea, Republic of",
+        "Korea": "Korea, Republic of",
+        "Myanmar": "Burma",
+        "USA": "United States",
+        "US": "United States",
+    }
+    aliases.update({k: v for k, v in common.items() if v in set(table["country"])})
+    return aliases
+
+
+question(
+    Question(
+        id="00-lithium-top",
+        prompt="Which country mined the most lithium in 2024?",
+        kind="text",
+        expected=lambda: minerals.producers("lithium", YEAR)["country"].iloc[0],
+        aliases=lambda: _country_aliases("lithium"),
+        hint="The table from minerals.producers() is sorted largest first: look at its first row.",
+        explain="It mined more lithium than any other country, yet far from all of it.",
+    )
+)
+
+question(
+    Question(
+        id="00-lithium-share",
+        prompt="What share of world lithium mine production (in %) came from Australia in 2024?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: float(
+            minerals.producers("lithium", YEAR).set_index("iso3").loc["AUS", "share_pct"]
+        ),
+        hint="Divide Australia's production by the world total and multiply by 100, "
+        "or read the share_pct column.",
+        explain="A bit more than a third of the world's lithium came from one country.",
+    )
+)
+
+question(
+    Question(
+        id="00-cobalt-top3",
+        prompt="What share (in %) of world cobalt mine production did the three largest "
+        "producers have together in 2024?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: minerals.concentration("cobalt", YEAR)["top3_pct"],
+        hint="Use metrics.top_k_share(cobalt['share_pct'], 3), or add the first three shares.",
+        explain="Almost nine tenths of the world's cobalt came from three countries.",
+    )
+)
+
+question(
+    Question(
+        id="00-korea-minerals",
+        prompt="For which of the minerals in the data set does the Republic of Korea "
+        "report production in 2024?",
+        kind="names",
+        expected=lambda: sorted(
+            m for m in minerals.mineral_names() if "KOR" in set(minerals.producers(m, YEAR)["iso3"])
+        ),
+        hint="Filter the production table for iso3 == 'KOR' and the year 2024, then look at "
+        "the mineral column.",
+        explain="Korea produces a little of each, but a tiny share of the world total.",
+    )
+)

@@ -1,0 +1,89 @@
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons import minerals, plots  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def test_barh_returns_axes_with_fixed_country_colours_and_source():
+    table = minerals.producers("gallium", 2024)
+    ax = plots.barh(table, "share_pct", "country")
+    assert isinstance(ax, matplotlib.axes.Axes)
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels[-1] == "China"  # largest on top
+    korea = ax.patches[labels.index("Korea, Republic of")]
+    assert matplotlib.colors.to_hex(korea.get_facecolor()) == plots.COUNTRY_COLORS["KOR"].lower()
+    assert any(t.startswith("Source: U.S. Geological Survey") for t in _texts(ax))
+
+
+def test_barh_draws_into_a_given_axes():
+    fig, (left, right) = plt.subplots(1, 2)
+    out = plots.barh(minerals.producers("cobalt"), "share_pct", "country", ax=right)
+    assert out is right and not left.patches
+
+
+def test_use_style_is_opt_in():
+    before = matplotlib.rcParams["axes.spines.top"]
+    plots.barh(minerals.producers("cobalt"), "share_pct", "country")
+    assert matplotlib.rcParams["axes.spines.top"] == before
+    with matplotlib.rc_context():
+        plots.use_style()
+        assert matplotlib.rcParams["axes.spines.top"] is False
+
+
+def test_hhi_bars_colour_by_band():
+    ax = plots.hhi_bars(minerals.concentration_table(2024))
+    assert len(ax.patches) == len(minerals.mineral_names())
+    assert ax.get_xlim() == (0, 10_000)
+
+
+def test_line_plot_groups_and_colours():
+    df = pd.DataFrame(
+        {
+            "year": [2020, 2021, 2020, 2021],
+            "v": [1, 2, 3, 4],
+            "iso3": ["KOR", "KOR", "ITA", "ITA"],
+            "name": ["Korea"] * 2 + ["Italy"] * 2,
+        }
+    )
+    ax = plots.line(df, "year", "v", "name", iso3="iso3", source="Source: test.")
+    colours = {ln.get_label(): matplotlib.colors.to_hex(ln.get_color()) for ln in ax.lines}
+    assert colours == {
+        "Italy": plots.COUNTRY_COLORS["ITA"].lower(),
+        "Korea": plots.COUNTRY_COLORS["KOR"].lower(),
+    }
+    assert "Source: test." in _texts(ax)
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: plots.barh("table", "a", "b"), "Pass a table"),
+        (lambda: plots.barh(pd.DataFrame(), "a", "b"), "empty"),
+        (lambda: plots.barh(minerals.producers("cobalt"), "share", "country"), "no column 'share'"),
+        (
+            lambda: plots.barh(minerals.producers("cobalt"), "country", "country"),
+            "must hold numbers",
+        ),
+        (lambda: plots.barh(pd.DataFrame({"a": [1], "b": ["x"]}), "a", "b"), "no source note"),
+        (lambda: plots.barh(minerals.producers("cobalt"), "share_pct", "country", ax=3), "ax="),
+    ],
+)
+def test_bad_input_gets_a_sentence(call, message):
+    with pytest.raises(KoitError, match=message):
+        call()
