@@ -11,6 +11,7 @@ pandas is loaded only by the ``data`` commands that need it.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import subprocess
 import sys
@@ -74,7 +75,7 @@ def _cmd_list() -> None:
 
 
 def _cmd_start(args: argparse.Namespace) -> int:
-    from koit_lessons.lessons import write_student_set
+    from koit_lessons.lessons import lessons, write_student_set
 
     folder = Path(args.dir).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
@@ -84,7 +85,17 @@ def _cmd_start(args: argparse.Namespace) -> int:
         print(f"wrote  {path.name}")
     for path in kept:
         print(f"kept   {path.name} (already there; use --overwrite to replace it)")
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
+    first = lessons()[0].filename
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        f"--ServerApp.root_dir={folder}",
+        f"--LabApp.default_url=/lab/tree/{first}",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # JupyterLab refuses to run as root unless told to (containers often run as root).
+        cmd.append("--ServerApp.allow_root=True")
     if args.print_command:
         print(shlex.join(cmd))
         return 0
