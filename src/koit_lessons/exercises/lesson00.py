@@ -49,7 +49,7 @@ question(
         ),
         hint="Divide Australia's production by the world total and multiply by 100, "
         "or read the share_pct column.",
-        explain="A bit more than a third of the world's lithium came from one country.",
+        explain="A bit more than a third of the reported world total came from one country.",
     )
 )
 
@@ -78,6 +78,18 @@ question(
         ),
         hint="Filter the production table for iso3 == 'KOR' and the year 2024, then look at "
         "the mineral column.",
-        explain="Korea produces a little of each, but a tiny share of the world total.",
+        explain="Korea produces a little of both, well under 1 % of the world total of each.",
+    )
+)
+
+question(
+    Question(
+        id="00-graphite-hhi",
+        prompt="What is the HHI of natural graphite mine production by country in 2024?",
+        kind="number",
+        tolerance=5.0,
+        expected=lambda: minerals.concentration("graphite", YEAR)["hhi"],
+        hint="Square each country's share_pct and add them up: metrics.hhi(graphite['share_pct']).",
+        explain="Far above 1,800: graphite mining is highly concentrated.",
     )
 )
