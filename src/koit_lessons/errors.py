@@ -33,9 +33,10 @@ def unknown_name(kind: str, word: object, choices: Iterable[str]) -> KoitError:
     """Build the standard error for an unknown name, listing what is allowed."""
     choices = sorted(str(c) for c in choices)
     if not isinstance(word, str):
+        example = f" e.g. {choices[0]!r}," if choices else ""
         return KoitError(
-            f"The {kind} must be given as text (a string), not {type(word).__name__} "
-            f"{word!r}. Allowed: {', '.join(choices)}."
+            f"The {kind} must be given as text in quotes,{example} not {word!r}. "
+            f"Allowed: {', '.join(choices)}."
         )
     return KoitError(
         f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} "
