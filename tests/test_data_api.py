@@ -40,7 +40,7 @@ def test_unknown_name_suggests_close_matches():
         data.load("mineral_prodution")
     message = str(info.value)
     assert "no data set called 'mineral_prodution'" in message
-    assert "Did you mean 'mineral_production'?" in message
+    assert "Did you mean 'mineral_production'" in message
     assert "\n" not in message
 
 

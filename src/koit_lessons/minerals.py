@@ -1,16 +1,23 @@
-"""Who mines a mineral, and how concentrated that is: views of the
-``mineral_production`` data set (USGS Mineral Commodity Summaries) built with
-:mod:`koit_lessons.metrics`.
+"""Who mines and who refines a mineral, and how concentrated that is: views of the
+USGS Mineral Commodity Summaries data sets built with :mod:`koit_lessons.metrics`.
+
+Two data sets hold production by country: ``mineral_production`` (mine production,
+and primary production of gallium) and ``mineral_processing`` (refinery and plant
+production). Pick one with ``dataset=``; the default is mine production.
+``mineral_reserves`` holds reserves.
 
 >>> from koit_lessons import minerals
 >>> table = minerals.producers("lithium", 2024)
 >>> list(table.columns)
 ['country', 'iso3', 'production', 'unit', 'share_pct']
+>>> minerals.producers("copper", 2024, dataset="mineral_processing")["country"].iloc[0]
+'China'
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 import pandas as pd
 
@@ -18,82 +25,112 @@ from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, unknown_name
 
 __all__ = [
+    "DATASETS",
+    "STAGE_CHAINS",
     "mineral_names",
     "years",
     "producers",
     "world_total",
     "concentration",
     "concentration_table",
+    "reserve_holders",
+    "mine_vs_refine",
 ]
 
 DATASET = "mineral_production"
+PROCESSING = "mineral_processing"
+RESERVES = "mineral_reserves"
+#: The production data sets and the supply stage each one measures.
+DATASETS = {DATASET: "mining", PROCESSING: "refining"}
+#: Supply chains with a mining stage and a refining stage in the USGS data:
+#: chain name -> ((mined mineral, data set), (refined material, data set)).
+STAGE_CHAINS = {
+    "copper": (("copper", DATASET), ("copper", PROCESSING)),
+    "aluminium (bauxite to alumina)": (("bauxite", DATASET), ("alumina", PROCESSING)),
+}
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> pd.DataFrame:
+@functools.lru_cache(maxsize=4)
+def _table(dataset: str = DATASET) -> pd.DataFrame:
     # Cached read-only copy; every public function returns a new frame.
-    return data.load(DATASET)
+    return data.load(dataset)
 
 
-def mineral_names() -> list[str]:
-    """The minerals in the data set, alphabetically."""
-    return sorted(_table()["mineral"].unique())
+def _dataset(dataset: object) -> str:
+    if dataset not in DATASETS:
+        raise unknown_name("production data set", dataset, DATASETS)
+    return str(dataset)
 
 
-def years() -> list[int]:
-    """The data years in the data set."""
-    return sorted(int(y) for y in _table()["year"].unique())
+def mineral_names(dataset: str = DATASET) -> list[str]:
+    """The minerals in a production data set (mine production by default), alphabetically."""
+    return sorted(_table(_dataset(dataset))["mineral"].unique())
 
 
-def _rows(mineral: str, year: int | None) -> tuple[pd.DataFrame, int]:
-    if not isinstance(mineral, str) or mineral.strip().lower() not in mineral_names():
-        raise unknown_name("mineral", mineral, mineral_names())
+def years(dataset: str = DATASET) -> list[int]:
+    """The data years in a production data set (mine production by default)."""
+    return sorted(int(y) for y in _table(_dataset(dataset))["year"].unique())
+
+
+def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.DataFrame, int]:
+    dataset = _dataset(dataset)
+    names = mineral_names(dataset)
+    if not isinstance(mineral, str) or mineral.strip().lower() not in names:
+        raise unknown_name("mineral", mineral, names)
     mineral = mineral.strip().lower()
+    known = years(dataset)
     if year is None:
-        year = max(years())
-    if isinstance(year, bool) or not isinstance(year, int) or year not in years():
+        year = max(known)
+    if isinstance(year, bool) or not isinstance(year, int) or year not in known:
         raise KoitError(
             f"There are no data for the year {year!r}. Years in the data: "
-            f"{', '.join(map(str, years()))}."
+            f"{', '.join(map(str, known))}."
         )
-    df = _table()
+    df = _table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
 
 
-def world_total(mineral: str, year: int | None = None) -> float:
-    """The world total of mine production of ``mineral`` in ``year`` (latest by default)."""
-    rows, year = _rows(mineral, year)
+def world_total(mineral: str, year: int | None = None, *, dataset: str = DATASET) -> float:
+    """The world total of ``mineral`` in ``year`` (latest by default), from mine
+    production or, with ``dataset="mineral_processing"``, from refinery production."""
+    rows, year = _rows(mineral, year, dataset)
     world = rows.loc[rows["kind"] == "world", "production"]
     if world.empty or world.isna().all():
         raise KoitError(f"The data have no world total for {mineral} in {year}.")
     return float(world.iloc[0])
 
 
-def producers(mineral: str, year: int | None = None) -> pd.DataFrame:
+def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) -> pd.DataFrame:
     """The producing countries of ``mineral`` in ``year``, largest first, each with its
     share of the world total in percent (``share_pct``).
 
     Countries whose production the source withholds are left out (see
     ``data.cite("mineral_production")``); "Other countries" is not a country and is
     left out too, so the shares add up to less than 100.
+
+    ``dataset="mineral_processing"`` gives refinery (or plant) production instead of
+    mine production.
     """
-    rows, year = _rows(mineral, year)
+    rows, year = _rows(mineral, year, dataset)
     countries = rows[(rows["kind"] == "country") & rows["production"].notna()]
     out = countries[["country", "iso3", "production", "unit"]].copy()
-    out["share_pct"] = metrics.shares(out["production"], total=world_total(mineral, year)).values
+    total = world_total(mineral, year, dataset=dataset)
+    out["share_pct"] = metrics.shares(out["production"], total=total).values
     out = out.sort_values("production", ascending=False, kind="stable").reset_index(drop=True)
-    out.attrs = {"dataset": DATASET, "source": data.source_line(DATASET)}
+    out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 
 
-def concentration(mineral: str, year: int | None = None) -> dict[str, object]:
-    """Top producer, top-1 and top-3 shares (%) and the HHI of country mine production.
+def concentration(
+    mineral: str, year: int | None = None, *, dataset: str = DATASET
+) -> dict[str, object]:
+    """Top producer, top-1 and top-3 shares (%) and the HHI of production by country.
 
     The HHI is computed over the listed countries only ("Other countries" are many
     small producers), so it is a slight underestimate.
     """
-    table = producers(mineral, year)
+    table = producers(mineral, year, dataset=dataset)
     shares = table["share_pct"]
     return {
         "mineral": mineral.strip().lower(),
@@ -104,9 +141,88 @@ def concentration(mineral: str, year: int | None = None) -> dict[str, object]:
     }
 
 
-def concentration_table(year: int | None = None) -> pd.DataFrame:
-    """:func:`concentration` for every mineral, most concentrated first."""
-    out = pd.DataFrame([concentration(m, year) for m in mineral_names()])
+def concentration_table(
+    year: int | None = None,
+    minerals: Iterable[str] | None = None,
+    *,
+    dataset: str = DATASET,
+) -> pd.DataFrame:
+    """:func:`concentration` for every mineral (or only for ``minerals``), most
+    concentrated first.
+
+    >>> concentration_table(2024, minerals=["cobalt", "lithium"])["mineral"].tolist()
+    ['cobalt', 'lithium']
+    """
+    dataset = _dataset(dataset)
+    if minerals is None:
+        chosen = mineral_names(dataset)
+    elif isinstance(minerals, str) or not isinstance(minerals, Iterable):
+        raise KoitError(
+            f"minerals= should be a list of mineral names, e.g. ['lithium', 'cobalt'], "
+            f"not {minerals!r}."
+        )
+    else:
+        chosen = list(minerals)
+        if not chosen:
+            raise KoitError("minerals= is an empty list: name at least one mineral.")
+    out = pd.DataFrame([concentration(m, year, dataset=dataset) for m in chosen])
     out = out.sort_values("hhi", ascending=False).reset_index(drop=True)
-    out.attrs = {"dataset": DATASET, "source": data.source_line(DATASET)}
+    out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
+    return out
+
+
+def reserve_holders(mineral: str) -> pd.DataFrame:
+    """The countries holding reserves of ``mineral`` (USGS, data year 2024), largest
+    first, each with its share of the world total in percent (``share_pct``).
+
+    Where USGS gives the world total only as a lower bound (nickel, rare earths:
+    ">130,000,000"), the shares are computed against that bound and so are upper
+    limits; the column ``world_more_than`` says so.
+
+    >>> reserve_holders("lithium")["country"].iloc[0]
+    'Chile'
+    """
+    df = _table(RESERVES)
+    names = sorted(df["mineral"].unique())
+    if not isinstance(mineral, str) or mineral.strip().lower() not in names:
+        raise unknown_name("mineral with reserve data", mineral, names)
+    rows = df[df["mineral"] == mineral.strip().lower()]
+    world = rows[rows["kind"] == "world"]
+    if world.empty:
+        raise KoitError(f"The data have no world total of reserves for {mineral}.")
+    countries = rows[rows["kind"] == "country"]
+    out = countries[["country", "iso3", "reserves", "unit"]].copy()
+    out["share_pct"] = metrics.shares(
+        out["reserves"], total=float(world["reserves"].iloc[0])
+    ).values
+    out["world_more_than"] = bool(world["more_than"].iloc[0])
+    out = out.sort_values("reserves", ascending=False, kind="stable").reset_index(drop=True)
+    out.attrs = {"dataset": RESERVES, "source": data.source_line(RESERVES)}
+    return out
+
+
+def mine_vs_refine(year: int | None = None) -> pd.DataFrame:
+    """Concentration of the mining and the refining stage of each chain in
+    :data:`STAGE_CHAINS` (copper; bauxite to alumina), one row per chain and stage.
+
+    >>> mine_vs_refine(2024)[["chain", "stage", "top_country"]].iloc[1].tolist()
+    ['copper', 'refining', 'China']
+    """
+    rows = []
+    for chain, stages in STAGE_CHAINS.items():
+        for mineral, dataset in stages:
+            c = concentration(mineral, year, dataset=dataset)
+            rows.append(
+                {
+                    "chain": chain,
+                    "stage": DATASETS[dataset],
+                    "material": mineral,
+                    **{k: v for k, v in c.items() if k != "mineral"},
+                }
+            )
+    out = pd.DataFrame(rows)
+    out.attrs = {
+        "dataset": f"{DATASET} + {PROCESSING}",
+        "source": data.source_line(DATASET),
+    }
     return out

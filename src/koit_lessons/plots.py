@@ -246,3 +246,158 @@ def line(
         ax.set_title(title)
     add_source(ax, src)
     return ax
+
+
+def log_trend(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    fit: dict | None = None,
+    label: str | None = None,
+    highlight: str | None = None,
+    highlight_name: str = "highlighted",
+    highlight_color: str = COUNTRY_COLORS["KOR"],
+    annotate: Iterable[str] = (),
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Points of ``y`` against ``x`` on a log scale, with an optional fitted trend line.
+
+    Parameters
+    ----------
+    fit : a dict with ``slope_log10`` and ``intercept_log10`` (for example from
+        :func:`koit_lessons.compute.fit_trend`); the line drawn is
+        ``10 ** (intercept_log10 + slope_log10 * x)``. If it also has
+        ``annual_growth`` and ``doubling_months``, they go into the legend.
+    label : the column with point names, used by ``annotate`` and ``highlight``.
+    highlight : the name of a boolean column; those points are drawn larger, in
+        ``highlight_color``, named in the legend as ``highlight_name`` and labelled.
+    annotate : point names (values of ``label``) to write next to their points.
+    """
+    _check_frame(df, [x, y, label, highlight])
+    src = _source_text(df, source)
+    if not pd.api.types.is_numeric_dtype(df[y]) or not (df[y].dropna() > 0).all():
+        raise KoitError(f"The column {y!r} must hold positive numbers for a log scale.")
+    ax = _axes(ax, (9, 5.2))
+    mask = df[highlight].fillna(False).astype(bool) if highlight else pd.Series(False, df.index)
+    rest, special = df[~mask], df[mask]
+    ax.scatter(
+        rest[x],
+        rest[y],
+        s=28,
+        color=PALETTE[1],
+        edgecolor="white",
+        linewidth=0.5,
+        label="Notable models",
+        zorder=3,
+    )
+    if not special.empty:
+        ax.scatter(
+            special[x],
+            special[y],
+            s=70,
+            color=highlight_color,
+            edgecolor="black",
+            linewidth=0.6,
+            marker="D",
+            label=highlight_name,
+            zorder=4,
+        )
+    if fit is not None:
+        xs = pd.Series([df[x].min(), df[x].max()], dtype="float64")
+        ys = 10 ** (fit["intercept_log10"] + fit["slope_log10"] * xs)
+        trend = "Fitted trend"
+        if "annual_growth" in fit and "doubling_months" in fit:
+            trend += (
+                f": ×{fit['annual_growth']:.1f} per year "
+                f"(doubles every {fit['doubling_months']:.1f} months)"
+            )
+        ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
+    names = set(annotate)
+    if label is not None:
+        names |= set(special[label].astype(str)) if highlight else set()
+        for _, row in df[df[label].astype(str).isin(names)].iterrows():
+            ax.annotate(
+                str(row[label]),
+                xy=(row[x], row[y]),
+                xytext=(5, -3),
+                textcoords="offset points",
+                fontsize=8,
+                va="top",
+                color=highlight_color if mask.loc[_] else "#333333",
+            )
+    ax.set_yscale("log")
+    ax.grid(axis="y", visible=True, which="major")
+    ax.set_xlabel(xlabel if xlabel is not None else x)
+    ax.set_ylabel(ylabel if ylabel is not None else y)
+    ax.legend(loc="upper left", fontsize=9)
+    if title:
+        ax.set_title(title)
+    add_source(ax, src)
+    return ax
+
+
+__all__ += ["log_trend"]
+
+
+_STAGE_COLORS = [PALETTE[1], PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[5]]
+
+
+def stage_bars(
+    df: pd.DataFrame,
+    value: str,
+    label: str,
+    stage: str = "stage",
+    *,
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+    source: str | None = None,
+    fmt: str = "{:.0f}%",
+) -> Axes:
+    """Paired horizontal bars: one group per ``label`` (a mineral or supply chain), one
+    bar per ``stage`` (e.g. mining and refining), to compare concentration by stage.
+
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"chain": ["copper", "copper"], "stage": ["mining", "refining"],
+    ...                    "top1_pct": [23.0, 44.4]})
+    >>> ax = stage_bars(df, "top1_pct", "chain", source="Source: example.")
+    >>> len(ax.patches)
+    2
+    """
+    _check_frame(df, [value, label, stage])
+    if not pd.api.types.is_numeric_dtype(df[value]):
+        raise KoitError(f"The column {value!r} must hold numbers to draw bars.")
+    src = _source_text(df, source)
+    rows = df.dropna(subset=[value]).astype({label: str, stage: str})
+    labels = list(dict.fromkeys(rows[label]))[::-1]
+    stages = list(dict.fromkeys(rows[stage]))
+    if len(stages) > len(_STAGE_COLORS):
+        raise KoitError(
+            f"At most {len(_STAGE_COLORS)} stages fit in one figure, not {len(stages)}."
+        )
+    ax = _axes(ax, (8, max(2.5, 0.5 * len(labels) * len(stages) + 1.2)))
+    height = 0.8 / len(stages)
+    for i, name in enumerate(stages):
+        part = rows[rows[stage] == name].set_index(label)[value]
+        offset = ((len(stages) - 1) / 2 - i) * height
+        ys = [j + offset for j, lab in enumerate(labels) if lab in part.index]
+        vals = [float(part[lab]) for lab in labels if lab in part.index]
+        bars = ax.barh(ys, vals, height=height * 0.95, color=_STAGE_COLORS[i], label=name)
+        ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
+    ax.set_yticks(range(len(labels)), labels)
+    ax.margins(x=0.12)
+    ax.set_xlabel(xlabel if xlabel is not None else value)
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    if title:
+        ax.set_title(title)
+    add_source(ax, src)
+    return ax
+
+
+__all__ += ["stage_bars"]

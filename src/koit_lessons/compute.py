@@ -1,0 +1,376 @@
+"""What it takes to train an AI model: compute, chips, time and energy.
+
+Pure functions for the arithmetic of a training run, and views of three data sets:
+``ai_training_compute`` (Epoch AI), ``ai_accelerators`` (Google Cloud TPU pages)
+and ``data_centre_electricity`` (IEA).
+
+The arithmetic in four lines::
+
+    FLOP        ≈ 6 × parameters × training tokens
+    chip-seconds = FLOP / (peak FLOP/s per chip × utilisation)
+    time         = chip-seconds / number of chips
+    energy       = power per chip × number of chips × time
+
+>>> from koit_lessons import compute
+>>> compute.training_flop(1e9, 20e9)        # 1 billion parameters, 20 billion tokens
+1.2e+20
+>>> round(compute.chip_hours(1.2e20, 100e12, 0.5), 1)
+666.7
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from numbers import Real
+
+import numpy as np
+import pandas as pd
+
+from koit_lessons import data, metrics
+from koit_lessons.errors import KoitError, unknown_name
+
+__all__ = [
+    "FLOP_PER_PARAMETER_TOKEN",
+    "training_flop",
+    "chip_seconds",
+    "chip_hours",
+    "training_time_days",
+    "chips_needed",
+    "energy_mwh",
+    "decimal_year",
+    "fit_trend",
+    "doubling_months",
+    "models",
+    "accelerators",
+    "accelerator",
+    "accelerator_names",
+    "arithmetic_intensity",
+    "training_run",
+    "data_centre_electricity",
+]
+
+#: The common approximation: training a dense transformer costs about 6 FLOP per
+#: parameter per training token (2 for the forward pass, 4 for the backward pass).
+FLOP_PER_PARAMETER_TOKEN = 6
+SECONDS_PER_HOUR = 3600
+HOURS_PER_DAY = 24
+DAYS_PER_YEAR = 365.25
+
+
+def _positive(x: object, what: str, *, allow_zero: bool = False) -> float:
+    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
+        raise KoitError(f"The {what} must be a number, not {x!r}.")
+    value = float(x)
+    if math.isinf(value):
+        raise KoitError(f"The {what} must be a finite number, not {value}.")
+    if value < 0 or (value == 0 and not allow_zero):
+        bound = "0 or more" if allow_zero else "more than 0"
+        raise KoitError(f"The {what} must be {bound}, not {value:g}.")
+    return value
+
+
+def _utilisation(u: object) -> float:
+    value = _positive(u, "utilisation")
+    if value > 1:
+        hint = f" Did you mean {value / 100:g}?" if value <= 100 else ""
+        raise KoitError(
+            f"The utilisation is a fraction between 0 and 1 (e.g. 0.4 for 40 %), "
+            f"not {value:g}.{hint}"
+        )
+    return value
+
+
+def _count(n: object, what: str) -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        if isinstance(n, Real) and float(n).is_integer():
+            n = int(n)
+        else:
+            raise KoitError(f"The {what} must be a whole number, not {n!r}.")
+    if n < 1:
+        raise KoitError(f"The {what} must be 1 or more, not {n}.")
+    return int(n)
+
+
+# --- the arithmetic of a training run ---------------------------------------------------
+
+
+def training_flop(parameters: float, tokens: float) -> float:
+    """Approximate training compute in FLOP: 6 × parameters × training tokens.
+
+    The rule of thumb holds for dense transformer language models; for
+    mixture-of-experts models use the parameters active per token.
+
+    Llama 3.1 405B: 405 billion parameters, 15.6 trillion tokens:
+
+    >>> training_flop(405e9, 15.6e12)
+    3.7908e+25
+    """
+    n = _positive(parameters, "number of parameters")
+    d = _positive(tokens, "number of training tokens")
+    return FLOP_PER_PARAMETER_TOKEN * n * d
+
+
+def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
+    """Seconds one chip would need: FLOP / (peak FLOP/s × utilisation).
+
+    ``peak_flops`` is in FLOP per second (1 TFLOP/s = 1e12); ``utilisation`` is
+    the fraction of the peak that a real run reaches (0 to 1).
+
+    >>> chip_seconds(1e18, 1e12, 0.5)
+    2000000.0
+    """
+    f = _positive(flop, "training compute (FLOP)")
+    peak = _positive(peak_flops, "peak FLOP per second")
+    return f / (peak * _utilisation(utilisation))
+
+
+def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
+    """Chip-hours (GPU-hours, TPU-hours) a training run needs.
+
+    >>> chip_hours(3.6e18, 1e12, 1.0)
+    1000.0
+    """
+    return chip_seconds(flop, peak_flops, utilisation) / SECONDS_PER_HOUR
+
+
+def training_time_days(flop: float, peak_flops: float, utilisation: float, chips: int) -> float:
+    """Wall-clock days for ``chips`` chips working together (perfect scaling assumed).
+
+    >>> training_time_days(8.64e16, 1e12, 1.0, 1)
+    1.0
+    """
+    n = _count(chips, "number of chips")
+    return chip_seconds(flop, peak_flops, utilisation) / n / SECONDS_PER_HOUR / HOURS_PER_DAY
+
+
+def chips_needed(flop: float, peak_flops: float, utilisation: float, days: float) -> int:
+    """The smallest number of chips that finish the run within ``days`` days.
+
+    >>> chips_needed(8.64e16 * 10, 1e12, 1.0, 2)
+    5
+    """
+    d = _positive(days, "number of days")
+    seconds = chip_seconds(flop, peak_flops, utilisation)
+    return max(1, math.ceil(seconds / (d * HOURS_PER_DAY * SECONDS_PER_HOUR) - 1e-9))
+
+
+def energy_mwh(power_w: float, chips: int, hours: float) -> float:
+    """Electricity used by the chips alone, in megawatt-hours: power × chips × hours.
+
+    Servers, networking and cooling come on top of this.
+
+    >>> energy_mwh(500, 1000, 24)
+    12.0
+    """
+    p = _positive(power_w, "power per chip (W)")
+    n = _count(chips, "number of chips")
+    h = _positive(hours, "number of hours", allow_zero=True)
+    return p * n * h / 1e6
+
+
+# --- growth of training compute ------------------------------------------------------------
+
+
+def decimal_year(dates: pd.Series) -> pd.Series:
+    """Dates as decimal years, e.g. 1 July 2020 -> about 2020.5.
+
+    >>> decimal_year(pd.Series(pd.to_datetime(["2020-01-01"]))).tolist()
+    [2020.0]
+    """
+    if not isinstance(dates, pd.Series):
+        raise KoitError(
+            f"Pass the dates as one column (a pandas Series), not {type(dates).__name__}."
+        )
+    d = pd.to_datetime(dates, errors="coerce")
+    if d.isna().any():
+        raise KoitError(
+            "Some dates could not be read as dates: check the column for typos or gaps."
+        )
+    start = pd.to_datetime(d.dt.year.astype(str) + "-01-01")
+    length = np.where(d.dt.is_leap_year, 366.0, 365.0)
+    return d.dt.year + (d - start).dt.days / length
+
+
+def fit_trend(
+    df: pd.DataFrame,
+    date: str = "publication_date",
+    value: str = "training_compute_flop",
+) -> dict[str, float]:
+    """Fit a straight line to log10(value) against time: an exponential trend.
+
+    Returns a dict with the fitted ``slope_log10`` (orders of magnitude per year),
+    ``intercept_log10``, the ``annual_growth`` factor (10 ** slope), the growth
+    ``rate_pct`` per year, the ``doubling_years`` and ``doubling_months``
+    (from :func:`koit_lessons.metrics.doubling_time`), the number of points ``n``
+    and ``r2``, the share of the variance in log10(value) the line explains.
+
+    >>> toy = pd.DataFrame({"publication_date": pd.to_datetime(["2020-01-01", "2021-01-01"]),
+    ...                     "training_compute_flop": [1e20, 4e20]})
+    >>> round(fit_trend(toy)["annual_growth"], 2)
+    4.0
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise KoitError(f"Pass a table (a pandas DataFrame), not {type(df).__name__}.")
+    for col in (date, value):
+        if col not in df.columns:
+            raise KoitError(
+                f"The table has no column {col!r}. "
+                f"Its columns are: {', '.join(map(str, df.columns))}."
+            )
+    rows = df[[date, value]].dropna()
+    if len(rows) < 2:
+        raise KoitError("A trend needs at least two rows with both a date and a value.")
+    y_raw = rows[value].astype("float64")
+    if (y_raw <= 0).any():
+        raise KoitError(f"The column {value!r} must hold positive numbers to use a log scale.")
+    if pd.api.types.is_datetime64_any_dtype(rows[date]):
+        x = decimal_year(rows[date]).to_numpy(dtype=float)
+    else:
+        x = rows[date].astype("float64").to_numpy()
+    if np.ptp(x) == 0:
+        raise KoitError("All rows have the same date, so there is no trend over time to fit.")
+    y = np.log10(y_raw.to_numpy())
+    slope, intercept = np.polyfit(x, y, 1)
+    predicted = intercept + slope * x
+    ss_res = float(((y - predicted) ** 2).sum())
+    ss_tot = float(((y - y.mean()) ** 2).sum())
+    growth = float(10**slope)
+    rate = (growth - 1) * 100
+    years = metrics.doubling_time(rate) if rate > 0 else math.inf
+    return {
+        "slope_log10": float(slope),
+        "intercept_log10": float(intercept),
+        "annual_growth": growth,
+        "rate_pct": rate,
+        "doubling_years": years,
+        "doubling_months": years * 12,
+        "n": int(len(rows)),
+        "r2": 1 - ss_res / ss_tot if ss_tot > 0 else 1.0,
+    }
+
+
+def doubling_months(annual_growth: float) -> float:
+    """Months to double for something that grows by ``annual_growth`` times per year.
+
+    >>> doubling_months(4.0)
+    6.0
+    """
+    g = _positive(annual_growth, "annual growth factor")
+    if g <= 1:
+        raise KoitError(
+            "Only something that grows doubles: the annual growth factor must be above 1, "
+            f"not {g:g}."
+        )
+    return 12 * metrics.doubling_time((g - 1) * 100)
+
+
+# --- data views ----------------------------------------------------------------------------
+
+
+def models() -> pd.DataFrame:
+    """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column."""
+    df = data.load("ai_training_compute").sort_values(["publication_date", "model"])
+    df["decimal_year"] = decimal_year(df["publication_date"])
+    return df.reset_index(drop=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _accelerators() -> pd.DataFrame:
+    return data.load("ai_accelerators")
+
+
+def accelerator_names() -> list[str]:
+    """The chips in the ``ai_accelerators`` data set."""
+    return list(_accelerators()["chip"])
+
+
+def accelerators() -> pd.DataFrame:
+    """The ``ai_accelerators`` table with the memory in GB and the FLOP per byte.
+
+    ``flop_per_byte`` is peak FLOP/s divided by memory bandwidth in bytes/s: how
+    many operations a chip must do on each byte it reads to stay busy.
+    """
+    df = _accelerators().copy()
+    gib = df["memory_unit"] == "GiB"
+    df["memory_gb"] = df["memory_capacity"].where(~gib, df["memory_capacity"] * 2**30 / 1e9)
+    df["flop_per_byte"] = [
+        arithmetic_intensity(p * 1e12, b * 1e9)
+        for p, b in zip(df["peak_bf16_tflops"], df["memory_bandwidth_gbps"], strict=True)
+    ]
+    df.attrs = dict(_accelerators().attrs)
+    return df
+
+
+def accelerator(chip: str) -> dict[str, object]:
+    """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``."""
+    names = accelerator_names()
+    if isinstance(chip, str):
+        match = [n for n in names if n.lower() == chip.strip().lower()]
+        if match:
+            row = _accelerators().set_index("chip").loc[match[0]]
+            out = {"chip": match[0], **row.to_dict()}
+            return {
+                k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
+                for k, v in out.items()
+            }
+    raise unknown_name("chip", chip, names)
+
+
+def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
+    """FLOP a chip can do per byte it reads from memory at full speed.
+
+    >>> arithmetic_intensity(100e12, 2e12)
+    50.0
+    """
+    return _positive(peak_flops, "peak FLOP per second") / _positive(
+        bandwidth_bytes, "memory bandwidth (bytes per second)"
+    )
+
+
+def training_run(
+    parameters: float,
+    tokens: float,
+    chip: str = "Google TPU v4",
+    utilisation: float = 0.4,
+    chips: int = 1024,
+) -> dict[str, object]:
+    """Everything about one hypothetical training run, for the calculator.
+
+    Returns the FLOP, chip-hours, days, and the chips' energy in MWh (None when
+    the data set has no power figure for the chip).
+
+    >>> run = training_run(1e9, 20e9, "Google TPU v4", 0.5, 8)
+    >>> round(run["days"], 2)
+    1.26
+    """
+    spec = accelerator(chip)
+    u = _utilisation(utilisation)
+    n = _count(chips, "number of chips")
+    flop = training_flop(parameters, tokens)
+    peak = float(spec["peak_bf16_tflops"]) * 1e12
+    hours = chip_hours(flop, peak, u)
+    days = training_time_days(flop, peak, u, n)
+    power = spec.get("power_w")
+    energy = energy_mwh(float(power), n, days * HOURS_PER_DAY) if power else None
+    return {
+        "chip": spec["chip"],
+        "flop": flop,
+        "peak_flops": peak,
+        "utilisation": u,
+        "chips": n,
+        "chip_hours": hours,
+        "days": days,
+        "power_w": float(power) if power else None,
+        "energy_mwh": energy,
+    }
+
+
+def data_centre_electricity() -> pd.DataFrame:
+    """The IEA figures, with a readable ``label`` column for charts."""
+    df = data.load("data_centre_electricity")
+    df["label"] = [
+        f"{p} ({'IEA projection' if s.startswith('projection') else 'IEA estimate'})"
+        for p, s in zip(df["period"], df["status"], strict=True)
+    ]
+    return df

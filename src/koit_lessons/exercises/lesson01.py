@@ -1,0 +1,116 @@
+"""Checked exercises of lesson 01 (Why AI runs on special chips).
+
+Every expected answer is computed from the shipped data with :mod:`koit_lessons.compute`
+and :mod:`koit_lessons.metrics`; the inputs a question names in its prompt (a model's
+size, a number of chips) are the only constants here.
+"""
+
+from __future__ import annotations
+
+from koit_lessons import compute, metrics
+from koit_lessons.checks import Question, question
+
+# Llama 3.1 405B, as Epoch AI's notes give them: 405 billion parameters, 15.6 trillion tokens.
+LLAMA_PARAMETERS = 405e9
+LLAMA_TOKENS = 15.6e12
+# A hypothetical run: the Llama 3.1 405B compute on 8,192 TPU v5p chips at 40 % utilisation.
+RUN_CHIP = "Google TPU v5p"
+RUN_CHIPS = 8192
+RUN_UTILISATION = 0.4
+
+
+def _largest_model() -> str:
+    m = compute.models()
+    return str(m.loc[m["training_compute_flop"].idxmax(), "model"])
+
+
+def _model_aliases() -> dict[str, str]:
+    names = list(compute.models()["model"])
+    aliases = {
+        "Llama 4 Behemoth": "Llama 4 Behemoth (preview)",
+        "Behemoth": "Llama 4 Behemoth (preview)",
+    }
+    return {k: v for k, v in aliases.items() if v in names}
+
+
+def _run_days() -> float:
+    flop = compute.training_flop(LLAMA_PARAMETERS, LLAMA_TOKENS)
+    peak = float(compute.accelerator(RUN_CHIP)["peak_bf16_tflops"]) * 1e12
+    return compute.training_time_days(flop, peak, RUN_UTILISATION, RUN_CHIPS)
+
+
+def _iea_cagr() -> float:
+    dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    return metrics.cagr(dc.loc[2024], dc.loc[2030], 2030 - 2024)
+
+
+question(
+    Question(
+        id="01-largest-model",
+        prompt="Which model in the data set used the most training compute?",
+        kind="text",
+        expected=_largest_model,
+        aliases=_model_aliases,
+        hint="Sort the table by training_compute_flop, largest first, and read the model name, "
+        "or use models.loc[models['training_compute_flop'].idxmax(), 'model'].",
+        explain="Note Epoch's confidence label for it: the model was still training when "
+        "it was announced.",
+    )
+)
+
+question(
+    Question(
+        id="01-doubling-months",
+        prompt="From the fitted annual growth factor of training compute, how many months "
+        "does it take training compute to double?",
+        kind="number",
+        unit="months",
+        tolerance=0.1,
+        expected=lambda: compute.fit_trend(compute.models())["doubling_months"],
+        hint="If compute grows g times a year, it doubles in log(2) / log(g) years; "
+        "multiply by 12 for months (np.log works).",
+        explain="Every half year or so, the largest runs need about twice the compute.",
+    )
+)
+
+question(
+    Question(
+        id="01-llama-flop",
+        prompt="With 6 × parameters × tokens, how many FLOP did training Llama 3.1 405B take "
+        "(405 billion parameters, 15.6 trillion tokens)?",
+        kind="number",
+        unit="FLOP",
+        tolerance=0.02e25,
+        expected=lambda: compute.training_flop(LLAMA_PARAMETERS, LLAMA_TOKENS),
+        hint="Multiply 6 × 405e9 × 15.6e12 (write big numbers with e: 405e9 is 405 × 10^9).",
+        explain="Close to the 3.8 × 10^25 FLOP that Meta reports and Epoch records.",
+    )
+)
+
+question(
+    Question(
+        id="01-run-days",
+        prompt="How many days would 8,192 TPU v5p chips at 40 % utilisation need for that compute?",
+        kind="number",
+        unit="days",
+        tolerance=1.0,
+        expected=_run_days,
+        hint="days = FLOP ÷ (peak FLOP/s per chip × utilisation × chips) ÷ 86,400. "
+        "The peak is in TFLOP/s in the table: multiply by 1e12.",
+        explain="Most of a year, even on thousands of specialised chips.",
+    )
+)
+
+question(
+    Question(
+        id="01-iea-growth",
+        prompt="By what percentage per year does data-centre electricity use grow between "
+        "2024 and 2030 in the IEA's Base Case (compound annual growth rate)?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=_iea_cagr,
+        hint="Use metrics.cagr(start, end, years) with the 2024 and 2030 values and 6 years.",
+        explain="About 15 % a year: more than doubling in six years.",
+    )
+)

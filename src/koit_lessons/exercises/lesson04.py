@@ -1,0 +1,90 @@
+"""Checked exercises of lesson 04 (Who mines and who refines). Answers are computed
+from the shipped data, never typed in."""
+
+from __future__ import annotations
+
+from koit_lessons import minerals
+from koit_lessons.checks import Question, question
+
+YEAR = 2024
+REFINED = "mineral_processing"
+
+
+def _share(mineral: str, iso3: str, year: int = YEAR, dataset: str = "mineral_production") -> float:
+    table = minerals.producers(mineral, year, dataset=dataset)
+    return float(table.set_index("iso3").loc[iso3, "share_pct"])
+
+
+def _reserve_aliases() -> dict[str, str]:
+    table = minerals.reserve_holders("lithium")
+    aliases = dict(zip(table["iso3"], table["country"], strict=True))
+    aliases.update({"USA": "United States", "US": "United States"})
+    return aliases
+
+
+question(
+    Question(
+        id="04-nickel-indonesia",
+        prompt="What share of world nickel mine production (in %) came from Indonesia in 2024?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: _share("nickel", "IDN"),
+        hint="Use minerals.producers('nickel', 2024) and read Indonesia's share_pct, or divide "
+        "its production by minerals.world_total('nickel', 2024) and multiply by 100.",
+        explain="Well over half of the world's mined nickel came from one country.",
+    )
+)
+
+question(
+    Question(
+        id="04-lithium-reserves-top",
+        prompt="Which country held the largest lithium reserves in 2024 (USGS)?",
+        kind="text",
+        expected=lambda: minerals.reserve_holders("lithium")["country"].iloc[0],
+        aliases=_reserve_aliases,
+        hint="minerals.reserve_holders('lithium') is sorted largest first: look at its first row.",
+        explain="The country with the largest reserves is not the one that mines the most.",
+    )
+)
+
+question(
+    Question(
+        id="04-copper-china-refined",
+        prompt="What share of world refined copper production (in %) came from China in 2024?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: _share("copper", "CHN", dataset=REFINED),
+        hint="Pass dataset='mineral_processing' to minerals.producers to get refinery production.",
+        explain="China mined under a tenth of the world's copper but refined over two fifths "
+        "of it.",
+    )
+)
+
+question(
+    Question(
+        id="04-alumina-hhi",
+        prompt="What is the HHI of alumina refining by country in 2024?",
+        kind="number",
+        tolerance=5.0,
+        expected=lambda: minerals.concentration("alumina", YEAR, dataset=REFINED)["hhi"],
+        hint="Square each country's share_pct of alumina refinery production and add them up: "
+        "metrics.hhi(alumina['share_pct']).",
+        explain="About twice the HHI of bauxite mining: refining is the more concentrated stage.",
+    )
+)
+
+question(
+    Question(
+        id="04-nickel-top3-2023",
+        prompt="By the USGS figures, what share (in %) of world nickel mine production did the "
+        "three largest producers have together in 2023?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: minerals.concentration("nickel", 2023)["top3_pct"],
+        hint="Use minerals.producers('nickel', 2023) and metrics.top_k_share(..., 3).",
+        explain="Close to the IEA's 69%, but not the same: the two sources estimate differently.",
+    )
+)

@@ -1,0 +1,80 @@
+"""Lesson 01: its questions are computed from the data, and its notebook follows the conventions."""
+
+import json
+
+import numpy as np
+import pytest
+
+from koit_lessons import compute, lessons, metrics
+from koit_lessons.checks import check, expected, questions
+
+IDS = ["01-doubling-months", "01-iea-growth", "01-largest-model", "01-llama-flop", "01-run-days"]
+
+
+def test_questions_are_registered():
+    assert questions("01") == IDS
+
+
+@pytest.mark.parametrize("qid", IDS)
+def test_unanswered_is_not_an_error(qid):
+    assert check(qid, ...).status == "unanswered"
+
+
+def test_largest_model_comes_from_the_data():
+    m = compute.models()
+    assert expected("01-largest-model") == m.sort_values("training_compute_flop")["model"].iloc[-1]
+    assert check("01-largest-model", "Llama 4 Behemoth").correct
+    assert check("01-largest-model", "GPT-4").status == "incorrect"
+    assert check("01-largest-model", 5).status == "invalid"
+
+
+def test_doubling_time_matches_the_student_route():
+    fit = compute.fit_trend(compute.models())
+    student = 12 * np.log(2) / np.log(fit["annual_growth"])
+    assert check("01-doubling-months", student).correct
+    assert check("01-doubling-months", fit["doubling_years"]).status == "incorrect"
+
+
+def test_llama_flop_and_run_days():
+    assert check("01-llama-flop", 6 * 405e9 * 15.6e12).correct
+    assert check("01-llama-flop", 2 * 405e9 * 15.6e12).status == "incorrect"
+    peak = compute.accelerator("Google TPU v5p")["peak_bf16_tflops"] * 1e12
+    days = 6 * 405e9 * 15.6e12 / (peak * 0.4 * 8192) / 86_400
+    assert check("01-run-days", days).correct
+    assert expected("01-run-days") == pytest.approx(days)
+    assert 200 < days < 400
+
+
+def test_iea_growth_uses_the_data():
+    df = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    want = metrics.cagr(df[2024], df[2030], 6)
+    assert expected("01-iea-growth") == pytest.approx(want)
+    assert check("01-iea-growth", want / 100).status == "incorrect"  # fraction, not percent
+
+
+def test_lesson_is_listed_with_title_and_time():
+    item = lessons.lesson("01")
+    assert item.filename == "01_why_ai_needs_chips.ipynb"
+    assert 30 <= item.minutes <= 50
+
+
+def _text(cell):
+    return "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+
+
+def test_notebook_has_the_parts_of_a_lesson():
+    nb = lessons.lesson("01").read()
+    md = "\n".join(_text(c) for c in nb["cells"] if c["cell_type"] == "markdown")
+    for heading in ("Learning objectives", "## Setup", "## Summary", "## Sources", "## Glossary"):
+        assert heading in md
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    figures = [c for c in code if any("image/png" in o.get("data", {}) for o in c["outputs"])]
+    assert len(figures) >= 3
+    checks = [c for c in code if 'check("01-' in _text(c)]
+    assert len(checks) >= 3
+    solutions = [c for c in nb["cells"] if "solution" in c["metadata"].get("tags", [])]
+    assert len(solutions) >= 1
+    for c in code:
+        for o in c["outputs"]:
+            if "[01-" in json.dumps(o):
+                assert "Correct!" in json.dumps(o)  # the teacher version answers every exercise

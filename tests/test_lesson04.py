@@ -1,0 +1,165 @@
+"""Lesson 04: the new minerals helpers, the stage figure and the checked exercises."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons import checks, metrics, minerals, plots  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+
+REFINED = "mineral_processing"
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_default_dataset_is_mine_production_and_unchanged_api():
+    assert minerals.producers("lithium", 2024).equals(
+        minerals.producers("lithium", 2024, dataset="mineral_production")
+    )
+    assert {"nickel", "copper", "bauxite", "gallium"} <= set(minerals.mineral_names())
+    assert minerals.mineral_names(REFINED) == ["alumina", "copper", "silicon"]
+    assert minerals.years(REFINED) == [2023, 2024]
+
+
+def test_refinery_producers_and_world_total():
+    table = minerals.producers("copper", 2024, dataset=REFINED)
+    assert table.loc[0, "country"] == "China"
+    assert table.loc[0, "share_pct"] == pytest.approx(12_000 / 27_000 * 100)
+    assert minerals.world_total("copper", 2024, dataset=REFINED) == 27_000
+    assert minerals.world_total("copper", 2024) == 23_000
+    assert "KOR" in set(table["iso3"])
+    assert "KOR" not in set(minerals.producers("copper", 2024)["iso3"])
+    assert table.attrs["dataset"] == REFINED
+    assert table.attrs["source"].startswith("Source: U.S. Geological Survey")
+
+
+def test_concentration_table_with_chosen_minerals():
+    five = ["cobalt", "gallium", "graphite", "lithium", "rare earths"]
+    table = minerals.concentration_table(2024, minerals=five)
+    assert sorted(table["mineral"]) == five
+    assert table["hhi"].is_monotonic_decreasing
+    # lesson 00 says every one of its five minerals is highly concentrated
+    assert (table["hhi"] > 1800).all()
+    full = minerals.concentration_table(2024)
+    assert sorted(full["mineral"]) == minerals.mineral_names()
+    assert full.set_index("mineral").loc["copper", "hhi"] < 1800
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: minerals.concentration_table(2024, minerals="lithium"), "list of mineral names"),
+        (lambda: minerals.concentration_table(2024, minerals=[]), "empty list"),
+        (lambda: minerals.concentration_table(2024, minerals=["lithum"]), "Did you mean"),
+        (lambda: minerals.producers("copper", dataset="mineral_prod"), "no production data set"),
+        (lambda: minerals.producers("nickel", dataset=REFINED), "no mineral called 'nickel'"),
+        (lambda: minerals.reserve_holders("gallium"), "no mineral with reserve data"),
+        (lambda: minerals.reserve_holders(3), "must be given as text"),
+        (lambda: minerals.world_total("silicon", 1999, dataset=REFINED), "no data for the year"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(call, message):
+    with pytest.raises(KoitError, match=message):
+        call()
+
+
+def test_reserve_holders_shares_and_lower_bound():
+    lithium = minerals.reserve_holders("lithium")
+    assert lithium.loc[0, "country"] == "Chile"
+    assert lithium.loc[0, "share_pct"] == pytest.approx(9_300_000 / 30_000_000 * 100)
+    assert not lithium["world_more_than"].any()
+    nickel = minerals.reserve_holders("nickel")
+    assert nickel["world_more_than"].all()
+    assert nickel.attrs["dataset"] == "mineral_reserves"
+
+
+def test_mine_vs_refine_refining_more_concentrated():
+    table = minerals.mine_vs_refine(2024)
+    assert list(table.columns) == [
+        "chain",
+        "stage",
+        "material",
+        "top_country",
+        "top1_pct",
+        "top3_pct",
+        "hhi",
+    ]
+    assert len(table) == 2 * len(minerals.STAGE_CHAINS)
+    for _, part in table.groupby("chain"):
+        mining, refining = part.set_index("stage").loc[["mining", "refining"]].itertuples()
+        assert refining.hhi > mining.hhi
+        assert refining.top1_pct > mining.top1_pct
+        assert refining.top_country == "China"
+    copper = table[table["chain"] == "copper"].set_index("stage")
+    assert copper.loc["refining", "hhi"] == pytest.approx(
+        metrics.hhi(minerals.producers("copper", 2024, dataset=REFINED)["share_pct"])
+    )
+
+
+def test_stage_bars_draws_one_bar_per_row_with_legend_and_source():
+    table = minerals.mine_vs_refine(2024)
+    ax = plots.stage_bars(table, "top1_pct", "chain")
+    assert len(ax.patches) == len(table)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["mining", "refining"]
+    assert any("U.S. Geological Survey" in t.get_text() for t in ax.texts)
+    assert {t.get_text() for t in ax.get_yticklabels()} == set(table["chain"])
+
+
+def test_stage_bars_handles_a_missing_stage_and_bad_input():
+    df = pd.DataFrame(
+        {"m": ["a", "a", "b"], "stage": ["mining", "refining", "mining"], "v": [10.0, 20.0, 5.0]}
+    )
+    ax = plots.stage_bars(df, "v", "m", source="Source: test.")
+    assert len(ax.patches) == 3
+    with pytest.raises(KoitError, match="no column 'x'"):
+        plots.stage_bars(df, "x", "m", source="Source: test.")
+    with pytest.raises(KoitError, match="must hold numbers"):
+        plots.stage_bars(df, "m", "m", source="Source: test.")
+    with pytest.raises(KoitError, match="no source note"):
+        plots.stage_bars(df, "v", "m")
+
+
+def test_lesson04_questions_are_registered_and_computed_from_data():
+    ids = checks.questions("04")
+    assert len(ids) >= 3
+    assert checks.expected("04-lithium-reserves-top") == "Chile"
+    assert checks.expected("04-nickel-indonesia") == pytest.approx(2_200_000 / 3_700_000 * 100)
+    assert checks.expected("04-copper-china-refined") == pytest.approx(12_000 / 27_000 * 100)
+    assert checks.expected("04-alumina-hhi") == pytest.approx(
+        minerals.concentration("alumina", 2024, dataset=REFINED)["hhi"]
+    )
+    assert checks.expected("04-nickel-top3-2023") == pytest.approx(
+        (2_030_000 + 413_000 + 231_000) / 3_750_000 * 100
+    )
+
+
+@pytest.mark.parametrize(
+    "qid, answer, status",
+    [
+        ("04-lithium-reserves-top", ..., "unanswered"),
+        ("04-lithium-reserves-top", "chile", "correct"),
+        ("04-lithium-reserves-top", "CHL", "correct"),
+        ("04-lithium-reserves-top", "Australia", "incorrect"),
+        ("04-lithium-reserves-top", 3, "invalid"),
+        ("04-nickel-indonesia", 59.5, "correct"),
+        ("04-nickel-indonesia", 0.595, "incorrect"),
+        ("04-nickel-indonesia", "59.5", "invalid"),
+        ("04-copper-china-refined", 7.8, "incorrect"),
+        ("04-alumina-hhi", 1899, "incorrect"),
+    ],
+)
+def test_feedback(qid, answer, status):
+    assert checks.check(qid, answer).status == status
+
+
+def test_fraction_answer_gets_a_percent_hint():
+    feedback = checks.check("04-copper-china-refined", 0.444)
+    assert "fraction" in feedback.message
