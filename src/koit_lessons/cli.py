@@ -3,6 +3,10 @@
     koit-lessons list                      the lessons, in order
     koit-lessons start [DIR]               write student versions to DIR and open JupyterLab
     koit-lessons data list|show NAME|cite NAME
+    koit-lessons handout --students DIR [--teachers DIR] [LESSON ...]
+    koit-lessons export-nbgrader DIR [LESSON ...]
+    koit-lessons grade LESSON SUBMISSIONS --out gradebook.csv [--timeout S]
+    koit-lessons link --hub URL --repo URL [--path FILE] | --binder --repo URL
 
 Only the standard library is imported at start-up, so ``--help`` is instant;
 pandas is loaded only by the ``data`` commands that need it.
@@ -64,7 +68,103 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("-n", "--rows", type=int, default=10, help="how many rows (default 10)")
     cite = dsub.add_parser("cite", help="print the citation and notes of a data set")
     cite.add_argument("name")
+    _add_classroom_commands(sub)
     return p
+
+
+def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
+    hand = sub.add_parser(
+        "handout", help="write the student set (and the teacher set) of lessons for a class"
+    )
+    hand.add_argument("--students", required=True, help="folder for the student set")
+    hand.add_argument("--teachers", help="folder for the teacher set (solutions, outputs)")
+    hand.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson numbers (default: all)")
+    hand.add_argument("--overwrite", action="store_true", help="replace files already there")
+
+    nbg = sub.add_parser(
+        "export-nbgrader", help="write nbgrader source notebooks (DIR/source/<lesson>/...)"
+    )
+    nbg.add_argument("dir", help="an nbgrader course folder (created if missing)")
+    nbg.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson numbers (default: all)")
+    nbg.add_argument("--points", type=int, default=1, help="points per question (default 1)")
+
+    grade = sub.add_parser(
+        "grade", help="grade a folder of submitted notebooks of one lesson into a CSV"
+    )
+    grade.add_argument("lesson", help="the lesson number, e.g. 00")
+    grade.add_argument("submissions", help="folder of submitted notebooks")
+    grade.add_argument("--out", default="gradebook.csv", help="the CSV to write")
+    grade.add_argument(
+        "--timeout", type=float, default=120, help="seconds per notebook (default 120)"
+    )
+    grade.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell (default 30)")
+    grade.add_argument("--jobs", type=int, default=None, help="notebooks graded at once")
+    grade.add_argument("--written", help="folder for the written answers (default: <out>_written/)")
+
+    link = sub.add_parser("link", help="a one-click link: JupyterHub (nbgitpuller) or Binder")
+    link.add_argument("--repo", required=True, help="the git repository to pull or build")
+    link.add_argument("--hub", help="the JupyterHub address (nbgitpuller link)")
+    link.add_argument("--binder", action="store_true", help="a mybinder.org link instead")
+    link.add_argument("--branch", default="main", help="branch (default main)")
+    link.add_argument("--path", default="", help="file or folder to open, inside the repository")
+    link.add_argument("--app", default="lab", choices=["lab", "notebook"], help="default lab")
+
+
+def _cmd_handout(args: argparse.Namespace) -> None:
+    from koit_lessons.classroom import handout
+
+    result = handout(
+        Path(args.students),
+        Path(args.teachers) if args.teachers else None,
+        args.lessons,
+        overwrite=args.overwrite,
+    )
+    for path in result["written"]:
+        print(f"wrote  {path}")
+    for path in result["kept"]:
+        print(f"kept   {path} (already there; use --overwrite to replace it)")
+
+
+def _cmd_export_nbgrader(args: argparse.Namespace) -> None:
+    from koit_lessons.classroom import export_nbgrader
+
+    if args.points < 0:
+        raise KoitError(f"--points must be 0 or more, not {args.points}.")
+    for path in export_nbgrader(Path(args.dir), args.lessons, args.points):
+        print(f"wrote  {path}")
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from koit_lessons.grading import grade
+
+    def progress(r):
+        print(f"graded {r.student}: {r.total:g} points ({r.seconds:.1f} s)", flush=True)
+
+    out = Path(args.out)
+    results = grade(
+        args.lesson,
+        Path(args.submissions),
+        out,
+        timeout=args.timeout,
+        cell_timeout=args.cell_timeout,
+        jobs=args.jobs,
+        written_dir=Path(args.written) if args.written else None,
+        progress=progress,
+    )
+    flagged = sum(1 for r in results if r.problems)
+    print(f"{len(results)} submissions graded into {out} ({flagged} with problems listed)")
+    return 0
+
+
+def _cmd_link(args: argparse.Namespace) -> None:
+    from koit_lessons import deploy
+
+    if args.binder == bool(args.hub):
+        raise KoitError("Give either --hub URL (a JupyterHub link) or --binder, not both.")
+    if args.binder:
+        print(deploy.binder_link(args.repo, args.branch, args.path, args.app))
+    else:
+        print(deploy.nbgitpuller_link(args.hub, args.repo, args.branch, args.path, args.app))
 
 
 def _cmd_list() -> None:
@@ -130,6 +230,14 @@ def main(argv: list[str] | None = None) -> int:
             _cmd_list()
         elif args.command == "start":
             return _cmd_start(args)
+        elif args.command == "handout":
+            _cmd_handout(args)
+        elif args.command == "export-nbgrader":
+            _cmd_export_nbgrader(args)
+        elif args.command == "grade":
+            return _cmd_grade(args)
+        elif args.command == "link":
+            _cmd_link(args)
         else:
             _cmd_data(args)
     except KoitError as exc:
