@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Run the whole test suite on the oldest supported dependencies (constraints/oldest.txt)
+# and on the newest releases, each in a fresh virtual environment.
+#
+#   bash scripts/test_dependency_range.sh [oldest|newest|both]   (default: both)
+#
+# On the oldest set the notebooks are compared leniently (--nbval-lax: every cell must
+# run; printed output may differ between pandas 2 and 3). Warnings from koit_lessons are
+# errors in both (see filterwarnings in pyproject.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+which=${1:-both}
+run() {
+  local name=$1; shift
+  local venv
+  venv=$(mktemp -d "/tmp/koit-$name.XXXXXX")
+  python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --upgrade pip
+  "$venv/bin/python" -m pip install -q "$@" ".[test]"
+  echo "== $name: $("$venv/bin/python" -c 'import pandas, matplotlib, ipywidgets, jupyterlab; print("pandas", pandas.__version__, "matplotlib", matplotlib.__version__, "ipywidgets", ipywidgets.__version__, "jupyterlab", jupyterlab.__version__)')"
+  if [ "$name" = oldest ]; then
+    "$venv/bin/python" -m pytest -q -p no:cacheprovider \
+      -o addopts="--nbval-lax --nbval-current-env --strict-markers"
+  else
+    "$venv/bin/python" -m pytest -q
+  fi
+}
+case $which in
+  oldest) run oldest -c constraints/oldest.txt ;;
+  newest) run newest --upgrade ;;
+  both) run oldest -c constraints/oldest.txt; run newest --upgrade ;;
+esac

@@ -1,0 +1,145 @@
+"""Bad input on every public helper gets one friendly sentence, never a raw traceback.
+
+Each case below is a call a student might make. The test asserts that it raises a
+KoitError (or, for checks, returns feedback) with a message that names the problem.
+``docs/bad-input.md`` is generated from the same cases; regenerate it with
+
+    python tests/test_bad_input.py --write
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons import checks, data, lessons, metrics, minerals, plots, widgets  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "bad-input.md"
+_COBALT = "minerals.producers('cobalt')"
+
+# (call as a student writes it, function to run, words the message must contain)
+CASES = [
+    ('data.load("lithum_production")', lambda: data.load("lithum_production"), "no data set called"),
+    ("data.load(3)", lambda: data.load(3), "must be given as text"),
+    ("data.load(None)", lambda: data.load(None), "must be given as text"),
+    ('data.cite("minerals")', lambda: data.cite("minerals"), "no data set called 'minerals'"),
+    ("metrics.shares([])", lambda: metrics.shares([]), "empty"),
+    ('metrics.shares("lithium")', lambda: metrics.shares("lithium"), "list, dict or Series"),
+    ("metrics.shares(production)  (a whole table)",
+     lambda: metrics.shares(pd.DataFrame({"production": [1.0]})), "not a whole table"),
+    ('metrics.shares([1, "two"])', lambda: metrics.shares([1, "two"]), "must all be numbers"),
+    ("metrics.shares([1, float('nan')])", lambda: metrics.shares([1, float("nan")]), "missing values"),
+    ("metrics.shares([5, -1])", lambda: metrics.shares([5, -1]), "must not be negative"),
+    ("metrics.shares([60, 50], total=100)", lambda: metrics.shares([60, 50], total=100), "more than the total"),
+    ("metrics.shares([1, 2], total=0)", lambda: metrics.shares([1, 2], total=0), "greater than zero"),
+    ("metrics.top_k_share([50, 50], k=0)", lambda: metrics.top_k_share([50, 50], k=0), "whole number"),
+    ("metrics.hhi([0.5, 0.5])", lambda: metrics.hhi([0.5, 0.5]), "fractions"),
+    ("metrics.hhi([80, 40])", lambda: metrics.hhi([80, 40]), "more than 100"),
+    ("metrics.hhi_band(12000)", lambda: metrics.hhi_band(12_000), "between 0 and 10,000"),
+    ("metrics.growth_rate(0, 5)", lambda: metrics.growth_rate(0, 5), "start value is 0"),
+    ('metrics.growth_rate("100", 120)', lambda: metrics.growth_rate("100", 120), "must be a number"),
+    ("metrics.cagr(100, 200, 0)", lambda: metrics.cagr(100, 200, 0), "more than 0"),
+    ("metrics.cagr(-5, 200, 3)", lambda: metrics.cagr(-5, 200, 3), "positive"),
+    ("metrics.doubling_time(0)", lambda: metrics.doubling_time(0), "above 0"),
+    ("metrics.doubling_time(float('nan'))", lambda: metrics.doubling_time(float("nan")), "must be a number"),
+    ('minerals.producers("lithum")', lambda: minerals.producers("lithum"), "Did you mean 'lithium'"),
+    ("minerals.producers(7)", lambda: minerals.producers(7), "must be given as text"),
+    ('minerals.producers("lithium", 1990)', lambda: minerals.producers("lithium", 1990), "no data for the year"),
+    ('minerals.producers("lithium", "2024")', lambda: minerals.producers("lithium", "2024"), "no data for the year"),
+    ('minerals.world_total("gold")', lambda: minerals.world_total("gold"), "no mineral called"),
+    ('plots.barh("table", "share_pct", "country")',
+     lambda: plots.barh("table", "share_pct", "country"), "Pass a table"),
+    ('plots.barh(empty_table, "share_pct", "country")',
+     lambda: plots.barh(pd.DataFrame(), "share_pct", "country"), "empty"),
+    (f'plots.barh({_COBALT}, "share", "country")',
+     lambda: plots.barh(minerals.producers("cobalt"), "share", "country"), "no column 'share'"),
+    (f'plots.barh({_COBALT}, "country", "country")',
+     lambda: plots.barh(minerals.producers("cobalt"), "country", "country"), "must hold numbers"),
+    ('plots.barh(my_table_without_source, "a", "b")',
+     lambda: plots.barh(pd.DataFrame({"a": [1], "b": ["x"]}), "a", "b"), "no source note"),
+    (f'plots.barh({_COBALT}, "share_pct", "country", ax=3)',
+     lambda: plots.barh(minerals.producers("cobalt"), "share_pct", "country", ax=3), "ax= must be"),
+    ('plots.hhi_bars(minerals.producers("cobalt"))',
+     lambda: plots.hhi_bars(minerals.producers("cobalt")), "no column 'hhi'"),
+    ('widgets.MineralExplorer("lithum")', lambda: widgets.MineralExplorer("lithum"), "Did you mean"),
+    ('widgets.MineralExplorer("lithium", 1999)',
+     lambda: widgets.MineralExplorer("lithium", 1999), "no data for the year"),
+    ('lessons.lesson("99")', lambda: lessons.lesson("99"), "no lesson called"),
+]  # fmt: skip
+
+# checks never raise: they answer with feedback
+FEEDBACK = [
+    ('check("00-lithium-top", ...)', lambda: checks.check("00-lithium-top", ...), "Not answered yet"),
+    ('check("00-lithium-share", "36.7")', lambda: checks.check("00-lithium-share", "36.7"), "without quotes"),
+    ('check("00-lithium-share", [36, 37])', lambda: checks.check("00-lithium-share", [36, 37]), "one number"),
+    ('check("00-lithium-share", float("nan"))', lambda: checks.check("00-lithium-share", float("nan")), "NaN"),
+    ('check("00-lithium-top", 3)', lambda: checks.check("00-lithium-top", 3), "name in quotes"),
+    ('check("00-korea-minerals", "graphite")', lambda: checks.check("00-korea-minerals", "graphite"), "list of names"),
+    ('check("00-lithum-top", "Chile")', lambda: checks.check("00-lithum-top", "Chile"), "Did you mean"),
+]  # fmt: skip
+
+
+def _message(call) -> str:
+    try:
+        result = call()
+    except KoitError as exc:
+        return str(exc)
+    return repr(result)
+
+
+@pytest.mark.parametrize("text, call, words", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_raises_a_friendly_koit_error(text, call, words):
+    with pytest.raises(KoitError) as info:
+        call()
+    message = str(info.value)
+    assert words in message
+    assert "\n" not in message and len(message) < 400
+    assert "Traceback" not in message
+
+
+@pytest.mark.parametrize("text, call, words", FEEDBACK, ids=[c[0] for c in FEEDBACK])
+def test_checks_answer_bad_input_with_feedback(text, call, words):
+    fb = call()
+    assert isinstance(fb, checks.Feedback) and not fb.correct
+    assert words in fb.message
+
+
+def render() -> str:
+    lines = [
+        "# What a student sees on bad input",
+        "",
+        "Generated by `python tests/test_bad_input.py --write` from the cases that",
+        "`tests/test_bad_input.py` tests. Every helper raises `KoitError` (a `ValueError`)",
+        "with one sentence; `check(...)` never raises and answers with feedback instead.",
+        "",
+        "| Call | Message |",
+        "|------|---------|",
+    ]
+    for text, call, _ in CASES + FEEDBACK:
+        msg = _message(call).replace("|", "\\|")
+        lines.append(f"| `{text}` | {msg} |")
+    lines += [
+        "",
+        "Also tested elsewhere: a missing data file, a damaged CSV and a damaged",
+        "`datapackage.json` each give a sentence that says to reinstall",
+        "(`tests/test_data_api.py`); a bad command line gives usage and exit code 2",
+        "(`tests/test_cli.py`).",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def test_docs_table_is_up_to_date():
+    assert DOC.read_text(encoding="utf-8") == render(), "run: python tests/test_bad_input.py --write"
+
+
+if __name__ == "__main__" and "--write" in sys.argv:
+    DOC.write_text(render(), encoding="utf-8")
+    print(f"wrote {DOC}")
