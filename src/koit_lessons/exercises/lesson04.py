@@ -25,14 +25,15 @@ def _reserve_aliases() -> dict[str, str]:
 question(
     Question(
         id="04-nickel-indonesia",
-        prompt="What share of world nickel mine production (in %) came from Indonesia in 2024?",
+        prompt="What share of world nickel mine production (in %) came from Indonesia in 2023?",
         kind="number",
         unit="%",
         tolerance=0.5,
-        expected=lambda: _share("nickel", "IDN"),
-        hint="Use minerals.producers('nickel', 2024) and read Indonesia's share_pct, or divide "
-        "its production by minerals.world_total('nickel', 2024) and multiply by 100.",
-        explain="Well over half of the world's mined nickel came from one country.",
+        expected=lambda: _share("nickel", "IDN", year=2023),
+        hint="Use minerals.producers('nickel', 2023) and read Indonesia's share_pct, or divide "
+        "its production by minerals.world_total('nickel', 2023) and multiply by 100.",
+        explain="Over half of the world's mined nickel already came from one country in 2023, "
+        "and its share was larger still in 2024.",
     )
 )
 
@@ -58,7 +59,7 @@ question(
         expected=lambda: _share("copper", "CHN", dataset=REFINED),
         hint="Pass dataset='mineral_processing' to minerals.producers to get refinery production.",
         explain="China mined under a tenth of the world's copper but refined over two fifths "
-        "of it.",
+        "of the world's refined copper.",
     )
 )
 
