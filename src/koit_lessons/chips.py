@@ -1,0 +1,360 @@
+"""Who makes chips, and how concentrated that is: views of the chip data sets built
+with :mod:`koit_lessons.metrics`.
+
+Three data sets: ``chip_value_chain_shares`` holds the shares of each stage of the
+chain held by countries or regions (CSET Supply Chain Explorer);
+``chip_capacity_shares`` holds shares of world wafer-fabrication capacity by region
+(SIA/BCG; the most advanced nodes below 10 nm, and all nodes); and
+``foundry_market_share`` holds the revenue shares of the ten largest foundries by
+quarter (TrendForce).
+
+>>> from koit_lessons import chips
+>>> chips.capacity_shares("below 10 nm", 2019)["region"].tolist()
+['Taiwan', 'South Korea']
+>>> chips.foundry_shares("2025Q2")["company"].iloc[0]
+'TSMC'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pandas as pd
+
+from koit_lessons import data, metrics
+from koit_lessons.errors import KoitError, unknown_name
+
+__all__ = [
+    "CAPACITY",
+    "FOUNDRY",
+    "VALUE_CHAIN",
+    "STAGES",
+    "stages",
+    "stage_shares",
+    "stage_concentration",
+    "stage_table",
+    "segments",
+    "periods",
+    "capacity_shares",
+    "capacity_concentration",
+    "capacity_history",
+    "concentration_table",
+    "quarters",
+    "foundry_shares",
+    "foundry_by_country",
+    "foundry_concentration",
+]
+
+CAPACITY = "chip_capacity_shares"
+FOUNDRY = "foundry_market_share"
+VALUE_CHAIN = "chip_value_chain_shares"
+#: The stages and inputs of ``chip_value_chain_shares``, in the order of the chain.
+STAGES = [
+    "EDA software",
+    "core IP",
+    "design",
+    "silicon wafers",
+    "photomasks",
+    "fabrication",
+    "assembly, test and packaging",
+]
+#: Below this coverage (sum of the listed shares, in %) a concentration index would
+#: mislead, so :func:`concentration_table` leaves the segment out.
+MIN_COVERAGE = 95.0
+
+
+@functools.lru_cache(maxsize=4)
+def _table(name: str) -> pd.DataFrame:
+    # Cached read-only copy; every public function returns a new frame.
+    return data.load(name)
+
+
+def stages() -> list[str]:
+    """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain."""
+    present = set(_table(VALUE_CHAIN)["stage"])
+    return [s for s in STAGES if s in present]
+
+
+def _stage(stage: object) -> str:
+    names = stages()
+    if isinstance(stage, str):
+        for name in names:
+            if stage.strip().lower() == name.lower():
+                return name
+    raise unknown_name("stage", stage, names)
+
+
+def stage_shares(stage: str) -> pd.DataFrame:
+    """The countries' and regions' shares (``share_pct``) of one stage of the chain,
+    largest first, with the data year. 'other countries' (an aggregate) comes last.
+
+    >>> stage_shares("EDA software")["region"].iloc[0]
+    'United States'
+    """
+    name = _stage(stage)
+    df = _table(VALUE_CHAIN)
+    rows = df[df["stage"] == name]
+    cols = ["region", "iso3", "kind", "share_pct", "year", "source_note"]
+    out = rows[cols].assign(_other=rows["kind"] == "other")
+    out = out.sort_values(["_other", "share_pct"], ascending=[True, False], kind="stable")
+    out = out.drop(columns="_other").reset_index(drop=True)
+    out.attrs = {"dataset": VALUE_CHAIN, "stage": name, "source": data.source_line(VALUE_CHAIN)}
+    return out
+
+
+def stage_concentration(stage: str) -> dict[str, object]:
+    """Top region, top-1 and top-3 shares (%) and HHI of one stage of the chain.
+
+    'other countries' is many small suppliers, not one, so it is left out of the
+    top shares and the HHI (which is then a slight underestimate).
+
+    >>> stage_concentration("EDA software")["top1_pct"]
+    96.0
+    """
+    table = stage_shares(stage)
+    named = table[table["kind"] != "other"]
+    shares = named["share_pct"]
+    return {
+        "stage": table.attrs["stage"],
+        "year": int(table["year"].iloc[0]),
+        "top_region": named["region"].iloc[0],
+        "top1_pct": metrics.top_k_share(shares, 1),
+        "top3_pct": metrics.top_k_share(shares, min(3, len(shares))),
+        "hhi": metrics.hhi(shares),
+    }
+
+
+def stage_table() -> pd.DataFrame:
+    """:func:`stage_concentration` for every stage, in the order of the chain, with a
+    ``label`` such as 'EDA software (2019)' for figures.
+
+    >>> stage_table()["stage"].tolist()[:2]
+    ['EDA software', 'core IP']
+    """
+    rows = [stage_concentration(s) for s in stages()]
+    out = pd.DataFrame(rows)
+    out.insert(0, "label", [f"{r['stage']} ({r['year']})" for r in rows])
+    out.attrs = {"dataset": VALUE_CHAIN, "source": data.source_line(VALUE_CHAIN)}
+    return out
+
+
+def segments() -> list[str]:
+    """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm')."""
+    return sorted(_table(CAPACITY)["segment"].unique())
+
+
+def _segment(segment: object) -> str:
+    names = segments()
+    if not isinstance(segment, str) or segment.strip().lower() not in names:
+        raise unknown_name("capacity segment", segment, names)
+    return segment.strip().lower()
+
+
+def periods(segment: str = "below 10 nm") -> list[int]:
+    """The years with data for a segment: data years and projection years.
+
+    >>> periods("below 10 nm")
+    [2019, 2022, 2032]
+    """
+    df = _table(CAPACITY)
+    return sorted(int(p) for p in df.loc[df["segment"] == _segment(segment), "period"].unique())
+
+
+def _rows(segment: str, period: int) -> pd.DataFrame:
+    seg = _segment(segment)
+    known = periods(seg)
+    if isinstance(period, bool) or not isinstance(period, int) or period not in known:
+        raise KoitError(
+            f"There are no data for {seg!r} in {period!r}. Years in the data: "
+            f"{', '.join(map(str, known))}."
+        )
+    df = _table(CAPACITY)
+    return df[(df["segment"] == seg) & (df["period"] == period)]
+
+
+def capacity_shares(segment: str, period: int) -> pd.DataFrame:
+    """The regions' shares (``share_pct``) of world wafer-fabrication capacity in a
+    segment and year, largest first, with ``status`` (actual or projection) and who
+    reported the figure.
+
+    Only the shares a source states are listed, so they may add up to less than 100.
+
+    >>> float(capacity_shares("below 10 nm", 2032)["share_pct"].sum())
+    95.0
+    """
+    rows = _rows(segment, period)
+    cols = ["region", "iso3", "share_pct", "status", "measure", "reported_by"]
+    out = rows[cols].sort_values("share_pct", ascending=False, kind="stable")
+    out = out.reset_index(drop=True)
+    out.attrs = {"dataset": CAPACITY, "source": data.source_line(CAPACITY)}
+    return out
+
+
+def capacity_concentration(segment: str, period: int) -> dict[str, object]:
+    """Top region, top-1 and top-3 shares (%), HHI and coverage of a segment in a year.
+
+    ``covered_pct`` is the sum of the listed shares. Where it is below 100 the HHI is
+    computed over the listed regions only, so it is a lower bound.
+
+    >>> capacity_concentration("below 10 nm", 2019)["hhi"]
+    8528.0
+    """
+    table = capacity_shares(segment, period)
+    shares = table["share_pct"]
+    return {
+        "segment": _segment(segment),
+        "period": period,
+        "status": table["status"].iloc[0],
+        "top_region": table["region"].iloc[0],
+        "top1_pct": metrics.top_k_share(shares, 1),
+        "top3_pct": metrics.top_k_share(shares, min(3, len(shares))),
+        "hhi": metrics.hhi(shares),
+        "covered_pct": float(shares.sum()),
+    }
+
+
+def capacity_history(segment: str = "below 10 nm") -> pd.DataFrame:
+    """Every region's share of a segment in every year of the data, one row per region
+    and year, with a ``when`` label ('2019', '2032 (projection)') for figures.
+
+    >>> capacity_history()["when"].unique().tolist()
+    ['2019', '2022', '2032 (projection)']
+    """
+    seg = _segment(segment)
+    parts = []
+    for period in periods(seg):
+        table = capacity_shares(seg, period)
+        suffix = " (projection)" if table["status"].iloc[0] == "projection" else ""
+        table.insert(0, "when", f"{period}{suffix}")
+        table.insert(1, "period", period)
+        parts.append(table)
+    out = pd.concat(parts, ignore_index=True)
+    out.attrs = {"dataset": CAPACITY, "source": data.source_line(CAPACITY)}
+    return out
+
+
+def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
+    """:func:`capacity_concentration` for every segment and year whose listed shares
+    cover at least ``min_coverage`` % of the world, in time order, with a ``label``
+    such as 'below 10 nm, 2032 (projection)' for figures.
+
+    >>> concentration_table()["label"].tolist()[0]
+    'below 10 nm, 2019'
+    """
+    if isinstance(min_coverage, bool) or not isinstance(min_coverage, (int, float)):
+        raise KoitError(f"min_coverage= must be a number of percent, not {min_coverage!r}.")
+    rows = []
+    for seg in segments():
+        for period in periods(seg):
+            c = capacity_concentration(seg, period)
+            if c["covered_pct"] >= min_coverage:
+                suffix = " (projection)" if c["status"] == "projection" else ""
+                rows.append({"label": f"{seg}, {period}{suffix}", **c})
+    if not rows:
+        raise KoitError(
+            f"No segment has listed shares covering {min_coverage}% of the world; "
+            "try a lower min_coverage=."
+        )
+    out = pd.DataFrame(rows).sort_values(["segment", "period"]).reset_index(drop=True)
+    out.attrs = {"dataset": CAPACITY, "source": data.source_line(CAPACITY)}
+    return out
+
+
+def quarters() -> list[str]:
+    """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...)."""
+    return sorted(_table(FOUNDRY)["quarter"].unique())
+
+
+_QUARTER_FORMS = [
+    re.compile(r"^(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])$"),  # 2025Q2, 2025-Q2
+    re.compile(r"^Q(?P<q>[1-4])\s*-?\s*(?P<y>\d{4})$"),  # Q2 2025
+    re.compile(r"^(?P<q>[1-4])Q(?P<y>\d{2})$"),  # 2Q25 (TrendForce's style)
+]
+
+
+def _quarter(quarter: object) -> str:
+    known = quarters()
+    if quarter is None:
+        return known[-1]
+    if not isinstance(quarter, str):
+        raise unknown_name("quarter", quarter, known)
+    text = quarter.strip().upper()
+    for form in _QUARTER_FORMS:
+        m = form.match(text)
+        if m:
+            year = m["y"] if len(m["y"]) == 4 else "20" + m["y"]
+            text = f"{year}Q{m['q']}"
+            break
+    if text not in known:
+        raise unknown_name("quarter", quarter, known)
+    return text
+
+
+def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
+    """The ten largest foundries in a quarter (latest by default), largest first, with
+    their revenue (million US$) and share of world foundry revenue (``share_pct``).
+
+    ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'.
+
+    >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
+    70.2
+    """
+    q = _quarter(quarter)
+    df = _table(FOUNDRY)
+    cols = ["company", "headquarters", "iso3", "revenue_musd", "share_pct"]
+    out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
+    out = out.reset_index(drop=True)
+    out.attrs = {"dataset": FOUNDRY, "quarter": q, "source": data.source_line(FOUNDRY)}
+    return out
+
+
+def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
+    """The top-10 foundries' revenue shares added up by headquarters country, largest
+    first, with the number of companies and their names.
+
+    >>> foundry_by_country("2025Q2")["headquarters"].iloc[0]
+    'Taiwan'
+    """
+    table = foundry_shares(quarter)
+    out = (
+        table.groupby(["headquarters", "iso3"], as_index=False)
+        .agg(
+            share_pct=("share_pct", "sum"),
+            revenue_musd=("revenue_musd", "sum"),
+            companies=("company", lambda s: ", ".join(s)),
+            n_companies=("company", "size"),
+        )
+        .sort_values("share_pct", ascending=False, kind="stable")
+        .reset_index(drop=True)
+    )
+    # The inputs have one decimal: round away float noise from adding them up.
+    out["share_pct"] = out["share_pct"].round(1)
+    out.attrs = dict(table.attrs)
+    return out
+
+
+def foundry_concentration(quarter: str | None = None, by: str = "company") -> dict[str, object]:
+    """Top-1 and top-3 shares (%) and HHI of foundry revenue in a quarter, by company
+    or, with ``by="country"``, by headquarters country.
+
+    The HHI covers the ten listed foundries only (about 97 % of the market), so it is
+    a slight underestimate.
+
+    >>> round(foundry_concentration("2025Q2")["hhi"])
+    5051
+    """
+    if by not in ("company", "country"):
+        raise unknown_name("grouping for by=", by, ["company", "country"])
+    table = foundry_shares(quarter) if by == "company" else foundry_by_country(quarter)
+    name = "company" if by == "company" else "headquarters"
+    shares = table["share_pct"]
+    return {
+        "quarter": table.attrs["quarter"],
+        "by": by,
+        "top": table[name].iloc[0],
+        "top1_pct": metrics.top_k_share(shares, 1),
+        "top3_pct": metrics.top_k_share(shares, 3),
+        "hhi": metrics.hhi(shares),
+        "covered_pct": float(shares.sum()),
+    }

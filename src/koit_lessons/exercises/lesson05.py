@@ -1,0 +1,110 @@
+"""Checked exercises of lesson 05 (The supply-shock simulator). Answers are computed
+by :mod:`koit_lessons.shocks` from the shipped data, never typed in."""
+
+from __future__ import annotations
+
+from koit_lessons import shocks
+from koit_lessons.checks import Question, question
+
+YEAR = 2024
+#: The exercises' assumed elasticity: a value chosen for the exercise, not a measured one.
+ELASTICITY = 0.5
+
+
+def _rare_earths(stockpile_months: float = 0) -> shocks.ShockResult:
+    return shocks.simulate(
+        "rare earths",
+        "China",
+        50,
+        elasticity=ELASTICITY,
+        stockpile_months=stockpile_months,
+        year=YEAR,
+    )
+
+
+def _lost(mineral: str, country: str, cut: float) -> float:
+    return shocks.simulate(mineral, country, cut, elasticity=ELASTICITY, year=YEAR).supply_lost_pct
+
+
+question(
+    Question(
+        id="05-hand-supply-lost",
+        prompt="China cuts its rare-earth mine production by 50% (2024 data). What share of "
+        "world supply (in %) is lost?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: _rare_earths().supply_lost_pct,
+        hint="Multiply China's share of world rare-earth mine production (in %) by the cut as "
+        "a fraction: share × 50 / 100.",
+        explain="One country's half-cut removes about a third of the world's mined rare earths.",
+    )
+)
+
+question(
+    Question(
+        id="05-hand-price",
+        prompt="Same cut, with 3 months of stocks and an assumed elasticity of 0.5: what price "
+        "rise (in %) does the teaching model give over 12 months?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: _rare_earths(stockpile_months=3).price_change_pct,
+        hint="First the average loss over 12 months: loss × (12 − 3) / 12. Then divide it by "
+        "the elasticity, 0.5.",
+        explain="The stockpile removes a quarter of the loss over the year; the small "
+        "elasticity doubles what is left into the price.",
+    )
+)
+
+question(
+    Question(
+        id="05-compare-shocks",
+        prompt="Shock A: Indonesia cuts nickel mine output by 30%. Shock B: Congo (Kinshasa) "
+        "cuts cobalt mine output by 25% (2024 data). How many percentage points more of world "
+        "supply does shock B remove than shock A?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.1,
+        expected=lambda: _lost("cobalt", "Congo (Kinshasa)", 25) - _lost("nickel", "Indonesia", 30),
+        hint="Compute the supply lost for each shock (share × cut / 100) and subtract A from B.",
+        explain="The smaller cut removes more supply, because Congo (Kinshasa) mines a larger "
+        "share of the world's cobalt than Indonesia does of nickel.",
+    )
+)
+
+question(
+    Question(
+        id="05-stockpile-months",
+        prompt="China cuts rare earths by 50%, elasticity 0.5. How many months of stocks keep "
+        "the model's price rise over 12 months down to 20%?",
+        kind="number",
+        unit="months",
+        tolerance=0.1,
+        expected=lambda: shocks.stockpile_needed(_rare_earths().supply_lost_pct, 20 * ELASTICITY),
+        hint="A 20% price rise at elasticity 0.5 means an average loss of 20 × 0.5 = 10%. "
+        "Solve loss × (12 − m) / 12 = 10 for m, or use shocks.stockpile_needed.",
+        explain="More than eight months of stocks, and that only softens the first year.",
+    )
+)
+
+question(
+    Question(
+        id="05-korea-lithium-risk",
+        prompt="If China cuts its lithium supply by 50% and the cut falls on exports in "
+        "proportion, what share (in %) of Korea's lithium hydroxide imports is at risk "
+        "(latest data year)?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: float(
+            shocks.exposure("lithium", "China", 50, YEAR)
+            .set_index("importer_code")
+            .loc["KOR", "imports_at_risk_pct"]
+        ),
+        hint="Use shocks.exposure('lithium', 'China', 50) and read Korea's imports_at_risk_pct, "
+        "or multiply China's share of Korea's imports by 50 / 100.",
+        explain="China mined only about a sixth of the world's lithium, but Korea buys most of "
+        "its lithium hydroxide, a refined chemical, from China.",
+    )
+)

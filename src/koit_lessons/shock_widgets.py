@@ -1,0 +1,161 @@
+"""The interactive supply-shock simulator of lesson 05, built on :mod:`shocks` and
+:mod:`plots`. The widget only reads controls and shows results: every number comes
+from :func:`koit_lessons.shocks.simulate` and :func:`koit_lessons.shocks.exposure`.
+
+Run non-interactively, the simulator shows its default state.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+from IPython.display import display
+
+from koit_lessons import minerals, plots, shocks
+
+__all__ = ["ShockSimulator", "shock_simulator"]
+
+
+class ShockSimulator:
+    """Pick a mineral, a producing country, a cut, stockpile cover and an elasticity;
+    see the share of world supply lost, the model's price response and the importers
+    most exposed.
+
+    ``elasticity`` starts at 0.5, an illustrative assumption (not a sourced value):
+    change it and see how much the answer depends on it.
+    """
+
+    def __init__(
+        self,
+        mineral: str = "rare earths",
+        country: str = "China",
+        cut_pct: float = 50,
+        stockpile_months: float = 0,
+        elasticity: float = 0.5,
+        year: int | None = None,
+    ) -> None:
+        # Validate everything first, with the model's friendly messages.
+        first = shocks.simulate(
+            mineral,
+            country,
+            cut_pct,
+            elasticity=elasticity,
+            stockpile_months=stockpile_months,
+            year=year,
+        )
+        self.year = first.year
+        self.mineral = w.Dropdown(
+            options=minerals.mineral_names(), value=first.mineral, description="Mineral"
+        )
+        self.country = w.Dropdown(
+            options=shocks.producing_countries(first.mineral, self.year),
+            value=first.country,
+            description="Producer",
+        )
+        self.cut = w.FloatSlider(value=first.cut_pct, min=0, max=100, step=5, description="Cut (%)")
+        self.stockpile = w.FloatSlider(
+            value=first.stockpile_months, min=0, max=24, step=1, description="Stocks (mo)"
+        )
+        self.elasticity = w.FloatSlider(
+            value=first.elasticity, min=0.1, max=2.0, step=0.05, description="Elasticity"
+        )
+        self.summary = w.HTML()
+        self.output = w.Output()
+        self._switching = False
+        controls = w.VBox(
+            [
+                w.HBox([self.mineral, self.country]),
+                w.HBox([self.cut, self.stockpile, self.elasticity]),
+            ]
+        )
+        self.widget = w.VBox([controls, self.summary, self.output])
+        self.mineral.observe(self._mineral_changed, names="value")
+        for control in (self.country, self.cut, self.stockpile, self.elasticity):
+            control.observe(self.update, names="value")
+        self.update()
+
+    def _mineral_changed(self, change: object = None) -> None:
+        countries = shocks.producing_countries(self.mineral.value, self.year)
+        self._switching = True  # the country list changes: redraw once, at the end
+        try:
+            self.country.options = countries
+            self.country.value = countries[0]
+        finally:
+            self._switching = False
+        self.update()
+
+    def result(self) -> shocks.ShockResult:
+        """The model's result for the current controls."""
+        return shocks.simulate(
+            self.mineral.value,
+            self.country.value,
+            self.cut.value,
+            elasticity=self.elasticity.value,
+            stockpile_months=self.stockpile.value,
+            year=self.year,
+        )
+
+    def summary_text(self) -> str:
+        """The text above the figure, for the current controls."""
+        r = self.result()
+        return (
+            f"<b>{html.escape(r.country)} cuts {r.mineral} output by {r.cut_pct:.0f}% "
+            f"({r.year} data).</b> It mined {r.producer_share_pct:.1f}% of the world total, "
+            f"so the world loses <b>{r.supply_lost_pct:.1f}%</b> of its supply. "
+            f"With {r.stockpile_months:.0f} months of stocks, the average loss over "
+            f"{r.horizon_months:.0f} months is {r.net_loss_pct:.1f}%. "
+            f"With your elasticity of {r.elasticity:.2f}, the teaching model gives a price "
+            f"rise of <b>{r.price_change_pct:.0f}%</b> (a model, not a forecast)."
+        )
+
+    def exposure_table(self):
+        """The exposure table for the current controls (see :func:`shocks.exposure`)."""
+        return shocks.exposure(self.mineral.value, self.country.value, self.cut.value, self.year)
+
+    def draw(self, ax: plt.Axes | None = None) -> plt.Axes | None:
+        """Draw the importers' exposure for the current controls and return the Axes,
+        or None when the data hold no sourced import shares for this choice."""
+        table = self.exposure_table().dropna(subset=["imports_at_risk_pct"])
+        if table.empty:
+            return None
+        return plots.barh(
+            table,
+            "imports_at_risk_pct",
+            "label",
+            iso3="importer_code",
+            ax=ax,
+            fmt="{:.1f}%",
+            title=f"Imports at risk if {self.country.value} cuts {self.mineral.value} "
+            f"by {self.cut.value:.0f}%",
+            xlabel="Share of the importer's imports of the material at risk (%)",
+        )
+
+    def update(self, change: object = None) -> None:
+        """Recompute and redraw after a control changed."""
+        if self._switching:
+            return
+        self.summary.value = self.summary_text()
+        with self.output:
+            self.output.clear_output(wait=True)
+            ax = self.draw()
+            if ax is None:
+                print(
+                    f"No sourced import shares from {self.country.value} for "
+                    f"{self.mineral.value} in the data: exposure cannot be shown."
+                )
+            else:
+                display(ax.figure)
+                plt.close(ax.figure)
+
+
+def shock_simulator(
+    mineral: str = "rare earths",
+    country: str = "China",
+    cut_pct: float = 50,
+    stockpile_months: float = 0,
+    elasticity: float = 0.5,
+) -> None:
+    """Show the supply-shock simulator with the given starting values."""
+    display(ShockSimulator(mineral, country, cut_pct, stockpile_months, elasticity).widget)

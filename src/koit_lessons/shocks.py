@@ -1,0 +1,359 @@
+"""The supply-shock simulator's model: a few explicit rules as pure functions.
+
+The model is a **teaching model, not a forecast**. It has four steps:
+
+1. **Supply lost.** A producing country with a share ``s`` (%) of world mine
+   production cuts its output by ``c`` (%). The world loses
+   ``s × c / 100`` percent of its supply.
+2. **Stockpile.** Buyers hold stocks worth ``m`` months of the lost supply and
+   release them at the rate of the loss. For ``m`` months nothing is missing; after
+   that the full loss bites. Over a horizon of ``H`` months (12 by default) the
+   average loss is ``loss × (H − min(m, H)) / H``.
+3. **Price response.** A constant-elasticity rule: the price rises until demand falls
+   by as much as supply did, ``%Δprice = net loss % / |elasticity|``. The
+   elasticity is an **assumption the student chooses**, not a measured fact; the
+   rule is a first approximation that is only sensible for small losses.
+4. **Exposure.** An importer that buys a share ``p`` (%) of its imports of a
+   material from the cutting country has ``p × c / 100`` percent of those imports
+   at risk, if the cut falls on exports in proportion. The import shares come
+   from the sourced ``import_sources`` data set.
+
+>>> from koit_lessons import shocks
+>>> shocks.supply_lost_pct(60.0, 50.0)
+30.0
+>>> shocks.net_loss_pct(30.0, stockpile_months=3)
+22.5
+>>> shocks.price_change_pct(22.5, elasticity=0.5)
+45.0
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from koit_lessons import data, minerals
+from koit_lessons.errors import KoitError, unknown_name
+
+__all__ = [
+    "HORIZON_MONTHS",
+    "IMPORTS",
+    "ShockResult",
+    "check_cut",
+    "supply_lost_pct",
+    "net_loss_pct",
+    "price_change_pct",
+    "stockpile_needed",
+    "producer_share",
+    "producing_countries",
+    "simulate",
+    "import_sources",
+    "exposure",
+]
+
+#: The horizon (months) over which a stockpile's effect is averaged.
+HORIZON_MONTHS = 12
+#: The data set of import shares by partner country.
+IMPORTS = "import_sources"
+
+
+def _number(value: object, what: str, example: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise KoitError(f"The {what} must be a number, e.g. {example}, not {value!r}.")
+    value = float(value)
+    if math.isnan(value) or math.isinf(value):
+        raise KoitError(f"The {what} must be a finite number, e.g. {example}, not {value!r}.")
+    return value
+
+
+def check_cut(cut_pct: object) -> float:
+    """Return ``cut_pct`` as a float if it is a percentage from 0 to 100.
+
+    >>> check_cut(50)
+    50.0
+    """
+    cut = _number(cut_pct, "cut", "50 for a 50% cut")
+    if not 0 <= cut <= 100:
+        raise KoitError(
+            f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
+            f"country stops all output), not {cut_pct!r}."
+        )
+    return cut
+
+
+def _check_share(share_pct: object) -> float:
+    share = _number(share_pct, "producer's share", "60 for 60% of world supply")
+    if not 0 <= share <= 100:
+        raise KoitError(
+            f"The producer's share of world supply must be between 0 and 100 %, not {share_pct!r}."
+        )
+    return share
+
+
+def _check_months(months: object, what: str = "stockpile cover") -> float:
+    value = _number(months, f"{what} in months", "3 for three months")
+    if value < 0:
+        raise KoitError(
+            f"The {what} in months cannot be negative: use 0 for no stockpile, not {months!r}."
+        )
+    return value
+
+
+def _check_elasticity(elasticity: object) -> float:
+    value = _number(elasticity, "elasticity", "0.5")
+    if value <= 0:
+        raise KoitError(
+            f"The elasticity must be a positive number, the size of the demand response "
+            f"(e.g. 0.5 means a 1% higher price cuts demand by 0.5%), not {elasticity!r}."
+        )
+    return value
+
+
+def supply_lost_pct(share_pct: float, cut_pct: float) -> float:
+    """Share of world supply lost (%) when a producer with ``share_pct`` (%) of world
+    production cuts its output by ``cut_pct`` (%): ``share × cut / 100``.
+
+    >>> supply_lost_pct(40.0, 25.0)
+    10.0
+    """
+    return _check_share(share_pct) * check_cut(cut_pct) / 100
+
+
+def net_loss_pct(
+    loss_pct: float, stockpile_months: float = 0, horizon_months: float = HORIZON_MONTHS
+) -> float:
+    """Average share of world supply missing over ``horizon_months`` when stocks worth
+    ``stockpile_months`` months of the lost supply are released at the rate of the loss:
+    ``loss × (horizon − min(months, horizon)) / horizon``.
+
+    >>> net_loss_pct(12.0, stockpile_months=6)
+    6.0
+    >>> net_loss_pct(12.0, stockpile_months=18)
+    0.0
+    """
+    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
+    if not 0 <= loss <= 100:
+        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
+    months = _check_months(stockpile_months)
+    horizon = _number(horizon_months, "horizon in months", "12")
+    if horizon <= 0:
+        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    return loss * (horizon - min(months, horizon)) / horizon
+
+
+def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
+    """Price rise (%) from the constant-elasticity rule ``net loss % / |elasticity|``.
+
+    ``elasticity`` is the size of the price elasticity of demand, a positive number
+    that **you choose** (an assumption, not a sourced value). This is a teaching
+    model, not a forecast.
+
+    >>> price_change_pct(10.0, elasticity=0.25)
+    40.0
+    """
+    loss = _number(net_loss_pct, "supply loss", "10 for 10% of world supply")
+    if loss < 0:
+        raise KoitError(f"The supply loss cannot be negative, not {net_loss_pct!r}.")
+    return loss / _check_elasticity(elasticity)
+
+
+def stockpile_needed(
+    loss_pct: float, target_net_loss_pct: float, horizon_months: float = HORIZON_MONTHS
+) -> float:
+    """Months of stocks needed to bring the average loss over ``horizon_months`` down to
+    ``target_net_loss_pct``: the inverse of :func:`net_loss_pct`,
+    ``horizon × (1 − target / loss)``, and 0 if the loss is already at or below target.
+
+    >>> stockpile_needed(20.0, 10.0)
+    6.0
+    """
+    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
+    if not 0 <= loss <= 100:
+        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
+    target = _number(target_net_loss_pct, "target loss", "5 for 5% of world supply")
+    if target < 0:
+        raise KoitError(f"The target loss cannot be negative, not {target_net_loss_pct!r}.")
+    horizon = _number(horizon_months, "horizon in months", "12")
+    if horizon <= 0:
+        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    if loss <= target:
+        return 0.0
+    return horizon * (1 - target / loss)
+
+
+def producing_countries(mineral: str, year: int | None = None) -> list[str]:
+    """The countries with reported mine production of ``mineral`` in ``year``
+    (latest by default), largest first.
+
+    >>> producing_countries("cobalt", 2024)[0]
+    'Congo (Kinshasa)'
+    """
+    return minerals.producers(mineral, year)["country"].tolist()
+
+
+def _producer_row(mineral: str, country: object, year: int | None) -> pd.Series:
+    table = minerals.producers(mineral, year)  # validates mineral and year
+    names = table["country"].tolist()
+    if isinstance(country, str):
+        key = country.strip().lower()
+        for _, row in table.iterrows():
+            if key in (str(row["country"]).lower(), str(row["iso3"]).lower()):
+                return row
+    raise unknown_name(f"producing country of {mineral.strip().lower()}", country, names)
+
+
+def producer_share(mineral: str, country: str, year: int | None = None) -> float:
+    """The share (%) of world mine production of ``mineral`` held by ``country`` (a
+    name as in the data, or an ISO alpha-3 code) in ``year`` (latest by default).
+
+    >>> round(producer_share("cobalt", "COD", 2024), 1)
+    75.9
+    """
+    return float(_producer_row(mineral, country, year)["share_pct"])
+
+
+@dataclass(frozen=True)
+class ShockResult:
+    """The outcome of one simulated supply cut (all shares and changes in %)."""
+
+    mineral: str
+    country: str
+    iso3: str
+    year: int
+    producer_share_pct: float
+    cut_pct: float
+    supply_lost_pct: float
+    stockpile_months: float
+    horizon_months: float
+    net_loss_pct: float
+    elasticity: float
+    price_change_pct: float
+
+    def as_dict(self) -> dict[str, object]:
+        """The result as a plain dict."""
+        return asdict(self)
+
+
+def simulate(
+    mineral: str,
+    country: str,
+    cut_pct: float,
+    *,
+    elasticity: float,
+    stockpile_months: float = 0,
+    year: int | None = None,
+    horizon_months: float = HORIZON_MONTHS,
+) -> ShockResult:
+    """Simulate a cut of ``cut_pct`` % in ``country``'s mine production of ``mineral``.
+
+    ``elasticity`` (required) is your assumption for the size of the price elasticity
+    of demand; there is no default so that no value looks like a fact.
+
+    >>> r = simulate("cobalt", "Congo (Kinshasa)", 50, elasticity=0.5, year=2024)
+    >>> round(r.supply_lost_pct, 1), round(r.price_change_pct, 1)
+    (37.9, 75.9)
+    """
+    row = _producer_row(mineral, country, year)
+    used_year = year if year is not None else max(minerals.years())
+    share = float(row["share_pct"])
+    cut = check_cut(cut_pct)
+    months = _check_months(stockpile_months)
+    e = _check_elasticity(elasticity)
+    lost = supply_lost_pct(share, cut)
+    net = net_loss_pct(lost, months, horizon_months)
+    return ShockResult(
+        mineral=mineral.strip().lower(),
+        country=str(row["country"]),
+        iso3=str(row["iso3"]),
+        year=int(used_year),
+        producer_share_pct=share,
+        cut_pct=cut,
+        supply_lost_pct=lost,
+        stockpile_months=months,
+        horizon_months=float(horizon_months),
+        net_loss_pct=net,
+        elasticity=e,
+        price_change_pct=price_change_pct(net, e),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _imports() -> pd.DataFrame:
+    return data.load(IMPORTS)
+
+
+def import_sources(mineral: str | None = None) -> pd.DataFrame:
+    """The sourced import shares by partner country (``import_sources``), for one
+    mineral or all. Each row: one partner's share of an importer's imports of a material.
+
+    >>> sorted(import_sources("lithium")["partner"].unique())
+    ['Chile', 'China']
+    """
+    df = _imports().copy()
+    if mineral is not None:
+        names = sorted(df["mineral"].unique())
+        if not isinstance(mineral, str) or mineral.strip().lower() not in names:
+            raise unknown_name("mineral with import data", mineral, names)
+        df = df[df["mineral"] == mineral.strip().lower()].reset_index(drop=True)
+    df.attrs = {"dataset": IMPORTS, "source": data.source_line(IMPORTS)}
+    return df
+
+
+def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None) -> pd.DataFrame:
+    """Which importers are exposed to a cut in ``country``'s supply of ``mineral``.
+
+    For each importer and traded material of that mineral in ``import_sources``
+    (latest data year of each), the share of its imports that come from ``country``
+    (``share_from_country_pct``) and the share at risk if the cut falls on exports in
+    proportion (``imports_at_risk_pct`` = share × cut / 100). Where the source does
+    not list ``country`` as a partner, both are missing (NaN), not zero. Most exposed
+    first. An empty table means there are no sourced import data for the mineral.
+
+    >>> table = exposure("lithium", "China", 50, 2024)
+    >>> table.loc[0, "importer"], float(table.loc[0, "imports_at_risk_pct"])
+    ('Korea', 39.8)
+    """
+    row = _producer_row(mineral, country, year)  # validates mineral, country, year
+    cut = check_cut(cut_pct)
+    df = _imports()
+    rows = df[df["mineral"] == mineral.strip().lower()]
+    columns = [
+        "importer",
+        "importer_code",
+        "material",
+        "year",
+        "basis",
+        "share_from_country_pct",
+        "imports_at_risk_pct",
+        "label",
+    ]
+    out = []
+    for (importer, material), part in rows.groupby(["importer", "material"], sort=True):
+        latest = part[part["year"] == part["year"].max()]
+        hit = latest[latest["partner_iso3"] == row["iso3"]]
+        share = float(hit["share_pct"].iloc[0]) if not hit.empty else math.nan
+        first = latest.iloc[0]
+        out.append(
+            {
+                "importer": importer,
+                "importer_code": first["importer_code"],
+                "material": material,
+                "year": int(first["year"]),
+                "basis": first["basis"],
+                "share_from_country_pct": share,
+                "imports_at_risk_pct": share * cut / 100,
+                "label": f"{importer}: {material} ({int(first['year'])})",
+            }
+        )
+    table = pd.DataFrame(out, columns=columns)
+    table = table.sort_values("imports_at_risk_pct", ascending=False, na_position="last")
+    table = table.reset_index(drop=True)
+    table.attrs = {
+        "dataset": IMPORTS,
+        "source": "Source: KITA trade statistics as reported by BusinessKorea and Thailandaily; "
+        "Eurostat (import_sources; see data.cite('import_sources')).",
+    }
+    return table

@@ -1,0 +1,121 @@
+"""Domain rules and spot checks for the chip data sets (SIA/BCG capacity, TrendForce)."""
+
+import pytest
+
+from koit_lessons import data
+
+NAMES = ["chip_capacity_shares", "foundry_market_share", "chip_value_chain_shares"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_loads_with_a_source(name):
+    df = data.load(name)
+    assert not df.empty
+    assert df.attrs["source"].startswith("Source: ")
+    assert df["share_pct"].between(0, 100).all()
+
+
+def test_capacity_totals_per_segment_and_year_at_most_100():
+    df = data.load("chip_capacity_shares")
+    totals = df.groupby(["segment", "period"])["share_pct"].sum()
+    assert (totals <= 100 + 0.5).all(), totals
+
+
+def test_capacity_status_matches_year():
+    df = data.load("chip_capacity_shares")
+    assert (df.loc[df["period"] > 2025, "status"] == "projection").all()
+    assert (df.loc[df["period"] <= 2025, "status"] == "actual").all()
+    # one status per segment and year
+    assert (df.groupby(["segment", "period"])["status"].nunique() == 1).all()
+
+
+def test_capacity_regions_and_codes():
+    df = data.load("chip_capacity_shares")
+    assert set(df["region"]) <= {
+        "Taiwan",
+        "South Korea",
+        "United States",
+        "Japan",
+        "Mainland China",
+        "Europe",
+    }
+    assert df.loc[df["region"] == "Europe", "iso3"].isna().all()
+    assert df.loc[df["region"] != "Europe", "iso3"].notna().all()
+    assert df["quote"].notna().all()
+
+
+def test_capacity_known_values_from_the_sources():
+    """Read by hand: SIA 2021 report page; SIA 2024 release; thinc B2B press report."""
+    df = data.load("chip_capacity_shares").set_index(["segment", "region", "period"])
+    assert df.loc[("below 10 nm", "Taiwan", 2019), "share_pct"] == 92
+    assert df.loc[("below 10 nm", "South Korea", 2019), "share_pct"] == 8
+    assert df.loc[("below 10 nm", "South Korea", 2022), "share_pct"] == 31
+    assert df.loc[("below 10 nm", "United States", 2032), "share_pct"] == 28
+    assert df.loc[("all nodes", "United States", 2022), "share_pct"] == 10
+
+
+def test_foundry_quarter_format_and_ten_per_quarter():
+    df = data.load("foundry_market_share")
+    assert df["quarter"].str.fullmatch(r"\d{4}Q[1-4]").all()
+    assert (df.groupby("quarter").size() == 10).all()
+    assert df["iso3"].str.fullmatch(r"[A-Z]{3}").all()
+    # one headquarters per company across quarters
+    assert (df.groupby("company")["iso3"].nunique() == 1).all()
+
+
+def test_foundry_shares_add_up_to_the_stated_top10_total():
+    """TrendForce gives the ten a 97 % share in both quarters (rounded)."""
+    df = data.load("foundry_market_share")
+    totals = df.groupby("quarter")["share_pct"].sum()
+    assert totals.between(96.5, 97.5).all(), totals
+    assert (totals <= 100).all()
+
+
+def test_foundry_shares_agree_with_revenue():
+    """Each share is revenue over one market total: the implied totals agree."""
+    df = data.load("foundry_market_share")
+    for _, part in df.groupby("quarter"):
+        big = part[part["share_pct"] >= 2]  # small shares are too rounded to test
+        implied = big["revenue_musd"] / (big["share_pct"] / 100)
+        assert implied.max() / implied.min() < 1.03, implied
+
+
+def test_foundry_known_values_from_trendforce():
+    df = data.load("foundry_market_share").set_index(["quarter", "company"])
+    assert df.loc[("2025Q2", "TSMC"), "share_pct"] == 70.2
+    assert df.loc[("2025Q2", "TSMC"), "revenue_musd"] == 30239
+    assert df.loc[("2025Q1", "Samsung"), "share_pct"] == 7.7
+    assert df.loc[("2025Q2", "Samsung"), "iso3"] == "KOR"
+
+
+def test_value_chain_rules():
+    df = data.load("chip_value_chain_shares")
+    assert df["share_pct"].between(0, 100).all()
+    totals = df.groupby("stage")["share_pct"].sum()
+    # whole-percent rounding: a stage may add up to a little more than 100
+    assert (totals <= 100 + 3).all(), totals
+    assert (totals >= 95).all(), totals
+    assert (df.groupby("stage")["year"].nunique() == 1).all()
+    assert df.loc[df["kind"] == "country", "iso3"].notna().all()
+    assert df.loc[df["kind"] != "country", "iso3"].isna().all()
+
+
+def test_value_chain_known_values_from_cset():
+    """Read by hand in CSET's provision.csv (commit 8a926c1)."""
+    df = data.load("chip_value_chain_shares").set_index(["stage", "region"])
+    assert df.loc[("EDA software", "United States"), "share_pct"] == 96
+    assert df.loc[("core IP", "United Kingdom"), "share_pct"] == 43
+    assert df.loc[("silicon wafers", "Japan"), "share_pct"] == 56
+    assert df.loc[("design", "South Korea"), "share_pct"] == 13
+    assert df.loc[("fabrication", "Mainland China"), "share_pct"] == 24
+    assert df.loc[("assembly, test and packaging", "other countries"), "share_pct"] == 20
+    assert df.loc[("fabrication", "Europe"), "year"] == 2022
+
+
+def test_value_chain_fabrication_agrees_with_sia_bcg_capacity():
+    """The note says CSET's 2022 fabrication shares for China and the US equal SIA/BCG's."""
+    vc = data.load("chip_value_chain_shares").set_index(["stage", "iso3"])["share_pct"]
+    cap = data.load("chip_capacity_shares")
+    cap = cap[(cap["segment"] == "all nodes") & (cap["period"] == 2022)].set_index("iso3")
+    for iso3 in ("CHN", "USA"):
+        assert vc[("fabrication", iso3)] == cap.loc[iso3, "share_pct"]

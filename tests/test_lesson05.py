@@ -1,0 +1,123 @@
+"""Lesson 05: the checked exercises, the simulator widget and the notebook's shape."""
+
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons import checks, lessons, shock_widgets, shocks  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+from koit_lessons.resources import notebooks_dir  # noqa: E402
+
+NOTEBOOK = "05_supply_shock_simulator.ipynb"
+IDS = [
+    "05-compare-shocks",
+    "05-hand-price",
+    "05-hand-supply-lost",
+    "05-korea-lithium-risk",
+    "05-stockpile-months",
+]
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+def test_questions_are_registered_and_computed_from_the_model():
+    assert checks.questions("05") == IDS
+    share = shocks.producer_share("rare earths", "China", 2024)
+    assert checks.expected("05-hand-supply-lost") == pytest.approx(share / 2)
+    assert checks.expected("05-hand-price") == pytest.approx(share / 2 * 9 / 12 / 0.5)
+    assert checks.expected("05-stockpile-months") == pytest.approx(12 * (1 - 10 / (share / 2)))
+    cobalt = shocks.producer_share("cobalt", "COD", 2024) * 0.25
+    nickel = shocks.producer_share("nickel", "IDN", 2024) * 0.30
+    assert checks.expected("05-compare-shocks") == pytest.approx(cobalt - nickel)
+    assert checks.expected("05-korea-lithium-risk") == pytest.approx(79.6 / 2)
+
+
+@pytest.mark.parametrize("qid", IDS)
+def test_each_question_accepts_its_answer_and_rejects_a_wrong_one(qid):
+    right = checks.expected(qid)
+    assert checks.check(qid, right).correct
+    assert not checks.check(qid, right + 5).correct
+    assert checks.check(qid, ...).status != "correct"
+
+
+def test_simulator_default_state():
+    sim = shock_widgets.ShockSimulator()
+    assert (sim.mineral.value, sim.country.value, sim.cut.value) == ("rare earths", "China", 50)
+    assert sim.elasticity.value == 0.5 and sim.stockpile.value == 0
+    assert "34.6%" in sim.summary.value and "not a forecast" in sim.summary.value
+    ax = sim.draw()
+    assert "China" in ax.get_title()
+    assert len(ax.patches) == 2  # Korea's magnets and the EU's rare earths
+
+
+def test_simulator_responds_to_every_control():
+    sim = shock_widgets.ShockSimulator()
+    seen = {sim.summary.value}
+
+    def changed():
+        assert sim.summary.value not in seen
+        seen.add(sim.summary.value)
+
+    sim.cut.value = 100
+    changed()
+    assert "69.2%" in sim.summary.value
+    sim.stockpile.value = 6
+    changed()
+    assert sim.result().net_loss_pct == pytest.approx(sim.result().supply_lost_pct / 2)
+    sim.elasticity.value = 1.0
+    changed()
+    sim.mineral.value = "lithium"
+    changed()
+    assert sim.country.value == "Australia"  # the largest producer of the new mineral
+    assert sim.draw() is None  # no sourced import shares from Australia
+    sim.country.value = "China"
+    changed()
+    ax = sim.draw()
+    assert ax.patches[0].get_width() == pytest.approx(79.6)
+
+
+def test_widget_uses_the_model_not_its_own_numbers():
+    sim = shock_widgets.ShockSimulator("cobalt", "Congo (Kinshasa)", 30, 2, 0.8)
+    expected = shocks.simulate(
+        "cobalt", "Congo (Kinshasa)", 30, elasticity=0.8, stockpile_months=2, year=sim.year
+    )
+    assert sim.result() == expected
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("lithum",), "Did you mean 'lithium'"),
+        (("lithium", "Chilee"), "Did you mean 'Chile'"),
+        (("lithium", "Chile", 150), "between 0 and 100"),
+        (("lithium", "Chile", 50, -2), "cannot be negative"),
+        (("lithium", "Chile", 50, 0, 0), "positive number"),
+    ],
+)
+def test_bad_start_values_get_a_friendly_error(args, message):
+    with pytest.raises(KoitError, match=message):
+        shock_widgets.ShockSimulator(*args)
+
+
+def test_notebook_is_listed_with_title_time_and_enough_exercises_and_figures():
+    item = next(x for x in lessons.lessons() if x.number == "05")
+    assert item.title == "The supply-shock simulator"
+    assert 30 <= item.minutes <= 50
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
+    code = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    text = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert sum("ax = plots." in c for c in code) >= 3
+    used = {qid for qid in IDS if any(f'check("{qid}"' in c for c in code)}
+    assert used == set(IDS)
+    assert any("solution" in c["metadata"].get("tags", []) for c in nb["cells"])
+    for heading in ("## Summary", "## Sources", "## Glossary", "teaching model", "not a forecast"):
+        assert heading in text
