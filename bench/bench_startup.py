@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Measure start-up and lesson run times (a benchmark, not a test).
+"""Measure start-up, lesson run times, widget updates and kernel memory (a benchmark,
+not a test).
 
-    python bench/bench_startup.py            # prints a table
+    python bench/bench_startup.py            # prints a table (markdown)
 
-Reports, as the median of several runs on this machine:
-- `koit-lessons --help` (must stay fast: it imports no pandas or matplotlib);
-- `import koit_lessons`, and the extra time `from koit_lessons import data, metrics,
-  minerals, plots` adds on top of importing pandas and matplotlib;
-- each lesson notebook's execution time next to a floor notebook that only starts a
-  kernel and imports pandas, matplotlib and ipywidgets;
-- one update of the mineral explorer (the work behind one control change).
+Reports, on this machine, in one run:
+- `koit-lessons --help` (median of 7; it imports no pandas or matplotlib);
+- `import koit_lessons`, and the extra time the lesson modules add on top of
+  importing pandas and matplotlib;
+- each lesson notebook's execution time (median of 3) next to a floor notebook that
+  only starts a kernel and imports pandas, matplotlib and ipywidgets, and the ratio;
+- the peak memory (max RSS) of each lesson's kernel;
+- one update of each interactive widget (the work behind one control change), with
+  and without rendering the figure to PNG as the notebook's inline backend does.
 """
 
 from __future__ import annotations
 
+import io
 import statistics
 import subprocess
 import sys
@@ -25,6 +29,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+MAXRSS = "import resource; print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
 def _median_wall(cmd: list[str], runs: int = 7) -> float:
@@ -36,67 +41,109 @@ def _median_wall(cmd: list[str], runs: int = 7) -> float:
     return statistics.median(times)
 
 
-def _run_notebook(nb) -> float:
+def _run_notebook(nb) -> tuple[float, float]:
+    """Execution time in seconds and the kernel's peak memory in MiB."""
+    nb.cells.append(nbformat.v4.new_code_cell(MAXRSS))
     start = time.perf_counter()
     NotebookClient(nb, timeout=600, kernel_name="python3").execute()
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
+    kib = int(text.split("MAXRSS")[1].split()[0])
+    return elapsed, kib / 1024
 
 
-def _widget_update_ms() -> float:
-    """Median time of one explorer update (summary + figure, rendered to PNG)."""
-    import io
+def _notebook_rows(floor_time: float):
+    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
+        runs = [_run_notebook(nbformat.read(path, as_version=4)) for _ in range(3)]
+        t = statistics.median(r[0] for r in runs)
+        yield path.name, t, t / floor_time, max(r[1] for r in runs)
 
+
+def _time_updates(module, change_control, repeats: int = 15) -> tuple[float, float]:
+    """Median ms of one control change: with the widget's figure display doing nothing,
+    and with it rendering the figure to PNG, as the notebook's inline backend does."""
+
+    def render(obj):
+        if hasattr(obj, "savefig"):
+            obj.savefig(io.BytesIO(), format="png")
+
+    results = []
+    for shown in (lambda obj: None, render):
+        module.display = shown
+        times = []
+        for i in range(repeats):
+            start = time.perf_counter()
+            change_control(i)
+            times.append(time.perf_counter() - start)
+        results.append(statistics.median(times) * 1000)
+    return results[0], results[1]
+
+
+def _widget_rows():
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
     from IPython.utils.capture import capture_output
 
-    from koit_lessons import widgets
+    from koit_lessons import compute_widgets, shock_widgets, widgets
 
-    ex = widgets.MineralExplorer()
-    times = []
+    rows = []
     with capture_output():
-        for mineral in ["cobalt", "gallium", "graphite", "rare earths", "lithium"] * 3:
-            start = time.perf_counter()
-            ex.mineral.value = mineral
-            ex.draw().figure.savefig(io.BytesIO(), format="png")  # what the inline backend does
-            times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        ex = widgets.MineralExplorer()
+        names = ["cobalt", "gallium", "graphite", "rare earths", "lithium"]
+
+        def mineral(i):
+            ex.mineral.value = names[i % len(names)]
+
+        rows.append(("MineralExplorer: mineral", *_time_updates(widgets, mineral)))
+
+        calc = compute_widgets.TrainingRunCalculator()
+        lo, hi = calc.utilisation.min, calc.utilisation.max
+
+        def utilisation(i):
+            calc.utilisation.value = lo + (hi - lo) * ((i % 5) + 1) / 6
+
+        rows.append(
+            ("TrainingRunCalculator: utilisation", *_time_updates(compute_widgets, utilisation))
+        )
+
+        sim = shock_widgets.ShockSimulator()
+
+        def cut(i):
+            sim.cut.value = 10 + 5 * (i % 15)
+
+        rows.append(("ShockSimulator: cut", *_time_updates(shock_widgets, cut)))
+        plt.close("all")
+    return rows
 
 
 def main() -> None:
-    rows = []
-    rows.append(("python -c pass", _median_wall([PY, "-c", "pass"])))
-    rows.append(("koit-lessons --help", _median_wall([PY, "-m", "koit_lessons", "--help"])))
-    rows.append(("import koit_lessons", _median_wall([PY, "-c", "import koit_lessons"])))
+    print("| What | Seconds |\n|---|---|")
+    print(f"| `python -c pass` | {_median_wall([PY, '-c', 'pass']):.3f} |")
+    print(f"| `koit-lessons --help` | {_median_wall([PY, '-m', 'koit_lessons', '--help']):.3f} |")
+    print(f"| `import koit_lessons` | {_median_wall([PY, '-c', 'import koit_lessons']):.3f} |")
     base = _median_wall([PY, "-c", "import pandas, matplotlib.pyplot"])
     full = _median_wall(
-        [
-            PY,
-            "-c",
-            "import pandas, matplotlib.pyplot; "
-            "from koit_lessons import data, metrics, minerals, plots, checks",
-        ]
-    )
-    rows.append(("import pandas + matplotlib", base))
-    rows.append(("  + koit_lessons data/metrics/minerals/plots/checks (added)", full - base))
+        [PY, "-c", "import pandas, matplotlib.pyplot; "
+         "from koit_lessons import data, metrics, minerals, plots, checks, chips, compute, shocks"]
+    )  # fmt: skip
+    print(f"| `import pandas, matplotlib.pyplot` | {base:.3f} |")
+    print(f"| lesson modules added on top | {full - base:.3f} |")
 
     floor = nbformat.v4.new_notebook()
     floor.cells = [nbformat.v4.new_code_cell("import pandas, matplotlib.pyplot, ipywidgets")]
-    floor_time = statistics.median(_run_notebook(nbformat.from_dict(floor)) for _ in range(3))
-    rows.append(("floor notebook (kernel + imports)", floor_time))
-    lesson_rows = []
-    for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        t = statistics.median(_run_notebook(nbformat.read(path, as_version=4)) for _ in range(3))
-        lesson_rows.append((path.name, t, t / floor_time))
+    floor_runs = [_run_notebook(nbformat.from_dict(floor)) for _ in range(3)]
+    floor_time = statistics.median(r[0] for r in floor_runs)
+    floor_mem = max(r[1] for r in floor_runs)
+    print("\n| Notebook | Seconds | × floor | Kernel peak MiB |\n|---|---|---|---|")
+    print(f"| floor (kernel + imports) | {floor_time:.2f} | 1.00 | {floor_mem:.0f} |")
+    for name, t, ratio, mem in _notebook_rows(floor_time):
+        print(f"| {name} | {t:.2f} | {ratio:.2f} | {mem:.0f} |")
 
-    print(f"{'what':<62} {'seconds':>8}")
-    for name, t in rows:
-        print(f"{name:<62} {t:8.3f}")
-    print(f"\nmineral explorer, one control change incl. PNG: {_widget_update_ms():.0f} ms")
-    print(f"\n{'notebook':<40} {'seconds':>8} {'x floor':>8}")
-    for name, t, ratio in lesson_rows:
-        print(f"{name:<40} {t:8.2f} {ratio:8.2f}")
+    print("\n| Widget update | ms | ms incl. PNG |\n|---|---|---|")
+    for name, bare, png in _widget_rows():
+        print(f"| {name} | {bare:.0f} | {png:.0f} |")
 
 
 if __name__ == "__main__":

@@ -19,7 +19,18 @@ matplotlib.use("Agg")
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, data, lessons, metrics, minerals, plots, widgets  # noqa: E402
+from koit_lessons import (  # noqa: E402
+    checks,
+    chips,
+    compute,
+    data,
+    lessons,
+    metrics,
+    minerals,
+    plots,
+    shocks,
+    widgets,
+)
 from koit_lessons.errors import KoitError  # noqa: E402
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "bad-input.md"
@@ -73,6 +84,18 @@ CASES = [
     ('widgets.MineralExplorer("lithium", 1999)',
      lambda: widgets.MineralExplorer("lithium", 1999), "no data for the year"),
     ('lessons.lesson("99")', lambda: lessons.lesson("99"), "no lesson called"),
+    ('shocks.simulate("lithium", "Chile", 150, elasticity=0.5)',
+     lambda: shocks.simulate("lithium", "Chile", 150, elasticity=0.5), "between 0 and 100"),
+    ('shocks.simulate("lithium", "Chle", 50, elasticity=0.5)',
+     lambda: shocks.simulate("lithium", "Chle", 50, elasticity=0.5), "Did you mean 'Chile'"),
+    ('shocks.simulate("lithium", "Chile", 50, elasticity=0)',
+     lambda: shocks.simulate("lithium", "Chile", 50, elasticity=0), "positive number"),
+    ('shocks.simulate("lithium", "Chile", 50, elasticity=0.5, stockpile_months=-2)',
+     lambda: shocks.simulate("lithium", "Chile", 50, elasticity=0.5, stockpile_months=-2), "-2"),
+    ('chips.stage_shares("fabs")', lambda: chips.stage_shares("fabs"), "no stage called 'fabs'"),
+    ('chips.foundry_shares("2024Q9")', lambda: chips.foundry_shares("2024Q9"), "no quarter called"),
+    ("compute.training_flop(-1, 5)", lambda: compute.training_flop(-1, 5), "more than 0"),
+    ('compute.accelerator("H100")', lambda: compute.accelerator("H100"), "no chip called 'H100'"),
 ]  # fmt: skip
 
 # checks never raise: they answer with feedback

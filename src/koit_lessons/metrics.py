@@ -132,8 +132,9 @@ def hhi(shares_pct: Values) -> float:
 
 def hhi_band(index: float) -> str:
     """Name the concentration band of an HHI value, using the thresholds of the
-    U.S. Department of Justice and FTC Merger Guidelines (2023): above 1,800 is
-    'highly concentrated', 1,000–1,800 'moderately concentrated', below 1,000
+    U.S. merger guidelines: above 1,800 is 'highly concentrated' (Department of
+    Justice and FTC, Merger Guidelines, 2023); the 1992 Horizontal Merger Guidelines
+    called 1,000–1,800 'moderately concentrated' and below 1,000
     'unconcentrated'.
 
     >>> hhi_band(2500)

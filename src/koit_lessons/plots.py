@@ -174,7 +174,8 @@ def hhi_bars(
     source: str | None = None,
 ) -> Axes:
     """Bars of Herfindahl–Hirschman indices, coloured by concentration band, with
-    the 1,000 and 1,800 thresholds of the 2023 U.S. Merger Guidelines marked."""
+    the 1,800 line of the 2023 U.S. Merger Guidelines ('highly concentrated') and the
+    1,000 line of the 1992 Horizontal Merger Guidelines marked."""
     _check_frame(df, [hhi, label])
     src = _source_text(df, source)
     rows = df.sort_values(hhi)
