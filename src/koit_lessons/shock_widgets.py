@@ -13,9 +13,17 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from koit_lessons import minerals, plots, shocks
+from koit_lessons import data, minerals, plots, shocks
 
 __all__ = ["ShockSimulator", "shock_simulator"]
+
+
+def _verb(mineral: str) -> str:
+    """'mined' for minerals measured by mine production, 'produced' otherwise (gallium:
+    primary production, a refining stage)."""
+    table = data.load("mineral_production")
+    measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
+    return "mined" if measures.str.lower().str.startswith("mine").all() else "produced"
 
 
 class ShockSimulator:
@@ -100,14 +108,16 @@ class ShockSimulator:
     def summary_text(self) -> str:
         """The text above the figure, for the current controls."""
         r = self.result()
+        verb = _verb(r.mineral)
         return (
-            f"<b>{html.escape(r.country)} cuts {r.mineral} output by {r.cut_pct:.0f}% "
-            f"({r.year} data).</b> It mined {r.producer_share_pct:.1f}% of the world total, "
+            f"<b>{html.escape(r.country)} cuts its {r.mineral} output by {r.cut_pct:.0f}% "
+            f"({r.year} data).</b> It {verb} {r.producer_share_pct:.1f}% of the world total, "
             f"so the world loses <b>{r.supply_lost_pct:.1f}%</b> of its supply. "
             f"With {r.stockpile_months:.0f} months of stocks, the average loss over "
             f"{r.horizon_months:.0f} months is {r.net_loss_pct:.1f}%. "
-            f"With your elasticity of {r.elasticity:.2f}, the teaching model gives a price "
-            f"rise of <b>{r.price_change_pct:.0f}%</b> (a model, not a forecast)."
+            f"With your elasticity of {r.elasticity:.2f}, the teaching model gives an average "
+            f"price rise over the year of <b>{r.price_change_pct:.0f}%</b> (a model, not a "
+            f"forecast)."
         )
 
     def exposure_table(self):
@@ -127,8 +137,8 @@ class ShockSimulator:
             iso3="importer_code",
             ax=ax,
             fmt="{:.1f}%",
-            title=f"Imports at risk if {self.country.value} cuts {self.mineral.value} "
-            f"by {self.cut.value:.0f}%",
+            title=f"Imports at risk if {self.country.value}'s exports of these materials "
+            f"fell by {self.cut.value:.0f}%",
             xlabel="Share of the importer's imports of the material at risk (%)",
         )
 

@@ -9,14 +9,18 @@ The model is a **teaching model, not a forecast**. It has four steps:
    release them at the rate of the loss. For ``m`` months nothing is missing; after
    that the full loss bites. Over a horizon of ``H`` months (12 by default) the
    average loss is ``loss × (H − min(m, H)) / H``.
-3. **Price response.** A constant-elasticity rule: the price rises until demand falls
-   by as much as supply did, ``%Δprice = net loss % / |elasticity|``. The
-   elasticity is an **assumption the student chooses**, not a measured fact; the
-   rule is a first approximation that is only sensible for small losses.
+3. **Price response.** A first-order elasticity rule: the price rises until demand
+   falls by as much as supply did, ``%Δprice = net loss % / |elasticity|``. The
+   elasticity is an **assumption the student chooses**, not a measured fact. The
+   rule is a straight-line approximation, reasonable for small losses; for large
+   losses a demand curve with constant elasticity gives a much larger rise,
+   ``(1 − loss)^(−1/elasticity) − 1`` (see :func:`price_change_pct`).
 4. **Exposure.** An importer that buys a share ``p`` (%) of its imports of a
    material from the cutting country has ``p × c / 100`` percent of those imports
-   at risk, if the cut falls on exports in proportion. The import shares come
-   from the sourced ``import_sources`` data set.
+   at risk if the cutting country's exports of that material fall by ``c`` %.
+   This is a separate assumption from step 1: the import data are for refined
+   chemicals and magnets, not ore. The import shares come from the sourced
+   ``import_sources`` data set.
 
 >>> from koit_lessons import shocks
 >>> shocks.supply_lost_pct(60.0, 50.0)
@@ -145,11 +149,13 @@ def net_loss_pct(
 
 
 def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
-    """Price rise (%) from the constant-elasticity rule ``net loss % / |elasticity|``.
+    """Price rise (%) from the first-order elasticity rule ``net loss % / |elasticity|``.
 
     ``elasticity`` is the size of the price elasticity of demand, a positive number
     that **you choose** (an assumption, not a sourced value). This is a teaching
-    model, not a forecast.
+    model, not a forecast. The rule is a straight-line approximation: it is
+    reasonable for small losses, but for large ones a demand curve with constant
+    elasticity would give a much larger rise, ``(1 − loss/100)^(−1/elasticity) − 1``.
 
     >>> price_change_pct(10.0, elasticity=0.25)
     40.0
@@ -307,8 +313,9 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
 
     For each importer and traded material of that mineral in ``import_sources``
     (latest data year of each), the share of its imports that come from ``country``
-    (``share_from_country_pct``) and the share at risk if the cut falls on exports in
-    proportion (``imports_at_risk_pct`` = share × cut / 100). Where the source does
+    (``share_from_country_pct``) and the share at risk if the country's exports of
+    that material fall by ``cut_pct`` % (``imports_at_risk_pct`` = share × cut / 100),
+    a separate assumption from the mine cut of :func:`simulate`. Where the source does
     not list ``country`` as a partner, both are missing (NaN), not zero. Most exposed
     first. An empty table means there are no sourced import data for the mineral.
 

@@ -32,6 +32,9 @@ def _most_concentrated_stage() -> str:
 
 def _stage_aliases() -> dict[str, str]:
     names = {s: s for s in chips.stages()}
+    # The labels shown in the lesson's table, e.g. 'EDA software (2019)', also count.
+    table = chips.stage_table()
+    names.update(dict(zip(table["label"], table["stage"], strict=True)))
     names.update(
         {
             "EDA": "EDA software",
@@ -116,8 +119,9 @@ question(
         expected=lambda: chips.capacity_concentration(SEGMENT, 2022)["hhi"],
         hint="Use chips.capacity_shares('below 10 nm', 2022) and metrics.hhi(...) on its "
         "share_pct column.",
-        explain="Only two regions had any capacity below 10 nm in 2022, so the index is "
-        "very high, though lower than in 2019.",
+        explain="In SIA/BCG's figures only two regions held capacity below 10 nm in 2022, "
+        "so the index is very high. It is below the 2019 value, but that value comes from "
+        "an earlier report.",
     )
 )
 

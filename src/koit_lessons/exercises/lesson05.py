@@ -44,8 +44,8 @@ question(
 question(
     Question(
         id="05-hand-price",
-        prompt="Same cut, with 3 months of stocks and an assumed elasticity of 0.5: what price "
-        "rise (in %) does the teaching model give over 12 months?",
+        prompt="Same cut, with 3 months of stocks and an assumed elasticity of 0.5: what "
+        "average price rise (in %) over the first 12 months does the teaching model give?",
         kind="number",
         unit="%",
         tolerance=0.5,
@@ -77,7 +77,7 @@ question(
     Question(
         id="05-stockpile-months",
         prompt="China cuts rare earths by 50%, elasticity 0.5. How many months of stocks keep "
-        "the model's price rise over 12 months down to 20%?",
+        "the model's average price rise over the first 12 months down to 20%?",
         kind="number",
         unit="months",
         tolerance=0.1,
@@ -91,8 +91,8 @@ question(
 question(
     Question(
         id="05-korea-lithium-risk",
-        prompt="If China cuts its lithium supply by 50% and the cut falls on exports in "
-        "proportion, what share (in %) of Korea's lithium hydroxide imports is at risk "
+        prompt="Suppose China's exports of lithium hydroxide fall by 50%, spread evenly across "
+        "its buyers. What share (in %) of Korea's lithium hydroxide imports is at risk "
         "(latest data year)?",
         kind="number",
         unit="%",
@@ -104,7 +104,8 @@ question(
         ),
         hint="Use shocks.exposure('lithium', 'China', 50) and read Korea's imports_at_risk_pct, "
         "or multiply China's share of Korea's imports by 50 / 100.",
-        explain="China mined only about a sixth of the world's lithium, but Korea buys most of "
-        "its lithium hydroxide, a refined chemical, from China.",
+        explain="China mined only about a sixth of the world's lithium (world total excluding "
+        "the U.S.), but Korea buys most of its lithium hydroxide, a refined chemical, from "
+        "China.",
     )
 )
