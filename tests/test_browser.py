@@ -100,7 +100,9 @@ def _wait_all_run(page, timeout_s: float = 240) -> None:
     deadline = time.time() + timeout_s
     while time.time() < deadline:
         prompts = page.locator(".jp-CodeCell .jp-InputPrompt").all_inner_texts()
-        if prompts and all(p.strip().startswith("[") and p.strip()[1:-2].isdigit() for p in prompts):
+        if prompts and all(
+            p.strip().startswith("[") and p.strip()[1:-2].isdigit() for p in prompts
+        ):
             return
         time.sleep(0.5)
     raise AssertionError(f"not every cell ran: prompts {prompts}")
@@ -181,23 +183,31 @@ def test_lesson_runs_in_the_browser(item, clean_lab, browser):
         return
     # widgets rendered (not the "Loading widget..." placeholder), then move a control
     page.wait_for_selector(".jupyter-widgets select, .jupyter-widgets .noUi-handle", timeout=30_000)
-    selects = page.locator(".jupyter-widgets select")
-    before = _widget_text(page)
-    if selects.count():
-        control = selects.first
+    # move every menu and slider in turn: each must change what the widget shows
+    controls = page.locator(".jupyter-widgets select, .jupyter-widgets .noUi-handle")
+    moved = 0
+    for index in range(controls.count()):
+        control = controls.nth(index)
         control.scroll_into_view_if_needed()
-        options = control.locator("option").all_inner_texts()
-        current = control.locator("option:checked").inner_text()
-        control.select_option(label=next(o for o in options if o != current))
-    else:
-        handle = page.locator(".jupyter-widgets .noUi-handle, .jupyter-widgets input").first
-        handle.scroll_into_view_if_needed()
-        handle.focus()
-        page.keyboard.press("ArrowRight")
-    deadline = time.time() + 30
-    while time.time() < deadline and _widget_text(page) == before:
-        time.sleep(0.3)
+        before = _widget_text(page)
+        if control.evaluate("e => e.tagName.toLowerCase()") == "select":
+            options = control.locator("option").all_inner_texts()
+            current = control.locator("option:checked").inner_text()
+            if len(options) < 2:
+                continue
+            control.select_option(label=next(o for o in options if o != current))
+        else:
+            control.focus()
+            at_max = control.get_attribute("aria-valuenow") == control.get_attribute(
+                "aria-valuemax"
+            )
+            page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+        deadline = time.time() + 30
+        while time.time() < deadline and _widget_text(page) == before:
+            time.sleep(0.3)
+        assert _widget_text(page) != before, f"control {index} changed nothing"
+        moved += 1
+    assert moved >= 1
     page.screenshot(path=str(ARTIFACTS / f"{item.number}-after-control.png"), full_page=False)
-    assert _widget_text(page) != before, "moving a widget control changed nothing"
     assert not errors, errors
     page.close()

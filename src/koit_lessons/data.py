@@ -62,7 +62,7 @@ def _resource(name: object) -> dict[str, Any]:
     for r in _package()["resources"]:
         if r["name"] == name:
             return r
-    raise unknown_name("data set", name, names())
+    raise unknown_name("data set", name, names(), more="see data.list_datasets()")
 
 
 def describe(name: str) -> dict[str, Any]:

@@ -29,16 +29,24 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     return f" Did you mean {' or '.join(names)}?"
 
 
-def unknown_name(kind: str, word: object, choices: Iterable[str]) -> KoitError:
-    """Build the standard error for an unknown name, listing what is allowed."""
+def unknown_name(
+    kind: str, word: object, choices: Iterable[str], more: str = "", shown: int = 10
+) -> KoitError:
+    """Build the standard error for an unknown name, listing what is allowed.
+
+    Long lists are cut after ``shown`` names; ``more`` can say where to see them all.
+    """
     choices = sorted(str(c) for c in choices)
+    listed = ", ".join(choices[:shown])
+    if len(choices) > shown:
+        listed += f" and {len(choices) - shown} more"
+        if more:
+            listed += f" ({more})"
     if not isinstance(word, str):
         example = f" e.g. {choices[0]!r}," if choices else ""
         return KoitError(
-            f"The {kind} must be given as text in quotes,{example} not {word!r}. "
-            f"Allowed: {', '.join(choices)}."
+            f"The {kind} must be given as text in quotes,{example} not {word!r}. Allowed: {listed}."
         )
     return KoitError(
-        f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} "
-        f"Allowed: {', '.join(choices)}."
+        f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} Allowed: {listed}."
     )

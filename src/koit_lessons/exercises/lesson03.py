@@ -1,0 +1,101 @@
+"""Checked exercises of lesson 03 (Memory, HBM and Korea's chip economy). Answers are
+computed from the shipped data with :mod:`koit_lessons.memory`, never typed in."""
+
+from __future__ import annotations
+
+from koit_lessons import memory
+from koit_lessons.checks import Question, question
+
+QUARTER = "2025Q2"
+
+
+def _first_sk_hynix_lead() -> str:
+    table = memory.leaders()
+    return str(table.loc[table["leader"] == "SK hynix", "quarter"].iloc[0])
+
+
+def _quarter_aliases() -> dict[str, str]:
+    names = {q: q for q in memory.quarters()}
+    for q in memory.quarters():
+        year, n = q.split("Q")
+        names[f"{n}Q{year[2:]}"] = q
+        names[f"Q{n} {year}"] = q
+    return names
+
+
+question(
+    Question(
+        id="03-first-sk-hynix-lead",
+        prompt="In which quarter of the data did SK hynix first have the largest share of "
+        "world DRAM revenue? (Write it like 2024Q3.)",
+        kind="text",
+        expected=_first_sk_hynix_lead,
+        aliases=_quarter_aliases,
+        hint="Use memory.leaders() and find the first row whose leader is 'SK hynix'.",
+        explain="Samsung had led the DRAM market for decades. In 2025Q1 SK hynix's revenue "
+        "fell too, but Samsung's fell more (TrendForce: no direct HBM sales to China, fewer "
+        "HBM3E shipments after a redesign), while SK hynix's HBM3E sales held up.",
+    )
+)
+
+question(
+    Question(
+        id="03-korea-dram-share",
+        prompt="What share of world DRAM revenue (in %) did the two Korean makers, Samsung "
+        "and SK hynix, have together in 2025Q2?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: memory.korea_share(QUARTER),
+        hint="Add up the share_pct of the rows of memory.dram_shares('2025Q2') whose iso3 "
+        "is 'KOR'.",
+        explain="More than two thirds of the money paid for DRAM went to two companies "
+        "headquartered in Korea (headquarters, not where the chips were made).",
+    )
+)
+
+question(
+    Question(
+        id="03-dram-hhi",
+        prompt="What is the HHI of world DRAM revenue by company in 2025Q2, computed over "
+        "the three listed makers?",
+        kind="number",
+        tolerance=10.0,
+        expected=lambda: memory.dram_concentration(QUARTER)["hhi"],
+        hint="Square each company's share_pct and add them up: metrics.hhi(dram['share_pct']).",
+        explain="Above 1,800, so highly concentrated by the U.S. Merger Guidelines' bands, "
+        "but well below the foundry market's HHI in lesson 02: three big makers, not one.",
+    )
+)
+
+question(
+    Question(
+        id="03-chip-export-share-2024",
+        prompt="What share of Korea's total exports (in %) were semiconductors in 2024?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: memory.chip_export_share(2024),
+        hint="Divide semiconductor_exports_busd by total_exports_busd for 2024 and "
+        "multiply by 100.",
+        explain="About one dollar in five that Korea earned abroad came from chips.",
+    )
+)
+
+question(
+    Question(
+        id="03-chip-export-change",
+        prompt="By how many billion US$ did Korea's semiconductor exports change from 2023 "
+        "to 2024? (A fall is negative.)",
+        kind="number",
+        unit="billion US$",
+        tolerance=0.2,
+        expected=lambda: float(
+            memory.exports().set_index("year").loc[2024, "semiconductor_exports_busd"]
+            - memory.exports().set_index("year").loc[2023, "semiconductor_exports_busd"]
+        ),
+        hint="Take the 2024 value of semiconductor_exports_busd and subtract the 2023 value.",
+        explain="Chip exports swing with memory prices: down by almost a quarter in 2023, up "
+        "by more than 40 % in 2024.",
+    )
+)

@@ -1,0 +1,97 @@
+"""Checked exercises of lesson 06 (Policy answers). Answers are computed by
+:mod:`koit_lessons.policy` from the shipped data, never typed in."""
+
+from __future__ import annotations
+
+from koit_lessons import data, policy
+from koit_lessons.checks import Question, question
+
+YEAR = 2024
+
+
+def _eu_cap() -> float:
+    return policy.target_value("eu-single-country")
+
+
+def _refining_top1(mineral: str) -> float:
+    df = data.load("iea_supply_concentration")
+    rows = df[(df["mineral"] == mineral) & (df["stage"] == "refining")]
+    rows = rows[rows["measure"] == "top-1 share"].sort_values("year")
+    return float(rows["share_pct"].iloc[-1])
+
+
+question(
+    Question(
+        id="06-rare-earth-excess",
+        prompt="Treat world rare-earth mine production in 2024 as a supply portfolio. By how "
+        "many percentage points is the largest producer above the CRMA's 65% single-country "
+        "threshold (an illustration, not a test of the EU's consumption)?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: (
+            policy.single_country_check(
+                policy.production_portfolio("rare earths", YEAR),
+                _eu_cap(),
+                rounding_pp=policy.USGS_ROUNDING_PP,
+            ).excess_pp
+        ),
+        hint="Use policy.single_country_check(policy.production_portfolio('rare earths', "
+        "2024), 65, rounding_pp=policy.USGS_ROUNDING_PP) and read excess_pp (USGS shares "
+        "can add up to a little over 100), or subtract 65 from China's share in "
+        "policy.cap_table(2024).",
+        explain="China's share of mining is only a few points above the cap.",
+    )
+)
+
+question(
+    Question(
+        id="06-minerals-over-cap",
+        prompt="Which minerals in the data had a single country supplying more than 65% of "
+        "world production in 2024 (mine production; primary production for gallium)?",
+        kind="names",
+        expected=lambda: sorted(
+            policy.cap_table(YEAR, _eu_cap()).query("not passes")["mineral"].tolist()
+        ),
+        hint="Use policy.cap_table(2024) and keep the rows where passes is False.",
+        explain="All but gallium are over 65% at the mining stage, and gallium at its first "
+        "refining stage (USGS reports primary production of low-purity gallium).",
+    )
+)
+
+question(
+    Question(
+        id="06-refining-excess",
+        prompt="The IEA reports the top refining country's share of rare earths (latest year "
+        "in iea_supply_concentration). By how many percentage points is it above the 65% cap?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: _refining_top1("rare earths") - _eu_cap(),
+        hint="Find the rare-earth refining row with measure 'top-1 share' and subtract 65.",
+        explain="Refining is far further above the 65% line than mining is, in either "
+        "source (USGS or the IEA): the CRMA cap applies 'at any relevant stage of processing'.",
+    )
+)
+
+question(
+    Question(
+        id="06-korea-lithium-gap",
+        prompt="In 2023, how many percentage points did China's share of Korea's lithium "
+        "hydroxide imports exceed Korea's 50% figure (used here as an illustrative "
+        "single-supplier threshold)?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: (
+            policy.single_country_check(
+                policy.import_portfolio("Korea", "lithium hydroxide", 2023),
+                policy.target_value("kor-single-country"),
+            ).excess_pp
+        ),
+        hint="Korea's goal is the value of 'kor-single-country' in policy.targets(); test "
+        "policy.import_portfolio('Korea', 'lithium hydroxide', 2023) against it.",
+        explain="China's share fell from 2022 to 2023, "
+        "but it is still far above Korea's 50% figure.",
+    )
+)

@@ -1,0 +1,219 @@
+"""Policy answers (lesson 06): test supply portfolios against stated targets.
+
+The EU Critical Raw Materials Act (Regulation (EU) 2024/1252) says that by 2030 no
+more than **65 %** of the EU's annual consumption of each strategic raw material, at
+any relevant stage of processing, should come from a single third country. Korea's
+2023 strategy aims to cut its dependence on imports from "a select few" (or "specific")
+countries across its strategic minerals from about 80 % to **50 %** by 2030. The EU's
+is a cap on the largest single supplier; Korea's is reported less precisely, and
+applying 50 % to one supplier of one product is an illustration only. The same small
+check serves both: who is the largest supplier, is its share above the threshold, and
+by how many percentage points?
+
+The targets themselves are in the sourced data set ``policy_targets``.
+
+>>> from koit_lessons import policy
+>>> result = policy.single_country_check({"A": 70, "B": 20}, cap_pct=65)
+>>> result.passes, result.excess_pp
+(False, 5.0)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+from koit_lessons import data, minerals
+from koit_lessons.errors import KoitError, unknown_name
+
+__all__ = [
+    "EU_CAP_PCT",
+    "ROUNDING_PP",
+    "USGS_ROUNDING_PP",
+    "CapCheck",
+    "targets",
+    "target_value",
+    "single_country_check",
+    "production_portfolio",
+    "import_portfolio",
+    "cap_table",
+    "strategic_list",
+    "msp_members",
+]
+
+#: The CRMA's single-third-country cap (%), as written in the Regulation.
+EU_CAP_PCT = 65.0
+#: How far (percentage points) a portfolio may add up above 100 because of rounding.
+ROUNDING_PP = 0.5
+#: USGS rounds the country figures and the world total separately, so the
+#: country shares of one mineral can add up to a little more than 100 (graphite 2024:
+#: 101.9 %). The data tests allow 5 %; so do checks of USGS portfolios.
+USGS_ROUNDING_PP = 5.0
+
+
+@dataclass(frozen=True)
+class CapCheck:
+    """The result of testing a supply portfolio against a single-country cap."""
+
+    top_country: str
+    top_share_pct: float
+    cap_pct: float
+    passes: bool
+    excess_pp: float  # how many percentage points the top share is above the cap (0 if it passes)
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _share(value: object, name: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise KoitError(
+            f"The share of {name!r} must be a number of percent from 0 to 100, not {value!r}."
+        )
+    value = float(value)
+    if math.isnan(value) or not 0 <= value <= 100:
+        raise KoitError(f"The share of {name!r} must be a percentage from 0 to 100, not {value!r}.")
+    return value
+
+
+def _cap(cap_pct: object) -> float:
+    if isinstance(cap_pct, bool) or not isinstance(cap_pct, (int, float)):
+        raise KoitError(f"The cap must be a number of percent, e.g. 65, not {cap_pct!r}.")
+    cap = float(cap_pct)
+    if math.isnan(cap) or not 0 < cap <= 100:
+        raise KoitError(f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.")
+    return cap
+
+
+def single_country_check(
+    shares_by_country: Mapping[str, float] | pd.Series,
+    cap_pct: float = EU_CAP_PCT,
+    *,
+    rounding_pp: float = ROUNDING_PP,
+) -> CapCheck:
+    """Test a supply portfolio (country → share in %) against a single-country cap.
+
+    The portfolio passes if no single country supplies more than ``cap_pct`` percent.
+    ``excess_pp`` says by how many percentage points the largest supplier is above the
+    cap (0.0 if it passes). Shares need not add up to 100 (sources often name only the
+    main suppliers), but they may not add up to more than 100 plus ``rounding_pp``.
+
+    >>> single_country_check({"China": 79.6, "Chile": 17.5}, cap_pct=50).excess_pp
+    29.6
+    >>> single_country_check({"Chile": 40, "Australia": 35}).passes
+    True
+    """
+    if isinstance(shares_by_country, pd.Series):
+        shares_by_country = shares_by_country.to_dict()
+    if not isinstance(shares_by_country, Mapping):
+        raise KoitError(
+            "The portfolio must be a dict of country → share in %, e.g. "
+            f"{{'China': 70, 'Chile': 20}}, not {type(shares_by_country).__name__}."
+        )
+    if not shares_by_country:
+        raise KoitError("The portfolio is empty: give at least one country and its share in %.")
+    cap = _cap(cap_pct)
+    shares: dict[str, float] = {}
+    for name, value in shares_by_country.items():
+        if not isinstance(name, str) or not name.strip():
+            raise KoitError(f"Country names must be text, e.g. 'China', not {name!r}.")
+        shares[name] = _share(value, name)
+    total = sum(shares.values())
+    if total > 100 + rounding_pp:
+        raise KoitError(
+            f"The shares add up to {total:.1f}%, more than 100%: "
+            "a country's shares of one total cannot add up to more than 100."
+        )
+    top = max(shares, key=shares.__getitem__)
+    top_share = shares[top]
+    excess = round(max(0.0, top_share - cap), 6)
+    return CapCheck(top, top_share, cap, top_share <= cap, excess)
+
+
+def targets(jurisdiction: str | None = None) -> pd.DataFrame:
+    """The sourced policy targets (``policy_targets``), optionally for one jurisdiction."""
+    df = data.load("policy_targets")
+    if jurisdiction is None:
+        return df
+    allowed = sorted(df["jurisdiction"].unique())
+    if jurisdiction not in allowed:
+        raise unknown_name("jurisdiction", jurisdiction, allowed)
+    return df[df["jurisdiction"] == jurisdiction].reset_index(drop=True)
+
+
+def target_value(target_id: str) -> float:
+    """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0."""
+    df = data.load("policy_targets").set_index("target_id")
+    if target_id not in df.index:
+        raise unknown_name("target", target_id, df.index)
+    return float(df.loc[target_id, "value"])
+
+
+def production_portfolio(mineral: str, year: int | None = None) -> pd.Series:
+    """Countries' shares (%) of world production of ``mineral`` (USGS data).
+
+    Mine production, except gallium, for which USGS reports primary (refinery)
+    production of low-purity gallium.
+    """
+    producers = minerals.producers(mineral, year)
+    return producers.set_index("country")["share_pct"].astype(float)
+
+
+def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
+    """Partners' shares (%) of an importer's imports of a material (``import_sources``).
+
+    Only the partners the source names are listed, so the shares may add up to less
+    than 100.
+    """
+    df = data.load("import_sources")
+    importers = sorted(df["importer"].unique())
+    if importer not in importers:
+        raise unknown_name("importer", importer, importers)
+    df = df[df["importer"] == importer]
+    materials = sorted(df["material"].unique())
+    if material not in materials:
+        raise unknown_name(f"material imported by {importer}", material, materials)
+    df = df[df["material"] == material]
+    years = sorted(int(y) for y in df["year"].unique())
+    if year not in years:
+        raise KoitError(
+            f"There are no {importer} import shares for {material} in {year!r}. "
+            f"Years available: {', '.join(map(str, years))}."
+        )
+    df = df[df["year"] == year]
+    return df.set_index("partner")["share_pct"].astype(float)
+
+
+def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFrame:
+    """Test every mineral's world production against a single-country threshold.
+
+    World production is mine production, except gallium (primary refinery production
+    of low-purity gallium). One row per mineral: its top producer and share, whether it
+    passes and by how many percentage points it is above the threshold, most
+    concentrated first. This is an illustration, not a test of the CRMA, which counts
+    the EU's own consumption at each processing stage.
+    """
+    rows = []
+    for mineral in minerals.mineral_names():
+        portfolio = production_portfolio(mineral, year)
+        result = single_country_check(portfolio, cap_pct, rounding_pp=USGS_ROUNDING_PP)
+        rows.append({"mineral": mineral, **result.as_dict()})
+    table = pd.DataFrame(rows).sort_values("top_share_pct", ascending=False)
+    return table.reset_index(drop=True)
+
+
+def strategic_list(jurisdiction: str) -> pd.DataFrame:
+    """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy)."""
+    df = data.load("strategic_minerals")
+    allowed = sorted(df["jurisdiction"].unique())
+    if jurisdiction not in allowed:
+        raise unknown_name("jurisdiction", jurisdiction, allowed)
+    return df[df["jurisdiction"] == jurisdiction].reset_index(drop=True)
+
+
+def msp_members() -> pd.DataFrame:
+    """The members of the Minerals Security Partnership (June 2024)."""
+    return data.load("msp_members")
