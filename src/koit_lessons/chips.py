@@ -18,12 +18,12 @@ quarter (TrendForce).
 from __future__ import annotations
 
 import functools
-import re
 
 import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.quarters import pick_quarter
 
 __all__ = [
     "CAPACITY",
@@ -266,29 +266,8 @@ def quarters() -> list[str]:
     return sorted(_table(FOUNDRY)["quarter"].unique())
 
 
-_QUARTER_FORMS = [
-    re.compile(r"^(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])$"),  # 2025Q2, 2025-Q2
-    re.compile(r"^Q(?P<q>[1-4])\s*-?\s*(?P<y>\d{4})$"),  # Q2 2025
-    re.compile(r"^(?P<q>[1-4])Q(?P<y>\d{2})$"),  # 2Q25 (TrendForce's style)
-]
-
-
 def _quarter(quarter: object) -> str:
-    known = quarters()
-    if quarter is None:
-        return known[-1]
-    if not isinstance(quarter, str):
-        raise unknown_name("quarter", quarter, known)
-    text = quarter.strip().upper()
-    for form in _QUARTER_FORMS:
-        m = form.match(text)
-        if m:
-            year = m["y"] if len(m["y"]) == 4 else "20" + m["y"]
-            text = f"{year}Q{m['q']}"
-            break
-    if text not in known:
-        raise unknown_name("quarter", quarter, known)
-    return text
+    return pick_quarter(quarter, quarters())
 
 
 def foundry_shares(quarter: str | None = None) -> pd.DataFrame:

@@ -20,8 +20,8 @@ import functools
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.chips import _QUARTER_FORMS
 from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.quarters import pick_quarter
 
 __all__ = [
     "DRAM",
@@ -64,21 +64,7 @@ def companies() -> list[str]:
 
 
 def _quarter(quarter: object) -> str:
-    known = quarters()
-    if quarter is None:
-        return known[-1]
-    if not isinstance(quarter, str):
-        raise unknown_name("quarter", quarter, known)
-    text = quarter.strip().upper()
-    for form in _QUARTER_FORMS:
-        m = form.match(text)
-        if m:
-            year = m["y"] if len(m["y"]) == 4 else "20" + m["y"]
-            text = f"{year}Q{m['q']}"
-            break
-    if text not in known:
-        raise unknown_name("quarter", quarter, known)
-    return text
+    return pick_quarter(quarter, quarters())
 
 
 def _company(company: object) -> str:

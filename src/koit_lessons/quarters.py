@@ -1,0 +1,39 @@
+"""Calendar quarters as the data store them ('2025Q2'), read from the ways people write
+them: '2025Q2', '2025-Q2', 'Q2 2025' or TrendForce's '2Q25'.
+
+>>> pick_quarter("2Q25", ["2025Q1", "2025Q2"])
+'2025Q2'
+"""
+
+from __future__ import annotations
+
+import re
+
+from koit_lessons.errors import unknown_name
+
+__all__ = ["pick_quarter"]
+
+_FORMS = [
+    re.compile(r"^(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])$"),  # 2025Q2, 2025-Q2
+    re.compile(r"^Q(?P<q>[1-4])\s*-?\s*(?P<y>\d{4})$"),  # Q2 2025
+    re.compile(r"^(?P<q>[1-4])Q(?P<y>\d{2})$"),  # 2Q25 (TrendForce's style)
+]
+
+
+def pick_quarter(quarter: object, known: list[str]) -> str:
+    """The quarter of ``known`` that ``quarter`` names (the latest when it is None), or a
+    friendly KoitError listing the quarters in the data."""
+    if quarter is None:
+        return known[-1]
+    if not isinstance(quarter, str):
+        raise unknown_name("quarter", quarter, known)
+    text = quarter.strip().upper()
+    for form in _FORMS:
+        m = form.match(text)
+        if m:
+            year = m["y"] if len(m["y"]) == 4 else "20" + m["y"]
+            text = f"{year}Q{m['q']}"
+            break
+    if text not in known:
+        raise unknown_name("quarter", quarter, known)
+    return text
