@@ -22,7 +22,7 @@ import functools
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, require_year, unknown_name
 from koit_lessons.quarters import pick_quarter
 
 __all__ = [
@@ -164,11 +164,7 @@ def periods(segment: str = "below 10 nm") -> list[int]:
 def _rows(segment: str, period: int) -> pd.DataFrame:
     seg = _segment(segment)
     known = periods(seg)
-    if isinstance(period, bool) or not isinstance(period, int) or period not in known:
-        raise KoitError(
-            f"There are no data for {seg!r} in {period!r}. Years in the data: "
-            f"{', '.join(map(str, known))}."
-        )
+    require_year(period, known, f"There are no data for {seg!r} in")
     df = _table(CAPACITY)
     return df[(df["segment"] == seg) & (df["period"] == period)]
 

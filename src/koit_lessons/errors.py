@@ -50,3 +50,16 @@ def unknown_name(
     return KoitError(
         f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} Allowed: {listed}."
     )
+
+
+def require_year(year: object, known: Iterable[int], no_data: str) -> int:
+    """Return ``year`` if it is one of the ``known`` years, else raise a KoitError that
+    starts with ``no_data`` (e.g. "There are no data for the year") and lists the years.
+
+    >>> require_year(2024, [2023, 2024], "There are no data for the year")
+    2024
+    """
+    known = sorted(known)
+    if isinstance(year, bool) or not isinstance(year, int) or year not in known:
+        raise KoitError(f"{no_data} {year!r}. Years in the data: {', '.join(map(str, known))}.")
+    return year

@@ -20,7 +20,7 @@ import functools
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, require_year, unknown_name
 from koit_lessons.quarters import pick_quarter
 
 __all__ = [
@@ -227,11 +227,7 @@ def chip_export_share(year: int) -> float:
     15.6
     """
     known = export_years()
-    if isinstance(year, bool) or not isinstance(year, int) or year not in known:
-        raise KoitError(
-            f"There are no export data for {year!r}. Years in the data: "
-            f"{', '.join(map(str, known))}."
-        )
+    require_year(year, known, "There are no export data for")
     table = exports().set_index("year")
     return float(table.loc[year, "chip_share_pct"])
 

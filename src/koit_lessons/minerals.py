@@ -22,7 +22,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, require_year, unknown_name
 
 __all__ = [
     "DATASETS",
@@ -81,11 +81,7 @@ def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.Da
     known = years(dataset)
     if year is None:
         year = max(known)
-    if isinstance(year, bool) or not isinstance(year, int) or year not in known:
-        raise KoitError(
-            f"There are no data for the year {year!r}. Years in the data: "
-            f"{', '.join(map(str, known))}."
-        )
+    require_year(year, known, "There are no data for the year")
     df = _table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
