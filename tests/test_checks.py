@@ -2,15 +2,24 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from koit_lessons import checks, minerals
+from koit_lessons import capstone, checks, minerals
 from koit_lessons.checks import check
+
+
+def _contexts(qid):
+    """The context values to try a question with: none, or every capstone topic."""
+    if checks._get(qid).context == "topic":
+        return [{"topic": t} for names in capstone.topics().values() for t in names]
+    assert not checks._get(qid).context, qid
+    return [{}]
 
 
 def test_placeholder_is_not_answered_yet_and_never_raises():
     for qid in checks.questions():
-        fb = check(qid, ...)
-        assert fb.status == "unanswered", qid
-        assert "Not answered yet" in repr(fb)
+        for context in _contexts(qid):
+            fb = check(qid, ..., **context)
+            assert fb.status == "unanswered", qid
+            assert "Not answered yet" in repr(fb)
 
 
 def test_expected_answers_come_from_the_data():
@@ -21,7 +30,8 @@ def test_expected_answers_come_from_the_data():
 
 def test_every_question_accepts_its_own_expected_answer():
     for qid in checks.questions():
-        assert check(qid, checks.expected(qid)).correct, qid
+        for context in _contexts(qid):
+            assert check(qid, checks.expected(qid, **context), **context).correct, (qid, context)
 
 
 def test_number_tolerance_and_equivalent_forms():

@@ -88,7 +88,7 @@ def test_student_exercises_are_unanswered(sets, item):
     code = "\n".join(_text(c) for c in nb["cells"] if c["cell_type"] == "code")
     for ex in classroom.exercises(item.read()):
         assert re.search(rf"^{ex.variable} = \.\.\.$", code, re.M), ex.qid
-        assert f'check("{ex.qid}", {ex.variable})' in code
+        assert ex.call.replace("'", '"') in code
 
 
 def test_hidden_solution_in_attachments_and_metadata_never_reaches_students(tmp_path, monkeypatch):
@@ -211,7 +211,7 @@ def test_nbgrader_export_is_valid_for_nbgrader(item, nbgrader_dir):
     for ex, answer, test in zip(exs, answers, tests, strict=True):
         assert "### BEGIN SOLUTION" in answer.source and "### END SOLUTION" in answer.source
         assert test.metadata.nbgrader["locked"] and test.metadata.nbgrader["points"] == 1
-        assert f"check('{ex.qid}', {ex.variable})" in test.source and "assert" in test.source
+        assert ex.call in test.source and "assert" in test.source
     written = [c for c in cells if c.cell_type == "markdown" and c.metadata.nbgrader["grade"]]
     assert len(written) == len(classroom.written_questions(item.read(), item.number))
     assert all(c.metadata.nbgrader["solution"] for c in written)

@@ -22,11 +22,11 @@ from __future__ import annotations
 import importlib
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from numbers import Real
 from typing import Any
 
-from koit_lessons.errors import did_you_mean
+from koit_lessons.errors import KoitError, did_you_mean
 
 __all__ = ["check", "Feedback", "Question", "question", "questions", "expected"]
 
@@ -60,6 +60,13 @@ class Question:
     ``kind`` is "number" (with ``tolerance`` in the answer's units), "text" (a name;
     ``aliases`` maps other accepted spellings to it), or "names" (a collection of
     names; ``ordered`` says whether order matters).
+
+    ``context`` names one more thing the answer depends on, e.g. ``"topic"`` in the
+    capstone, where each student picks their own topic: ``expected`` (and
+    ``aliases``) then take that value, and the check is called as
+    ``check("09-top-share", top_share, topic=TOPIC)``. ``validate`` turns the
+    context value into its canonical form or raises a ``KoitError`` saying what is
+    allowed.
     """
 
     id: str
@@ -71,7 +78,9 @@ class Question:
     tolerance: float = 0.0
     ordered: bool = False
     explain: str = ""
-    aliases: Callable[[], dict[str, str]] = field(default=lambda: {})
+    aliases: Callable[..., dict[str, str]] = field(default=lambda *_: {})
+    context: str = ""
+    validate: Callable[[Any], Any] = field(default=lambda value: value)
 
 
 _REGISTRY: dict[str, Question] = {}
@@ -110,12 +119,29 @@ def _get(qid: str) -> Question | None:
     return _REGISTRY.get(qid) if isinstance(qid, str) else None
 
 
-def expected(qid: str) -> Any:
-    """The expected answer of a question, computed from the data (for teachers and tests)."""
+def expected(qid: str, **context: Any) -> Any:
+    """The expected answer of a question, computed from the data (for teachers and tests).
+
+    A question with a context (see :class:`Question`) needs it, e.g.
+    ``expected("09-top-share", topic="gallium")``.
+    """
     q = _get(qid)
     if q is None:
         raise KeyError(qid)
-    return q.expected()
+    return _bind(q, context).expected()
+
+
+def _bind(q: Question, context: dict[str, Any]) -> Question:
+    """The question with its context value filled in (itself if it has no context)."""
+    if not q.context:
+        return q
+    value = q.validate(context[q.context])
+    return replace(
+        q,
+        expected=lambda: q.expected(value),
+        aliases=lambda: q.aliases(value),
+        context="",
+    )
 
 
 def _is_placeholder(answer: object) -> bool:
@@ -236,13 +262,15 @@ def _check_names(q: Question, answer: object) -> Feedback:
 _CHECKERS = {"number": _check_number, "text": _check_text, "names": _check_names}
 
 
-def check(question_id: str, answer: Any) -> Feedback:
+def check(question_id: str, answer: Any, **context: Any) -> Feedback:
     """Check an exercise answer and say, in a sentence, whether it is right.
 
     Parameters
     ----------
     question_id : the id printed in the exercise, e.g. "00-lithium-top".
     answer : your answer; leave it as ``...`` until you have one.
+    context : only where the exercise says so, the choice the answer depends on,
+        e.g. ``topic=TOPIC`` in the capstone.
 
     Examples
     --------
@@ -258,6 +286,27 @@ def check(question_id: str, answer: Any) -> Feedback:
             f"There is no exercise called {question_id!r}.{did_you_mean(str(question_id), known)} "
             "Copy the id exactly as it appears in the exercise.",
         )
+    unknown = sorted(set(context) - {q.context})
+    if unknown:
+        allowed = f"only {q.context}=" if q.context else "no extra arguments"
+        return Feedback(
+            q.id,
+            INVALID,
+            f"This check takes {allowed}, not {', '.join(k + '=' for k in unknown)}. "
+            "Copy the check line exactly as it appears in the exercise.",
+        )
+    if q.context:
+        if q.context not in context:
+            return Feedback(
+                q.id,
+                INVALID,
+                f"This answer depends on your {q.context}: check it with "
+                f"check({q.id!r}, your_answer, {q.context}={q.context.upper()}).",
+            )
+        try:
+            q = _bind(q, context)
+        except KoitError as e:
+            return Feedback(q.id, INVALID, str(e))
     if _is_placeholder(answer):
         return Feedback(
             q.id,

@@ -38,7 +38,11 @@ __all__ = [
 ]
 
 # check("00-lithium-top", top_lithium)  -> ("00-lithium-top", "top_lithium")
-CHECK_CALL = re.compile(r"""^\s*check\(\s*(['"])([\w.-]+)\1\s*,\s*([A-Za-z_]\w*)\s*\)\s*$""", re.M)
+CHECK_CALL = re.compile(
+    r"""^\s*check\(\s*(['"])([\w.-]+)\1\s*,\s*([A-Za-z_]\w*)"""
+    r"""(?:\s*,\s*([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*))?\s*\)\s*$""",
+    re.M,
+)
 RUBRIC_TAG = "rubric"
 
 
@@ -59,6 +63,19 @@ class Exercise:
     variable: str
     cell_index: int
     source: str
+    #: for a question with a context (e.g. the capstone's topic): (keyword, variable)
+    context: tuple[str, str] | None = None
+
+    @property
+    def variables(self) -> list[str]:
+        """The notebook variables the check reads."""
+        return [self.variable] + ([self.context[1]] if self.context else [])
+
+    @property
+    def call(self) -> str:
+        """The check call, e.g. ``check('01-x', x)`` or ``check('09-y', y, topic=TOPIC)``."""
+        extra = f", {self.context[0]}={self.context[1]}" if self.context else ""
+        return f"check({self.qid!r}, {self.variable}{extra})"
 
 
 @dataclass(frozen=True)
@@ -85,7 +102,8 @@ def exercises(nb: dict[str, Any]) -> list[Exercise]:
         if cell["cell_type"] != "code" or _lessons.BEGIN not in src:
             continue
         for m in CHECK_CALL.finditer(src.split(_lessons.END)[-1]):
-            found.append(Exercise(m.group(2), m.group(3), i, src))
+            context = (m.group(4), m.group(5)) if m.group(4) else None
+            found.append(Exercise(m.group(2), m.group(3), i, src, context))
     ids = [e.qid for e in found]
     if len(ids) != len(set(ids)):
         raise KoitError(f"A question id is checked twice in one lesson: {sorted(ids)}.")
@@ -255,9 +273,7 @@ def nbgrader_source(nb: dict[str, Any], number: str, points: int = 1) -> dict[st
                 )
             )
             test = (
-                f"feedback = check({ex.qid!r}, {ex.variable})\n"
-                "print(feedback)\n"
-                "assert feedback.correct, feedback.message"
+                f"feedback = {ex.call}\nprint(feedback)\nassert feedback.correct, feedback.message"
             )
             cells.append(
                 _cell(

@@ -492,7 +492,7 @@ def grade_one(
     result.problems.extend(scan_problems)
 
     marker = "KOIT-" + secrets.token_hex(16)
-    names = sorted({e.variable for e in exs})
+    names = sorted({v for e in exs for v in e.variables})
     shell = [n for n, src in code if _SHELL.search(src)]
     if shell:
         cells = ", ".join(str(n) for n in shell)
@@ -561,7 +561,13 @@ def grade_one(
             if e.qid in positions:
                 result.problems.append(f"{e.qid}: no answer ({e.variable} is not defined)")
             continue
-        feedback = check(e.qid, value)
+        context = {}
+        if e.context:
+            context[e.context[0]] = _decode(values.get(e.context[1], {"__koit__": "missing"}))
+            if context[e.context[0]] is _MISSING:
+                result.problems.append(f"{e.qid}: no answer ({e.context[1]} is not defined)")
+                continue
+        feedback = check(e.qid, value, **context)
         if feedback.status == CORRECT:
             result.points[e.qid] = 1
         elif positions.get(e.qid) in failed:

@@ -1,0 +1,377 @@
+"""The capstone's toolkit (lesson 09): one topic — a mineral or a stage of the chip
+value chain — with its concentration, Korea's and Italy's place, a supply shock and
+the facts for a brief, each from the shipped data sets.
+
+Everything here is computed by the modules of lessons 01–06 (:mod:`minerals`,
+:mod:`chips`, :mod:`shocks`, :mod:`policy`); this module only puts one topic's numbers
+side by side, so that a student can write a brief from them.
+
+>>> profile("gallium")["top_supplier"]
+'China'
+>>> round(scenario("fabrication", 50)["supply_lost_pct"], 1)
+12.0
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+
+from koit_lessons import chips, data, metrics, minerals, policy, shocks
+from koit_lessons.errors import KoitError, unknown_name
+
+__all__ = [
+    "topics",
+    "pick_topic",
+    "kind",
+    "measure",
+    "suppliers",
+    "profile",
+    "share_of",
+    "scenario",
+    "scenario_table",
+    "exposure",
+    "fact_sheet",
+    "overview",
+]
+
+MINERAL, STAGE = "mineral", "chip stage"
+#: how a chip stage is measured (a mineral's measure comes from its data rows)
+STAGE_MEASURE = "share of the stage as CSET gives it (CSET's share_provided; see data.cite)"
+#: names by which a student may give Korea or Italy in ``share_of``
+_KOREA = {"korea", "south korea", "korea, republic of", "republic of korea", "kor"}
+_ITALY = {"italy", "ita"}
+
+
+def topics() -> dict[str, list[str]]:
+    """The topics a capstone can be about: each mineral with production data and each
+    stage of the chip value chain.
+
+    >>> topics()["chip stage"][:2]
+    ['EDA software', 'core IP']
+    """
+    return {MINERAL: minerals.mineral_names(), STAGE: chips.stages()}
+
+
+def _all_topics() -> list[str]:
+    return [t for names in topics().values() for t in names]
+
+
+def pick_topic(topic: object) -> str:
+    """The topic's canonical name, or a friendly error that lists the allowed ones.
+
+    >>> pick_topic("  Gallium ")
+    'gallium'
+    """
+    allowed = _all_topics()
+    if topic is Ellipsis or topic is None:
+        raise KoitError(
+            "Pick your topic first: set TOPIC to one mineral or chip stage in quotes, "
+            f"e.g. TOPIC = 'gallium'. Allowed: {', '.join(allowed)}."
+        )
+    if isinstance(topic, str):
+        wanted = " ".join(topic.split()).lower()
+        for name in allowed:
+            if name.lower() == wanted:
+                return name
+    raise unknown_name("topic", topic, allowed, shown=len(allowed))
+
+
+def kind(topic: str) -> str:
+    """'mineral' or 'chip stage'."""
+    name = pick_topic(topic)
+    return MINERAL if name in topics()[MINERAL] else STAGE
+
+
+def measure(topic: str) -> str:
+    """What a topic's shares measure, e.g. 'share of world mine production, lithium
+    content (USGS, 2024 estimated)'.
+
+    >>> measure("gallium")
+    'share of world primary production, low-purity gallium (USGS, 2024 estimated)'
+    """
+    name = pick_topic(topic)
+    if kind(name) == STAGE:
+        return STAGE_MEASURE
+    year = max(minerals.years())
+    rows = data.load(minerals.DATASET)
+    rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
+    what = str(rows["measure"].iloc[0])
+    estimated = " estimated" if rows["estimated"].fillna(False).astype(bool).any() else ""
+    return f"share of world {what[0].lower() + what[1:]} (USGS, {year}{estimated})"
+
+
+def suppliers(topic: str) -> pd.DataFrame:
+    """The suppliers of a topic, largest first: ``supplier``, ``iso3``, ``share_pct``,
+    ``kind`` ('country', 'region' or 'other') and ``year`` (the latest data year).
+
+    For a mineral: countries' shares of world production (USGS; mine production, or
+    primary production for gallium, see :func:`measure`; countries whose
+    output the source withholds and "Other countries" are left out). For a chip stage:
+    the regions' shares of the stage (CSET), with "other countries" last.
+
+    >>> suppliers("EDA software")["supplier"].iloc[0]
+    'United States'
+    """
+    name = pick_topic(topic)
+    if kind(name) == MINERAL:
+        table = minerals.producers(name)
+        year = max(minerals.years())
+        out = pd.DataFrame(
+            {
+                "supplier": table["country"],
+                "iso3": table["iso3"],
+                "share_pct": table["share_pct"],
+                "kind": "country",
+                "year": year,
+            }
+        )
+        dataset = minerals.DATASET
+    else:
+        table = chips.stage_shares(name)
+        out = table.rename(columns={"region": "supplier"})[
+            ["supplier", "iso3", "share_pct", "kind", "year"]
+        ].copy()
+        dataset = chips.VALUE_CHAIN
+    out = out.reset_index(drop=True)
+    out.attrs = {"dataset": dataset, "topic": name, "source": data.source_line(dataset)}
+    return out
+
+
+def share_of(topic: str, who: str) -> float | None:
+    """``who``'s share (%) of a topic's supply, or ``None`` where the source does not
+    list it (which is not the same as zero: small producers are often not listed).
+
+    >>> share_of("fabrication", "Korea")
+    17.0
+    """
+    table = suppliers(topic)
+    if not isinstance(who, str) or not who.strip():
+        raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {who!r}.")
+    wanted = " ".join(who.split()).lower()
+    keys = table["supplier"].str.lower()
+    codes = table["iso3"].astype("string").str.lower()
+    if wanted in _KOREA:
+        hit = table[codes == "kor"]
+    elif wanted in _ITALY:
+        hit = table[codes == "ita"]
+    else:
+        hit = table[(keys == wanted) | (codes == wanted)]
+    return float(hit["share_pct"].iloc[0]) if not hit.empty else None
+
+
+def _lists(name: str) -> dict[str, str | None]:
+    lists = {}
+    for jurisdiction in ("European Union", "Korea"):
+        table = policy.strategic_list(jurisdiction)
+        rows = table[table["mineral"] == name]
+        lists[jurisdiction] = str(rows["list"].iloc[0]) if not rows.empty else None
+    return lists
+
+
+def profile(topic: str) -> dict[str, Any]:
+    """The numbers of a brief for one topic: the top supplier, the top-1 and top-3
+    shares (%), the HHI and its band, Korea's and Italy's (for chip stages:
+    Europe's) share, and, for minerals, whether the EU and Korea list it as
+    strategic. A share the source does not list is ``None``.
+
+    >>> p = profile("fabrication")
+    >>> p["top_supplier"], p["top3_pct"], p["hhi"]
+    ('Mainland China', 59.0, 1642.0)
+    """
+    name = pick_topic(topic)
+    table = suppliers(name)
+    named = table[table["kind"] != "other"]
+    shares = named["share_pct"]
+    hhi = metrics.hhi(shares)
+    out: dict[str, Any] = {
+        "topic": name,
+        "kind": kind(name),
+        "year": int(table["year"].iloc[0]),
+        "measure": measure(name),
+        "top_supplier": str(named["supplier"].iloc[0]),
+        "top1_pct": metrics.top_k_share(shares, 1),
+        "top3_pct": metrics.top_k_share(shares, min(3, len(shares))),
+        "hhi": hhi,
+        "hhi_band": metrics.hhi_band(hhi),
+        "korea_pct": share_of(name, "Korea"),
+    }
+    if out["kind"] == MINERAL:
+        out["italy_pct"] = share_of(name, "Italy")
+        lists = _lists(name)
+        out["eu_list"] = lists["European Union"]
+        out["korea_list"] = lists["Korea"]
+    else:
+        out["europe_pct"] = share_of(name, "Europe")
+    return out
+
+
+def scenario(
+    topic: str,
+    cut_pct: float,
+    supplier: str | None = None,
+    *,
+    elasticity: float | None = None,
+    stockpile_months: float = 0,
+) -> dict[str, Any]:
+    """A supply shock: ``supplier`` (the top one by default) cuts its output by
+    ``cut_pct`` %. Returns the share of world supply lost (share × cut / 100).
+
+    For a mineral, give an ``elasticity`` (your assumption, as in lesson 05) to get the
+    teaching model's average price change over 12 months, with ``stockpile_months`` of
+    stocks. For a chip stage the price is not modelled (``None``, with a ``note``):
+    its shares are not shares of one good with one world price.
+
+    >>> r = scenario("gallium", 50, elasticity=0.5)
+    >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
+    (49.3, 98.7)
+    """
+    name = pick_topic(topic)
+    cut = shocks.check_cut(cut_pct)
+    table = suppliers(name)
+    named = table[table["kind"] != "other"]
+    if supplier is None:
+        row = named.iloc[0]
+    else:
+        wanted = " ".join(str(supplier).split()).lower() if isinstance(supplier, str) else None
+        hit = named[named["supplier"].str.lower() == wanted]
+        if hit.empty:
+            raise unknown_name(f"supplier of {name}", supplier, named["supplier"].tolist())
+        row = hit.iloc[0]
+    share = float(row["share_pct"])
+    out: dict[str, Any] = {
+        "topic": name,
+        "supplier": str(row["supplier"]),
+        "supplier_share_pct": share,
+        "cut_pct": cut,
+        "supply_lost_pct": shocks.supply_lost_pct(share, cut),
+        "price_change_pct": None,
+    }
+    if kind(name) == MINERAL and elasticity is not None:
+        result = shocks.simulate(
+            name, out["supplier"], cut, elasticity=elasticity, stockpile_months=stockpile_months
+        )
+        out["price_change_pct"] = result.price_change_pct
+        out["stockpile_months"] = result.stockpile_months
+        out["elasticity"] = result.elasticity
+    elif kind(name) == STAGE:
+        out["note"] = (
+            "No price for a chip stage: its shares are not shares of one traded good "
+            "with one world price, so elasticity= is not used."
+        )
+    return out
+
+
+def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
+    """The share of world supply lost (%) when each of the ``top`` largest suppliers
+    cuts its output by 0, ``step``, ... 100 %: one row per supplier and cut, for a
+    line figure (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
+
+    >>> scenario_table("fabrication", top=1, step=50)["supply_lost_pct"].tolist()
+    [0.0, 12.0, 24.0]
+    """
+    name = pick_topic(topic)
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise KoitError(f"top must be a whole number of 1 or more, not {top!r}.")
+    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= 100:
+        raise KoitError(f"step must be a whole number of percent from 1 to 100, not {step!r}.")
+    table = suppliers(name)
+    named = table[table["kind"] != "other"].head(top)
+    cuts = list(range(0, 101, step))
+    rows = [
+        {
+            "supplier": r.supplier,
+            "iso3": r.iso3,
+            "cut_pct": cut,
+            "supply_lost_pct": shocks.supply_lost_pct(float(r.share_pct), cut),
+        }
+        for r in named.itertuples()
+        for cut in cuts
+    ]
+    out = pd.DataFrame(rows)
+    out.attrs = dict(table.attrs)
+    return out
+
+
+def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd.DataFrame:
+    """Which importers (Korea, the EU) get how much of a mineral from ``supplier`` (the
+    top producer by default) and how much of their imports a cut of ``cut_pct`` %
+    puts at risk, from the sourced import shares (see ``shocks.exposure``).
+
+    The table is empty for a chip stage or a mineral without sourced import data:
+    say so in the brief rather than guess.
+    """
+    name = pick_topic(topic)
+    columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
+    if kind(name) != MINERAL or name not in set(data.load(shocks.IMPORTS)["mineral"]):
+        empty = pd.DataFrame(columns=columns)
+        empty.attrs = {"dataset": shocks.IMPORTS, "topic": name}
+        return empty
+    who = supplier if supplier is not None else profile(name)["top_supplier"]
+    table = shocks.exposure(name, who, cut_pct)
+    out = table[columns].copy()
+    out.attrs = dict(table.attrs, topic=name)
+    return out
+
+
+def _pct(value: float | None) -> str:
+    return "not listed in the source" if value is None or math.isnan(value) else f"{value:.1f}%"
+
+
+def fact_sheet(topic: str) -> pd.DataFrame:
+    """One topic's facts as a small table (fact, value), to quote in a brief; the
+    last row names the data set to cite.
+
+    >>> fact_sheet("gallium").iloc[0].tolist()
+    ['topic', 'gallium (mineral, 2024)']
+    """
+    p = profile(topic)
+    rows = [
+        ("topic", f"{p['topic']} ({p['kind']}, {p['year']})"),
+        ("measure", p["measure"]),
+        ("top supplier", f"{p['top_supplier']} ({p['top1_pct']:.1f}%)"),
+        ("top-3 share", f"{p['top3_pct']:.1f}%"),
+        ("HHI", f"{p['hhi']:,.0f} ({p['hhi_band']})"),
+        ("Korea's share", _pct(p["korea_pct"])),
+    ]
+    if p["kind"] == MINERAL:
+        rows += [
+            ("Italy's share", _pct(p["italy_pct"])),
+            ("on the EU's CRMA lists", p["eu_list"] or "no"),
+            ("on Korea's 2023 strategic list", p["korea_list"] or "no"),
+        ]
+        for r in exposure(p["topic"]).itertuples():
+            rows.append(
+                (
+                    f"{r.importer}'s {r.material} imports from {p['top_supplier']} ({r.year})",
+                    _pct(r.share_from_country_pct),
+                )
+            )
+    else:
+        rows.append(("Europe's share (Italy not shown separately)", _pct(p["europe_pct"])))
+    dataset = suppliers(p["topic"]).attrs["dataset"]
+    rows.append(("cite", f"data.cite({dataset!r})"))
+    return pd.DataFrame(rows, columns=["fact", "value"])
+
+
+def overview() -> pd.DataFrame:
+    """Every topic's top supplier, top-1 and top-3 shares and HHI, most concentrated
+    first, with a ``label`` such as 'gallium (mineral, 2024)' for figures."""
+    rows = []
+    for name in _all_topics():
+        p = profile(name)
+        rows.append(
+            {
+                "label": f"{name} ({p['kind']}, {p['year']})",
+                **{k: p[k] for k in ("topic", "kind", "year", "top_supplier")},
+                **{k: p[k] for k in ("top1_pct", "top3_pct", "hhi")},
+            }
+        )
+    out = pd.DataFrame(rows).sort_values("hhi", ascending=False).reset_index(drop=True)
+    out.attrs = {
+        "source": "Sources: USGS, Mineral Commodity Summaries 2025 (mine production, 2024); "
+        "CSET, chip value chain shares (2019, 2022). See data.cite().",
+    }
+    return out

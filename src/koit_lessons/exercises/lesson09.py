@@ -1,0 +1,89 @@
+"""Checked parts of lesson 09 (the capstone). Each student picks a topic, so every
+answer here depends on it: the checks take ``topic=TOPIC`` and compute the expected
+value for that topic from the shipped data with :mod:`koit_lessons.capstone`."""
+
+from __future__ import annotations
+
+from koit_lessons import capstone
+from koit_lessons.checks import Question, question
+
+CUT_PCT = 50  # the fixed shock of part C: the top supplier halves its output
+
+
+def _aliases(topic: str) -> dict[str, str]:
+    """Other accepted names of the top supplier: its ISO code, and 'China' for
+    'Mainland China' (as CSET names it)."""
+    table = capstone.suppliers(topic)
+    top = capstone.profile(topic)["top_supplier"]
+    out = {}
+    codes = table.loc[table["supplier"] == top, "iso3"].dropna()
+    if not codes.empty:
+        out[str(codes.iloc[0])] = top
+    if top == "Mainland China":
+        out["China"] = top
+    if top == "Congo (Kinshasa)":
+        out.update({"DRC": top, "DR Congo": top, "Democratic Republic of the Congo": top})
+    return out
+
+
+def _korea(topic: str) -> float:
+    share = capstone.profile(topic)["korea_pct"]
+    return 0.0 if share is None else share
+
+
+for q in (
+    Question(
+        id="09-top-supplier",
+        prompt="Who is the largest supplier of your topic (a name in quotes)?",
+        kind="text",
+        context="topic",
+        validate=capstone.pick_topic,
+        expected=lambda topic: capstone.profile(topic)["top_supplier"],
+        aliases=_aliases,
+        hint="The suppliers table is sorted largest first: look at its first row.",
+        explain="That is the supplier your brief is mostly about.",
+    ),
+    Question(
+        id="09-top3-share",
+        prompt="What share (%) of your topic's supply do the three largest suppliers have?",
+        context="topic",
+        validate=capstone.pick_topic,
+        unit="%",
+        tolerance=0.5,
+        expected=lambda topic: capstone.profile(topic)["top3_pct"],
+        hint="Add the three largest values of share_pct (metrics.top_k_share(shares, 3)); "
+        "leave out the row 'other countries' — it is many suppliers, not one.",
+    ),
+    Question(
+        id="09-hhi",
+        prompt="What is the Herfindahl–Hirschman index of your topic's supply?",
+        context="topic",
+        validate=capstone.pick_topic,
+        tolerance=25,
+        expected=lambda topic: capstone.profile(topic)["hhi"],
+        hint="metrics.hhi(shares) with the shares in percent, leaving out 'other countries'.",
+    ),
+    Question(
+        id="09-korea-share",
+        prompt="What is Korea's share (%) of your topic's supply (0 if the source does not "
+        "list Korea)?",
+        context="topic",
+        validate=capstone.pick_topic,
+        unit="%",
+        tolerance=0.2,
+        expected=_korea,
+        hint="capstone.share_of(TOPIC, 'Korea') gives it, or None when Korea is not listed.",
+    ),
+    Question(
+        id="09-supply-lost",
+        prompt="The largest supplier cuts its output by half. What share (%) of world supply "
+        "is lost?",
+        context="topic",
+        validate=capstone.pick_topic,
+        unit="%",
+        tolerance=0.2,
+        expected=lambda topic: capstone.scenario(topic, CUT_PCT)["supply_lost_pct"],
+        hint="Share of the largest supplier × 50 / 100 (lesson 05).",
+    ),
+):
+    question(q)

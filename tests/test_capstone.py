@@ -1,0 +1,192 @@
+"""The capstone's toolkit (lesson 09) and its topic-dependent checks."""
+
+import math
+
+import pandas as pd
+import pytest
+
+from koit_lessons import capstone, checks, chips, data, minerals
+from koit_lessons.checks import check
+from koit_lessons.errors import KoitError
+
+ALL = [t for names in capstone.topics().values() for t in names]
+
+
+def test_topics_are_every_mineral_and_every_chip_stage():
+    assert capstone.topics() == {"mineral": minerals.mineral_names(), "chip stage": chips.stages()}
+    assert len(ALL) == len(set(ALL)) == 15
+
+
+@pytest.mark.parametrize(
+    "given, canonical",
+    [("  Gallium ", "gallium"), ("eda software", "EDA software"), ("RARE  earths", "rare earths")],
+)
+def test_pick_topic_normalises_spelling(given, canonical):
+    assert capstone.pick_topic(given) == canonical
+
+
+@pytest.mark.parametrize(
+    "bad, words",
+    [
+        (..., "Pick your topic first"),
+        (None, "Pick your topic first"),
+        ("galium", "Did you mean 'gallium'"),
+        ("gold", "no topic called 'gold'"),
+        (7, "7"),
+    ],
+)
+def test_bad_topic_gets_a_friendly_message(bad, words):
+    with pytest.raises(KoitError, match=words) as err:
+        capstone.pick_topic(bad)
+    assert "fabrication" in str(err.value)  # the allowed topics are listed
+
+
+def test_profile_of_a_mineral_comes_from_usgs_rows():
+    table = data.load("mineral_production")
+    rows = table[(table["mineral"] == "gallium") & (table["year"] == 2024)]
+    world = float(rows.loc[rows["kind"] == "world", "production"].iloc[0])
+    china = float(rows.loc[rows["iso3"] == "CHN", "production"].iloc[0])
+    korea = float(rows.loc[rows["iso3"] == "KOR", "production"].iloc[0])
+    p = capstone.profile("gallium")
+    assert p["kind"] == "mineral" and p["year"] == 2024
+    assert p["top_supplier"] == "China"
+    assert p["top1_pct"] == pytest.approx(china / world * 100)
+    assert p["korea_pct"] == pytest.approx(korea / world * 100)
+    assert p["italy_pct"] is None  # not listed by USGS, which is not zero
+    assert p["eu_list"].startswith("strategic raw material") and p["korea_list"] is None
+    assert "primary production" in p["measure"] and "estimated" in p["measure"]
+    assert p["hhi_band"] == "highly concentrated"
+
+
+def test_profile_of_a_chip_stage_leaves_out_other_countries():
+    p = capstone.profile("fabrication")
+    shares = chips.stage_shares("fabrication")
+    named = shares[shares["kind"] != "other"]["share_pct"]
+    assert p["top_supplier"] == "Mainland China" and p["year"] == 2022
+    assert p["top3_pct"] == pytest.approx(sum(sorted(named, reverse=True)[:3]))
+    assert p["hhi"] == pytest.approx(sum(s * s for s in named))
+    assert p["korea_pct"] == 17.0 and p["europe_pct"] == 8.0
+    assert "italy_pct" not in p  # CSET gives Europe, not Italy
+
+
+def test_share_of_accepts_names_and_codes_and_says_none_when_unlisted():
+    assert (
+        capstone.share_of("fabrication", "South Korea")
+        == capstone.share_of("fabrication", "KOR")
+        == 17.0
+    )
+    assert capstone.share_of("lithium", "Korea") is None
+    assert capstone.share_of("lithium", "Chile") == pytest.approx(
+        capstone.suppliers("lithium").set_index("supplier").loc["Chile", "share_pct"]
+    )
+    with pytest.raises(KoitError, match="as text"):
+        capstone.share_of("lithium", 3)
+
+
+def test_scenario_is_share_times_cut_and_prices_only_minerals():
+    r = capstone.scenario("cobalt", 40)
+    assert r["supplier"] == "Congo (Kinshasa)"
+    assert r["supply_lost_pct"] == pytest.approx(r["supplier_share_pct"] * 0.4)
+    assert r["price_change_pct"] is None  # no elasticity given
+    priced = capstone.scenario("cobalt", 40, elasticity=0.5, stockpile_months=3)
+    assert priced["price_change_pct"] == pytest.approx(r["supply_lost_pct"] * 9 / 12 / 0.5)
+    stage = capstone.scenario("design", 50, elasticity=0.5)
+    assert stage["price_change_pct"] is None and "No price" in stage["note"]
+    other = capstone.scenario("lithium", 100, "Chile")
+    assert other["supply_lost_pct"] == pytest.approx(capstone.share_of("lithium", "Chile"))
+
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: capstone.scenario("lithium", 150), "between 0 and 100"),
+        (lambda: capstone.scenario("lithium", 50, "Chle"), "Did you mean 'Chile'"),
+        (lambda: capstone.scenario("lithium", 50, elasticity=0), "elasticity"),
+        (lambda: capstone.scenario_table("lithium", top=0), "top must be"),
+        (lambda: capstone.scenario_table("lithium", step=0), "step must be"),
+    ],
+)
+def test_bad_scenarios_get_friendly_messages(call, words):
+    with pytest.raises(KoitError, match=words):
+        call()
+
+
+def test_scenario_table_is_one_line_per_supplier():
+    table = capstone.scenario_table("lithium", top=3, step=25)
+    assert (
+        table["supplier"].unique().tolist()
+        == capstone.suppliers("lithium")["supplier"].head(3).tolist()
+    )
+    last = table[table["cut_pct"] == 100].set_index("supplier")["supply_lost_pct"]
+    assert last.tolist() == pytest.approx(
+        capstone.suppliers("lithium")["share_pct"].head(3).tolist()
+    )
+    assert table.attrs["source"].startswith("Source: U.S. Geological Survey")
+
+
+def test_exposure_uses_sourced_import_shares_or_is_empty():
+    rare = capstone.exposure("rare earths")
+    imports = data.load("import_sources")
+    korea = imports[
+        (imports["importer"] == "Korea")
+        & (imports["mineral"] == "rare earths")
+        & (imports["partner_iso3"] == "CHN")
+    ]
+    latest = korea[korea["year"] == korea["year"].max()]
+    row = rare[rare["importer"] == "Korea"].iloc[0]
+    assert row["share_from_country_pct"] == pytest.approx(float(latest["share_pct"].iloc[0]))
+    assert capstone.exposure("copper").empty and capstone.exposure("fabrication").empty
+
+
+def test_fact_sheet_says_not_listed_and_names_the_data_set():
+    sheet = capstone.fact_sheet("lithium").set_index("fact")["value"]
+    assert sheet["Korea's share"] == "not listed in the source"
+    assert sheet["top supplier"] == "Australia (36.7%)"
+    assert sheet["cite"] == "data.cite('mineral_production')"
+    stage = capstone.fact_sheet("design").set_index("fact")["value"]
+    assert stage["Europe's share (Italy not shown separately)"] == "10.0%"
+
+
+def test_overview_covers_every_topic_most_concentrated_first():
+    table = capstone.overview()
+    assert sorted(table["topic"]) == sorted(ALL)
+    assert table["hhi"].is_monotonic_decreasing
+    assert table.loc[0, "topic"] == "gallium"
+    assert all(isinstance(v, str) for v in table["label"])
+
+
+def test_capstone_checks_depend_on_the_topic():
+    gallium = checks.expected("09-top3-share", topic="gallium")
+    lithium = checks.expected("09-top3-share", topic="lithium")
+    assert gallium != lithium
+    assert check("09-top3-share", gallium, topic="gallium").correct
+    assert not check("09-top3-share", gallium, topic="lithium").correct
+    assert check("09-top-supplier", "China", topic="fabrication").correct  # CSET: Mainland China
+    assert check("09-top-supplier", "cod", topic="cobalt").correct  # ISO code
+    assert check("09-korea-share", 0, topic="lithium").correct  # not listed: answer 0
+    assert checks.expected("09-supply-lost", topic="gallium") == pytest.approx(
+        capstone.profile("gallium")["top1_pct"] / 2
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, words",
+    [
+        ({}, "depends on your topic"),
+        ({"topic": ...}, "Pick your topic first"),
+        ({"topic": "gold"}, "no topic called 'gold'"),
+        ({"mineral": "gold"}, "takes only topic="),
+    ],
+)
+def test_capstone_check_without_a_good_topic_is_feedback_not_a_traceback(kwargs, words):
+    fb = check("09-hhi", 5000, **kwargs)
+    assert fb.status == "invalid" and words in fb.message
+
+
+def test_helpers_never_change_the_data():
+    before = data.load("mineral_production").copy()
+    capstone.fact_sheet("gallium")
+    table = capstone.suppliers("gallium")
+    table.loc[0, "share_pct"] = math.inf
+    pd.testing.assert_frame_equal(data.load("mineral_production"), before)
+    assert capstone.suppliers("gallium").loc[0, "share_pct"] < 100
