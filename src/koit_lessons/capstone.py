@@ -371,7 +371,7 @@ def overview() -> pd.DataFrame:
         )
     out = pd.DataFrame(rows).sort_values("hhi", ascending=False).reset_index(drop=True)
     out.attrs = {
-        "source": "Sources: USGS, Mineral Commodity Summaries 2025 (mine production, 2024); "
+        "source": "Sources: USGS, Mineral Commodity Summaries 2025 (world production, 2024); "
         "CSET, chip value chain shares (2019, 2022). See data.cite().",
     }
     return out
