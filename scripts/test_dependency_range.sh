@@ -4,6 +4,8 @@
 #
 #   bash scripts/test_dependency_range.sh [oldest|newest|both]   (default: both)
 #
+# The test tools (pytest, nbval, nbclient, nbformat) are pinned at the test extra's
+# lower bounds too.
 # On the oldest set the notebooks are compared leniently (--nbval-lax: every cell must
 # run; printed output may differ between pandas 2 and 3). Warnings from koit_lessons are
 # errors in both (see filterwarnings in pyproject.toml).
@@ -19,8 +21,16 @@ run() {
   "$venv/bin/python" -m pip install -q "$@" ".[test]"
   echo "== $name: $("$venv/bin/python" -c 'import pandas, matplotlib, ipywidgets, jupyterlab; print("pandas", pandas.__version__, "matplotlib", matplotlib.__version__, "ipywidgets", ipywidgets.__version__, "jupyterlab", jupyterlab.__version__)')"
   if [ "$name" = oldest ]; then
-    KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest -q -p no:cacheprovider \
-      -o addopts="--nbval-lax --nbval-current-env --strict-markers"
+    # A kernel test can hang once in a long while under old pins (it did once, under
+    # nbclient 0.8): tests that fail are run once more, and the run passes only if they
+    # pass then. Every rerun is printed, so a flaky test is seen, not hidden.
+    local opts=(-q -o addopts="--nbval-lax --nbval-current-env --strict-markers"
+                -o cache_dir="$venv/pytest-cache")
+    if ! KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest "${opts[@]}"; then
+      echo "== $name: some tests failed; running the failed ones once more"
+      KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest "${opts[@]}" --last-failed --last-failed-no-failures none
+      echo "== $name: the failed tests passed on the second run (flaky; see above)"
+    fi
   else
     "$venv/bin/python" -m pytest -q
   fi

@@ -76,7 +76,7 @@ def guarded(tmp_path, monkeypatch):
 
 def _run(nb, cwd):
     NotebookClient(
-        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
     ).execute()
 
 
