@@ -17,6 +17,7 @@ Korea and Italy have the same colours in every lesson::
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 import matplotlib as mpl
@@ -401,3 +402,322 @@ def stage_bars(
 
 
 __all__ += ["stage_bars"]
+
+
+def membership_grid(
+    matrix: pd.DataFrame,
+    *,
+    highlight: Iterable[str] = ("Korea", "Italy"),
+    iso3: dict | None = None,
+    ax: Axes | None = None,
+    title: str | None = "Who belongs to which club?",
+    source: str | None = None,
+) -> Axes:
+    """A grid of countries (rows) x groupings (columns): a filled square where the
+    country is a member. Rows named in ``highlight`` get their country colour (Korea and
+    Italy by default) and a bold label.
+
+    ``matrix`` is a 0/1 table such as :func:`koit_lessons.networks.membership_matrix`;
+    ``iso3`` maps row names to ISO3 codes (default: ``matrix.attrs["iso3"]``).
+
+    >>> import pandas as pd
+    >>> m = pd.DataFrame({"G7": [1, 0], "G20": [1, 1]}, index=["Italy", "Korea"])
+    >>> ax = membership_grid(m, iso3={"Italy": "ITA", "Korea": "KOR"}, source="Source: example.")
+    >>> len(ax.get_yticklabels())
+    2
+    """
+    if not isinstance(matrix, pd.DataFrame):
+        raise KoitError(f"Pass a table (a pandas DataFrame), not {type(matrix).__name__}.")
+    if matrix.empty:
+        raise KoitError("The table is empty, so there is nothing to draw. Check your filter.")
+    values = matrix.to_numpy()
+    if not ((values == 0) | (values == 1)).all():
+        raise KoitError("The membership table must hold only 0 and 1.")
+    src = _source_text(matrix, source)
+    codes = iso3 if iso3 is not None else matrix.attrs.get("iso3", {})
+    special = {str(h) for h in highlight}
+    n_rows, n_cols = matrix.shape
+    ax = _axes(ax, (max(6.0, 0.62 * n_cols + 2.8), max(3.0, 0.2 * n_rows + 1.6)))
+    for i, country in enumerate(matrix.index):
+        color = color_for(codes.get(country), PALETTE[1]) if country in special else "#5A5A5A"
+        if country in special:
+            ax.axhspan(i - 0.5, i + 0.5, color=color, alpha=0.15, linewidth=0)
+        for j in range(n_cols):
+            if values[i, j]:
+                ax.add_patch(
+                    mpl.patches.Rectangle((j - 0.38, i - 0.38), 0.76, 0.76, color=color, lw=0)
+                )
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(n_rows - 0.5, -0.5)
+    ax.set_xticks(range(n_cols), [str(c) for c in matrix.columns], rotation=45, ha="left")
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(n_rows), [str(r) for r in matrix.index], fontsize=8)
+    for label in ax.get_yticklabels():
+        if label.get_text() in special:
+            label.set_fontweight("bold")
+            label.set_color(color_for(codes.get(label.get_text()), "#000000"))
+    ax.grid(False)
+    ax.tick_params(length=0)
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if title:
+        ax.set_title(title, pad=12)
+    ax.annotate(
+        src,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -10),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#555555",
+    )
+    return ax
+
+
+def network(
+    G: object,
+    *,
+    highlight: Iterable[str] = ("Korea", "Italy"),
+    label_min_degree: int = 5,
+    seed: int = 8,
+    ax: Axes | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Draw a membership network with a fixed layout: the same graph always gives the
+    same picture.
+
+    For a bipartite graph, the groupings sit on a ring (in the graph's order) and each
+    country at the centre of its clubs (countries with the same clubs share a small
+    circle; countries in one club sit just outside it). A country projection is laid
+    out by networkx's spring layout with the fixed ``seed``.
+
+    Works for the bipartite graph of :func:`koit_lessons.networks.graph` (grouping nodes
+    drawn as large orange squares with their names) and for a country projection
+    (:func:`koit_lessons.networks.projection`; thicker lines for more shared clubs).
+    Countries in ``highlight`` are drawn in their fixed colours; countries with at least
+    ``label_min_degree`` links are labelled too. ``source`` is required.
+    """
+    import networkx as nx
+
+    if not isinstance(G, nx.Graph):
+        raise KoitError(f"Pass a networkx Graph (e.g. networks.graph()), not {type(G).__name__}.")
+    if G.number_of_nodes() == 0:
+        raise KoitError("The graph has no nodes, so there is nothing to draw.")
+    if not source:
+        raise KoitError("Every figure needs a source line: pass source=..., e.g. networks.SOURCE.")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise KoitError(f"seed= must be a whole number, not {seed!r}.")
+    ax = _axes(ax, (10, 8))
+    ordered = G
+    special = {str(h) for h in highlight}
+    clubs = [n for n, d in ordered.nodes(data=True) if d.get("kind") == "grouping"]
+    if clubs:  # groupings on a ring, in the graph's order; countries pulled to their clubs
+        ring = {
+            n: (math.cos(math.pi / 2 - 2 * math.pi * i / len(clubs)),
+                math.sin(math.pi / 2 - 2 * math.pi * i / len(clubs)))
+            for i, n in enumerate(clubs)
+        }  # fmt: skip
+        pos = dict(ring)
+        profiles: dict[tuple, list] = {}
+        for n in ordered.nodes:
+            if n not in ring:
+                key = tuple(c for c in clubs if ordered.has_edge(n, c))
+                profiles.setdefault(key, []).append(n)
+        for key, members in profiles.items():
+            members = sorted(members, key=str)
+            if len(key) == 1:  # on an arc just outside their only club
+                (cx, cy), base = ring[key[0]], math.atan2(*ring[key[0]][::-1])
+                spread = min(1.6, 0.22 * len(members))
+                for i, n in enumerate(members):
+                    a = base + (i - (len(members) - 1) / 2) * spread / max(len(members) - 1, 1)
+                    pos[n] = (cx + 0.2 * math.cos(a), cy + 0.2 * math.sin(a))
+                continue
+            cx = 0.85 * sum(ring[c][0] for c in key) / len(key)
+            cy = 0.85 * sum(ring[c][1] for c in key) / len(key)
+            r = 0.0 if len(members) == 1 else 0.045 * math.sqrt(len(members))
+            for i, n in enumerate(members):  # countries with the same clubs share a circle
+                a = 2 * math.pi * i / len(members) + math.pi / 2
+                pos[n] = (cx + r * math.cos(a), cy + r * math.sin(a))
+    else:
+        pos = nx.spring_layout(ordered, seed=seed, iterations=300, weight=None)
+    people = [n for n in ordered.nodes if n not in set(clubs)]
+    widths = [0.4 + 0.5 * (d.get("weight", 1) - 1) for _, _, d in ordered.edges(data=True)]
+    nx.draw_networkx_edges(ordered, pos, ax=ax, width=widths, edge_color="#BBBBBB", alpha=0.6)
+    colors = [
+        color_for(ordered.nodes[n].get("iso3"), PALETTE[1]) if n in special else "#8C8C8C"
+        for n in people
+    ]
+    sizes = [160 if n in special else 40 for n in people]
+    nx.draw_networkx_nodes(
+        ordered, pos, nodelist=people, node_color=colors, node_size=sizes, ax=ax, linewidths=0
+    )
+    if clubs:
+        nx.draw_networkx_nodes(
+            ordered, pos, nodelist=clubs, node_color=PALETTE[0], node_shape="s", node_size=520,
+            ax=ax, edgecolors="#333333", linewidths=0.8,
+        )  # fmt: skip
+        nx.draw_networkx_labels(
+            ordered, pos, labels={n: n for n in clubs}, font_size=9, font_weight="bold", ax=ax
+        )
+    named = [n for n in people if n in special or ordered.degree(n) >= label_min_degree]
+    for n in named:
+        x, y = pos[n]
+        ax.annotate(
+            n,
+            xy=(x, y),
+            xytext=(7, -14) if n in special else (4, 4),
+            textcoords="offset points",
+            bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
+            if n in special
+            else None,
+            fontsize=10 if n in special else 7,
+            fontweight="bold" if n in special else "normal",
+            color=color_for(ordered.nodes[n].get("iso3"), "#333333") if n in special else "#333333",
+        )
+    ax.set_axis_off()
+    ax.margins(0.05)
+    if title:
+        ax.set_title(title)
+    ax.annotate(
+        source,
+        xy=(0, 0),
+        xycoords="axes fraction",
+        xytext=(0, -6),
+        textcoords="offset points",
+        ha="left",
+        va="top",
+        fontsize=7,
+        color="#555555",
+    )
+    return ax
+
+
+__all__ += ["membership_grid", "network"]
+
+
+# --- lesson 07: Korea and Italy, a partnership in numbers ---------------------------------
+_EVENT_COLORS = {
+    "treaty": PALETTE[0],
+    "diplomatic": PALETTE[1],
+    "trade agreement": PALETTE[2],
+    "partnership": PALETTE[3],
+    # not Korea's or Italy's colours, which mean those countries in every figure
+    "visit": PALETTE[4],
+    "summit": "#882255",  # Tol's "wine", distinct for colour-blind readers
+    "agreement signed": PALETTE[5],
+    "dialogue": NEUTRAL,
+}
+
+
+def timeline(
+    df: pd.DataFrame,
+    *,
+    date: str = "date",
+    label: str = "short_label",
+    category: str = "category",
+    ax: Axes | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Events top to bottom, oldest first: the date on the left, a dot coloured by
+    category, the label on the right. Spacing is by order, not by time, so that
+    events days apart stay readable next to events a century apart."""
+    _check_frame(df, [date, label, category])
+    src = _source_text(df, source)
+    rows = df.sort_values(date, kind="stable").reset_index(drop=True)
+    n = len(rows)
+    ax = _axes(ax, (9, max(2.5, 0.38 * n + 1.2)))
+    ys = list(range(n))[::-1]
+    ax.plot([0, 0], [-0.5, n - 0.5], color="#BBBBBB", linewidth=1.5, zorder=1)
+    seen = set()
+    for y, (_, row) in zip(ys, rows.iterrows(), strict=True):
+        kind = str(row[category])
+        ax.scatter(
+            [0], [y], s=60, zorder=2, color=_EVENT_COLORS.get(kind, PALETTE[1]), edgecolor="#444444", linewidth=0.5,
+            label=kind if kind not in seen else None,
+        )  # fmt: skip
+        seen.add(kind)
+        ax.annotate(str(row[date]), (0, y), xytext=(-12, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=9, color="#444444")  # fmt: skip
+        ax.annotate(str(row[label]), (0, y), xytext=(12, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=9)  # fmt: skip
+    ax.set_xlim(-1, 3)
+    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_axis_off()
+    ax.legend(loc="lower right", fontsize=8, title="Kind of event", title_fontsize=8)
+    if title:
+        ax.set_title(title)
+    ax.annotate(src, xy=(0, 0), xycoords="axes fraction", xytext=(0, -6),
+                textcoords="offset points", ha="left", va="top", fontsize=8,
+                color="#555555", wrap=True)  # fmt: skip
+    return ax
+
+
+def trade_bars(
+    df: pd.DataFrame,
+    *,
+    year: str = "year",
+    exports: str = "exports",
+    imports: str = "imports",
+    balance: str | None = "balance",
+    side: str = "Korea",
+    ax: Axes | None = None,
+    title: str | None = None,
+    ylabel: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Paired bars per year: ``side``'s exports and imports in the two countries'
+    colours (goods leaving Korea in Korea's blue, goods leaving Italy in Italy's
+    green), with the balance as a black diamond. Missing values stay gaps."""
+    _check_frame(df, [year, exports, imports, balance])
+    if side not in ("Korea", "Italy"):
+        raise KoitError(f"side must be 'Korea' or 'Italy', not {side!r}.")
+    src = _source_text(df, source)
+    rows = df.sort_values(year).reset_index(drop=True)
+    other = "Italy" if side == "Korea" else "Korea"
+    out_color = COUNTRY_COLORS["KOR" if side == "Korea" else "ITA"]
+    in_color = COUNTRY_COLORS["ITA" if side == "Korea" else "KOR"]
+    ax = _axes(ax)
+    xs = list(range(len(rows)))
+    width = 0.38
+    b1 = ax.bar([x - width / 2 for x in xs], rows[exports], width, color=out_color,
+                label=f"{side} to {other} ({side}'s exports)")  # fmt: skip
+    b2 = ax.bar([x + width / 2 for x in xs], rows[imports], width, color=in_color,
+                label=f"{other} to {side} ({side}'s imports)")  # fmt: skip
+    for bars in (b1, b2):
+        ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.1f}" for v in bars.datavalues],
+                     padding=2, fontsize=8)  # fmt: skip
+    for offset, col in ((-width / 2, exports), (width / 2, imports)):
+        for x, v in zip(xs, rows[col], strict=True):
+            if pd.isna(v):
+                ax.annotate(
+                    "no figure", (x + offset, 0), xytext=(0, 4), textcoords="offset points",
+                    ha="center", va="bottom", rotation=90, fontsize=8, color=NEUTRAL,
+                )  # fmt: skip
+    if balance is not None and rows[balance].notna().any():
+        ax.scatter(xs, rows[balance], marker="D", color="#000000", zorder=3,
+                   label=f"{side}'s balance (exports − imports)")  # fmt: skip
+        for x, v in zip(xs, rows[balance], strict=True):
+            if pd.notna(v):
+                ax.annotate(f"{v:+,.2f}", (x, v), xytext=(8, 0), textcoords="offset points",
+                            va="center", fontsize=8)  # fmt: skip
+    top = max(rows[[exports, imports]].max().max(), 0)
+    ax.set_ylim(top=top * 1.45 if top > 0 else None)
+    ax.axhline(0, color="#444444", linewidth=0.8)
+    ax.set_xticks(xs, [str(v) for v in rows[year]])
+    ax.set_xlim(-0.6, len(xs) - 0.4)
+    ax.set_xlabel("Data year (only the years a source published)")
+    ax.set_ylabel(ylabel if ylabel is not None else "Value")
+    ax.grid(axis="x", visible=False)
+    ax.grid(axis="y", visible=True)
+    ax.legend(fontsize=8, loc="upper left")
+    if title:
+        ax.set_title(title)
+    add_source(ax, src)
+    return ax
+
+
+__all__ += ["timeline", "trade_bars"]

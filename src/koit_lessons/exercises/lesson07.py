@@ -1,0 +1,105 @@
+"""Checked exercises of lesson 07 (Korea and Italy: a partnership in numbers).
+
+Every expected answer is computed by :mod:`koit_lessons.partnership` from the shipped
+data; the only constants are the series, flows and years a question names.
+"""
+
+from __future__ import annotations
+
+from koit_lessons import partnership
+from koit_lessons.checks import Question, question
+
+EU = "eurostat_eur"
+KOREA = "korea_usd"
+ITALY_TO_KOREA = "Italy to Korea"
+START, END = 2008, 2014
+
+
+def _korea_aliases() -> dict[str, str]:
+    return {
+        "South Korea": "Korea",
+        "Republic of Korea": "Korea",
+        "ROK": "Korea",
+        "KOR": "Korea",
+        "Italia": "Italy",
+        "ITA": "Italy",
+    }
+
+
+question(
+    Question(
+        id="07-italy-export-growth",
+        prompt="In EU statistics (series 'eurostat_eur'), by how many percent did Italy's "
+        "exports of goods to Korea grow from 2008 to 2014?",
+        kind="number",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END),
+        hint="Use partnership.growth('eurostat_eur', 'Italy to Korea', 2008, 2014), or "
+        "metrics.growth_rate(start, end) with the two values from partnership.flows(...).",
+        explain="In current euros, Italy's exports to Korea rose by about three fifths between "
+        "2008 and 2014: before the FTA's provisional application (1 July 2011) and after it.",
+    )
+)
+
+question(
+    Question(
+        id="07-italy-export-cagr",
+        prompt="What was the compound annual growth rate (CAGR) of Italy's exports of goods to "
+        "Korea from 2008 to 2014 (series 'eurostat_eur'), in % per year?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: partnership.cagr(EU, ITALY_TO_KOREA, START, END),
+        hint="CAGR = (end / start) ** (1 / years) - 1, times 100; 2014 - 2008 = 6 years. "
+        "metrics.cagr(start, end, 6) does it for you.",
+        explain="About 8% a year, compounded, in current euros (not adjusted for prices).",
+    )
+)
+
+question(
+    Question(
+        id="07-korea-balance-2018",
+        prompt="Using the Korean figures (series 'korea_usd'), what was Korea's trade balance "
+        "in goods with Italy in 2018, in USD billion (exports minus imports)?",
+        kind="number",
+        unit="USD billion",
+        tolerance=0.01,
+        expected=lambda: float(partnership.trade(KOREA).set_index("year").loc[2018, "balance"]),
+        hint="Korea's exports to Italy minus Korea's imports from Italy: "
+        "partnership.trade('korea_usd') has a balance column. A deficit is negative.",
+        explain="A deficit of about USD 1.8 billion: Korea bought more from Italy than it sold, "
+        "as Yonhap reported.",
+    )
+)
+
+question(
+    Question(
+        id="07-surplus-2008",
+        prompt="In EU statistics (series 'eurostat_eur'), which side sold more goods to the "
+        "other in 2008, Korea or Italy?",
+        kind="text",
+        expected=lambda: partnership.surplus_side(EU, 2008),
+        aliases=_korea_aliases,
+        hint="Compare the two flows for 2008, or use partnership.surplus_side('eurostat_eur', "
+        "2008).",
+        explain="In 2008, before the FTA, Italy bought more from Korea than it sold there; by "
+        "2014 (Eurostat) and 2018 (Korean figures) the balance had turned in Italy's favour.",
+    )
+)
+
+question(
+    Question(
+        id="07-italy-eu-rank",
+        prompt="Among the EU member states that Eurostat names as the largest exporters of "
+        "goods to Korea in 2014, in which position is Italy?",
+        kind="number",
+        tolerance=0,
+        expected=lambda: partnership.eu_rank(2014, "exports to Korea", "Italy"),
+        hint="Sort partnership.eu_partners(2014) by value, largest first, and count, or use "
+        "partnership.eu_rank(2014).",
+        explain="Fourth, after Germany, the United Kingdom (then an EU member) and France, "
+        "measured by EU exports in 2014. Cheong Wa Dae's 'fourth-largest trading partner "
+        "within the EU' (2026) is presumably a rank by Korea's total trade, a different measure.",
+    )
+)

@@ -1,0 +1,89 @@
+"""Checked exercises of lesson 08 (Alliance networks). Answers are computed by
+:mod:`koit_lessons.networks` from the shipped data, never typed in."""
+
+from __future__ import annotations
+
+from koit_lessons import networks
+from koit_lessons.checks import Question, question
+
+#: The groupings left out in the before/after question: NATO and its Indo-Pacific partners.
+WITHOUT_NATO = [g for g in networks.GROUPINGS if g not in ("NATO", "NATO IP4")]
+
+
+def _country_aliases() -> dict[str, str]:
+    aliases = {k: v for k, v in networks._ALIASES.items()}
+    table = networks.table()
+    aliases.update(dict(zip(table["iso3"], table["country"], strict=True)))
+    return aliases
+
+
+question(
+    Question(
+        id="08-shared-count",
+        prompt="Of the ten groupings in alliance_memberships, how many do Korea and Italy "
+        "both belong to?",
+        kind="number",
+        unit="groupings",
+        tolerance=0,
+        expected=lambda: len(networks.shared("Korea", "Italy")[0]),
+        hint="networks.shared('Korea', 'Italy') returns three lists; the first holds the "
+        "groupings both are in.",
+        explain="The G20, the OECD and the Minerals Security Partnership: the MSP is the club "
+        "the 19 January 2026 statement named.",
+    )
+)
+
+question(
+    Question(
+        id="08-jaccard",
+        prompt="What is the Jaccard similarity of Korea's and Italy's memberships (all ten "
+        "groupings)? Give a number between 0 and 1.",
+        kind="number",
+        tolerance=0.005,
+        expected=lambda: networks.jaccard("Korea", "Italy"),
+        hint="Shared groupings divided by the groupings at least one of the two is in: "
+        "networks.jaccard('Korea', 'Italy').",
+        explain="3 shared out of 9 clubs that at least one of them is in: one club in three.",
+    )
+)
+
+question(
+    Question(
+        id="08-most-central",
+        prompt="In the country network of all ten groupings, which country has the highest "
+        "degree (shares a club with the most other countries)?",
+        kind="text",
+        expected=lambda: networks.centrality("degree").iloc[0]["country"],
+        aliases=_country_aliases,
+        hint="networks.centrality('degree') is sorted with the highest score first.",
+        explain="It is in eight of the ten clubs, Atlantic and Indo-Pacific alike; "
+        "a count of clubs is not a measure of power, though.",
+    )
+)
+
+question(
+    Question(
+        id="08-korea-only",
+        prompt="Which groupings is Korea in but Italy is not? Give a list of names as in the data.",
+        kind="names",
+        expected=lambda: networks.shared("Korea", "Italy")[1],
+        aliases=lambda: dict(networks._GROUPING_ALIASES),
+        hint="The second list returned by networks.shared('Korea', 'Italy').",
+        explain="All three are Indo-Pacific or US-led formats: Korea's clubs lean to the "
+        "Pacific, Italy's to Europe and the Atlantic.",
+    )
+)
+
+question(
+    Question(
+        id="08-jaccard-without-nato",
+        prompt="Leave out NATO and NATO's Indo-Pacific partners (NATO IP4), keep the other "
+        "eight groupings. What is the Jaccard similarity of Korea and Italy now?",
+        kind="number",
+        tolerance=0.005,
+        expected=lambda: networks.jaccard("Korea", "Italy", WITHOUT_NATO),
+        hint="Pass groupings= a list of the eight other groupings to networks.jaccard.",
+        explain="Similarity rises from 0.33 to 0.43 only because we chose to count fewer "
+        "clubs: the answer depends on which clubs you count.",
+    )
+)

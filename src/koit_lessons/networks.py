@@ -1,0 +1,396 @@
+"""Alliance networks (lesson 08): who belongs to which club, and who sits at the centre.
+
+The data set ``alliance_memberships`` lists the members of ten groupings that matter
+for technology, minerals and security (G7, G20, OECD, EU, NATO, NATO's Indo-Pacific
+partners, the Minerals Security Partnership, IPEF, the Quad and "Chip 4"). This module
+turns it into
+
+- a **membership matrix** (countries x groupings, 1 = member),
+- a **bipartite graph** (country nodes linked to grouping nodes),
+- its **projection** onto countries (two countries are linked when they share a club;
+  the edge weight is how many clubs they share),
+
+and measures **centrality** and the **similarity** (Jaccard index) of two countries.
+Every helper takes ``groupings=`` so that you can choose which clubs count: the
+answers depend on that choice.
+
+Only countries that are full members count (``kind == "country"`` and
+``role == "member"``): the European Union and the African Union, which are members of
+some groupings themselves, are left out of the networks, and so is Spain's seat as a
+permanent guest of the G20.
+
+>>> from koit_lessons import networks
+>>> networks.memberships("Korea", ["G7", "G20", "OECD"])
+['G20', 'OECD']
+>>> networks.jaccard("KOR", "Italy", ["G7", "G20", "OECD"])
+0.6666666666666666
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from koit_lessons import data
+from koit_lessons.errors import KoitError, unknown_name
+
+if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
+    import networkx as nx
+
+__all__ = [
+    "DATASET",
+    "GROUPINGS",
+    "MEASURES",
+    "RING",
+    "SOURCE",
+    "table",
+    "countries",
+    "groupings",
+    "country_name",
+    "memberships",
+    "membership_matrix",
+    "graph",
+    "projection",
+    "centrality",
+    "jaccard",
+    "shared",
+]
+
+DATASET = "alliance_memberships"
+#: The groupings in the data, in the order the lesson uses.
+GROUPINGS = (
+    "G7",
+    "G20",
+    "OECD",
+    "EU",
+    "NATO",
+    "NATO IP4",
+    "MSP",
+    "IPEF",
+    "Quad",
+    "Chip 4",
+)
+#: The order in which drawings put the groupings on a ring (European clubs on one side,
+#: Indo-Pacific clubs on the other); :func:`graph` adds grouping nodes in this order.
+RING = ("EU", "NATO", "G7", "OECD", "G20", "MSP", "IPEF", "Quad", "Chip 4", "NATO IP4")
+#: What each centrality measure means, in plain words.
+MEASURES = {
+    "degree": "number of other countries it shares at least one club with",
+    "betweenness": "share of shortest paths between two other countries that pass through it",
+    "eigenvector": "high when it is linked, by many shared clubs, to countries that are "
+    "themselves central",
+}
+#: A short source line for figures drawn from this data set.
+SOURCE = (
+    "Source: koit-lessons data set alliance_memberships: Italy's foreign ministry (G7, OECD), "
+    "DFAT (G20), the EU, NATO and the\nEstonian Atlantic Treaty Association (NATO), the US "
+    "Commerce Department (IPEF), the White House (Quad), Korea Herald/Yonhap (MSP)\nand "
+    "Reuters (Chip 4); memberships as they stood in 2023-2024. "
+    "See data.cite('alliance_memberships')."
+)
+
+# Other spellings a student may type, mapped to the names in the data (lower case keys).
+_ALIASES = {
+    "south korea": "Korea",
+    "republic of korea": "Korea",
+    "korea, rep.": "Korea",
+    "korea, republic of": "Korea",
+    "rok": "Korea",
+    "s. korea": "Korea",
+    "us": "United States",
+    "u.s.": "United States",
+    "usa": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u.k.": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "türkiye": "Turkey",
+    "turkiye": "Turkey",
+    "czech republic": "Czechia",
+    "slovak republic": "Slovakia",
+    "viet nam": "Vietnam",
+    "brunei darussalam": "Brunei",
+    "italia": "Italy",
+    "italian republic": "Italy",
+    "republic of china": "Taiwan",
+    "people's republic of china": "China",
+    "prc": "China",
+    "russian federation": "Russia",
+    "the netherlands": "Netherlands",
+}
+_GROUPING_ALIASES = {
+    "ip4": "NATO IP4",
+    "nato ip4": "NATO IP4",
+    "indo-pacific partners": "NATO IP4",
+    "chip4": "Chip 4",
+    "fab 4": "Chip 4",
+    "fab4": "Chip 4",
+    "minerals security partnership": "MSP",
+    "european union": "EU",
+    "quadrilateral security dialogue": "Quad",
+}
+
+
+def table() -> pd.DataFrame:
+    """The membership rows the networks use: countries that are full members.
+
+    A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
+    """
+    df = data.load(DATASET)
+    rows = df[(df["kind"] == "country") & (df["role"] == "member")].reset_index(drop=True)
+    rows.attrs = dict(df.attrs)
+    return rows
+
+
+def countries() -> list[str]:
+    """All countries that are members of at least one grouping, sorted by name."""
+    return sorted(table()["country"].unique())
+
+
+def groupings() -> list[str]:
+    """The groupings in the data, in lesson order."""
+    return list(GROUPINGS)
+
+
+def _iso3() -> dict[str, str]:
+    t = table()
+    return dict(zip(t["country"], t["iso3"], strict=True))
+
+
+def country_name(name: object) -> str:
+    """The name used in the data for a country given by name, alias or ISO3 code.
+
+    >>> country_name("KOR"), country_name("south korea"), country_name("Türkiye")
+    ('Korea', 'Korea', 'Turkey')
+    """
+    iso3 = _iso3()
+    names = sorted(iso3)
+    if not isinstance(name, str):
+        raise unknown_name("country", name, names, more="see networks.countries()")
+    text = name.strip()
+    by_lower = {n.lower(): n for n in names}
+    by_code = {code: n for n, code in iso3.items()}
+    if text.lower() in by_lower:
+        return by_lower[text.lower()]
+    if text.upper() in by_code:
+        return by_code[text.upper()]
+    if text.lower() in _ALIASES:
+        return _ALIASES[text.lower()]
+    raise unknown_name("country", name, names, more="see networks.countries()")
+
+
+def _grouping(name: object) -> str:
+    if isinstance(name, str):
+        text = name.strip()
+        for g in GROUPINGS:
+            if g.lower() == text.lower():
+                return g
+        if text.lower() in _GROUPING_ALIASES:
+            return _GROUPING_ALIASES[text.lower()]
+    raise unknown_name("grouping", name, GROUPINGS)
+
+
+def _selection(selected: object) -> list[str]:
+    """Check ``groupings=`` and return the chosen groupings in lesson order."""
+    if selected is None:
+        return list(GROUPINGS)
+    if isinstance(selected, str):
+        selected = [selected]
+    if not isinstance(selected, Iterable) or isinstance(selected, (bytes, dict)):
+        raise KoitError(
+            "groupings= must be a list of grouping names, e.g. ['G7', 'G20'], or None for "
+            f"all of them, not {selected!r}."
+        )
+    chosen = {_grouping(g) for g in selected}
+    if not chosen:
+        raise KoitError(
+            "groupings= is empty: choose at least one grouping, e.g. ['G20'], or None for all."
+        )
+    return [g for g in GROUPINGS if g in chosen]
+
+
+def _sets(selected: object = None) -> dict[str, set[str]]:
+    """Each country's set of groupings (only countries in at least one chosen grouping)."""
+    chosen = _selection(selected)
+    t = table()
+    t = t[t["grouping"].isin(chosen)]
+    out: dict[str, set[str]] = {}
+    for country, grouping in zip(t["country"], t["grouping"], strict=True):
+        out.setdefault(country, set()).add(grouping)
+    return dict(sorted(out.items()))
+
+
+def _order(names: Iterable[str]) -> list[str]:
+    return [g for g in GROUPINGS if g in set(names)]
+
+
+def memberships(country: str, groupings: Iterable[str] | None = None) -> list[str]:
+    """The groupings a country belongs to (in lesson order), among ``groupings``.
+
+    >>> memberships("Italy")
+    ['G7', 'G20', 'OECD', 'EU', 'NATO', 'MSP']
+    """
+    name = country_name(country)
+    return _order(_sets(groupings).get(name, set()))
+
+
+def membership_matrix(
+    groupings: Iterable[str] | None = None, min_groupings: int = 1
+) -> pd.DataFrame:
+    """Countries x groupings, 1 where the country is a member, else 0.
+
+    Rows are the countries in at least ``min_groupings`` chosen groupings, sorted by how
+    many of the
+    chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
+    maps each country to its ISO3 code; ``df.attrs["source"]`` is a source line.
+
+    >>> m = membership_matrix(["G7", "Quad"])
+    >>> int(m.loc["Japan"].sum()), int(m.loc["Italy", "Quad"])
+    (2, 0)
+    """
+    if isinstance(min_groupings, bool) or not isinstance(min_groupings, int) or min_groupings < 1:
+        raise KoitError(
+            f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}."
+        )
+    chosen = _selection(groupings)
+    sets = {c: s for c, s in _sets(chosen).items() if len(s) >= min_groupings}
+    if not sets:
+        raise KoitError(
+            f"No country is in {min_groupings} or more of the chosen groupings: lower "
+            "min_groupings= or choose more groupings."
+        )
+    m = pd.DataFrame(
+        [[int(g in s) for g in chosen] for s in sets.values()],
+        index=pd.Index(list(sets), name="country"),
+        columns=pd.Index(chosen, name="grouping"),
+    )
+    order = sorted(m.index, key=lambda c: (-int(m.loc[c].sum()), c))
+    m = m.loc[order]
+    iso3 = _iso3()
+    m.attrs = {"iso3": {c: iso3[c] for c in m.index}, "source": SOURCE, "dataset": DATASET}
+    return m
+
+
+def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
+    """The bipartite graph: one node per country (``bipartite=0``) and per grouping
+    (``bipartite=1``), an edge where the country is a member.
+
+    >>> G = graph(["Quad"])
+    >>> sorted(G["Quad"])
+    ['Australia', 'India', 'Japan', 'United States']
+    """
+    import networkx as nx
+
+    chosen = _selection(groupings)
+    sets = _sets(chosen)
+    iso3 = _iso3()
+    G = nx.Graph()
+    G.add_nodes_from([g for g in RING if g in chosen], bipartite=1, kind="grouping")
+    for country, clubs in sets.items():
+        G.add_node(country, bipartite=0, kind="country", iso3=iso3[country])
+        G.add_edges_from((country, g) for g in _order(clubs))
+    return G
+
+
+def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
+    """The country graph: an edge between two countries that share at least one chosen
+    grouping, with ``weight`` = the number they share and ``groupings`` = which.
+
+    >>> P = projection(["G7", "Quad"])
+    >>> P["Japan"]["United States"]["weight"], P.has_edge("Italy", "India")
+    (2, False)
+    """
+    import networkx as nx
+
+    sets = _sets(groupings)
+    iso3 = _iso3()
+    P = nx.Graph()
+    for country in sets:
+        P.add_node(country, iso3=iso3[country], n_groupings=len(sets[country]))
+    names = list(sets)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            both = sets[a] & sets[b]
+            if both:
+                P.add_edge(a, b, weight=len(both), groupings=_order(both))
+    return P
+
+
+def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) -> pd.DataFrame:
+    """Rank the countries of the projection by a centrality measure.
+
+    Parameters
+    ----------
+    measure : "degree" (how many other countries a country shares a club with),
+        "betweenness" (how often it lies on the shortest path between two others; edge
+        weights are ignored) or "eigenvector" (weighted by the number of shared clubs).
+        If the chosen groupings share no member, the network falls apart into pieces
+        and eigenvector centrality gives 0 to every country outside the dominant piece.
+    groupings : which groupings count (None: all).
+
+    Returns
+    -------
+    DataFrame with columns rank, country, iso3, score and n_groupings (how many of the
+    chosen groupings the country is in), highest score first; ties share a rank and are
+    listed by name.
+
+    >>> centrality("degree", ["Quad", "Chip 4"]).iloc[0]["country"]
+    'Japan'
+    """
+    import networkx as nx
+
+    if not isinstance(measure, str) or measure.strip().lower() not in MEASURES:
+        raise unknown_name("centrality measure", measure, MEASURES)
+    measure = measure.strip().lower()
+    P = projection(groupings)
+    if measure == "degree":
+        scores = {n: float(d) for n, d in P.degree()}
+    elif measure == "betweenness":
+        scores = nx.betweenness_centrality(P, normalized=True)
+    else:
+        scores = nx.eigenvector_centrality(P, weight="weight", max_iter=5000, tol=1e-10)
+    rows = pd.DataFrame(
+        {
+            "country": list(P.nodes),
+            "iso3": [P.nodes[n]["iso3"] for n in P.nodes],
+            "score": [round(float(scores[n]), 10) for n in P.nodes],
+            "n_groupings": [P.nodes[n]["n_groupings"] for n in P.nodes],
+        }
+    )
+    rows = rows.sort_values(["score", "country"], ascending=[False, True]).reset_index(drop=True)
+    rows.insert(0, "rank", rows["score"].rank(method="min", ascending=False).astype(int))
+    rows.attrs = {"source": SOURCE, "dataset": DATASET, "measure": measure}
+    return rows
+
+
+def shared(
+    a: str, b: str, groupings: Iterable[str] | None = None
+) -> tuple[list[str], list[str], list[str]]:
+    """The groupings both countries are in, those only ``a`` is in, and those only ``b``.
+
+    >>> shared("Korea", "Italy", ["G7", "G20", "NATO IP4"])
+    (['G20'], ['NATO IP4'], ['G7'])
+    """
+    sets = _sets(groupings)
+    sa = sets.get(country_name(a), set())
+    sb = sets.get(country_name(b), set())
+    return _order(sa & sb), _order(sa - sb), _order(sb - sa)
+
+
+def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
+    """Jaccard similarity of two countries' memberships: shared groupings divided by the
+    groupings at least one of them is in (0 = nothing shared, 1 = the same clubs).
+
+    Returns NaN when neither country is in any of the chosen groupings.
+
+    >>> jaccard("Japan", "Australia", ["Quad", "NATO IP4"])
+    1.0
+    """
+    both, only_a, only_b = shared(a, b, groupings)
+    union = len(both) + len(only_a) + len(only_b)
+    return len(both) / union if union else math.nan

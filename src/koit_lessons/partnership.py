@@ -1,0 +1,333 @@
+"""Korea and Italy in numbers (lesson 07): a sourced timeline and bilateral trade.
+
+Four data sets serve this module: ``korea_italy_timeline`` (events from the 1884
+treaty to 2026), ``korea_italy_trade`` (trade in goods, one row per series, flow and
+year), ``korea_eu_partners`` (the EU member states Eurostat names as the largest
+traders with Korea) and ``korea_italy_trade_products`` (what each side sells).
+
+Trade figures come in **series**: one reporter and one unit each. Never compare
+numbers across series: euros from EU statistics and dollars from Korean figures
+measure the same goods differently. The balance is computed here, never stored.
+
+>>> from koit_lessons import partnership
+>>> t = partnership.trade("korea_usd")
+>>> float(t.set_index("year").loc[2018, "balance"])  # Korea's balance with Italy, USD bn
+-1.81
+>>> partnership.surplus_side("korea_usd", 2018)
+'Italy'
+"""
+
+from __future__ import annotations
+
+import numbers
+import textwrap
+
+import pandas as pd
+
+from koit_lessons import data, metrics
+from koit_lessons.errors import KoitError, require_year, unknown_name
+
+__all__ = [
+    "FTA_PROVISIONAL_YEAR",
+    "FLOWS",
+    "SIDES",
+    "timeline",
+    "categories",
+    "series_names",
+    "series_info",
+    "flows",
+    "value",
+    "trade",
+    "growth",
+    "cagr",
+    "before_after",
+    "surplus_side",
+    "eu_partners",
+    "eu_rank",
+    "products",
+]
+
+#: The EU–Korea FTA has been provisionally applied since 1 July 2011.
+FTA_PROVISIONAL_YEAR = 2011
+#: The two directions of trade, as the data set names them.
+FLOWS = ("Korea to Italy", "Italy to Korea")
+#: The two sides from whose point of view a trade table can be read.
+SIDES = ("Korea", "Italy")
+
+
+# --------------------------------------------------------------------- timeline
+def categories() -> list[str]:
+    """The kinds of event in the timeline (treaty, visit, summit ...)."""
+    return sorted(data.load("korea_italy_timeline")["category"].unique())
+
+
+def timeline(category: str | None = None) -> pd.DataFrame:
+    """The sourced timeline of Korea–Italy relations, oldest first.
+
+    Parameters
+    ----------
+    category : keep only one kind of event, e.g. ``"visit"`` (see :func:`categories`).
+
+    >>> timeline("treaty")["date"].tolist()
+    ['1884-06-26']
+    """
+    df = data.load("korea_italy_timeline")
+    if category is not None:
+        known = categories()
+        if not isinstance(category, str) or category.strip().lower() not in known:
+            raise unknown_name("event category", category, known)
+        df = df[df["category"] == category.strip().lower()]
+    out = df.sort_values("date", kind="stable").reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    publishers = list(dict.fromkeys(out["source_publisher"]))
+    out.attrs["source"] = _wrap(
+        f"Source: one source per event ({len(publishers)} publishers, e.g. "
+        + "; ".join(publishers[:3])
+        + "); see the source columns and data.cite('korea_italy_timeline')."
+    )
+    return out
+
+
+def _year(year: object) -> object:
+    """Refuse a year given as text with a friendly message; accept NumPy integers."""
+    if isinstance(year, str) and year.strip().isdigit():
+        raise KoitError(
+            f"Give the year as a number without quotes, e.g. {year.strip()}, not {year!r}."
+        )
+    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
+        return int(year)  # e.g. a year taken from a table column (numpy.int64)
+    return year
+
+
+def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
+    """Refuse to compare years of a series whose publishers differ and name no statistics.
+
+    Growth between two such figures would mix two unknown sources (series ``press_usd``).
+    """
+    rows = part[(part["flow"] == flow) & (part["year"].isin(years))]
+    publishers = list(dict.fromkeys(rows["source_publisher"]))
+    unnamed = rows["reporter"].str.startswith("not stated").any()
+    if len(publishers) > 1 and unnamed:
+        raise KoitError(
+            f"In the series {part['series'].iloc[0]!r} the years {', '.join(map(str, years))} "
+            f"come from a different publisher each ({'; '.join(publishers)}), and neither names "
+            "its statistics, so no growth is computed between them."
+        )
+
+
+# ------------------------------------------------------------------------ trade
+def _trade_rows() -> pd.DataFrame:
+    return data.load("korea_italy_trade")
+
+
+def series_names() -> list[str]:
+    """The trade series: each has one reporter and one unit."""
+    return sorted(_trade_rows()["series"].unique())
+
+
+def _series(series: object) -> pd.DataFrame:
+    rows = _trade_rows()
+    names = sorted(rows["series"].unique())
+    if not isinstance(series, str) or series.strip() not in names:
+        raise unknown_name("trade series", series, names)
+    part = rows[rows["series"] == series.strip()].reset_index(drop=True)
+    part.attrs = dict(rows.attrs)
+    part.attrs["source"] = _source_for(part)
+    return part
+
+
+def _wrap(text: str) -> str:
+    """Wrap a long source note so that it fits under a figure."""
+    return textwrap.fill(text, width=115)
+
+
+def _source_for(part: pd.DataFrame) -> str:
+    publishers = list(dict.fromkeys(part["source_publisher"]))
+    years = ", ".join(str(y) for y in sorted(part["year"].unique()))
+    return _wrap("Source: " + "; ".join(publishers) + f" (data years {years}).")
+
+
+def series_info(series: str) -> dict[str, str]:
+    """Reporter, unit and the years of one series, in words."""
+    part = _series(series)
+    return {
+        "series": series,
+        "reporter": "; ".join(dict.fromkeys(part["reporter"])),
+        "unit": str(part["unit"].iloc[0]),
+        "years": ", ".join(str(y) for y in sorted(part["year"].unique())),
+        "source": part.attrs["source"],
+    }
+
+
+def _flow(flow: object) -> str:
+    if not isinstance(flow, str) or flow.strip() not in FLOWS:
+        raise unknown_name("trade flow", flow, FLOWS)
+    return flow.strip()
+
+
+def flows(series: str, flow: str) -> pd.Series:
+    """One flow of one series as a Series indexed by year (only the years published)."""
+    part = _series(series)
+    f = _flow(flow)
+    s = part[part["flow"] == f].set_index("year")["value"].sort_index()
+    s.index = s.index.astype(int)
+    s.name = f"{f} ({part['unit'].iloc[0]})"
+    return s
+
+
+def value(series: str, flow: str, year: int) -> float:
+    """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``."""
+    s = flows(series, flow)
+    require_year(_year(year), s.index, f"The series {series!r} has no {flow!r} figure for the year")
+    return float(s.loc[year])
+
+
+def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
+    """Exports, imports, balance and total of one series, one row per year.
+
+    Read from ``side``'s point of view: for ``side="Korea"`` exports are Korea's
+    exports to Italy and the balance is Korea's surplus (+) or deficit (-). Where a
+    source gives only one flow in a year, the other flow, the balance and the
+    total are missing (NaN): nothing is filled in.
+
+    >>> trade("korea_usd").columns.tolist()
+    ['year', 'exports', 'imports', 'balance', 'total', 'unit', 'side']
+    """
+    part = _series(series)
+    if not isinstance(side, str) or side.strip().capitalize() not in SIDES:
+        raise unknown_name("side", side, SIDES)
+    side = side.strip().capitalize()
+    wide = part.pivot(index="year", columns="flow", values="value").reindex(columns=list(FLOWS))
+    out_flow, in_flow = FLOWS if side == "Korea" else FLOWS[::-1]
+    table = pd.DataFrame(
+        {
+            "year": wide.index.astype(int),
+            "exports": wide[out_flow].to_numpy(dtype=float),
+            "imports": wide[in_flow].to_numpy(dtype=float),
+        }
+    )
+    table["balance"] = (table["exports"] - table["imports"]).round(6)
+    table["total"] = (table["exports"] + table["imports"]).round(6)
+    table["unit"] = part["unit"].iloc[0]
+    table["side"] = side
+    table = table.sort_values("year").reset_index(drop=True)
+    table.attrs = {"dataset": "korea_italy_trade", "source": part.attrs["source"]}
+    return table
+
+
+def surplus_side(series: str, year: int) -> str:
+    """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'."""
+    table = trade(series).set_index("year")
+    complete = table.dropna(subset=["balance"]).index
+    require_year(
+        _year(year), complete, f"The series {series!r} does not give both flows for the year"
+    )
+    balance = table.loc[year, "balance"]
+    return "Korea" if balance > 0 else "Italy" if balance < 0 else "neither"
+
+
+def growth(series: str, flow: str, start: int, end: int) -> float:
+    """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate)."""
+    a, b = _two_years(series, flow, start, end)
+    return metrics.growth_rate(a, b)
+
+
+def cagr(series: str, flow: str, start: int, end: int) -> float:
+    """Compound annual growth of one flow from ``start`` to ``end``, % per year."""
+    a, b = _two_years(series, flow, start, end)
+    return metrics.cagr(a, b, end - start)
+
+
+def _two_years(series: str, flow: str, start: object, end: object) -> tuple[float, float]:
+    s = flows(series, flow)
+    no_data = f"The series {series!r} has no {flow!r} figure for the year"
+    start = require_year(_year(start), s.index, no_data)
+    end = require_year(_year(end), s.index, no_data)
+    if end <= start:
+        raise KoitError(f"The end year ({end}) must come after the start year ({start}).")
+    _same_source(_series(series), _flow(flow), [start, end])
+    return float(s.loc[start]), float(s.loc[end])
+
+
+def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR) -> pd.Series:
+    """Average of one flow in the published years before ``event_year`` and from it on.
+
+    This is a comparison, not a cause: anything else that changed between the two
+    periods (exchange rates, the 2009 and 2020 shocks, demand in the world) is in it.
+
+    >>> ba = before_after("eurostat_eur", "Italy to Korea")
+    >>> ba["before_years"], ba["after_years"]
+    ('2008', '2014')
+    """
+    if isinstance(event_year, bool) or not isinstance(event_year, numbers.Integral):
+        raise KoitError(f"The event year must be a whole number such as 2011, not {event_year!r}.")
+    event_year = int(event_year)
+    s = flows(series, flow)
+    before, after = s[s.index < event_year], s[s.index >= event_year]
+    if before.empty or after.empty:
+        raise KoitError(
+            f"The series {series!r} needs {flow!r} figures on both sides of {event_year} "
+            f"to compare; it has them for {', '.join(map(str, s.index))}."
+        )
+    _same_source(_series(series), _flow(flow), list(s.index))
+    mean_before, mean_after = float(before.mean()), float(after.mean())
+    return pd.Series(
+        {
+            "series": series,
+            "flow": flow,
+            "event_year": event_year,
+            "before_years": ", ".join(map(str, before.index)),
+            "after_years": ", ".join(map(str, after.index)),
+            "mean_before": mean_before,
+            "mean_after": mean_after,
+            "change_pct": metrics.growth_rate(mean_before, mean_after),
+        }
+    )
+
+
+# ------------------------------------------------------------------ EU partners
+def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
+    """The EU member states Eurostat names for ``year`` and ``flow``, with their rank.
+
+    Ranks count only the members the release names (ties share a rank), so they are
+    ranks among the largest traders, not a full table of the EU.
+    """
+    df = data.load("korea_eu_partners")
+    known_flows = sorted(df["flow"].unique())
+    if not isinstance(flow, str) or flow.strip() not in known_flows:
+        raise unknown_name("flow", flow, known_flows)
+    df = df[df["flow"] == flow.strip()]
+    no_data = "The EU partner data have no figures for the year"
+    require_year(_year(year), df["year"].unique(), no_data)
+    out = df[df["year"] == year].copy()
+    out["rank"] = out["value"].rank(ascending=False, method="min").astype(int)
+    out = out.sort_values(["rank", "member_state"]).reset_index(drop=True)
+    publishers = "; ".join(dict.fromkeys(out["source_publisher"]))
+    out.attrs = {
+        "dataset": "korea_eu_partners",
+        "source": _wrap(f"Source: {publishers} (data year {year})."),
+    }
+    return out
+
+
+def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") -> int:
+    """The rank of ``member`` among the member states the Eurostat release names."""
+    table = eu_partners(year, flow)
+    names = table["member_state"].tolist()
+    if not isinstance(member, str) or member.strip().title() not in names:
+        err = unknown_name("member state named in this release", member, names)
+        raise KoitError(f"{err} Eurostat named only the largest traders in {year}.")
+    return int(table.set_index("member_state").loc[member.strip().title(), "rank"])
+
+
+# --------------------------------------------------------------------- products
+def products(direction: str | None = None) -> pd.DataFrame:
+    """The main product groups each side sells the other, as the sources list them."""
+    df = data.load("korea_italy_trade_products")
+    if direction is not None:
+        if not isinstance(direction, str) or direction.strip() not in FLOWS:
+            raise unknown_name("direction", direction, FLOWS)
+        df = df[df["direction"] == direction.strip()]
+    out = df.sort_values(["direction", "period", "order_in_source"]).reset_index(drop=True)
+    out.attrs = dict(df.attrs)
+    return out

@@ -1,0 +1,132 @@
+"""Lesson 08: the checked exercises, the club explorer widget and the notebook's shape."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import json  # noqa: E402
+import math  # noqa: E402
+
+import pytest  # noqa: E402
+
+from koit_lessons import checks, lessons, network_widgets, networks  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+from koit_lessons.resources import notebooks_dir  # noqa: E402
+
+NOTEBOOK = "08_alliance_networks.ipynb"
+IDS = [
+    "08-jaccard",
+    "08-jaccard-without-nato",
+    "08-korea-only",
+    "08-most-central",
+    "08-shared-count",
+]
+
+
+def test_questions_are_registered_and_computed_from_the_data():
+    assert checks.questions("08") == IDS
+    # Korea {G20, OECD, NATO IP4, MSP, IPEF, Chip 4}; Italy {G7, G20, OECD, EU, NATO, MSP}
+    assert checks.expected("08-shared-count") == 3
+    assert checks.expected("08-jaccard") == pytest.approx(3 / 9)
+    assert checks.expected("08-jaccard-without-nato") == pytest.approx(3 / 7)
+    assert checks.expected("08-korea-only") == ["NATO IP4", "IPEF", "Chip 4"]
+    assert checks.expected("08-most-central") == "United States"
+
+
+@pytest.mark.parametrize("qid", ["08-shared-count", "08-jaccard", "08-jaccard-without-nato"])
+def test_number_questions_accept_the_answer_and_reject_a_wrong_one(qid):
+    right = checks.expected(qid)
+    assert checks.check(qid, right).correct
+    assert not checks.check(qid, right + 0.1).correct
+    assert checks.check(qid, ...).status == "unanswered"
+    assert checks.check(qid, "0.33").status == "invalid"
+
+
+def test_text_and_names_questions_accept_other_spellings():
+    for answer in ("United States", "USA", "united states of america", "US"):
+        assert checks.check("08-most-central", answer).correct, answer
+    assert not checks.check("08-most-central", "Japan").correct
+    assert checks.check("08-korea-only", ["Chip 4", "IPEF", "NATO IP4"]).correct
+    assert checks.check("08-korea-only", ["fab 4", "ipef", "ip4"]).correct
+    assert not checks.check("08-korea-only", ["IPEF", "Chip 4"]).correct
+    assert checks.check("08-korea-only", "IPEF").status == "invalid"
+
+
+def test_club_view_is_pure_and_matches_the_module():
+    view = network_widgets.club_view()
+    assert view["a"] == "Korea" and view["b"] == "Italy"
+    assert view["jaccard"] == pytest.approx(networks.jaccard("Korea", "Italy"))
+    assert view["both"] == ["G20", "OECD", "MSP"]
+    assert view["ranking"]["country"].tolist() == (
+        networks.centrality("degree").head(10)["country"].tolist()
+    )
+    assert view["n_countries"] == len(networks.countries())
+    security = network_widgets.club_view(["NATO", "NATO IP4", "Quad"], "betweenness")
+    assert math.isnan(security["jaccard"]) is False
+    assert security["both"] == [] and security["jaccard"] == 0.0
+    quad = network_widgets.club_view(["Quad"], a="Korea", b="Italy")
+    assert math.isnan(quad["jaccard"]) and quad["rank_a"] is None
+
+
+def test_explorer_default_state_and_every_control_changes_it():
+    ex = network_widgets.ClubExplorer()
+    assert ex.chosen() == list(networks.GROUPINGS)
+    assert "Jaccard similarity 0.33" in ex.summary.value
+    assert "ranks 2nd of 62" in ex.summary.value
+    before = ex.summary.value
+    ex.boxes["NATO"].value = False
+    ex.boxes["NATO IP4"].value = False
+    assert "Jaccard similarity 0.43" in ex.summary.value
+    ex.measure.value = "eigenvector"
+    assert "eigenvector" in ex.summary.value and ex.summary.value != before
+    ex.country_a.value = "Japan"
+    assert "Japan and Italy" in ex.summary.value
+    ex.country_b.value = "Korea"
+    assert "Japan and Korea" in ex.summary.value
+    ax = ex.draw()
+    assert "eigenvector" in ax.get_title() and "8 of 10 clubs" in ax.get_title()
+    matplotlib.pyplot.close(ax.figure)
+    for box in ex.boxes.values():
+        box.value = False
+    assert "Tick at least one club" in ex.summary.value
+    assert ex.draw() is None
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"groupings": ["G9"]}, "no grouping called 'G9'"),
+        ({"measure": "pagerank"}, "no centrality measure"),
+        ({"a": "Korae"}, "Did you mean 'Korea'"),
+        ({"groupings": []}, "is empty"),
+    ],
+)
+def test_bad_start_values_get_a_friendly_error(kwargs, message):
+    with pytest.raises(KoitError, match=message):
+        network_widgets.ClubExplorer(**kwargs)
+    with pytest.raises(KoitError, match="top="):
+        network_widgets.club_view(top=0)
+
+
+def test_notebook_metadata_exercises_figures_and_think():
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
+    meta = nb["metadata"]["koit"]
+    assert 35 <= meta["minutes"] <= 45 and meta["title"] == "Alliance networks"
+    sources = ["".join(c["source"]) for c in nb["cells"]]
+    for qid in IDS:
+        assert any(f'check("{qid}"' in s for s in sources), qid
+    assert sum(s.count("ax = plots.") for s in sources) >= 3
+    assert sum("Think!" in s for s in sources) >= 2
+    assert any("solution" in c["metadata"].get("tags", []) for c in nb["cells"])
+    widget_cells = [
+        c for c in nb["cells"] if "nbval-ignore-output" in c["metadata"].get("tags", [])
+    ]
+    assert len(widget_cells) == 1 and "club_explorer" in "".join(widget_cells[0]["source"])
+    text = "\n".join(sources)
+    for phrase in (
+        "Minerals Security Partnership",
+        "open strategic autonomy",
+        "pragmatic diplomacy",
+    ):
+        assert phrase in text
+    assert "08" in {lesson.number for lesson in lessons.lessons()}

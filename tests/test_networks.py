@@ -1,0 +1,261 @@
+"""networks: memberships, the matrix, the graphs, centrality and similarity, from the
+shipped alliance_memberships data (lesson 08)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import math  # noqa: E402
+
+import networkx as nx  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons import data, networks, plots  # noqa: E402
+from koit_lessons.errors import KoitError  # noqa: E402
+
+ALL = networks.GROUPINGS
+
+
+# --- the data --------------------------------------------------------------------------
+
+
+def test_every_row_is_sourced_and_dated_honestly():
+    df = data.load("alliance_memberships")
+    for col in ("source_publisher", "source_title", "source_url", "data_as_of"):
+        assert df[col].notna().all() and (df[col].str.len() > 3).all(), col
+    assert df["source_url"].str.startswith("https://").all()
+    dated = df["joined"].notna()
+    # a precision exactly where there is a date, and it matches the date's length
+    assert (df["date_precision"].notna() == dated).all()
+    lengths = df.loc[dated, "joined"].str.len().map({4: "year", 7: "month", 10: "day"})
+    assert (lengths == df.loc[dated, "date_precision"]).all()
+    assert set(df["grouping"]) == set(ALL)
+
+
+def test_member_counts_match_the_sources():
+    df = data.load("alliance_memberships")
+    members = df[df["role"] == "member"].groupby("grouping")["country"].nunique()
+    assert members.to_dict() == {
+        "G7": 7,  # plus the EU as a participant
+        "G20": 21,  # 19 countries, the EU and the African Union (Spain is a guest)
+        "OECD": 38,
+        "EU": 27,
+        "NATO": 32,
+        "NATO IP4": 4,
+        "MSP": 15,  # 14 countries and the EU
+        "IPEF": 14,
+        "Quad": 4,
+        "Chip 4": 4,
+    }
+    guests = df[df["role"] != "member"][["country", "grouping", "role"]].values.tolist()
+    assert sorted(guests) == [["European Union", "G7", "participant"], ["Spain", "G20", "guest"]]
+
+
+def test_chip4_is_marked_informal_and_the_rest_established():
+    df = data.load("alliance_memberships")
+    assert set(df.loc[df["grouping"] == "Chip 4", "status"]) == {"informal"}
+    assert set(df.loc[df["grouping"] != "Chip 4", "status"]) == {"established"}
+    assert set(df.loc[df["grouping"] == "Chip 4", "iso3"]) == {"USA", "JPN", "KOR", "TWN"}
+
+
+def test_msp_rows_are_the_msp_members_data_set():
+    df = data.load("alliance_memberships")
+    msp = df[df["grouping"] == "MSP"]
+    members = data.load("msp_members")
+    assert sorted(msp["country"]) == sorted(members["member"])
+    assert sorted(msp["iso3"].dropna()) == sorted(members["iso3"].dropna())
+    assert set(msp["source_url"]) == {data.describe("msp_members")["sources"][0]["path"]}
+
+
+def test_known_dates_from_the_sources():
+    df = data.load("alliance_memberships").set_index(["iso3", "grouping"])
+    assert df.loc[("KOR", "OECD"), "joined"] == "1996-12"
+    assert df.loc[("ITA", "EU"), "joined"] == "1958-01-01"
+    assert df.loc[("ITA", "NATO"), "joined"] == "1949"
+    assert df.loc[("SWE", "NATO"), "joined"] == "2024-03-07"
+    assert df.loc[("FIN", "NATO"), "joined"] == "2023-04-04"
+    assert pd.isna(df.loc[("ITA", "OECD"), "joined"])  # not sourced: left empty
+
+
+# --- memberships and names -----------------------------------------------------------
+
+
+def test_memberships_of_korea_and_italy():
+    korea = networks.memberships("Korea")
+    assert "G20" in korea and "OECD" in korea
+    assert "G7" not in korea and "NATO" not in korea
+    italy = networks.memberships("Italy")
+    assert {"G7", "NATO", "EU"} <= set(italy)
+    assert korea == ["G20", "OECD", "NATO IP4", "MSP", "IPEF", "Chip 4"]
+    assert italy == ["G7", "G20", "OECD", "EU", "NATO", "MSP"]
+
+
+@pytest.mark.parametrize(
+    "alias", ["Korea", "KOR", "kor", "South Korea", "Republic of Korea", "Korea, Rep.", " korea "]
+)
+def test_korea_aliases(alias):
+    assert networks.country_name(alias) == "Korea"
+
+
+def test_other_aliases_and_codes():
+    assert networks.country_name("USA") == "United States"
+    assert networks.country_name("Türkiye") == "Turkey"
+    assert networks.country_name("ITA") == "Italy"
+    assert networks.memberships("ip4" and "Japan", ["ip4", "fab 4"]) == ["NATO IP4", "Chip 4"]
+
+
+def test_unions_and_guests_are_not_in_the_networks():
+    names = networks.countries()
+    assert "European Union" not in names and "African Union" not in names
+    assert "G20" not in networks.memberships("Spain")  # a permanent guest, not a member
+    assert len(names) == len(set(names))
+
+
+# --- matrix, graphs ----------------------------------------------------------------------
+
+
+def test_membership_matrix():
+    m = networks.membership_matrix()
+    assert list(m.columns) == list(ALL)
+    assert set(m.to_numpy().ravel()) <= {0, 1}
+    assert m.loc["Korea"].sum() == 6 and m.loc["Italy", "NATO"] == 1
+    assert m.loc["Korea", "NATO"] == 0
+    totals = m.sum(axis=1).tolist()
+    assert totals == sorted(totals, reverse=True)
+    assert m.attrs["iso3"]["Korea"] == "KOR"
+    core = networks.membership_matrix(min_groupings=6)
+    assert {"Korea", "Italy", "Japan", "United States"} <= set(core.index)
+    assert (core.sum(axis=1) >= 6).all()
+    small = networks.membership_matrix(["Quad"])
+    assert sorted(small.index) == ["Australia", "India", "Japan", "United States"]
+
+
+def test_loading_twice_gives_fresh_copies():
+    m = networks.membership_matrix()
+    m.loc["Korea", "G7"] = 1
+    assert networks.membership_matrix().loc["Korea", "G7"] == 0
+    assert "G7" not in networks.memberships("Korea")
+
+
+def test_bipartite_graph():
+    G = networks.graph()
+    clubs = {n for n, d in G.nodes(data=True) if d["bipartite"] == 1}
+    assert clubs == set(ALL)
+    assert nx.is_bipartite(G)
+    assert G.number_of_edges() == len(networks.table())
+    assert set(G["Korea"]) == set(networks.memberships("Korea"))
+
+
+def test_projection_weights_count_shared_clubs():
+    P = networks.projection()
+    assert P["Korea"]["Italy"]["weight"] == 3
+    assert P["Korea"]["Italy"]["groupings"] == ["G20", "OECD", "MSP"]
+    assert P["Japan"]["United States"]["weight"] == 7  # all of Japan's clubs but NATO IP4
+    small = networks.projection(["G7", "Quad"])
+    assert small["Japan"]["United States"]["weight"] == 2
+    assert small["Italy"]["Japan"]["weight"] == 1
+    assert not small.has_edge("Italy", "India")
+
+
+# --- centrality and similarity ---------------------------------------------------------
+
+
+def test_centrality_order_on_a_small_selection():
+    # Quad + Chip 4: Japan and the US are in both, so linked to the five others (degree 5);
+    # Australia, India, Korea and Taiwan are in one (degree 3); ties are listed by name
+    table = networks.centrality("degree", ["Quad", "Chip 4"])
+    assert table["country"].tolist() == [
+        "Japan",
+        "United States",
+        "Australia",
+        "India",
+        "Korea",
+        "Taiwan",
+    ]
+    assert table["score"].tolist() == [5, 5, 3, 3, 3, 3]
+    assert table["rank"].tolist() == [1, 1, 3, 3, 3, 3]
+    between = networks.centrality("betweenness", ["Quad", "Chip 4"]).set_index("country")
+    assert between.loc["Japan", "score"] > 0 and between.loc["Korea", "score"] == 0
+
+
+def test_centrality_on_all_clubs():
+    degree = networks.centrality("degree")
+    assert degree.iloc[0]["country"] == "United States"
+    assert degree["score"].is_monotonic_decreasing
+    for measure in networks.MEASURES:
+        t = networks.centrality(measure)
+        assert list(t.columns) == ["rank", "country", "iso3", "score", "n_groupings"]
+        assert len(t) == len(networks.countries())
+
+
+def test_jaccard_by_hand():
+    # Korea {G20, OECD, NATO IP4, MSP, IPEF, Chip 4}, Italy {G7, G20, OECD, EU, NATO, MSP}
+    assert networks.jaccard("Korea", "Italy") == pytest.approx(3 / 9)
+    no_nato = [g for g in ALL if g not in ("NATO", "NATO IP4")]
+    assert networks.jaccard("Korea", "Italy", no_nato) == pytest.approx(3 / 7)
+    assert networks.jaccard("KOR", "ITA", ["G7", "G20", "OECD"]) == pytest.approx(2 / 3)
+    assert networks.jaccard("Japan", "Australia", ["Quad", "NATO IP4"]) == 1.0
+    assert networks.jaccard("Korea", "Korea") == 1.0
+    assert math.isnan(networks.jaccard("Korea", "Italy", ["Quad"]))
+
+
+def test_shared():
+    both, only_korea, only_italy = networks.shared("Korea", "Italy")
+    assert both == ["G20", "OECD", "MSP"]
+    assert only_korea == ["NATO IP4", "IPEF", "Chip 4"]
+    assert only_italy == ["G7", "EU", "NATO"]
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda: networks.memberships("Koreaa"), "Did you mean 'Korea'"),
+        (lambda: networks.memberships(410), "must be given as text"),
+        (lambda: networks.memberships("Italy", ["G8"]), "no grouping called 'G8'"),
+        (lambda: networks.membership_matrix([]), "is empty"),
+        (lambda: networks.membership_matrix(7), "must be a list of grouping names"),
+        (lambda: networks.membership_matrix(min_groupings=0), "at least 1"),
+        (lambda: networks.membership_matrix(["Quad"], min_groupings=2), "No country is in 2"),
+        (lambda: networks.centrality("closeness"), "no centrality measure called 'closeness'"),
+        (lambda: networks.centrality(None), "must be given as text"),
+        (lambda: networks.jaccard("Korea", "Itly"), "Did you mean 'Italy'"),
+        (lambda: plots.membership_grid([[1]]), "pandas DataFrame"),
+        (lambda: plots.network("graph", source="x"), "networkx Graph"),
+        (lambda: plots.network(networks.graph()), "source line"),
+    ],
+)
+def test_bad_input_gets_a_friendly_error(call, message):
+    with pytest.raises(KoitError, match=message):
+        call()
+
+
+# --- figures -----------------------------------------------------------------------------
+
+
+def test_membership_grid_highlights_korea_and_italy():
+    m = networks.membership_matrix()
+    ax = plots.membership_grid(m)
+    labels = {t.get_text(): t for t in ax.get_yticklabels()}
+    assert labels["Korea"].get_color() == plots.COUNTRY_COLORS["KOR"]
+    assert labels["Italy"].get_color() == plots.COUNTRY_COLORS["ITA"]
+    # one square per membership, plus the two highlight bands
+    assert len(ax.patches) == int(m.to_numpy().sum()) + 2
+    assert any("alliance_memberships" in t.get_text() for t in ax.texts)
+    matplotlib.pyplot.close(ax.figure)
+
+
+def test_network_drawing_is_deterministic():
+    def positions():
+        ax = plots.network(networks.graph(), source=networks.SOURCE)
+        offsets = [c.get_offsets().tolist() for c in ax.collections if hasattr(c, "get_offsets")]
+        matplotlib.pyplot.close(ax.figure)
+        return offsets
+
+    assert positions() == positions()
+    ax = plots.network(networks.projection(["Quad", "Chip 4"]), source="Source: test.")
+    assert ax.get_title() == ""
+    matplotlib.pyplot.close(ax.figure)
