@@ -20,6 +20,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from koit_lessons import (  # noqa: E402
+    capstone,
     checks,
     chips,
     compute,
@@ -27,6 +28,8 @@ from koit_lessons import (  # noqa: E402
     lessons,
     metrics,
     minerals,
+    networks,
+    partnership,
     plots,
     shocks,
     widgets,
@@ -96,6 +99,21 @@ CASES = [
     ('chips.foundry_shares("2024Q9")', lambda: chips.foundry_shares("2024Q9"), "no quarter called"),
     ("compute.training_flop(-1, 5)", lambda: compute.training_flop(-1, 5), "more than 0"),
     ('compute.accelerator("H100")', lambda: compute.accelerator("H100"), "no chip called 'H100'"),
+    ('partnership.trade("eurostat")', lambda: partnership.trade("eurostat"), "Did you mean 'eurostat_eur'"),
+    ('partnership.value("korea_usd", "Korea to Italy", 2015)', lambda: partnership.value("korea_usd", "Korea to Italy", 2015), "Years in the data: 2018"),
+    ('partnership.growth("press_usd", "Korea to Italy", 2010, 2024)', lambda: partnership.growth("press_usd", "Korea to Italy", 2010, 2024), "no growth is computed"),
+    ('partnership.growth("eurostat_eur", "Italy to Korea", "2008", 2014)', lambda: partnership.growth("eurostat_eur", "Italy to Korea", "2008", 2014), "without quotes"),
+    ('partnership.flows("korea_usd", "exports")', lambda: partnership.flows("korea_usd", "exports"), "no trade flow called 'exports'"),
+    ('partnership.eu_rank(2020)', lambda: partnership.eu_rank(2020), "Years in the data: 2008, 2014"),
+    ('networks.memberships("Corea")', lambda: networks.memberships("Corea"), "Did you mean 'Korea'"),
+    ('networks.memberships(82)', lambda: networks.memberships(82), "as text in quotes"),
+    ('networks.jaccard("Korea", "Italy", groupings=["G8"])', lambda: networks.jaccard("Korea", "Italy", groupings=["G8"]), "no grouping called 'G8'"),
+    ('networks.jaccard("Korea", "Italy", groupings=[])', lambda: networks.jaccard("Korea", "Italy", groupings=[]), "is empty"),
+    ('networks.centrality("pagerank")', lambda: networks.centrality("pagerank"), "no centrality measure"),
+    ('capstone.profile("galium")', lambda: capstone.profile("galium"), "Did you mean 'gallium'"),
+    ("capstone.profile(...)  (TOPIC not chosen)", lambda: capstone.profile(...), "Pick your topic first"),
+    ('capstone.scenario("gallium", -10)', lambda: capstone.scenario("gallium", -10), "between 0 and 100"),
+    ('capstone.scenario("lithium", 50, "Chle")', lambda: capstone.scenario("lithium", 50, "Chle"), "Did you mean 'Chile'"),
 ]  # fmt: skip
 
 # checks never raise: they answer with feedback
@@ -107,6 +125,9 @@ FEEDBACK = [
     ('check("00-lithium-top", 3)', lambda: checks.check("00-lithium-top", 3), "name in quotes"),
     ('check("00-korea-minerals", "graphite")', lambda: checks.check("00-korea-minerals", "graphite"), "list of names"),
     ('check("00-lithum-top", "Chile")', lambda: checks.check("00-lithum-top", "Chile"), "Did you mean"),
+    ('check("09-hhi", 5000)  (topic= left out)', lambda: checks.check("09-hhi", 5000), "depends on your topic"),
+    ('check("09-hhi", 5000, topic="gold")', lambda: checks.check("09-hhi", 5000, topic="gold"), "no topic called 'gold'"),
+    ('check("00-lithium-top", "Chile", topic="gallium")', lambda: checks.check("00-lithium-top", "Chile", topic="gallium"), "no extra arguments"),
 ]  # fmt: skip
 
 
