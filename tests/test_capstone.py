@@ -69,6 +69,21 @@ def test_profile_of_a_chip_stage_leaves_out_other_countries():
     assert "italy_pct" not in p  # CSET gives Europe, not Italy
 
 
+@pytest.mark.parametrize(
+    "topic, who, supplier",
+    [
+        ("fabrication", "China", "Mainland China"),
+        ("EDA software", "US", "United States"),
+        ("cobalt", "DRC", "Congo (Kinshasa)"),
+        ("gallium", "South Korea", "Korea, Republic of"),
+    ],
+)
+def test_usual_names_find_the_supplier(topic, who, supplier):
+    want = capstone.suppliers(topic).set_index("supplier").loc[supplier, "share_pct"]
+    assert capstone.share_of(topic, who) == pytest.approx(want)
+    assert capstone.scenario(topic, 100, who)["supplier"] == supplier
+
+
 def test_share_of_accepts_names_and_codes_and_says_none_when_unlisted():
     assert (
         capstone.share_of("fabrication", "South Korea")
@@ -104,6 +119,9 @@ def test_scenario_is_share_times_cut_and_prices_only_minerals():
         (lambda: capstone.scenario("lithium", 50, elasticity=0), "elasticity"),
         (lambda: capstone.scenario_table("lithium", top=0), "top must be"),
         (lambda: capstone.scenario_table("lithium", step=0), "step must be"),
+        (lambda: capstone.scenario("lithium", 50, stockpile_months=-3), "cannot be negative"),
+        (lambda: capstone.exposure("gallium", cut_pct=-5), "between 0 and 100"),
+        (lambda: capstone.exposure("fabrication", "Atlantis"), "no supplier of fabrication"),
     ],
 )
 def test_bad_scenarios_get_friendly_messages(call, words):
@@ -141,6 +159,9 @@ def test_exposure_uses_sourced_import_shares_or_is_empty():
 def test_fact_sheet_says_not_listed_and_names_the_data_set():
     sheet = capstone.fact_sheet("lithium").set_index("fact")["value"]
     assert sheet["Korea's share"] == "not listed in the source"
+    # every sourced import partner is shown, not only the top mining country
+    assert sheet["Korea's lithium hydroxide imports from China (2023)"] == "79.6%"
+    assert sheet["among Korea's 10 strategic critical minerals (2023)"].startswith("strategic")
     assert sheet["top supplier"] == "Australia (36.7%)"
     assert sheet["cite"] == "data.cite('mineral_production')"
     stage = capstone.fact_sheet("design").set_index("fact")["value"]

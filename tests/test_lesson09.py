@@ -80,6 +80,18 @@ def graded(tmp_path_factory):
         }
     )
     (folder / "cy_09_capstone_brief.ipynb").write_text(json.dumps(gone))
+    # right for copper, but TOPIC changed again further down: graded for the last value
+    later = _with_topic(teacher, "copper")
+    later["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": 'TOPIC = "gallium"',
+            "outputs": [],
+            "execution_count": None,
+        }
+    )
+    (folder / "dee_09_capstone_brief.ipynb").write_text(json.dumps(later))
     results = grading.grade(
         "09", folder, folder / "gradebook.csv", timeout=90, cell_timeout=30, jobs=2
     )
@@ -90,6 +102,15 @@ def test_grader_checks_each_student_against_their_own_topic(graded):
     assert graded["ana"].points == {q: 1 for q in IDS}, graded["ana"].problems
     ben = graded["ben"].points
     assert ben["09-top3-share"] == 0 and sum(ben.values()) == 4
+
+
+def test_a_topic_changed_later_is_named_in_the_problems(graded):
+    dee = graded["dee"]
+    assert sum(dee.points.values()) < 5
+    assert any(
+        "wrong for topic='gallium' (its value at the end of the notebook)" in p
+        for p in dee.problems
+    ), dee.problems
 
 
 def test_a_missing_topic_is_a_problem_line_not_a_crash(graded):

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from koit_lessons import chips, data, metrics, minerals, policy, shocks
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, did_you_mean, unknown_name
 
 __all__ = [
     "topics",
@@ -40,9 +40,25 @@ __all__ = [
 MINERAL, STAGE = "mineral", "chip stage"
 #: how a chip stage is measured (a mineral's measure comes from its data rows)
 STAGE_MEASURE = "share of the stage as CSET gives it (CSET's share_provided; see data.cite)"
-#: names by which a student may give Korea or Italy in ``share_of``
-_KOREA = {"korea", "south korea", "korea, republic of", "republic of korea", "kor"}
-_ITALY = {"italy", "ita"}
+#: other names by which a student may give a supplier (by ISO code, as in the data)
+ALIASES = {
+    "KOR": {"korea", "south korea", "korea, republic of", "republic of korea"},
+    "ITA": {"italy"},
+    "CHN": {"china", "mainland china", "people's republic of china", "prc"},
+    "USA": {"us", "u.s.", "united states", "united states of america"},
+    "COD": {"drc", "dr congo", "democratic republic of the congo", "congo (kinshasa)"},
+    "MMR": {"myanmar", "burma"},
+}
+
+
+def _match(table: pd.DataFrame, who: str) -> pd.DataFrame:
+    """The rows of ``table`` whose supplier is ``who``: by name, ISO code or alias."""
+    wanted = " ".join(who.split()).lower()
+    codes = table["iso3"].astype("string").str.upper()
+    for code, names in ALIASES.items():
+        if wanted in names or wanted == code.lower():
+            return table[codes == code]
+    return table[(table["supplier"].str.lower() == wanted) | (codes == wanted.upper())]
 
 
 def topics() -> dict[str, list[str]]:
@@ -66,17 +82,23 @@ def pick_topic(topic: object) -> str:
     'gallium'
     """
     allowed = _all_topics()
+    # quoted, because one topic ('assembly, test and packaging') contains commas
+    listed = ", ".join(repr(t) for t in allowed)
     if topic is Ellipsis or topic is None:
         raise KoitError(
             "Pick your topic first: set TOPIC to one mineral or chip stage in quotes, "
-            f"e.g. TOPIC = 'gallium'. Allowed: {', '.join(allowed)}."
+            f"e.g. TOPIC = 'gallium'. Allowed: {listed}."
         )
-    if isinstance(topic, str):
-        wanted = " ".join(topic.split()).lower()
-        for name in allowed:
-            if name.lower() == wanted:
-                return name
-    raise unknown_name("topic", topic, allowed, shown=len(allowed))
+    if not isinstance(topic, str):
+        raise KoitError(
+            f"The topic must be a name in quotes, e.g. 'gallium', not {topic!r}. Allowed: {listed}."
+        )
+    wanted = " ".join(topic.split()).lower()
+    for name in allowed:
+        if name.lower() == wanted:
+            return name
+    hint = did_you_mean(topic, allowed)
+    raise KoitError(f"There is no topic called {topic!r}.{hint} Allowed: {listed}.")
 
 
 def kind(topic: str) -> str:
@@ -150,15 +172,7 @@ def share_of(topic: str, who: str) -> float | None:
     table = suppliers(topic)
     if not isinstance(who, str) or not who.strip():
         raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {who!r}.")
-    wanted = " ".join(who.split()).lower()
-    keys = table["supplier"].str.lower()
-    codes = table["iso3"].astype("string").str.lower()
-    if wanted in _KOREA:
-        hit = table[codes == "kor"]
-    elif wanted in _ITALY:
-        hit = table[codes == "ita"]
-    else:
-        hit = table[(keys == wanted) | (codes == wanted)]
+    hit = _match(table, who)
     return float(hit["share_pct"].iloc[0]) if not hit.empty else None
 
 
@@ -230,13 +244,13 @@ def scenario(
     """
     name = pick_topic(topic)
     cut = shocks.check_cut(cut_pct)
+    months = shocks._check_months(stockpile_months)
     table = suppliers(name)
     named = table[table["kind"] != "other"]
     if supplier is None:
         row = named.iloc[0]
     else:
-        wanted = " ".join(str(supplier).split()).lower() if isinstance(supplier, str) else None
-        hit = named[named["supplier"].str.lower() == wanted]
+        hit = _match(named, supplier) if isinstance(supplier, str) else named.iloc[0:0]
         if hit.empty:
             raise unknown_name(f"supplier of {name}", supplier, named["supplier"].tolist())
         row = hit.iloc[0]
@@ -251,7 +265,7 @@ def scenario(
     }
     if kind(name) == MINERAL and elasticity is not None:
         result = shocks.simulate(
-            name, out["supplier"], cut, elasticity=elasticity, stockpile_months=stockpile_months
+            name, out["supplier"], cut, elasticity=elasticity, stockpile_months=months
         )
         out["price_change_pct"] = result.price_change_pct
         out["stockpile_months"] = result.stockpile_months
@@ -304,6 +318,9 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     say so in the brief rather than guess.
     """
     name = pick_topic(topic)
+    cut_pct = shocks.check_cut(cut_pct)
+    if supplier is not None:
+        supplier = scenario(name, cut_pct, supplier)["supplier"]  # validates the name
     columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
     if kind(name) != MINERAL or name not in set(data.load(shocks.IMPORTS)["mineral"]):
         empty = pd.DataFrame(columns=columns)
@@ -340,13 +357,20 @@ def fact_sheet(topic: str) -> pd.DataFrame:
         rows += [
             ("Italy's share", _pct(p["italy_pct"])),
             ("on the EU's CRMA lists", p["eu_list"] or "no"),
-            ("on Korea's 2023 strategic list", p["korea_list"] or "no"),
+            ("among Korea's 10 strategic critical minerals (2023)", p["korea_list"] or "no"),
         ]
-        for r in exposure(p["topic"]).itertuples():
+        # every sourced import share of the mineral (latest year of each importer and
+        # material), not only the top producer's: the data name the main partners
+        imports = data.load(shocks.IMPORTS)
+        mine = imports[imports["mineral"] == p["topic"]]
+        latest = mine[
+            mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
+        ]
+        for r in latest.itertuples():
             rows.append(
                 (
-                    f"{r.importer}'s {r.material} imports from {p['top_supplier']} ({r.year})",
-                    _pct(r.share_from_country_pct),
+                    f"{r.importer}'s {r.material} imports from {r.partner} ({r.year})",
+                    _pct(r.share_pct),
                 )
             )
     else:

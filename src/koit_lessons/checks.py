@@ -307,6 +307,13 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
             q = _bind(q, context)
         except KoitError as e:
             return Feedback(q.id, INVALID, str(e))
+    if answer is None:
+        return Feedback(
+            q.id,
+            UNANSWERED,
+            "Your answer is None (no value): a function gave nothing back, or the data have "
+            "no value. Read the exercise again for what to answer then, and run the cell again.",
+        )
     if _is_placeholder(answer):
         return Feedback(
             q.id,

@@ -577,6 +577,11 @@ def grade_one(
             result.problems.append(f"{e.qid}: unanswered")
         elif feedback.status == INVALID:
             result.problems.append(f"{e.qid}: wrong kind of answer ({feedback.message})")
+        elif context:  # wrong for the choice read at the end of the run: say which
+            shown = ", ".join(f"{k}={v!r}" for k, v in context.items())
+            result.problems.append(
+                f"{e.qid}: wrong for {shown} (its value at the end of the notebook)"
+            )
     if withhold:
         result.points = {q: 0 for q in ids}
     result.problems += written_problems

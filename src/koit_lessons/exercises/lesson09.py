@@ -11,19 +11,15 @@ CUT_PCT = 50  # the fixed shock of part C: the top supplier halves its output
 
 
 def _aliases(topic: str) -> dict[str, str]:
-    """Other accepted names of the top supplier: its ISO code, and 'China' for
-    'Mainland China' (as CSET names it)."""
+    """Other accepted names of the top supplier: its ISO code and the usual names of
+    :data:`capstone.ALIASES` (e.g. 'China' for CSET's 'Mainland China', 'DRC')."""
     table = capstone.suppliers(topic)
     top = capstone.profile(topic)["top_supplier"]
-    out = {}
     codes = table.loc[table["supplier"] == top, "iso3"].dropna()
-    if not codes.empty:
-        out[str(codes.iloc[0])] = top
-    if top == "Mainland China":
-        out["China"] = top
-    if top == "Congo (Kinshasa)":
-        out.update({"DRC": top, "DR Congo": top, "Democratic Republic of the Congo": top})
-    return out
+    if codes.empty:
+        return {}
+    code = str(codes.iloc[0])
+    return {code: top, **{name: top for name in capstone.ALIASES.get(code, ())}}
 
 
 def _korea(topic: str) -> float:
