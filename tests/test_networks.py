@@ -69,13 +69,20 @@ def test_msp_rows_are_the_msp_members_data_set():
 
 
 def test_known_dates_from_the_sources():
-    df = data.load("alliance_memberships").set_index(["iso3", "grouping"])
-    assert df.loc[("KOR", "OECD"), "joined"] == "1996-12"
-    assert df.loc[("ITA", "EU"), "joined"] == "1958-01-01"
-    assert df.loc[("ITA", "NATO"), "joined"] == "1949"
-    assert df.loc[("SWE", "NATO"), "joined"] == "2024-03-07"
-    assert df.loc[("FIN", "NATO"), "joined"] == "2023-04-04"
-    assert pd.isna(df.loc[("ITA", "OECD"), "joined"])  # not sourced: left empty
+    df = data.load("alliance_memberships")
+
+    def joined(iso3, grouping):
+        # boolean masks, not a MultiIndex lookup: pandas 2.0 returns a Series there
+        rows = df[(df["iso3"] == iso3) & (df["grouping"] == grouping)]
+        assert len(rows) == 1, (iso3, grouping)
+        return rows["joined"].iloc[0]
+
+    assert joined("KOR", "OECD") == "1996-12"
+    assert joined("ITA", "EU") == "1958-01-01"
+    assert joined("ITA", "NATO") == "1949"
+    assert joined("SWE", "NATO") == "2024-03-07"
+    assert joined("FIN", "NATO") == "2023-04-04"
+    assert pd.isna(joined("ITA", "OECD"))  # not sourced: left empty
 
 
 # --- memberships and names -----------------------------------------------------------
