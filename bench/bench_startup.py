@@ -9,7 +9,8 @@ Reports, on this machine, in one run:
 - `import koit_lessons`, and the extra time the lesson modules add on top of
   importing pandas and matplotlib;
 - each lesson notebook's execution time (median of 3) next to a floor notebook that
-  only starts a kernel and imports pandas, matplotlib and ipywidgets, and the ratio;
+  only starts a kernel and imports pandas, matplotlib and ipywidgets, run alternately
+  with the lesson, and the ratio;
 - the peak memory (max RSS) of each lesson's kernel;
 - one update of each interactive widget (the work behind one control change), with
   and without rendering the figure to PNG as the notebook's inline backend does.
@@ -52,11 +53,18 @@ def _run_notebook(nb) -> tuple[float, float]:
     return elapsed, kib / 1024
 
 
-def _notebook_rows(floor_time: float):
+def _notebook_rows(floor):
+    """Each lesson run 3 times, each run right after a run of the floor notebook, so
+    that the ratio compares runs made under the same machine load (kernel start-up
+    time drifts by 10-20 % between minutes on a shared machine)."""
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-        runs = [_run_notebook(nbformat.read(path, as_version=4)) for _ in range(3)]
+        floors, runs = [], []
+        for _ in range(3):
+            floors.append(_run_notebook(nbformat.from_dict(floor))[0])
+            runs.append(_run_notebook(nbformat.read(path, as_version=4)))
         t = statistics.median(r[0] for r in runs)
-        yield path.name, t, t / floor_time, max(r[1] for r in runs)
+        f = statistics.median(floors)
+        yield path.name, t, f, t / f, max(r[1] for r in runs)
 
 
 def _time_updates(module, change_control, repeats: int = 15) -> tuple[float, float]:
@@ -86,7 +94,13 @@ def _widget_rows():
     import matplotlib.pyplot as plt
     from IPython.utils.capture import capture_output
 
-    from koit_lessons import compute_widgets, shock_widgets, widgets
+    from koit_lessons import (
+        compute_widgets,
+        network_widgets,
+        partnership_widgets,
+        shock_widgets,
+        widgets,
+    )
 
     rows = []
     with capture_output():
@@ -114,6 +128,27 @@ def _widget_rows():
             sim.cut.value = 10 + 5 * (i % 15)
 
         rows.append(("ShockSimulator: cut", *_time_updates(shock_widgets, cut)))
+
+        clubs = network_widgets.ClubExplorer()
+        measures = ["betweenness", "eigenvector", "degree"]
+
+        def measure(i):
+            clubs.measure.value = measures[i % len(measures)]
+
+        rows.append(("ClubExplorer: centrality", *_time_updates(network_widgets, measure)))
+
+        def club(i):
+            box = clubs.boxes["NATO"]
+            box.value = not box.value
+
+        rows.append(("ClubExplorer: tick a club", *_time_updates(network_widgets, club)))
+
+        trade = partnership_widgets.TradeGrowthExplorer()
+
+        def flow(i):
+            trade.flow.value = trade.flow.options[i % len(trade.flow.options)]
+
+        rows.append(("TradeGrowthExplorer: flow", *_time_updates(partnership_widgets, flow)))
         plt.close("all")
     return rows
 
@@ -136,10 +171,13 @@ def main() -> None:
     floor_runs = [_run_notebook(nbformat.from_dict(floor)) for _ in range(3)]
     floor_time = statistics.median(r[0] for r in floor_runs)
     floor_mem = max(r[1] for r in floor_runs)
-    print("\n| Notebook | Seconds | × floor | Kernel peak MiB |\n|---|---|---|---|")
-    print(f"| floor (kernel + imports) | {floor_time:.2f} | 1.00 | {floor_mem:.0f} |")
-    for name, t, ratio, mem in _notebook_rows(floor_time):
-        print(f"| {name} | {t:.2f} | {ratio:.2f} | {mem:.0f} |")
+    print(
+        "\n| Notebook | Seconds | Floor alongside | × floor | Kernel peak MiB |"
+        "\n|---|---|---|---|---|"
+    )
+    print(f"| floor (kernel + imports) | {floor_time:.2f} | | 1.00 | {floor_mem:.0f} |")
+    for name, t, f, ratio, mem in _notebook_rows(floor):
+        print(f"| {name} | {t:.2f} | {f:.2f} | {ratio:.2f} | {mem:.0f} |")
 
     print("\n| Widget update | ms | ms incl. PNG |\n|---|---|---|")
     for name, bare, png in _widget_rows():

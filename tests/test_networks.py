@@ -2,6 +2,8 @@
 shipped alliance_memberships data (lesson 08)."""
 
 import matplotlib
+import matplotlib.collections
+import matplotlib.colors
 
 matplotlib.use("Agg")
 
@@ -249,8 +251,14 @@ def test_membership_grid_highlights_korea_and_italy():
     labels = {t.get_text(): t for t in ax.get_yticklabels()}
     assert labels["Korea"].get_color() == plots.COUNTRY_COLORS["KOR"]
     assert labels["Italy"].get_color() == plots.COUNTRY_COLORS["ITA"]
-    # one square per membership, plus the two highlight bands
-    assert len(ax.patches) == int(m.to_numpy().sum()) + 2
+    # one square per membership (in one collection), plus the two highlight bands
+    squares = [c for c in ax.collections if isinstance(c, matplotlib.collections.PatchCollection)]
+    assert len(squares) == 1 and len(squares[0].get_paths()) == int(m.to_numpy().sum())
+    korea_row = list(m.index).index("Korea")
+    colors = [tuple(c) for c in squares[0].get_facecolors()]
+    kor = matplotlib.colors.to_rgba(plots.COUNTRY_COLORS["KOR"])
+    assert colors.count(kor) == int(m.loc["Korea"].sum()) and korea_row >= 0
+    assert len(ax.patches) == 2
     assert any("alliance_memberships" in t.get_text() for t in ax.texts)
     matplotlib.pyplot.close(ax.figure)
 

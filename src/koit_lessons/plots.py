@@ -445,15 +445,19 @@ def membership_grid(
     special = {str(h) for h in highlight}
     n_rows, n_cols = matrix.shape
     ax = _axes(ax, (max(6.0, 0.62 * n_cols + 2.8), max(3.0, 0.2 * n_rows + 1.6)))
+    squares, colors = [], []
     for i, country in enumerate(matrix.index):
         color = color_for(codes.get(country), PALETTE[1]) if country in special else "#5A5A5A"
         if country in special:
             ax.axhspan(i - 0.5, i + 0.5, color=color, alpha=0.15, linewidth=0)
         for j in range(n_cols):
             if values[i, j]:
-                ax.add_patch(
-                    mpl.patches.Rectangle((j - 0.38, i - 0.38), 0.76, 0.76, color=color, lw=0)
-                )
+                squares.append(mpl.patches.Rectangle((j - 0.38, i - 0.38), 0.76, 0.76))
+                colors.append(color)
+    # one collection instead of a patch per square: the same picture, drawn much faster
+    ax.add_collection(
+        mpl.collections.PatchCollection(squares, facecolors=colors, edgecolors="none", lw=0)
+    )
     ax.set_xlim(-0.5, n_cols - 0.5)
     ax.set_ylim(n_rows - 0.5, -0.5)
     ax.set_xticks(range(n_cols), [str(c) for c in matrix.columns], rotation=45, ha="left")
