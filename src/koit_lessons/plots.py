@@ -105,18 +105,19 @@ def _source_text(df: pd.DataFrame, source: str | None) -> str:
     return text
 
 
-def add_source(ax: Axes, text: str) -> Axes:
+def add_source(ax: Axes, text: str, *, offset: float = -36, fontsize: float = 8) -> Axes:
     """Write ``text`` as a small grey source line under the Axes (wrapped at about
-    the width of a standard figure, so that a long citation cannot stretch it)."""
+    the width of a standard figure, so that a long citation cannot stretch it),
+    ``offset`` points below the Axes' lower edge."""
     ax.annotate(
         "\n".join(textwrap.wrap(text, SOURCE_WIDTH)) or text,
         xy=(0, 0),
         xycoords="axes fraction",
-        xytext=(0, -36),
+        xytext=(0, offset),
         textcoords="offset points",
         ha="left",
         va="top",
-        fontsize=8,
+        fontsize=fontsize,
         color="#555555",
     )
     return ax
@@ -473,18 +474,7 @@ def membership_grid(
         spine.set_visible(False)
     if title:
         ax.set_title(title, pad=12)
-    ax.annotate(
-        src,
-        xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, -10),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=7,
-        color="#555555",
-    )
-    return ax
+    return add_source(ax, src, offset=-10, fontsize=7)
 
 
 def network(
@@ -592,18 +582,7 @@ def network(
     ax.margins(0.05)
     if title:
         ax.set_title(title)
-    ax.annotate(
-        source,
-        xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, -6),
-        textcoords="offset points",
-        ha="left",
-        va="top",
-        fontsize=7,
-        color="#555555",
-    )
-    return ax
+    return add_source(ax, source, offset=-6, fontsize=7)
 
 
 __all__ += ["membership_grid", "network"]
