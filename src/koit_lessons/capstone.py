@@ -14,6 +14,7 @@ side by side, so that a student can write a brief from them.
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -49,6 +50,13 @@ ALIASES = {
     "COD": {"drc", "dr congo", "democratic republic of the congo", "congo (kinshasa)"},
     "MMR": {"myanmar", "burma"},
 }
+
+
+@functools.cache
+def _source_table(name: str) -> pd.DataFrame:
+    """A shipped data set, read once per session (never handed out: callers filter it
+    into new frames)."""
+    return data.load(name)
 
 
 def _match(table: pd.DataFrame, who: str) -> pd.DataFrame:
@@ -118,7 +126,7 @@ def measure(topic: str) -> str:
     if kind(name) == STAGE:
         return STAGE_MEASURE
     year = max(minerals.years())
-    rows = data.load(minerals.DATASET)
+    rows = _source_table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
     what = str(rows["measure"].iloc[0])
     estimated = " estimated" if rows["estimated"].fillna(False).astype(bool).any() else ""
@@ -172,15 +180,20 @@ def share_of(topic: str, who: str) -> float | None:
     table = suppliers(topic)
     if not isinstance(who, str) or not who.strip():
         raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {who!r}.")
+    return _share(table, who)
+
+
+def _share(table: pd.DataFrame, who: str) -> float | None:
     hit = _match(table, who)
     return float(hit["share_pct"].iloc[0]) if not hit.empty else None
 
 
 def _lists(name: str) -> dict[str, str | None]:
+    """The strategic lists (EU, Korea) that name the mineral, as in policy.strategic_list."""
+    table = _source_table(policy.STRATEGIC_LISTS)
     lists = {}
     for jurisdiction in ("European Union", "Korea"):
-        table = policy.strategic_list(jurisdiction)
-        rows = table[table["mineral"] == name]
+        rows = table[(table["jurisdiction"] == jurisdiction) & (table["mineral"] == name)]
         lists[jurisdiction] = str(rows["list"].iloc[0]) if not rows.empty else None
     return lists
 
@@ -202,7 +215,7 @@ def profile(topic: str) -> dict[str, Any]:
     hhi = metrics.hhi(shares)
     out: dict[str, Any] = {
         "topic": name,
-        "kind": kind(name),
+        "kind": MINERAL if table.attrs["dataset"] == minerals.DATASET else STAGE,
         "year": int(table["year"].iloc[0]),
         "measure": measure(name),
         "top_supplier": str(named["supplier"].iloc[0]),
@@ -210,16 +223,28 @@ def profile(topic: str) -> dict[str, Any]:
         "top3_pct": metrics.top_k_share(shares, min(3, len(shares))),
         "hhi": hhi,
         "hhi_band": metrics.hhi_band(hhi),
-        "korea_pct": share_of(name, "Korea"),
+        "korea_pct": _share(table, "Korea"),
     }
     if out["kind"] == MINERAL:
-        out["italy_pct"] = share_of(name, "Italy")
+        out["italy_pct"] = _share(table, "Italy")
         lists = _lists(name)
         out["eu_list"] = lists["European Union"]
         out["korea_list"] = lists["Korea"]
     else:
-        out["europe_pct"] = share_of(name, "Europe")
+        out["europe_pct"] = _share(table, "Europe")
     return out
+
+
+def _supplier_row(name: str, table: pd.DataFrame, supplier: object) -> pd.Series:
+    """The row of ``supplier`` (the largest if None) among the named suppliers of a
+    topic, or a friendly error listing them."""
+    named = table[table["kind"] != "other"]
+    if supplier is None:
+        return named.iloc[0]
+    hit = _match(named, supplier) if isinstance(supplier, str) else named.iloc[0:0]
+    if hit.empty:
+        raise unknown_name(f"supplier of {name}", supplier, named["supplier"].tolist())
+    return hit.iloc[0]
 
 
 def scenario(
@@ -244,16 +269,9 @@ def scenario(
     """
     name = pick_topic(topic)
     cut = shocks.check_cut(cut_pct)
-    months = shocks._check_months(stockpile_months)
+    months = shocks.check_months(stockpile_months)
     table = suppliers(name)
-    named = table[table["kind"] != "other"]
-    if supplier is None:
-        row = named.iloc[0]
-    else:
-        hit = _match(named, supplier) if isinstance(supplier, str) else named.iloc[0:0]
-        if hit.empty:
-            raise unknown_name(f"supplier of {name}", supplier, named["supplier"].tolist())
-        row = hit.iloc[0]
+    row = _supplier_row(name, table, supplier)
     share = float(row["share_pct"])
     out: dict[str, Any] = {
         "topic": name,
@@ -263,14 +281,15 @@ def scenario(
         "supply_lost_pct": shocks.supply_lost_pct(share, cut),
         "price_change_pct": None,
     }
-    if kind(name) == MINERAL and elasticity is not None:
+    is_mineral = table.attrs["dataset"] == minerals.DATASET
+    if is_mineral and elasticity is not None:
         result = shocks.simulate(
             name, out["supplier"], cut, elasticity=elasticity, stockpile_months=months
         )
         out["price_change_pct"] = result.price_change_pct
         out["stockpile_months"] = result.stockpile_months
         out["elasticity"] = result.elasticity
-    elif kind(name) == STAGE:
+    elif not is_mineral:
         out["note"] = (
             "No price for a chip stage: its shares are not shares of one traded good "
             "with one world price, so elasticity= is not used."
@@ -319,14 +338,12 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     """
     name = pick_topic(topic)
     cut_pct = shocks.check_cut(cut_pct)
-    if supplier is not None:
-        supplier = scenario(name, cut_pct, supplier)["supplier"]  # validates the name
+    who = str(_supplier_row(name, suppliers(name), supplier)["supplier"])
     columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
-    if kind(name) != MINERAL or name not in set(data.load(shocks.IMPORTS)["mineral"]):
+    if kind(name) != MINERAL or name not in set(_source_table(shocks.IMPORTS)["mineral"]):
         empty = pd.DataFrame(columns=columns)
         empty.attrs = {"dataset": shocks.IMPORTS, "topic": name}
         return empty
-    who = supplier if supplier is not None else profile(name)["top_supplier"]
     table = shocks.exposure(name, who, cut_pct)
     out = table[columns].copy()
     out.attrs = dict(table.attrs, topic=name)
@@ -361,7 +378,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
-        imports = data.load(shocks.IMPORTS)
+        imports = _source_table(shocks.IMPORTS)
         mine = imports[imports["mineral"] == p["topic"]]
         latest = mine[
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
@@ -375,7 +392,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
             )
     else:
         rows.append(("Europe's share (Italy not shown separately)", _pct(p["europe_pct"])))
-    dataset = suppliers(p["topic"]).attrs["dataset"]
+    dataset = minerals.DATASET if p["kind"] == MINERAL else chips.VALUE_CHAIN
     rows.append(("cite", f"data.cite({dataset!r})"))
     return pd.DataFrame(rows, columns=["fact", "value"])
 

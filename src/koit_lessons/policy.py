@@ -45,6 +45,8 @@ __all__ = [
 ]
 
 #: The CRMA's single-third-country cap (%), as written in the Regulation.
+#: the data set of strategic mineral lists (EU CRMA Annex I, Korea 2023)
+STRATEGIC_LISTS = "strategic_minerals"
 EU_CAP_PCT = 65.0
 #: How far (percentage points) a portfolio may add up above 100 because of rounding.
 ROUNDING_PP = 0.5
@@ -207,7 +209,7 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
 
 def strategic_list(jurisdiction: str) -> pd.DataFrame:
     """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy)."""
-    df = data.load("strategic_minerals")
+    df = data.load(STRATEGIC_LISTS)
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
         raise unknown_name("jurisdiction", jurisdiction, allowed)

@@ -47,6 +47,7 @@ __all__ = [
     "IMPORTS",
     "ShockResult",
     "check_cut",
+    "check_months",
     "supply_lost_pct",
     "net_loss_pct",
     "price_change_pct",
@@ -97,7 +98,7 @@ def _check_share(share_pct: object) -> float:
     return share
 
 
-def _check_months(months: object, what: str = "stockpile cover") -> float:
+def check_months(months: object, what: str = "stockpile cover") -> float:
     value = _number(months, f"{what} in months", "3 for three months")
     if value < 0:
         raise KoitError(
@@ -141,7 +142,7 @@ def net_loss_pct(
     loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
     if not 0 <= loss <= 100:
         raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
-    months = _check_months(stockpile_months)
+    months = check_months(stockpile_months)
     horizon = _number(horizon_months, "horizon in months", "12")
     if horizon <= 0:
         raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
@@ -266,7 +267,7 @@ def simulate(
     used_year = year if year is not None else max(minerals.years())
     share = float(row["share_pct"])
     cut = check_cut(cut_pct)
-    months = _check_months(stockpile_months)
+    months = check_months(stockpile_months)
     e = _check_elasticity(elasticity)
     lost = supply_lost_pct(share, cut)
     net = net_loss_pct(lost, months, horizon_months)
