@@ -28,6 +28,7 @@ permanent guest of the G20.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -141,6 +142,14 @@ def table() -> pd.DataFrame:
 
     A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
     """
+    rows = _members().copy()
+    rows.attrs = dict(_members().attrs)
+    return rows
+
+
+@functools.cache
+def _members() -> pd.DataFrame:
+    # read and filtered once per session; table() hands out copies
     df = data.load(DATASET)
     rows = df[(df["kind"] == "country") & (df["role"] == "member")].reset_index(drop=True)
     rows.attrs = dict(df.attrs)

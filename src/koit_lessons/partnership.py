@@ -19,6 +19,7 @@ measure the same goods differently. The balance is computed here, never stored.
 
 from __future__ import annotations
 
+import functools
 import numbers
 import textwrap
 
@@ -116,7 +117,9 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
 
 
 # ------------------------------------------------------------------------ trade
+@functools.cache
 def _trade_rows() -> pd.DataFrame:
+    # read once per session; callers only filter it into new frames
     return data.load("korea_italy_trade")
 
 
