@@ -87,3 +87,32 @@ def test_line_plot_groups_and_colours():
 def test_bad_input_gets_a_sentence(call, message):
     with pytest.raises(KoitError, match=message):
         call()
+
+
+def _draws_in_a_kernel(style: bool) -> tuple[int, list[str]]:
+    """Run two cells in a real kernel (inline backend): draw a helper's figure, then
+    count how often its canvas was drawn and what the cell showed."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    setup = "from koit_lessons import minerals, plots\n"
+    setup += "plots.use_style()\n" if style else ""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(setup + "draws = []"),
+        nbformat.v4.new_code_cell(
+            "ax = plots.barh(minerals.producers('cobalt'), 'share_pct', 'country')\n"
+            "ax.figure.canvas.mpl_connect('draw_event', lambda event: draws.append(1))"
+        ),
+        nbformat.v4.new_code_cell("print(len(draws))"),
+    ]
+    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    shown = [k for o in nb.cells[1].outputs for k in o.get("data", {})]
+    return int(nb.cells[2].outputs[0]["text"]), shown
+
+
+def test_use_style_skips_the_hidden_redraw_in_a_notebook_and_still_shows_the_figure():
+    plain, plain_shown = _draws_in_a_kernel(style=False)
+    styled, styled_shown = _draws_in_a_kernel(style=True)
+    assert "image/png" in plain_shown and "image/png" in styled_shown
+    assert styled == plain - 1  # pyplot's redraw after the cell is gone, nothing else

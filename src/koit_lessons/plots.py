@@ -71,9 +71,30 @@ _STYLE = {
 }
 
 
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
 def use_style() -> None:
-    """Switch on the koit-lessons figure style for this session (opt-in)."""
+    """Switch on the koit-lessons figure style for this session (opt-in).
+
+    In a notebook (the inline backend) it also switches off a drawing nobody sees:
+    after every cell pyplot redraws each open figure on its hidden canvas, and then the
+    inline backend draws the figure again to show it as an image. Without the hidden
+    redraw a figure costs a third less time (bench/); what the student sees is the same,
+    because the inline backend always draws the figure afresh to show it.
+    """
     mpl.rcParams.update(_STYLE)
+    _skip_hidden_redraw()
+
+
+def _skip_hidden_redraw() -> None:
+    if mpl.get_backend() not in (INLINE_BACKEND, "inline"):
+        return
+    if not plt.get_fignums():
+        # pyplot picks its backend, and installs its redraw hook, at the first figure;
+        # do that now (with no figure open, switching closes nothing)
+        plt.switch_backend(mpl.get_backend())
+    plt.uninstall_repl_displayhook()
 
 
 def color_for(iso3: object, default: str = NEUTRAL) -> str:
