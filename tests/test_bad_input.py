@@ -181,7 +181,9 @@ def render() -> str:
 
 
 def test_docs_table_is_up_to_date():
-    assert DOC.read_text(encoding="utf-8") == render(), "run: python tests/test_bad_input.py --write"
+    assert DOC.read_text(encoding="utf-8") == render(), (
+        "run: python tests/test_bad_input.py --write"
+    )
 
 
 if __name__ == "__main__" and "--write" in sys.argv:

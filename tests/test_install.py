@@ -46,8 +46,12 @@ def installed(tmp_path_factory):
     # The new environment sees this one's dependencies through a .pth file (added after
     # its own site-packages), so the test measures our wheel, not the network.
     site = Path(
-        subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                       check=True, capture_output=True, text=True).stdout.strip()
+        subprocess.run(
+            [str(py), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
     )
     deps = [p for p in sys.path if p.endswith("site-packages")]
     (site / "zz_test_dependencies.pth").write_text("\n".join(deps) + "\n", encoding="utf-8")

@@ -18,7 +18,7 @@ from koit_lessons import lessons
 from koit_lessons.resources import notebooks_dir
 
 GUARD = textwrap.dedent(
-    '''
+    """
     import os
     import socket
 
@@ -55,7 +55,7 @@ GUARD = textwrap.dedent(
     if _LOG:
         socket.socket.connect, socket.socket.connect_ex = connect, connect_ex
         socket.getaddrinfo = getaddrinfo
-    '''
+    """
 )
 
 LESSONS = lessons.lessons()
