@@ -112,6 +112,13 @@ def test_student_version_runs_unanswered(item, student_dir):
     ]
     assert feedback, "no check output found"
     assert all("Not answered yet" in f for f in feedback)
+    # every figure of the lesson is shown, the first one too (nbval does not compare
+    # images, so a figure that silently fails to appear would pass unnoticed otherwise)
+    assert _figures(nb) == _figures(item.read())
+
+
+def _figures(nb) -> int:
+    return sum("image/png" in o.get("data", {}) for c in _code(nb) for o in c["outputs"])
 
 
 def test_student_set_passes_nbval_lax(student_dir):

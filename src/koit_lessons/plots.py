@@ -90,10 +90,29 @@ def use_style() -> None:
 def _skip_hidden_redraw() -> None:
     if mpl.get_backend() not in (INLINE_BACKEND, "inline"):
         return
+    shell = _ipython()
+    if shell is None:
+        return
     if not plt.get_fignums():
         # pyplot picks its backend, and installs its redraw hook, at the first figure;
         # do that now (with no figure open, switching closes nothing)
         plt.switch_backend(mpl.get_backend())
+    # Switched off once this cell has run: with older Matplotlib (3.7) the inline
+    # backend finishes its own set-up only then, and that set-up needs the hook in place.
+    shell.events.register("post_run_cell", _uninstall_redraw_hook)
+
+
+def _ipython():
+    import sys
+
+    ipython = sys.modules.get("IPython")
+    return ipython.get_ipython() if ipython else None
+
+
+def _uninstall_redraw_hook(*_result) -> None:
+    shell = _ipython()
+    if shell is not None:
+        shell.events.unregister("post_run_cell", _uninstall_redraw_hook)
     plt.uninstall_repl_displayhook()
 
 
