@@ -28,6 +28,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from koit_lessons._kernel import KernelManager
+
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 MAXRSS = "import resource; print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
@@ -46,7 +48,9 @@ def _run_notebook(nb) -> tuple[float, float]:
     """Execution time in seconds and the kernel's peak memory in MiB."""
     nb.cells.append(nbformat.v4.new_code_cell(MAXRSS))
     start = time.perf_counter()
-    NotebookClient(nb, timeout=600, kernel_name="python3").execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", kernel_manager_class=KernelManager
+    ).execute()
     elapsed = time.perf_counter() - start
     text = "".join(o.get("text", "") for o in nb.cells[-1].outputs)
     kib = int(text.split("MAXRSS")[1].split()[0])

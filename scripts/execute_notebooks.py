@@ -18,6 +18,8 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from koit_lessons._kernel import KernelManager
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -28,6 +30,7 @@ def execute(path: Path, timeout: int = 600) -> float:
         nb,
         timeout=timeout,
         kernel_name="python3",
+        kernel_manager_class=KernelManager,
         resources={"metadata": {"path": str(ROOT / "notebooks")}},
         record_timing=False,
     ).execute()

@@ -12,6 +12,7 @@ import pytest
 from nbclient import NotebookClient
 
 from koit_lessons import classroom, lessons
+from koit_lessons._kernel import KernelManager
 from koit_lessons.errors import KoitError
 from koit_lessons.resources import notebooks_dir
 
@@ -236,6 +237,7 @@ def test_nbgrader_source_runs_and_its_tests_pass(item, nbgrader_dir):
         nb,
         timeout=300,
         kernel_name="python3",
+        kernel_manager_class=KernelManager,
         resources={"metadata": {"path": str(notebooks_dir())}},
     ).execute()
     tests = [

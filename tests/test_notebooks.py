@@ -14,6 +14,7 @@ import pytest
 from nbclient import NotebookClient
 
 from koit_lessons import lessons
+from koit_lessons._kernel import KernelManager
 from koit_lessons.resources import notebooks_dir
 
 LESSONS = lessons.lessons()
@@ -101,7 +102,11 @@ def student_dir(tmp_path_factory):
 def test_student_version_runs_unanswered(item, student_dir):
     nb = nbformat.read(student_dir / item.filename, as_version=4)
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(student_dir)}}
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        kernel_manager_class=KernelManager,
+        resources={"metadata": {"path": str(student_dir)}},
     ).execute()
     feedback = [
         json.dumps(o)

@@ -15,6 +15,7 @@ import pytest
 from nbclient import NotebookClient
 
 from koit_lessons import lessons
+from koit_lessons._kernel import KernelManager
 from koit_lessons.resources import notebooks_dir
 
 GUARD = textwrap.dedent(
@@ -76,7 +77,11 @@ def guarded(tmp_path, monkeypatch):
 
 def _run(nb, cwd):
     NotebookClient(
-        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        kernel_manager_class=KernelManager,
+        resources={"metadata": {"path": str(cwd)}},
     ).execute()
 
 

@@ -95,6 +95,8 @@ def _draws_in_a_kernel(style: bool) -> tuple[int, list[str]]:
     import nbformat
     from nbclient import NotebookClient
 
+    from koit_lessons._kernel import KernelManager
+
     setup = "from koit_lessons import minerals, plots\n"
     # without use_style, make pyplot set up its backend in this first cell as use_style
     # does (with Matplotlib 3.7 and IPython 9 the inline backend is ready only after
@@ -109,7 +111,9 @@ def _draws_in_a_kernel(style: bool) -> tuple[int, list[str]]:
         ),
         nbformat.v4.new_code_cell("print(len(draws))"),
     ]
-    NotebookClient(nb, timeout=300, kernel_name="python3").execute()
+    NotebookClient(
+        nb, timeout=300, kernel_name="python3", kernel_manager_class=KernelManager
+    ).execute()
     shown = [k for o in nb.cells[1].outputs for k in o.get("data", {})]
     return int(nb.cells[2].outputs[0]["text"]), shown
 

@@ -310,9 +310,12 @@ def _worker(nb_in: str, nb_out: str, cell_timeout: int, pidfile: str) -> int:
     import nbformat
     from nbclient import NotebookClient
 
+    from koit_lessons._kernel import KernelManager
+
     nb = nbformat.read(nb_in, as_version=4)
     client = NotebookClient(
         nb,
+        kernel_manager_class=KernelManager,
         timeout=cell_timeout,
         kernel_name="python3",
         allow_errors=True,
