@@ -8,7 +8,7 @@ Reports, on this machine, in one run:
 - `koit-lessons --help` (median of 7; it imports no pandas or matplotlib);
 - `import koit_lessons`, and the extra time the lesson modules add on top of
   importing pandas and matplotlib;
-- each lesson notebook's execution time (median of 3) next to a floor notebook that
+- each lesson notebook's execution time (median of 5) next to a floor notebook that
   only starts a kernel and imports pandas, matplotlib and ipywidgets, run alternately
   with the lesson, and the ratio;
 - the peak memory (max RSS) of each lesson's kernel;
@@ -32,6 +32,7 @@ from koit_lessons._kernel import KernelManager
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
+RUNS = 5  # runs of each notebook (and of the floor next to it); the median is reported
 MAXRSS = "import resource; print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 
@@ -58,12 +59,12 @@ def _run_notebook(nb) -> tuple[float, float]:
 
 
 def _notebook_rows(floor):
-    """Each lesson run 3 times, each run right after a run of the floor notebook, so
+    """Each lesson run RUNS times, each run right after a run of the floor notebook, so
     that the ratio compares runs made under the same machine load (kernel start-up
     time drifts by 10-20 % between minutes on a shared machine)."""
     for path in sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")):
         floors, runs = [], []
-        for _ in range(3):
+        for _ in range(RUNS):
             floors.append(_run_notebook(nbformat.from_dict(floor))[0])
             runs.append(_run_notebook(nbformat.read(path, as_version=4)))
         t = statistics.median(r[0] for r in runs)
@@ -172,7 +173,7 @@ def main() -> None:
 
     floor = nbformat.v4.new_notebook()
     floor.cells = [nbformat.v4.new_code_cell("import pandas, matplotlib.pyplot, ipywidgets")]
-    floor_runs = [_run_notebook(nbformat.from_dict(floor)) for _ in range(3)]
+    floor_runs = [_run_notebook(nbformat.from_dict(floor)) for _ in range(RUNS)]
     floor_time = statistics.median(r[0] for r in floor_runs)
     floor_mem = max(r[1] for r in floor_runs)
     print(
