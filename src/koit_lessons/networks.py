@@ -158,7 +158,7 @@ def _members() -> pd.DataFrame:
 
 def countries() -> list[str]:
     """All countries that are members of at least one grouping, sorted by name."""
-    return sorted(table()["country"].unique())
+    return sorted(_members()["country"].unique())
 
 
 def groupings() -> list[str]:
@@ -166,8 +166,10 @@ def groupings() -> list[str]:
     return list(GROUPINGS)
 
 
+@functools.cache
 def _iso3() -> dict[str, str]:
-    t = table()
+    # read-only for its callers
+    t = _members()
     return dict(zip(t["country"], t["iso3"], strict=True))
 
 
@@ -226,7 +228,7 @@ def _selection(selected: object) -> list[str]:
 def _sets(selected: object = None) -> dict[str, set[str]]:
     """Each country's set of groupings (only countries in at least one chosen grouping)."""
     chosen = _selection(selected)
-    t = table()
+    t = _members()
     t = t[t["grouping"].isin(chosen)]
     out: dict[str, set[str]] = {}
     for country, grouping in zip(t["country"], t["grouping"], strict=True):
@@ -235,7 +237,8 @@ def _sets(selected: object = None) -> dict[str, set[str]]:
 
 
 def _order(names: Iterable[str]) -> list[str]:
-    return [g for g in GROUPINGS if g in set(names)]
+    present = set(names)
+    return [g for g in GROUPINGS if g in present]
 
 
 def memberships(country: str, groupings: Iterable[str] | None = None) -> list[str]:
@@ -254,8 +257,7 @@ def membership_matrix(
     """Countries x groupings, 1 where the country is a member, else 0.
 
     Rows are the countries in at least ``min_groupings`` chosen groupings, sorted by how
-    many of the
-    chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
+    many of the chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
     maps each country to its ISO3 code; ``df.attrs["source"]`` is a source line.
 
     >>> m = membership_matrix(["G7", "Quad"])
@@ -278,8 +280,7 @@ def membership_matrix(
         index=pd.Index(list(sets), name="country"),
         columns=pd.Index(chosen, name="grouping"),
     )
-    order = sorted(m.index, key=lambda c: (-int(m.loc[c].sum()), c))
-    m = m.loc[order]
+    m = m.loc[sorted(sets, key=lambda c: (-len(sets[c]), c))]
     iso3 = _iso3()
     m.attrs = {"iso3": {c: iso3[c] for c in m.index}, "source": SOURCE, "dataset": DATASET}
     return m
