@@ -72,9 +72,11 @@ def _notebook_rows(floor):
         yield path.name, t, f, t / f, max(r[1] for r in runs)
 
 
-def _time_updates(module, change_control, repeats: int = 15) -> tuple[float, float]:
-    """Median ms of one control change: with the widget's figure display doing nothing,
-    and with it rendering the figure to PNG, as the notebook's inline backend does."""
+def _time_updates(change_control, repeats: int = 15) -> tuple[float, float]:
+    """Median ms of one control change: with the explorers' figure display (in
+    :func:`koit_lessons.widgets.redraw`) doing nothing, and with it rendering the figure
+    to PNG, as the notebook's inline backend does."""
+    from koit_lessons import widgets
 
     def render(obj):
         if hasattr(obj, "savefig"):
@@ -82,7 +84,7 @@ def _time_updates(module, change_control, repeats: int = 15) -> tuple[float, flo
 
     results = []
     for shown in (lambda obj: None, render):
-        module.display = shown
+        widgets.display = shown
         times = []
         for i in range(repeats):
             start = time.perf_counter()
@@ -115,7 +117,7 @@ def _widget_rows():
         def mineral(i):
             ex.mineral.value = names[i % len(names)]
 
-        rows.append(("MineralExplorer: mineral", *_time_updates(widgets, mineral)))
+        rows.append(("MineralExplorer: mineral", *_time_updates(mineral)))
 
         calc = compute_widgets.TrainingRunCalculator()
         lo, hi = calc.utilisation.min, calc.utilisation.max
@@ -123,16 +125,14 @@ def _widget_rows():
         def utilisation(i):
             calc.utilisation.value = lo + (hi - lo) * ((i % 5) + 1) / 6
 
-        rows.append(
-            ("TrainingRunCalculator: utilisation", *_time_updates(compute_widgets, utilisation))
-        )
+        rows.append(("TrainingRunCalculator: utilisation", *_time_updates(utilisation)))
 
         sim = shock_widgets.ShockSimulator()
 
         def cut(i):
             sim.cut.value = 10 + 5 * (i % 15)
 
-        rows.append(("ShockSimulator: cut", *_time_updates(shock_widgets, cut)))
+        rows.append(("ShockSimulator: cut", *_time_updates(cut)))
 
         clubs = network_widgets.ClubExplorer()
         measures = ["betweenness", "eigenvector", "degree"]
@@ -140,20 +140,20 @@ def _widget_rows():
         def measure(i):
             clubs.measure.value = measures[i % len(measures)]
 
-        rows.append(("ClubExplorer: centrality", *_time_updates(network_widgets, measure)))
+        rows.append(("ClubExplorer: centrality", *_time_updates(measure)))
 
         def club(i):
             box = clubs.boxes["NATO"]
             box.value = not box.value
 
-        rows.append(("ClubExplorer: tick a club", *_time_updates(network_widgets, club)))
+        rows.append(("ClubExplorer: tick a club", *_time_updates(club)))
 
         trade = partnership_widgets.TradeGrowthExplorer()
 
         def flow(i):
             trade.flow.value = trade.flow.options[i % len(trade.flow.options)]
 
-        rows.append(("TradeGrowthExplorer: flow", *_time_updates(partnership_widgets, flow)))
+        rows.append(("TradeGrowthExplorer: flow", *_time_updates(flow)))
         plt.close("all")
     return rows
 

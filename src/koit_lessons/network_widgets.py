@@ -21,6 +21,7 @@ from IPython.display import display
 
 from koit_lessons import networks, plots
 from koit_lessons.errors import KoitError
+from koit_lessons.widgets import redraw
 
 __all__ = ["club_view", "ClubExplorer", "club_explorer"]
 
@@ -157,15 +158,18 @@ class ClubExplorer:
 
     def view(self) -> dict | None:
         """:func:`club_view` for the current controls (None if no club is ticked)."""
-        if not self.chosen():
+        chosen = self.chosen()
+        if not chosen:
             return None
         return club_view(
-            self.chosen(), self.measure.value, self.country_a.value, self.country_b.value, self.top
+            chosen, self.measure.value, self.country_a.value, self.country_b.value, self.top
         )
 
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes | None:
         """Draw the top of the ranking for the current controls (None if nothing to draw)."""
-        view = self.view()
+        return self._draw(self.view(), ax)
+
+    def _draw(self, view: dict | None, ax: plt.Axes | None = None) -> plt.Axes | None:
         if view is None or view["ranking"].empty:
             return None
         ranking = view["ranking"]
@@ -184,19 +188,11 @@ class ClubExplorer:
 
     def update(self, change: object = None) -> None:
         """Recompute and redraw after a control changed."""
-        view = self.view()
-        if view is None:
-            self.summary.value = "<b>Tick at least one club.</b>"
-            with self.output:
-                self.output.clear_output(wait=True)
-            return
-        self.summary.value = summary_text(view)
-        with self.output:
-            self.output.clear_output(wait=True)
-            ax = self.draw()
-            if ax is not None:
-                display(ax.figure)
-                plt.close(ax.figure)
+        view = self.view()  # computed once, for the summary and the figure
+        self.summary.value = (
+            "<b>Tick at least one club.</b>" if view is None else summary_text(view)
+        )
+        redraw(self.output, lambda: self._draw(view))
 
 
 def club_explorer(

@@ -13,6 +13,7 @@ from IPython.display import display
 
 from koit_lessons import partnership, plots
 from koit_lessons.errors import KoitError
+from koit_lessons.widgets import redraw
 
 __all__ = ["TradeGrowthExplorer", "trade_growth_explorer"]
 
@@ -87,11 +88,7 @@ class TradeGrowthExplorer:
         if self._busy:
             return
         self.summary.value = self.summary_text()
-        with self.output:
-            self.output.clear_output(wait=True)
-            ax = self.draw()
-            display(ax.figure)
-            plt.close(ax.figure)
+        redraw(self.output, self.draw)
 
 
 def trade_growth_explorer(series: str = "eurostat_eur", flow: str = "Italy to Korea") -> None:

@@ -14,6 +14,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import data, minerals, plots, shocks
+from koit_lessons.widgets import redraw
 
 __all__ = ["ShockSimulator", "shock_simulator"]
 
@@ -147,17 +148,12 @@ class ShockSimulator:
         if self._switching:
             return
         self.summary.value = self.summary_text()
-        with self.output:
-            self.output.clear_output(wait=True)
-            ax = self.draw()
-            if ax is None:
+        if redraw(self.output, self.draw) is None:
+            with self.output:
                 print(
                     f"No sourced import shares from {self.country.value} for "
                     f"{self.mineral.value} in the data: exposure cannot be shown."
                 )
-            else:
-                display(ax.figure)
-                plt.close(ax.figure)
 
 
 def shock_simulator(

@@ -7,13 +7,28 @@ timed without a browser. Run non-interactively, an explorer shows its default st
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import metrics, minerals, plots
 
-__all__ = ["MineralExplorer", "mineral_explorer"]
+__all__ = ["MineralExplorer", "mineral_explorer", "redraw"]
+
+
+def redraw(output: w.Output, draw: Callable[[], plt.Axes | None]) -> plt.Axes | None:
+    """Replace what ``output`` shows with the figure ``draw()`` makes, and close that
+    figure (the notebook would otherwise show it a second time). Shared by the explorers.
+    If ``draw()`` returns None the output is left empty, and None is returned."""
+    with output:
+        output.clear_output(wait=True)
+        ax = draw()
+        if ax is not None:
+            display(ax.figure)
+            plt.close(ax.figure)
+    return ax
 
 
 class MineralExplorer:
@@ -63,11 +78,7 @@ class MineralExplorer:
     def update(self, change: object = None) -> None:
         """Recompute and redraw after a control changed."""
         self.summary.value = self.summary_text()
-        with self.output:
-            self.output.clear_output(wait=True)
-            ax = self.draw()
-            display(ax.figure)
-            plt.close(ax.figure)
+        redraw(self.output, self.draw)
 
 
 def mineral_explorer(mineral: str = "lithium", year: int | None = None) -> None:
