@@ -25,7 +25,7 @@ from typing import Any
 from jupyter_client.asynchronous.client import AsyncKernelClient
 from jupyter_client.channels import AsyncZMQSocketChannel
 from jupyter_client.manager import AsyncKernelManager
-from traitlets import DottedObjectName, Type
+from traitlets import Type
 
 #: the longest a channel waits before it looks at its socket again (seconds)
 SLICE = 0.2
@@ -55,5 +55,4 @@ class KernelClient(AsyncKernelClient):
 class KernelManager(AsyncKernelManager):
     """``AsyncKernelManager`` whose clients use :class:`SlicedChannel`."""
 
-    client_class = DottedObjectName("koit_lessons._kernel.KernelClient")
     client_factory = Type(KernelClient, klass=AsyncKernelClient)

@@ -18,6 +18,7 @@ Korea and Italy have the same colours in every lesson::
 from __future__ import annotations
 
 import math
+import sys
 import textwrap
 from collections.abc import Iterable
 
@@ -88,7 +89,8 @@ def use_style() -> None:
 
 
 def _skip_hidden_redraw() -> None:
-    if mpl.get_backend() not in (INLINE_BACKEND, "inline"):
+    backend = mpl.get_backend()
+    if backend not in (INLINE_BACKEND, "inline"):
         return
     shell = _ipython()
     if shell is None:
@@ -96,16 +98,14 @@ def _skip_hidden_redraw() -> None:
     if not plt.get_fignums():
         # pyplot picks its backend, and installs its redraw hook, at the first figure;
         # do that now (with no figure open, switching closes nothing)
-        plt.switch_backend(mpl.get_backend())
+        plt.switch_backend(backend)
     # Switched off once this cell has run: with older Matplotlib (3.7) the inline
     # backend finishes its own set-up only then, and that set-up needs the hook in place.
     shell.events.register("post_run_cell", _uninstall_redraw_hook)
 
 
 def _ipython():
-    import sys
-
-    ipython = sys.modules.get("IPython")
+    ipython = sys.modules.get("IPython")  # not imported here: only a running shell matters
     return ipython.get_ipython() if ipython else None
 
 
