@@ -28,7 +28,7 @@ from typing import Any
 
 from koit_lessons.errors import KoitError, did_you_mean
 
-__all__ = ["check", "Feedback", "Question", "question", "questions", "expected"]
+__all__ = ["check", "judge", "fixed", "Feedback", "Question", "question", "questions", "expected"]
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 _ICONS = {CORRECT: "✅", INCORRECT: "❌", UNANSWERED: "⏳", INVALID: "⚠️"}
@@ -142,6 +142,26 @@ def _bind(q: Question, context: dict[str, Any]) -> Question:
         aliases=lambda: q.aliases(value),
         context="",
     )
+
+
+def fixed(qid: str, **context: Any) -> Question:
+    """The question with its expected answer and accepted spellings computed now.
+
+    The result no longer reads the data or the package when it is checked: the grader
+    builds its answer key with it before any student code runs.
+
+    Examples
+    --------
+    >>> q = fixed("00-lithium-top")
+    >>> judge(q, q.expected()).correct
+    True
+    """
+    q = _get(qid)
+    if q is None:
+        raise KeyError(qid)
+    q = _bind(q, context)
+    want, aliases = q.expected(), q.aliases()
+    return replace(q, expected=lambda: want, aliases=lambda *_: aliases)
 
 
 def _is_placeholder(answer: object) -> bool:
@@ -307,6 +327,15 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
             q = _bind(q, context)
         except KoitError as e:
             return Feedback(q.id, INVALID, str(e))
+    return judge(q, answer)
+
+
+def judge(q: Question, answer: Any) -> Feedback:
+    """Check ``answer`` against a question whose context, if any, is already bound.
+
+    ``check`` uses it after finding the question; the grader uses it with the questions
+    of its answer key (see :func:`fixed`), computed before any submission runs.
+    """
     if answer is None:
         return Feedback(
             q.id,

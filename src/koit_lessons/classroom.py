@@ -318,20 +318,27 @@ def nbgrader_source(nb: dict[str, Any], number: str, points: int = 1) -> dict[st
     }
 
 
-def export_nbgrader(folder: Path, numbers: list[str] | None = None, points: int = 1) -> list[Path]:
+def export_nbgrader(
+    folder: Path, numbers: list[str] | None = None, points: int = 1, overwrite: bool = False
+) -> dict[str, list[Path]]:
     """Write an nbgrader source notebook per lesson into ``folder/source/<lesson>/``.
 
     ``folder`` becomes (part of) an nbgrader course directory: run
     ``nbgrader generate_assignment <lesson>`` there to make the release version.
+    Existing files (a teacher may have edited them) are kept unless ``overwrite`` is
+    true. Returns the paths written and kept, under the keys "written" and "kept".
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise KoitError(f"{folder} is a file, not a folder. Choose another folder.")
-    written = []
+    result: dict[str, list[Path]] = {"written": [], "kept": []}
     for item in select_lessons(numbers):
         assignment = Path(item.filename).stem
         target = folder / "source" / assignment / item.filename
+        if target.exists() and not overwrite:
+            result["kept"].append(target)
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
         _lessons.write_notebook(nbgrader_source(item.read(), item.number, points), target)
-        written.append(target)
-    return written
+        result["written"].append(target)
+    return result

@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from koit_lessons import __version__
+from koit_lessons import __version__, grading
 from koit_lessons.errors import KoitError
 
 DEFAULT_WORKSPACE = "koit-lessons-work"
@@ -87,6 +87,7 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     nbg.add_argument("dir", help="an nbgrader course folder (created if missing)")
     nbg.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson numbers (default: all)")
     nbg.add_argument("--points", type=int, default=1, help="points per question (default 1)")
+    nbg.add_argument("--overwrite", action="store_true", help="replace files already there")
 
     grade = sub.add_parser(
         "grade", help="grade a folder of submitted notebooks of one lesson into a CSV"
@@ -95,11 +96,39 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     grade.add_argument("submissions", help="folder of submitted notebooks")
     grade.add_argument("--out", default="gradebook.csv", help="the CSV to write")
     grade.add_argument(
-        "--timeout", type=float, default=120, help="seconds per notebook (default 120)"
+        "--timeout",
+        type=float,
+        default=grading.DEFAULT_TIMEOUT,
+        help=f"seconds per notebook (default {grading.DEFAULT_TIMEOUT})",
     )
-    grade.add_argument("--cell-timeout", type=int, default=30, help="seconds per cell (default 30)")
-    grade.add_argument("--jobs", type=int, default=None, help="notebooks graded at once")
+    grade.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=grading.DEFAULT_CELL_TIMEOUT,
+        help=f"seconds per cell (default {grading.DEFAULT_CELL_TIMEOUT})",
+    )
+    grade.add_argument(
+        "--jobs",
+        type=int,
+        default=grading.DEFAULT_JOBS,
+        help=f"notebooks graded at once (default {grading.DEFAULT_JOBS})",
+    )
+    grade.add_argument(
+        "--memory",
+        type=int,
+        default=grading.Limits.memory_mb,
+        help=f"MiB of memory per kernel process (default {grading.Limits.memory_mb})",
+    )
     grade.add_argument("--written", help="folder for the written answers (default: <out>_written/)")
+    grade.add_argument("--overwrite", action="store_true", help="replace an existing gradebook")
+    grade.add_argument(
+        "--resume", action="store_true", help="finish a stopped batch: grade only what is missing"
+    )
+    grade.add_argument(
+        "--require-sandbox",
+        action="store_true",
+        help="refuse to grade unless the bubblewrap sandbox is available",
+    )
 
     link = sub.add_parser("link", help="a one-click link: JupyterHub (nbgitpuller) or Binder")
     link.add_argument("--repo", required=True, help="the git repository to pull or build")
@@ -130,27 +159,44 @@ def _cmd_export_nbgrader(args: argparse.Namespace) -> None:
 
     if args.points < 0:
         raise KoitError(f"--points must be 0 or more, not {args.points}.")
-    for path in export_nbgrader(Path(args.dir), args.lessons, args.points):
+    result = export_nbgrader(Path(args.dir), args.lessons, args.points, overwrite=args.overwrite)
+    for path in result["written"]:
         print(f"wrote  {path}")
+    for path in result["kept"]:
+        print(f"kept   {path} (already there; use --overwrite to replace it)")
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    from koit_lessons.grading import grade
+    if args.jobs < 1 or args.memory < 256:
+        raise KoitError("--jobs must be 1 or more and --memory 256 (MiB) or more.")
+    if args.overwrite and args.resume:
+        raise KoitError("Pass --overwrite or --resume, not both.")
 
     def progress(r):
         print(f"graded {r.student}: {r.total:g} points ({r.seconds:.1f} s)", flush=True)
 
     out = Path(args.out)
-    results = grade(
-        args.lesson,
-        Path(args.submissions),
-        out,
-        timeout=args.timeout,
-        cell_timeout=args.cell_timeout,
-        jobs=args.jobs,
-        written_dir=Path(args.written) if args.written else None,
-        progress=progress,
-    )
+    limits = grading.Limits(memory_mb=args.memory)
+    protection = grading.sandbox.detect(limits)
+    print(f"protection: {protection.summary}", flush=True)
+    try:
+        results = grading.grade(
+            args.lesson,
+            Path(args.submissions),
+            out,
+            timeout=args.timeout,
+            cell_timeout=args.cell_timeout,
+            jobs=args.jobs,
+            written_dir=Path(args.written) if args.written else None,
+            progress=progress,
+            overwrite=args.overwrite,
+            resume=args.resume,
+            require_sandbox=args.require_sandbox,
+            limits=limits,
+        )
+    except KeyboardInterrupt:
+        print(f"stopped: the rows graded so far are in {out}; run again with --resume")
+        return 130
     flagged = sum(1 for r in results if r.problems)
     print(f"{len(results)} submissions graded into {out} ({flagged} with problems listed)")
     return 0

@@ -1,0 +1,214 @@
+"""The score stage: the answer key, fixed before any submission runs, and the points.
+
+:class:`AnswerKey` computes every expected answer of a lesson in the grader's own
+process from the installed package (for a question that depends on the student's
+choice, e.g. the capstone's topic, for every choice there is) before the first
+submission runs, and never reads the package or the data again. The values a
+submission's kernel printed are decoded and judged against it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from koit_lessons import checks, classroom
+from koit_lessons.errors import KoitError
+
+__all__ = ["AnswerKey", "Result", "decode", "score"]
+
+
+@dataclass
+class Result:
+    """The grade of one submission."""
+
+    student: str
+    file: str
+    points: dict[str, float] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    written: dict[str, str] = field(default_factory=dict)
+    seconds: float = 0.0
+    sha256: str = ""
+
+    @property
+    def total(self) -> float:
+        return sum(self.points.values())
+
+
+class AnswerKey:
+    """Every question of a lesson with its expected answer computed now."""
+
+    def __init__(self, exercises: list[classroom.Exercise]) -> None:
+        self.exercises = exercises
+        self._plain: dict[str, checks.Question] = {}
+        self._by_choice: dict[str, dict[Any, checks.Question]] = {}
+        self._validate: dict[str, Any] = {}
+        for e in exercises:
+            q = checks._get(e.qid)
+            if q is None:
+                raise KoitError(f"The lesson checks {e.qid!r}, but no such question exists.")
+            if not q.context:
+                self._plain[e.qid] = checks.fixed(e.qid)
+                continue
+            choices = _choices(q)
+            self._by_choice[e.qid] = {c: checks.fixed(e.qid, **{q.context: c}) for c in choices}
+            # the spellings a student may use for a choice, resolved now as well
+            self._validate[e.qid] = q.validate
+
+    def judge(self, qid: str, value: Any, context: Any = None) -> checks.Feedback:
+        if qid in self._plain:
+            return checks.judge(self._plain[qid], value)
+        try:
+            choice = self._validate[qid](context)
+        except KoitError as exc:
+            return checks.Feedback(qid, checks.INVALID, str(exc))
+        q = self._by_choice[qid].get(choice)
+        if q is None:
+            return checks.Feedback(qid, checks.INVALID, f"{context!r} is not a choice here.")
+        return checks.judge(q, value)
+
+
+def _choices(q: checks.Question) -> list[Any]:
+    """Every canonical value of a question's context (e.g. every capstone topic)."""
+    from koit_lessons import capstone
+
+    if q.context == "topic":
+        return list(capstone._all_topics())
+    raise KoitError(f"The grader does not know the choices for {q.context!r}.")
+
+
+class _Other:
+    """A value the grader cannot rebuild; check() reports it as the wrong kind."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+class _Array(list):
+    """A rebuilt pandas/NumPy array: a list with ``size`` and ``item()`` like the original."""
+
+    def __init__(self, values: list[Any], item: Any, one: bool) -> None:
+        super().__init__(values)
+        self.size = len(values)
+        self._item, self._one = item, one
+
+    def item(self) -> Any:
+        if not self._one:
+            raise ValueError("can only convert an array of size 1 to a Python scalar")
+        return self._item
+
+
+MISSING = object()
+
+
+def decode(v: Any) -> Any:
+    """A value as the kernel printed it (see prepare's dump cell), rebuilt."""
+    if isinstance(v, list):
+        return [decode(x) for x in v]
+    if not isinstance(v, dict):
+        return v
+    kind = v.get("__koit__")
+    if kind == "ellipsis":
+        return Ellipsis
+    if kind == "float":
+        return float(v["value"])
+    if kind == "array":
+        return _Array([decode(x) for x in v["values"]], decode(v["item"]), bool(v["one"]))
+    if kind in ("list", "tuple", "set"):
+        values = [decode(x) for x in v["values"]]
+        return {"list": list, "tuple": tuple, "set": list}[kind](values)
+    if kind == "missing":
+        return MISSING
+    return _Other(f"{v.get('type', 'object')}: {v.get('repr', '')}")
+
+
+def _values(dump: str, marker: str) -> dict[str, Any] | None:
+    found = re.search(re.escape(marker) + r"(.*?)" + re.escape(marker), dump, re.S)
+    if not found:
+        return None
+    try:
+        values = json.loads(found.group(1))
+    except (json.JSONDecodeError, RecursionError):
+        return None
+    return values if isinstance(values, dict) else None
+
+
+def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> Result:
+    """The points and problems of one submission from its run (see the module docstring)."""
+    from koit_lessons.grading.run import describe_error
+
+    sub = prepared.submission
+    ids = [e.qid for e in key.exercises]
+    r = Result(
+        sub.student, sub.file, {q: 0 for q in ids}, list(prepared.problems), sha256=sub.sha256
+    )
+    r.written = dict(prepared.written)
+    if prepared.not_run:
+        r.problems.append(prepared.not_run)
+        r.problems += prepared.written_problems
+        return r
+    r.seconds = run.seconds
+    failed = {}
+    numbers = [n for n, _ in prepared.code]
+    for index, (ename, evalue) in sorted(run.errors.items()):
+        n = numbers[index]
+        if ename in ("KoitCellTimeout", "KeyboardInterrupt"):
+            failed[n] = "was stopped after the time limit"
+            r.problems.append(
+                f"cell {n} ran longer than {cell_timeout} s and was stopped (an endless loop?)"
+            )
+        else:
+            failed[n] = f"raised {ename}"
+            r.problems.append(f"cell {n} " + describe_error(ename, evalue))
+    if run.leftover:
+        r.problems.append(
+            f"{run.leftover} process(es) it started were still running at the end and were killed"
+        )
+    if run.timed_out:
+        r.problems += [
+            f"timed out: the notebook ran longer than {timeout:g} s (an endless loop?) "
+            "and was stopped; no answers could be read",
+            *prepared.written_problems,
+        ]
+        return r
+    values = _values(run.dump, prepared.marker)
+    if values is None:
+        why = run.died or "the kernel stopped or was changed"
+        r.problems += [
+            f"the answers could not be read ({why}); no points",
+            *prepared.written_problems,
+        ]
+        return r
+    for e in key.exercises:
+        value = decode(values.get(e.variable, {"__koit__": "missing"}))
+        if value is MISSING:
+            if e.qid in prepared.positions:
+                r.problems.append(f"{e.qid}: no answer ({e.variable} is not defined)")
+            continue
+        context = None
+        if e.context:
+            context = decode(values.get(e.context[1], {"__koit__": "missing"}))
+            if context is MISSING:
+                r.problems.append(f"{e.qid}: no answer ({e.context[1]} is not defined)")
+                continue
+        feedback = key.judge(e.qid, value, context)
+        if feedback.status == checks.CORRECT:
+            r.points[e.qid] = 1
+        elif prepared.positions.get(e.qid) in failed:
+            r.problems.append(f"{e.qid}: no answer (its cell {failed[prepared.positions[e.qid]]})")
+        elif feedback.status == checks.UNANSWERED:
+            r.problems.append(f"{e.qid}: unanswered")
+        elif feedback.status == checks.INVALID:
+            r.problems.append(f"{e.qid}: wrong kind of answer ({feedback.message})")
+        elif e.context:  # wrong for the choice read at the end of the run: say which
+            shown = f"{e.context[0]}={context!r}"
+            r.problems.append(f"{e.qid}: wrong for {shown} (its value at the end of the notebook)")
+    if prepared.withhold:
+        r.points = {q: 0 for q in ids}
+    r.problems += prepared.written_problems
+    return r
