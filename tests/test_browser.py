@@ -29,9 +29,12 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 if CHROMIUM is None and os.environ.get("KOIT_REQUIRE_BROWSER"):
     raise RuntimeError("KOIT_REQUIRE_BROWSER is set but Chromium is not installed")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
-)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium)"
+    ),
+]
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "browser"
 LESSONS = lessons.lessons()
 

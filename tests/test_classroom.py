@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from koit_lessons import classroom, lessons
+from koit_lessons import classroom, lessons, notebook
 from koit_lessons._kernel import KernelManager
 from koit_lessons.errors import KoitError
 from koit_lessons.resources import notebooks_dir
@@ -35,7 +35,7 @@ def _secrets(teacher):
         if c["cell_type"] == "code":
             for region in re.findall(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", src, re.S):
                 found += [line.strip() for line in region.splitlines() if line.strip()]
-        if lessons.SOLUTION_TAG in tags or lessons.TEACHER_TAG in tags:
+        if notebook.SOLUTION_TAG in tags or notebook.TEACHER_TAG in tags:
             found += [s for s in re.split(r"(?<=[.!?])\s+", src) if len(s) > 25]
             for att in c.get("attachments", {}).values():
                 found += [v for v in att.values() if isinstance(v, str) and len(v) > 20]
@@ -78,8 +78,8 @@ def test_no_solution_text_from_any_lesson_in_any_student_file(sets):
             assert set(c["metadata"]) <= {"tags", "editable", "deletable"}
             if c["cell_type"] == "code":
                 assert c["outputs"] == [] and c["execution_count"] is None
-            if lessons.SOLUTION_TAG in c["metadata"].get("tags", []):
-                assert _text(c) == lessons.ANSWER_BOX and "attachments" not in c
+            if notebook.SOLUTION_TAG in c["metadata"].get("tags", []):
+                assert _text(c) == notebook.ANSWER_BOX and "attachments" not in c
 
 
 @pytest.mark.parametrize("item", LESSONS, ids=IDS)
@@ -87,7 +87,7 @@ def test_student_exercises_are_unanswered(sets, item):
     students, _, _ = sets
     nb = json.loads((students / item.filename).read_text(encoding="utf-8"))
     code = "\n".join(_text(c) for c in nb["cells"] if c["cell_type"] == "code")
-    for ex in classroom.exercises(item.read()):
+    for ex in notebook.exercises(item.read()):
         assert re.search(rf"^{ex.variable} = \.\.\.$", code, re.M), ex.qid
         assert ex.call.replace("'", '"') in code
 
@@ -110,7 +110,7 @@ def test_hidden_solution_in_attachments_and_metadata_never_reaches_students(tmp_
     )
     source = tmp_path / "notebooks"
     source.mkdir()
-    lessons.write_notebook(teacher, source / "99_made_up.ipynb")
+    notebook.write_notebook(teacher, source / "99_made_up.ipynb")
     monkeypatch.setattr(lessons, "notebooks_dir", lambda: source)
     classroom.handout(tmp_path / "s", tmp_path / "t")
     text = (tmp_path / "s" / "99_made_up.ipynb").read_text(encoding="utf-8")
@@ -160,11 +160,11 @@ def test_handout_command(tmp_path):
 @pytest.mark.parametrize("item", LESSONS, ids=IDS)
 def test_exercises_and_written_questions_are_found(item):
     teacher = item.read()
-    exs = classroom.exercises(teacher)
+    exs = notebook.exercises(teacher)
     from koit_lessons.checks import questions
 
     assert sorted(e.qid for e in exs) == questions(item.number)
-    written = classroom.written_questions(teacher, item.number)
+    written = notebook.written_questions(teacher, item.number)
     tagged = [c for c in teacher["cells"] if "solution" in c["metadata"].get("tags", [])]
     assert len(written) == len(tagged)
     for w in written:
@@ -205,7 +205,7 @@ def test_nbgrader_export_is_valid_for_nbgrader(item, nbgrader_dir):
             "task",
         }
         assert re.fullmatch(r"[\w-]+", m["grade_id"])
-    exs = classroom.exercises(item.read())
+    exs = notebook.exercises(item.read())
     answers = [c for c in cells if c.metadata.nbgrader["solution"] and c.cell_type == "code"]
     tests = [c for c in cells if c.metadata.nbgrader["grade"] and c.cell_type == "code"]
     assert len(answers) == len(tests) == len(exs)
@@ -214,7 +214,7 @@ def test_nbgrader_export_is_valid_for_nbgrader(item, nbgrader_dir):
         assert test.metadata.nbgrader["locked"] and test.metadata.nbgrader["points"] == 1
         assert ex.call in test.source and "assert" in test.source
     written = [c for c in cells if c.cell_type == "markdown" and c.metadata.nbgrader["grade"]]
-    assert len(written) == len(classroom.written_questions(item.read(), item.number))
+    assert len(written) == len(notebook.written_questions(item.read(), item.number))
     assert all(c.metadata.nbgrader["solution"] for c in written)
     raw = _nbg(item, nbgrader_dir).read_text(encoding="utf-8")
     assert '"outputs": [{' not in raw and "widgets" not in json.loads(raw)["metadata"]
@@ -302,7 +302,7 @@ def test_rubrics_are_found_per_question_and_for_the_whole_lesson():
         ],
         "metadata": {},
     }
-    one, two = classroom.written_questions(nb, "09")
+    one, two = notebook.written_questions(nb, "09")
     assert (one.qid, one.title, one.model_answer) == ("09-think-1", "Think! one", "Model one.")
     assert one.rubric.startswith("Rubric one") and "Capstone rubric" in one.rubric
     assert two.rubric.startswith("## Capstone rubric")

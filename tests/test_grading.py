@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from koit_lessons import checks, classroom, grading, lessons
+from koit_lessons import checks, grading, lessons, notebook
 from koit_lessons.grading import sandbox
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
 from make_submissions import SPECIAL, Builder, make_case, make_submissions  # noqa: E402
 
 LESSON = lessons.lessons()[0]  # grading runs kernels: one lesson is enough here
-IDS = [e.qid for e in classroom.exercises(LESSON.read())]
+IDS = [e.qid for e in notebook.exercises(LESSON.read())]
 TIMEOUT, CELL_TIMEOUT = 40, 8
 
 
@@ -154,7 +154,7 @@ def test_student_code_never_runs_in_the_grader_process(graded):
 def test_written_answers_one_file_per_question_side_by_side(graded):
     _, out, _, results = graded
     folder = out.with_name(out.stem + "_written")
-    questions = classroom.written_questions(LESSON.read(), LESSON.number)
+    questions = notebook.written_questions(LESSON.read(), LESSON.number)
     assert questions
     for q in questions:
         md = (folder / f"{q.qid}.md").read_text(encoding="utf-8")
@@ -164,7 +164,7 @@ def test_written_answers_one_file_per_question_side_by_side(graded):
         answers = {row["student"]: row["answer"] for row in rows}
         assert answers["all_correct"] == "Because two importers share one risk."
         assert answers["unanswered"] == "(no answer)"
-        assert lessons.ANSWER_BOX not in md
+        assert notebook.ANSWER_BOX not in md
     assert f"{questions[0].qid}: no written answer" in graded[0]["unanswered"].problems
 
 
@@ -248,19 +248,19 @@ def test_grade_command(tmp_path):
 
 def test_written_answers_are_read_below_the_prompt():
     teacher = LESSON.read()
-    questions = classroom.written_questions(teacher, LESSON.number)
-    nb = lessons.student_version(teacher)
+    questions = notebook.written_questions(teacher, LESSON.number)
+    nb = notebook.student_version(teacher)
     cells = nb["cells"]
     q = questions[0]
     at = next(i for i, c in enumerate(cells) if "".join(c["source"]) == q.prompt)
     # the student kept the box line, wrote below it, and added a second cell
-    cells[at + 1]["source"] = lessons.ANSWER_BOX + "\n\nFirst part."
+    cells[at + 1]["source"] = notebook.ANSWER_BOX + "\n\nFirst part."
     cells.insert(at + 2, {"cell_type": "markdown", "metadata": {}, "source": "Second part."})
-    answers = grading.written_answers(nb, teacher, questions)
+    answers = notebook.written_answers(nb, teacher, questions)
     assert answers[q.qid] == "First part.\n\nSecond part."
     assert all(answers[w.qid] == "" for w in questions[1:])
     del cells[at]  # the prompt is gone
-    assert grading.written_answers(nb, teacher, questions)[q.qid] is None
+    assert notebook.written_answers(nb, teacher, questions)[q.qid] is None
 
 
 def test_gradebook_cells_are_never_spreadsheet_formulas(tmp_path):

@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, chips, lessons, metrics, plots  # noqa: E402
+from koit_lessons import checks, chips, lessons, metrics, notebook, plots  # noqa: E402
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "02_chip_value_chain.ipynb"
 
@@ -123,7 +123,7 @@ def test_notebook_metadata_and_structure():
 
 def test_student_version_has_no_solutions():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
-    student = lessons.student_version(nb)
+    student = notebook.student_version(nb)
     text = json.dumps(student)
     assert "BEGIN SOLUTION" not in text
     assert "Model answer" not in text

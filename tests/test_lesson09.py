@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from koit_lessons import capstone, classroom, grading, lessons
+from koit_lessons import capstone, grading, lessons, notebook
 from koit_lessons.checks import questions
 
 LESSON = lessons.lesson("09")
@@ -28,17 +28,17 @@ def _with_topic(nb, topic):
 
 
 def test_every_check_of_the_capstone_takes_the_topic():
-    exs = classroom.exercises(LESSON.read())
+    exs = notebook.exercises(LESSON.read())
     assert sorted(e.qid for e in exs) == questions("09") == IDS
     assert all(e.context == ("topic", "TOPIC") for e in exs)
 
 
 def test_rubric_and_model_answers_reach_the_teacher():
-    written = classroom.written_questions(LESSON.read(), "09")
+    written = notebook.written_questions(LESSON.read(), "09")
     assert [w.qid for w in written] == [f"09-think-{i}" for i in range(1, 5)]
     for w in written:
         assert "| **Evidence** |" in w.rubric and "Model answer" in w.model_answer
-    student = json.dumps(lessons.student_version(LESSON.read()))
+    student = json.dumps(notebook.student_version(LESSON.read()))
     assert "| **Evidence** |" in student  # students see the rubric
     assert "Model answer" not in student
 
@@ -93,7 +93,7 @@ def graded(tmp_path_factory):
     )
     (folder / "dee_09_capstone_brief.ipynb").write_text(json.dumps(later))
     results = grading.grade(
-        "09", folder, folder / "gradebook.csv", timeout=90, cell_timeout=30, jobs=2
+        "09", folder, folder.with_name("gradebook.csv"), timeout=90, cell_timeout=30, jobs=2
     )
     return {r.student: r for r in results}
 

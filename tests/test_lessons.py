@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from koit_lessons import lessons
+from koit_lessons import lessons, notebook
 from koit_lessons.errors import KoitError
 
 TEACHER = {
@@ -37,7 +37,7 @@ TEACHER = {
 
 def test_strip_solutions_keeps_placeholder_and_check():
     code = TEACHER["cells"][1]["source"]
-    assert lessons.strip_solutions(code) == "x = ...\ncheck('q', x)"
+    assert notebook.strip_solutions(code) == "x = ...\ncheck('q', x)"
 
 
 @pytest.mark.parametrize(
@@ -50,17 +50,17 @@ def test_strip_solutions_keeps_placeholder_and_check():
 )
 def test_unbalanced_markers_are_reported(code, message):
     with pytest.raises(KoitError, match=message):
-        lessons.strip_solutions(code)
+        notebook.strip_solutions(code)
 
 
 def test_student_version_has_no_solutions_outputs_or_teacher_cells():
-    student = lessons.student_version(TEACHER)
+    student = notebook.student_version(TEACHER)
     text = json.dumps(student)
     for secret in ("secret", "42", "Model answer", "Teacher note", "AAAA", "widgets"):
         assert secret not in text
     code = student["cells"][1]
     assert code["outputs"] == [] and code["execution_count"] is None
-    assert student["cells"][2]["source"] == lessons.ANSWER_BOX
+    assert student["cells"][2]["source"] == notebook.ANSWER_BOX
     assert len(student["cells"]) == 3
     # the teacher notebook itself is untouched
     assert "secret" in json.dumps(TEACHER)
@@ -77,12 +77,12 @@ def test_catalogue_lists_lesson_00_first():
 
 
 def test_write_student_set_never_overwrites_without_permission(tmp_path):
-    written, kept = lessons.write_student_set(tmp_path)
-    assert written and not kept
-    target = written[0]
+    result = lessons.write_student_set(tmp_path)
+    assert result["written"] and not result["kept"]
+    target = result["written"][0]
     target.write_text("my work", encoding="utf-8")
-    written, kept = lessons.write_student_set(tmp_path)
-    assert not written and target in kept
+    result = lessons.write_student_set(tmp_path)
+    assert not result["written"] and target in result["kept"]
     assert target.read_text(encoding="utf-8") == "my work"
     lessons.write_student_set(tmp_path, overwrite=True)
     assert target.read_text(encoding="utf-8") != "my work"

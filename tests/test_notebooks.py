@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from koit_lessons import lessons
+from koit_lessons import lessons, notebook
 from koit_lessons._kernel import KernelManager
 from koit_lessons.resources import notebooks_dir
 
@@ -77,7 +77,7 @@ def test_every_exercise_has_placeholder_solution_and_check(item):
 @pytest.mark.parametrize("item", LESSONS, ids=IDS)
 def test_student_version_contains_no_solution(item):
     teacher = item.read()
-    student = json.dumps(lessons.student_version(teacher), ensure_ascii=False)
+    student = json.dumps(notebook.student_version(teacher), ensure_ascii=False)
     for c in teacher["cells"]:
         src = _text(c)
         if c["cell_type"] == "code":

@@ -226,10 +226,10 @@ def _cmd_start(args: argparse.Namespace) -> int:
     folder = Path(args.dir).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
         raise KoitError(f"{folder} is a file, not a folder. Choose another workspace folder.")
-    written, kept = write_student_set(folder, overwrite=args.overwrite)
-    for path in written:
+    result = write_student_set(folder, overwrite=args.overwrite)
+    for path in result["written"]:
         print(f"wrote  {path.name}")
-    for path in kept:
+    for path in result["kept"]:
         print(f"kept   {path.name} (already there; use --overwrite to replace it)")
     first = lessons()[0].filename
     cmd = [

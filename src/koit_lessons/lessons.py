@@ -1,33 +1,21 @@
-"""The lesson catalogue, and student versions made from the one source notebook.
+"""The lesson catalogue: which lessons there are, and the student set of all of them.
 
-Marking convention (see the README's contributor section):
-
-- In a code cell, the lines from ``### BEGIN SOLUTION`` to ``### END SOLUTION``
-  (nbgrader's markers) are the solution. The student version drops them, leaving
-  the placeholder line (``answer = ...``) that stands before them.
-- A markdown cell tagged ``solution`` is a model written answer. The student
-  version replaces its text with an empty answer box.
-- A cell tagged ``teacher-only`` is left out of the student version entirely.
-
-Student versions also lose all outputs, execution counts and widget state.
-This module uses only the standard library, so the command line stays fast.
+The notebook format itself (solutions, tags, the student version) is in
+:mod:`koit_lessons.notebook`. Standard library only, so the command line stays fast.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons import notebook
+from koit_lessons.errors import unknown_name
 from koit_lessons.resources import notebooks_dir
 
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
-SOLUTION_TAG, TEACHER_TAG = "solution", "teacher-only"
-ANSWER_BOX = "✏️ **Your answer:** *(double-click this cell and write here)*"
 _LESSON_FILE = re.compile(r"^(\d\d)_.+\.ipynb$")
 
 
@@ -70,76 +58,13 @@ def lesson(number: str) -> Lesson:
     return all_[key]
 
 
-def _lines(source: str | list[str]) -> list[str]:
-    return source.splitlines(keepends=True) if isinstance(source, str) else list(source)
-
-
-def strip_solutions(source: str | list[str]) -> str:
-    """Remove every ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region from code."""
-    out, inside = [], False
-    for number, line in enumerate(_lines(source), 1):
-        marker = line.strip()
-        if marker == BEGIN:
-            if inside:
-                raise KoitError(f"Line {number}: a solution region starts inside another one.")
-            inside = True
-        elif marker == END:
-            if not inside:
-                raise KoitError(f"Line {number}: '{END}' without a '{BEGIN}' before it.")
-            inside = False
-        elif not inside:
-            out.append(line)
-    if inside:
-        raise KoitError(f"A solution region has no '{END}'.")
-    return "".join(out).rstrip("\n")
-
-
-def student_version(nb: dict[str, Any]) -> dict[str, Any]:
-    """The student version of a teacher notebook: no solutions, no outputs."""
-    nb = copy.deepcopy(nb)
-    cells = []
-    for cell in nb["cells"]:
-        tags = cell.get("metadata", {}).get("tags", [])
-        if TEACHER_TAG in tags:
-            continue
-        if cell["cell_type"] == "code":
-            cell["source"] = strip_solutions(cell["source"])
-            cell["outputs"] = []
-            cell["execution_count"] = None
-        elif SOLUTION_TAG in tags:
-            cell["source"] = ANSWER_BOX
-            cell.pop("attachments", None)
-        cell["metadata"] = {
-            k: v
-            for k, v in cell.get("metadata", {}).items()
-            if k in ("tags", "editable", "deletable")
-        }
-        cells.append(cell)
-    nb["cells"] = cells
-    nb["metadata"] = {
-        k: v for k, v in nb["metadata"].items() if k in ("kernelspec", "language_info", "koit")
-    }
-    return nb
-
-
-def write_notebook(nb: dict[str, Any], path: Path) -> None:
-    """Write a notebook as JSON, the way Jupyter does (1-space indent, final newline)."""
-    path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def write_student_set(folder: Path, overwrite: bool = False) -> tuple[list[Path], list[Path]]:
+def write_student_set(folder: Path, overwrite: bool = False) -> dict[str, list[Path]]:
     """Write the student version of every lesson into ``folder``.
 
     Existing files are kept unless ``overwrite`` is true, so a student's work is
-    never lost. Returns (written, kept).
+    never lost. Returns the paths under "written" and "kept".
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    written, kept = [], []
-    for item in lessons():
-        target = folder / item.filename
-        if target.exists() and not overwrite:
-            kept.append(target)
-            continue
-        write_notebook(student_version(item.read()), target)
-        written.append(target)
-    return written, kept
+    return notebook.write_set(
+        ((folder / item.filename, notebook.student_version(item.read())) for item in lessons()),
+        overwrite,
+    )

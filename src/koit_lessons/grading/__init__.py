@@ -41,15 +41,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from koit_lessons import classroom
 from koit_lessons import lessons as _lessons
+from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
-from koit_lessons.grading import integrity, sandbox
-from koit_lessons.grading.collect import Submission, collect, find_submissions
-from koit_lessons.grading.prepare import Prepared, prepare, written_answers
-from koit_lessons.grading.report import Gradebook, write_gradebook, write_written_answers
+from koit_lessons.grading import collect, integrity, prepare, report, sandbox, score
+from koit_lessons.grading.collect import Submission, find_submissions
+from koit_lessons.grading.report import write_gradebook, write_written_answers
 from koit_lessons.grading.sandbox import Limits, Protection
-from koit_lessons.grading.score import AnswerKey, Result, decode, score
+from koit_lessons.grading.score import AnswerKey, Result, decode
 
 __all__ = [
     "Result",
@@ -60,7 +59,6 @@ __all__ = [
     "find_submissions",
     "write_gradebook",
     "write_written_answers",
-    "written_answers",
     "decode",
     "KoitError",
     "DEFAULT_TIMEOUT",
@@ -134,8 +132,8 @@ class _Batch:
                 raise KoitError(f"Grading needs the package {needed}: pip install {needed}")
         self.lesson = _lessons.lesson(number)
         self.teacher = self.lesson.read()
-        self.exercises = classroom.exercises(self.teacher)
-        self.questions = classroom.written_questions(self.teacher, self.lesson.number)
+        self.exercises = nbf.exercises(self.teacher)
+        self.questions = nbf.written_questions(self.teacher, self.lesson.number)
         self.ids = [e.qid for e in self.exercises]
         self.timeout, self.cell_timeout = timeout, int(cell_timeout)
         self.limits = limits or Limits()
@@ -155,12 +153,10 @@ class _Batch:
         self.fontlist: Path | None | bool = None
         self.jobs = 0
 
-    def prepare(self, sub: Submission) -> Prepared:
-        return prepare(sub, self.lesson, self.teacher, self.exercises, self.questions)
 
     async def grade(self, sub: Submission, slot: int) -> Result:
         started = time.monotonic()
-        p = self.prepare(sub)
+        p = prepare.prepare(sub, self.lesson, self.teacher, self.exercises, self.questions)
         run = None
         if not p.not_run:
             from koit_lessons.grading.run import run_notebook  # nbclient: only when grading
@@ -180,7 +176,7 @@ class _Batch:
                 cell_timeout=self.cell_timeout,
                 fontlist=self.fontlist or None,
             )
-        result = score(p, run, self.key, self.cell_timeout, self.timeout)
+        result = score.score(p, run, self.key, self.cell_timeout, self.timeout)
         if run is not None:
             now = integrity.fingerprint()
             changed = self.fingerprint.changes(now)
@@ -252,7 +248,7 @@ def grade(
     """
     batch = _Batch(number, timeout, cell_timeout, limits, require_sandbox)
     try:
-        subs = collect(Path(submissions), batch.lesson)
+        subs = collect.collect(Path(submissions), batch.lesson)
         if not subs:
             raise KoitError(
                 f"{submissions} holds no submissions. Put the students' notebooks there."
@@ -262,7 +258,7 @@ def grade(
         if batch.questions:
             folder = Path(written_dir) if written_dir else out.with_name(out.stem + "_written")
         _check_paths(Path(submissions), out, folder)
-        book = Gradebook(out, batch.ids, batch.protection.level, folder, overwrite, resume)
+        book = report.Gradebook(out, batch.ids, batch.protection.level, folder, overwrite, resume)
         todo = [s for s in subs if s.file not in book.done]
         try:
             results = _run_batch(batch, todo, jobs or DEFAULT_JOBS, book, progress)

@@ -48,7 +48,7 @@ def _sha256(path: Path) -> str:
 
 
 def _site_dirs() -> list[Path]:
-    dirs = {PACKAGE.parent, *map(Path, site.getsitepackages())}
+    dirs = {PACKAGE.parent, *map(Path, site.getsitepackages()), Path(site.getusersitepackages())}
     return sorted(d for d in dirs if d.is_dir())
 
 

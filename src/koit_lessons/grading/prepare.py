@@ -16,11 +16,11 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-from koit_lessons import classroom
 from koit_lessons import lessons as _lessons
+from koit_lessons import notebook as nbf
 from koit_lessons.grading.collect import Submission
 
-__all__ = ["Prepared", "prepare", "parse", "written_answers", "MAX_WRITTEN", "MAX_LIST"]
+__all__ = ["Prepared", "prepare", "parse", "MAX_WRITTEN", "MAX_LIST"]
 
 MAX_LIST = 10_000  # longest list/array serialised for a check
 #: the longest written answer kept (characters); a longer one is cut and reported
@@ -83,15 +83,6 @@ class Prepared:
     marker: str = ""
 
 
-def _text(cell: dict[str, Any]) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split())
-
-
 def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
     """The notebook in ``data`` as a dict, or None and why it is not one."""
     try:
@@ -124,7 +115,7 @@ def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
 def _other_lesson(nb: dict[str, Any], lesson: _lessons.Lesson, ids: list[str]) -> str:
     meta = nb.get("metadata", {}).get("koit", {}) if isinstance(nb.get("metadata"), dict) else {}
     title = meta.get("title") if isinstance(meta, dict) else None
-    code = "\n".join(_text(c) for c in nb["cells"] if c.get("cell_type") == "code")
+    code = "\n".join(nbf.cell_text(c) for c in nb["cells"] if c.get("cell_type") == "code")
     numbers = set(_CHECK_ID.findall(code))
     has_ours = any(f"{q}" in code for q in ids)
     if title and title != lesson.title and not has_ours:
@@ -209,29 +200,6 @@ def _scan(code_cells: list[tuple[int, str]]) -> tuple[list[str], bool]:
     return problems, withhold
 
 
-def written_answers(
-    nb: dict[str, Any], teacher: dict[str, Any], questions: list[classroom.WrittenQuestion]
-) -> dict[str, str | None]:
-    """Each written question's answer in the submission (None if its prompt is gone)."""
-    known = {_norm(_text(c)) for c in _lessons.student_version(teacher)["cells"]}
-    known.discard(_norm(_lessons.ANSWER_BOX))
-    cells = nb["cells"]
-    answers: dict[str, str | None] = {}
-    for q in questions:
-        want = _norm(q.prompt)
-        at = next((i for i, c in enumerate(cells) if _norm(_text(c)) == want), None)
-        if at is None:
-            answers[q.qid] = None
-            continue
-        parts = []
-        for c in cells[at + 1 :]:
-            if c.get("cell_type") != "markdown" or _norm(_text(c)) in known:
-                break
-            parts.append(_text(c).replace(_lessons.ANSWER_BOX, "").strip())
-        answers[q.qid] = "\n\n".join(p for p in parts if p)
-    return answers
-
-
 def _cell(source: str) -> Any:
     import nbformat
 
@@ -242,8 +210,8 @@ def prepare(
     sub: Submission,
     lesson: _lessons.Lesson,
     teacher: dict[str, Any],
-    exercises: list[classroom.Exercise],
-    questions: list[classroom.WrittenQuestion],
+    exercises: list[nbf.Exercise],
+    questions: list[nbf.WrittenQuestion],
 ) -> Prepared:
     """Read ``sub`` and build what the run stage needs (see the module docstring)."""
     p = Prepared(sub)
@@ -265,7 +233,7 @@ def prepare(
     if other:
         p.not_run = other
         return p
-    for qid, answer in written_answers(nb, teacher, questions).items():
+    for qid, answer in nbf.written_answers(nb, teacher, questions).items():
         if answer is None:
             p.written_problems.append(f"{qid}: question cell deleted or changed")
             p.written[qid] = "(question cell not found)"
@@ -280,7 +248,9 @@ def prepare(
         if not answer:
             p.written_problems.append(f"{qid}: no written answer")
 
-    code = [(n, _text(c)) for n, c in enumerate(nb["cells"], 1) if c.get("cell_type") == "code"]
+    code = [
+        (n, nbf.cell_text(c)) for n, c in enumerate(nb["cells"], 1) if c.get("cell_type") == "code"
+    ]
     if len(code) > MAX_CELLS:
         p.not_run = (
             f"{len(code)} code cells, more than a lesson has (at most {MAX_CELLS}); not graded"

@@ -14,7 +14,7 @@ import json
 import os
 from pathlib import Path
 
-from koit_lessons import classroom
+from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 from koit_lessons.grading.score import Result
 
@@ -150,7 +150,7 @@ def write_gradebook(
 
 
 def write_written_answers(
-    results: list[Result], questions: list[classroom.WrittenQuestion], folder: Path
+    results: list[Result], questions: list[nbf.WrittenQuestion], folder: Path
 ) -> list[Path]:
     """One Markdown and one CSV file per written question, all students side by side."""
     folder.mkdir(parents=True, exist_ok=True)

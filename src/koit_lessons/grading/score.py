@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from koit_lessons import checks, classroom
+from koit_lessons import checks
+from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 
 __all__ = ["AnswerKey", "Result", "decode", "score"]
@@ -40,7 +41,7 @@ class Result:
 class AnswerKey:
     """Every question of a lesson with its expected answer computed now."""
 
-    def __init__(self, exercises: list[classroom.Exercise]) -> None:
+    def __init__(self, exercises: list[nbf.Exercise]) -> None:
         self.exercises = exercises
         self._plain: dict[str, checks.Question] = {}
         self._by_choice: dict[str, dict[Any, checks.Question]] = {}
