@@ -153,7 +153,6 @@ class _Batch:
         self.fontlist: Path | None | bool = None
         self.jobs = 0
 
-
     async def grade(self, sub: Submission, slot: int) -> Result:
         started = time.monotonic()
         p = prepare.prepare(sub, self.lesson, self.teacher, self.exercises, self.questions)

@@ -256,6 +256,10 @@ def clean_env(home: str, token: str = "") -> dict[str, str]:
         "OMP_NUM_THREADS": "1",
         "MKL_NUM_THREADS": "1",
     }
+    if os.name == "nt":  # Python on Windows does not start without these
+        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "TEMP", "TMP", "PATHEXT", "COMSPEC"):
+            if name in os.environ:
+                env[name] = os.environ[name]
     if token:
         env["KOIT_GRADE_JOB"] = token
     return env
@@ -271,15 +275,27 @@ def kernel_command(
     fontlist: Path | None = None,
 ) -> list[str]:
     """The command that starts one kernel behind the protection, with its limits."""
-    nproc = protection.sandboxed or os.geteuid() != 0
+    nproc = protection.sandboxed or _euid() != 0
     rl = limits.rlimits(cpu_seconds, nproc, orphan=protection.sandboxed)
     launch = [sys.executable, str(LAUNCH), rl, "--"]
     return [*_fill(protection.prefix, jobdir, uid, fontlist), *launch, *kernel_argv]
 
 
+def _euid() -> int:
+    return os.geteuid() if hasattr(os, "geteuid") else -1  # Windows has no user ids
+
+
+def _pids() -> list[str]:
+    """The process ids as /proc lists them (none where there is no /proc, e.g. macOS)."""
+    try:
+        return [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return []
+
+
 def _children() -> dict[int, list[int]]:
     kids: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
+    for entry in _pids():
         if not entry.isdigit():
             continue
         try:
@@ -305,14 +321,13 @@ def _descendants(pid: int) -> list[int]:
 def _with_token(token: str) -> list[int]:
     found = []
     needle = f"KOIT_GRADE_JOB={token}".encode()
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/environ", "rb") as f:
-                    if needle in f.read().split(b"\0"):
-                        found.append(int(entry))
-            except OSError:
-                continue
+    for entry in _pids():
+        try:
+            with open(f"/proc/{entry}/environ", "rb") as f:
+                if needle in f.read().split(b"\0"):
+                    found.append(int(entry))
+        except OSError:
+            continue
     return found
 
 
@@ -326,13 +341,12 @@ def _cmdline(pid: int) -> str:
 
 def _owned_by(uid: int) -> list[int]:
     found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                if os.stat(f"/proc/{entry}").st_uid == uid:
-                    found.append(int(entry))
-            except OSError:
-                continue
+    for entry in _pids():
+        try:
+            if os.stat(f"/proc/{entry}").st_uid == uid:
+                found.append(int(entry))
+        except OSError:
+            continue
     return found
 
 
