@@ -147,7 +147,7 @@ def test_a_kernel_runs_and_its_leftovers_are_killed(tmp_path):
             tmp_path / "job",
             protection=protection,
             limits=sandbox.Limits(),
-            uid=sandbox.job_uid(7),
+            uid=sandbox.job_uids(1)[0],
             timeout=60,
             cell_timeout=30,
         )

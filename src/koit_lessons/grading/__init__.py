@@ -68,7 +68,7 @@ __all__ = [
 
 DEFAULT_TIMEOUT = 120  # seconds per notebook
 DEFAULT_CELL_TIMEOUT = 30  # seconds per cell
-DEFAULT_JOBS = min(4, os.cpu_count() or 1)  # submissions graded at once
+DEFAULT_JOBS = min(8, (os.cpu_count() or 1) + 1)  # at once: one more than CPUs keeps them busy
 _TEMP = re.compile(r"^koit-grade-(\d+)-")
 
 
@@ -124,7 +124,7 @@ def _check_paths(submissions: Path, *outputs: Path | None) -> None:
 class _Batch:
     """One grading run: the lesson, its answer key, the protection and the temp space."""
 
-    def __init__(self, number, timeout, cell_timeout, limits, require_sandbox):
+    def __init__(self, number, timeout, cell_timeout, limits, require_sandbox, jobs=1):
         if timeout <= 0 or cell_timeout <= 0:
             raise KoitError(f"Time limits must be positive, not {timeout} and {cell_timeout}.")
         for needed in ("nbclient", "nbformat", "ipykernel"):
@@ -151,6 +151,7 @@ class _Batch:
         self.temp = Path(tempfile.mkdtemp(prefix=f"koit-grade-{os.getpid()}-"))
         os.chmod(self.temp, 0o711)  # the kernels' users may pass through to their folders
         self.fontlist: Path | None | bool = None
+        self.uids = sandbox.job_uids(max(1, jobs))
         self.jobs = 0
 
     async def grade(self, sub: Submission, slot: int) -> Result:
@@ -164,13 +165,13 @@ class _Batch:
                 self.fontlist = _font_list(self.temp / "mpl") or False
             self.jobs += 1
             if self.protection.own_uid:
-                sandbox.clear_uid(sandbox.job_uid(slot))
+                sandbox.clear_uid(self.uids[slot])
             run = await run_notebook(
                 p.notebook,
                 self.temp / f"job{self.jobs}",
                 protection=self.protection,
                 limits=self.limits,
-                uid=sandbox.job_uid(slot),
+                uid=self.uids[slot],
                 timeout=self.timeout,
                 cell_timeout=self.cell_timeout,
                 fontlist=self.fontlist or None,
@@ -245,7 +246,8 @@ def grade(
     ``out`` is replaced only with ``overwrite``; with ``resume`` the submissions it
     already grades are skipped and the rest appended. Returns the results of this run.
     """
-    batch = _Batch(number, timeout, cell_timeout, limits, require_sandbox)
+    jobs = max(1, jobs or DEFAULT_JOBS)
+    batch = _Batch(number, timeout, cell_timeout, limits, require_sandbox, jobs)
     try:
         subs = collect.collect(Path(submissions), batch.lesson)
         if not subs:
@@ -260,7 +262,7 @@ def grade(
         book = report.Gradebook(out, batch.ids, batch.protection.level, folder, overwrite, resume)
         todo = [s for s in subs if s.file not in book.done]
         try:
-            results = _run_batch(batch, todo, jobs or DEFAULT_JOBS, book, progress)
+            results = _run_batch(batch, todo, jobs, book, progress)
         finally:
             book.close()
         if batch.tampered is not None:
@@ -281,7 +283,7 @@ def _run_batch(batch, todo, jobs, book, progress) -> list[Result]:
         # nbclient's helper tasks of a kernel that was killed may end with an error
         # nobody reads; the gradebook says what happened, so keep them off the screen
         asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)
-        task = asyncio.ensure_future(_run_all(batch, todo, max(1, jobs), book, progress))
+        task = asyncio.ensure_future(_run_all(batch, todo, jobs, book, progress))
         if _in_main_thread():
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):

@@ -34,7 +34,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Limits", "Protection", "detect", "kernel_command", "clean_env", "reap", "job_uid"]
+__all__ = ["Limits", "Protection", "detect", "kernel_command", "clean_env", "reap", "job_uids"]
 
 LAUNCH = Path(__file__).with_name("_launch.py")
 HOME = "/home/student"
@@ -154,13 +154,27 @@ def _drop_prefix() -> list[str]:
 JOBDIR, UID, PARENTS, FONTS = "{jobdir}", "{uid}", "{jobdir-parents}", "{fonts}"
 #: Matplotlib's folder in the sandbox: writable, with the batch's font list bound in
 MPL_DIR = "/tmp/mpl"
-#: the user ids kernels run as when the grader is root: one per job slot, so that the
-#: process limit counts each kernel's processes alone
-FIRST_UID = 61000
+#: the user ids kernels run as when the grader is root: a block of free ids per batch,
+#: one per job slot, so that the process limit counts each kernel's processes alone and
+#: two batches on one machine never share (or clear) each other's ids
+UID_RANGE = (1 << 20, 1 << 30)
 
 
-def job_uid(slot: int) -> int:
-    return FIRST_UID + slot
+def job_uids(count: int) -> list[int]:
+    """``count`` consecutive user ids that no process uses now, picked at random."""
+    import secrets
+
+    in_use = set()
+    for entry in _pids():
+        try:
+            in_use.add(os.stat(f"/proc/{entry}").st_uid)
+        except OSError:
+            continue
+    while True:
+        first = UID_RANGE[0] + secrets.randbelow(UID_RANGE[1] - UID_RANGE[0] - count)
+        block = list(range(first, first + count))
+        if not in_use & set(block):
+            return block
 
 
 def _fill(
@@ -195,12 +209,13 @@ def detect(limits: Limits = Limits()) -> Protection:
     if root and not shutil.which("setpriv"):
         return _weak("setpriv (util-linux) is missing, so kernels would run as root")
     last = ""
+    probe_uid = job_uids(1)[0]
     for sized in (True, False):
         with tempfile.TemporaryDirectory(prefix="koit-sandbox-test-") as jobdir:
             if root:
-                os.chown(jobdir, job_uid(0), job_uid(0))
+                os.chown(jobdir, probe_uid, probe_uid)
             prefix = _bwrap_prefix(JOBDIR, limits, sized) + (_drop_prefix() if root else [])
-            cmd = _fill(prefix, jobdir, job_uid(0))
+            cmd = _fill(prefix, jobdir, probe_uid)
             probe = (
                 "import os, socket, koit_lessons, ipykernel\n"
                 "assert os.getpid() < 50\n"
