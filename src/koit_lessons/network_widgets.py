@@ -52,7 +52,7 @@ def club_view(
     """
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise KoitError(f"top= must be a whole number of at least 1, not {top!r}.")
-    chosen = networks._selection(groupings)
+    chosen = networks.selection(groupings)
     name_a, name_b = networks.country_name(a), networks.country_name(b)
     both, only_a, only_b = networks.shared(name_a, name_b, chosen)
     table = networks.centrality(measure, chosen)
