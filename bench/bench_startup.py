@@ -74,9 +74,9 @@ def _notebook_rows(floor):
 
 def _time_updates(change_control, repeats: int = 15) -> tuple[float, float]:
     """Median ms of one control change: with the explorers' figure display (in
-    :func:`koit_lessons.widgets.redraw`) doing nothing, and with it rendering the figure
-    to PNG, as the notebook's inline backend does."""
-    from koit_lessons import widgets
+    :func:`koit_lessons.widgets.base.redraw`) doing nothing, and with it rendering the
+    figure to PNG, as the notebook's inline backend does."""
+    from koit_lessons.widgets import base
 
     def render(obj):
         if hasattr(obj, "savefig"):
@@ -84,7 +84,7 @@ def _time_updates(change_control, repeats: int = 15) -> tuple[float, float]:
 
     results = []
     for shown in (lambda obj: None, render):
-        widgets.display = shown
+        base.display = shown
         times = []
         for i in range(repeats):
             start = time.perf_counter()
@@ -101,13 +101,7 @@ def _widget_rows():
     import matplotlib.pyplot as plt
     from IPython.utils.capture import capture_output
 
-    from koit_lessons import (
-        compute_widgets,
-        network_widgets,
-        partnership_widgets,
-        shock_widgets,
-        widgets,
-    )
+    from koit_lessons import widgets
 
     rows = []
     with capture_output():
@@ -119,7 +113,7 @@ def _widget_rows():
 
         rows.append(("MineralExplorer: mineral", *_time_updates(mineral)))
 
-        calc = compute_widgets.TrainingRunCalculator()
+        calc = widgets.TrainingRunCalculator()
         lo, hi = calc.utilisation.min, calc.utilisation.max
 
         def utilisation(i):
@@ -127,14 +121,14 @@ def _widget_rows():
 
         rows.append(("TrainingRunCalculator: utilisation", *_time_updates(utilisation)))
 
-        sim = shock_widgets.ShockSimulator()
+        sim = widgets.ShockSimulator()
 
         def cut(i):
             sim.cut.value = 10 + 5 * (i % 15)
 
         rows.append(("ShockSimulator: cut", *_time_updates(cut)))
 
-        clubs = network_widgets.ClubExplorer()
+        clubs = widgets.ClubExplorer()
         measures = ["betweenness", "eigenvector", "degree"]
 
         def measure(i):
@@ -148,7 +142,7 @@ def _widget_rows():
 
         rows.append(("ClubExplorer: tick a club", *_time_updates(club)))
 
-        trade = partnership_widgets.TradeGrowthExplorer()
+        trade = widgets.TradeGrowthExplorer()
 
         def flow(i):
             trade.flow.value = trade.flow.options[i % len(trade.flow.options)]

@@ -24,7 +24,7 @@ run() {
     # A kernel test can hang once in a long while under old pins (it did once, under
     # nbclient 0.8): tests that fail are run once more, and the run passes only if they
     # pass then. Every rerun is printed, so a flaky test is seen, not hidden.
-    local opts=(-q -o addopts="--nbval-lax --nbval-current-env --strict-markers"
+    local opts=(-q -o addopts="--nbval-lax --nbval-current-env --doctest-modules --strict-markers"
                 -o cache_dir="$venv/pytest-cache")
     if ! KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest "${opts[@]}"; then
       echo "== $name: some tests failed; running the failed ones once more"

@@ -11,8 +11,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from koit_lessons import compute, metrics, plots  # noqa: E402
-from koit_lessons.compute_widgets import TrainingRunCalculator  # noqa: E402
 from koit_lessons.errors import KoitError  # noqa: E402
+from koit_lessons.widgets import TrainingRunCalculator  # noqa: E402
 
 
 def test_training_flop_is_six_n_d():

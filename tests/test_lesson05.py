@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, lessons, shock_widgets, shocks  # noqa: E402
+from koit_lessons import checks, lessons, shocks, widgets  # noqa: E402
 from koit_lessons.errors import KoitError  # noqa: E402
 from koit_lessons.resources import notebooks_dir  # noqa: E402
 
@@ -50,7 +50,7 @@ def test_each_question_accepts_its_answer_and_rejects_a_wrong_one(qid):
 
 
 def test_simulator_default_state():
-    sim = shock_widgets.ShockSimulator()
+    sim = widgets.ShockSimulator()
     assert (sim.mineral.value, sim.country.value, sim.cut.value) == ("rare earths", "China", 50)
     assert sim.elasticity.value == 0.5 and sim.stockpile.value == 0
     assert "34.6%" in sim.summary.value and "not a forecast" in sim.summary.value
@@ -60,7 +60,7 @@ def test_simulator_default_state():
 
 
 def test_simulator_responds_to_every_control():
-    sim = shock_widgets.ShockSimulator()
+    sim = widgets.ShockSimulator()
     seen = {sim.summary.value}
 
     def changed():
@@ -86,7 +86,7 @@ def test_simulator_responds_to_every_control():
 
 
 def test_widget_uses_the_model_not_its_own_numbers():
-    sim = shock_widgets.ShockSimulator("cobalt", "Congo (Kinshasa)", 30, 2, 0.8)
+    sim = widgets.ShockSimulator("cobalt", "Congo (Kinshasa)", 30, 2, 0.8)
     expected = shocks.simulate(
         "cobalt", "Congo (Kinshasa)", 30, elasticity=0.8, stockpile_months=2, year=sim.year
     )
@@ -105,7 +105,7 @@ def test_widget_uses_the_model_not_its_own_numbers():
 )
 def test_bad_start_values_get_a_friendly_error(args, message):
     with pytest.raises(KoitError, match=message):
-        shock_widgets.ShockSimulator(*args)
+        widgets.ShockSimulator(*args)
 
 
 def test_notebook_is_listed_with_title_time_and_enough_exercises_and_figures():

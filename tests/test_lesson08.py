@@ -9,7 +9,7 @@ import math  # noqa: E402
 
 import pytest  # noqa: E402
 
-from koit_lessons import checks, lessons, network_widgets, networks  # noqa: E402
+from koit_lessons import checks, lessons, networks, widgets  # noqa: E402
 from koit_lessons.errors import KoitError  # noqa: E402
 from koit_lessons.resources import notebooks_dir  # noqa: E402
 
@@ -53,7 +53,7 @@ def test_text_and_names_questions_accept_other_spellings():
 
 
 def test_club_view_is_pure_and_matches_the_module():
-    view = network_widgets.club_view()
+    view = widgets.club_view()
     assert view["a"] == "Korea" and view["b"] == "Italy"
     assert view["jaccard"] == pytest.approx(networks.jaccard("Korea", "Italy"))
     assert view["both"] == ["G20", "OECD", "MSP"]
@@ -61,15 +61,15 @@ def test_club_view_is_pure_and_matches_the_module():
         networks.centrality("degree").head(10)["country"].tolist()
     )
     assert view["n_countries"] == len(networks.countries())
-    security = network_widgets.club_view(["NATO", "NATO IP4", "Quad"], "betweenness")
+    security = widgets.club_view(["NATO", "NATO IP4", "Quad"], "betweenness")
     assert math.isnan(security["jaccard"]) is False
     assert security["both"] == [] and security["jaccard"] == 0.0
-    quad = network_widgets.club_view(["Quad"], a="Korea", b="Italy")
+    quad = widgets.club_view(["Quad"], a="Korea", b="Italy")
     assert math.isnan(quad["jaccard"]) and quad["rank_a"] is None
 
 
 def test_explorer_default_state_and_every_control_changes_it():
-    ex = network_widgets.ClubExplorer()
+    ex = widgets.ClubExplorer()
     assert ex.chosen() == list(networks.GROUPINGS)
     assert "Jaccard similarity 0.33" in ex.summary.value
     assert "ranks 2nd of 62" in ex.summary.value
@@ -103,9 +103,9 @@ def test_explorer_default_state_and_every_control_changes_it():
 )
 def test_bad_start_values_get_a_friendly_error(kwargs, message):
     with pytest.raises(KoitError, match=message):
-        network_widgets.ClubExplorer(**kwargs)
+        widgets.ClubExplorer(**kwargs)
     with pytest.raises(KoitError, match="top="):
-        network_widgets.club_view(top=0)
+        widgets.club_view(top=0)
 
 
 def test_notebook_metadata_exercises_figures_and_think():

@@ -192,7 +192,7 @@ def test_figures_draw_with_a_source_line():
 
 
 def test_explorer_updates_headless():
-    from koit_lessons.partnership_widgets import TradeGrowthExplorer
+    from koit_lessons.widgets import TradeGrowthExplorer
 
     e = TradeGrowthExplorer()
     assert "+61.5%" in e.summary_text() and "+8.3% a year" in e.summary_text()

@@ -97,11 +97,11 @@ def _draws_in_a_kernel(style: bool) -> tuple[int, list[str]]:
 
     from koit_lessons._kernel import KernelManager
 
-    setup = "from koit_lessons import minerals, plots\n"
+    setup = "import matplotlib.pyplot as plt\n\nfrom koit_lessons import minerals, plots\n"
     # without use_style, make pyplot set up its backend in this first cell as use_style
     # does (with Matplotlib 3.7 and IPython 9 the inline backend is ready only after
     # the cell in which pyplot first picks it)
-    setup += "plots.use_style()\n" if style else "plots.plt.close(plots.plt.figure())\n"
+    setup += "plots.use_style()\n" if style else "plt.close(plt.figure())\n"
     nb = nbformat.v4.new_notebook()
     nb.cells = [
         nbformat.v4.new_code_cell(setup + "draws = []"),

@@ -50,6 +50,7 @@ __all__ = [
     "table",
     "countries",
     "groupings",
+    "selection",
     "country_name",
     "memberships",
     "membership_matrix",
@@ -206,8 +207,32 @@ def _grouping(name: object) -> str:
     raise unknown_name("grouping", name, GROUPINGS)
 
 
-def _selection(selected: object) -> list[str]:
-    """Check ``groupings=`` and return the chosen groupings in lesson order."""
+def selection(selected: object = None) -> list[str]:
+    """Check a choice of groupings (a ``groupings=`` argument) and put it in lesson order.
+
+    Parameters
+    ----------
+    selected : list of str, str or None
+        Grouping names, in any case or by a known alias (e.g. ``"nato"``), one name, or
+        None for all ten.
+
+    Returns
+    -------
+    list of str
+        The chosen groupings, each once, in the order of :data:`GROUPINGS`.
+
+    Raises
+    ------
+    KoitError
+        For an unknown grouping, an empty choice or something that is not a list of names.
+
+    Examples
+    --------
+    >>> selection(["OECD", "g7"])
+    ['G7', 'OECD']
+    >>> len(selection())
+    10
+    """
     if selected is None:
         return list(GROUPINGS)
     if isinstance(selected, str):
@@ -227,7 +252,7 @@ def _selection(selected: object) -> list[str]:
 
 def _sets(selected: object = None) -> dict[str, set[str]]:
     """Each country's set of groupings (only countries in at least one chosen grouping)."""
-    chosen = _selection(selected)
+    chosen = selection(selected)
     t = _members()
     t = t[t["grouping"].isin(chosen)]
     out: dict[str, set[str]] = {}
@@ -268,7 +293,7 @@ def membership_matrix(
         raise KoitError(
             f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}."
         )
-    chosen = _selection(groupings)
+    chosen = selection(groupings)
     sets = {c: s for c, s in _sets(chosen).items() if len(s) >= min_groupings}
     if not sets:
         raise KoitError(
@@ -296,7 +321,7 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     """
     import networkx as nx
 
-    chosen = _selection(groupings)
+    chosen = selection(groupings)
     sets = _sets(chosen)
     iso3 = _iso3()
     G = nx.Graph()

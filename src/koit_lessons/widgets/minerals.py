@@ -1,38 +1,37 @@
-"""Interactive explorers for the lessons, built from :mod:`metrics` and :mod:`plots`.
+"""The mineral explorer of lessons 00 and 04, built on :mod:`koit_lessons.minerals`.
 
-Each explorer is a small class whose ``.widget`` is shown in the notebook. Its
-``update()`` method does the work of one control change, so it can be tested and
-timed without a browser. Run non-interactively, an explorer shows its default state.
+Pick a mineral and a year; see who mines it and how concentrated that is.
 """
 
 from __future__ import annotations
-
-from collections.abc import Callable
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import metrics, minerals, plots
+from koit_lessons.widgets.base import Explorer
 
-__all__ = ["MineralExplorer", "mineral_explorer", "redraw"]
-
-
-def redraw(output: w.Output, draw: Callable[[], plt.Axes | None]) -> plt.Axes | None:
-    """Replace what ``output`` shows with the figure ``draw()`` makes, and close that
-    figure (the notebook would otherwise show it a second time). Shared by the explorers.
-    If ``draw()`` returns None the output is left empty, and None is returned."""
-    with output:
-        output.clear_output(wait=True)
-        ax = draw()
-        if ax is not None:
-            display(ax.figure)
-            plt.close(ax.figure)
-    return ax
+__all__ = ["MineralExplorer", "mineral_explorer"]
 
 
-class MineralExplorer:
-    """Pick a mineral and a year; see who mines it and how concentrated that is."""
+class MineralExplorer(Explorer):
+    """Pick a mineral and a year; see who mines it and how concentrated that is.
+
+    Parameters
+    ----------
+    mineral : str
+        The mineral to start with (see :func:`koit_lessons.minerals.mineral_names`).
+    year : int, optional
+        The year to start with (default: the latest in the data).
+
+    Examples
+    --------
+    >>> ex = MineralExplorer("cobalt")
+    >>> ex.mineral.value = "gallium"
+    >>> ex.summary.value.startswith("<b>Gallium")
+    True
+    """
 
     def __init__(self, mineral: str = "lithium", year: int | None = None) -> None:
         minerals.producers(mineral, year)  # validates both, with a friendly message
@@ -44,12 +43,7 @@ class MineralExplorer:
             value=year if year is not None else max(minerals.years()),
             description="Year",
         )
-        self.summary = w.HTML()
-        self.output = w.Output()
-        self.widget = w.VBox([w.HBox([self.mineral, self.year]), self.summary, self.output])
-        self.mineral.observe(self.update, names="value")
-        self.year.observe(self.update, names="value")
-        self.update()
+        self._assemble([w.HBox([self.mineral, self.year])], watch=[self.mineral, self.year])
 
     def summary_text(self) -> str:
         """The sentence above the figure, for the current choice."""
@@ -75,12 +69,20 @@ class MineralExplorer:
             xlabel=f"Share of world mine production, % (measured in {unit})",
         )
 
-    def update(self, change: object = None) -> None:
-        """Recompute and redraw after a control changed."""
-        self.summary.value = self.summary_text()
-        redraw(self.output, self.draw)
-
 
 def mineral_explorer(mineral: str = "lithium", year: int | None = None) -> None:
-    """Show the mineral explorer: a mineral menu, a year switch and a live bar chart."""
+    """Show the mineral explorer: a mineral menu, a year switch and a live bar chart.
+
+    Parameters
+    ----------
+    mineral : str
+        The mineral shown first, e.g. ``"nickel"`` (see
+        :func:`koit_lessons.minerals.mineral_names`).
+    year : int, optional
+        The year shown first (default: the latest in the data).
+
+    Examples
+    --------
+    >>> mineral_explorer("nickel")
+    """
     display(MineralExplorer(mineral, year).widget)

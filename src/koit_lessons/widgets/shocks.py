@@ -1,8 +1,7 @@
-"""The interactive supply-shock simulator of lesson 05, built on :mod:`shocks` and
-:mod:`plots`. The widget only reads controls and shows results: every number comes
-from :func:`koit_lessons.shocks.simulate` and :func:`koit_lessons.shocks.exposure`.
+"""The supply-shock simulator of lesson 05, built on :mod:`koit_lessons.shocks`.
 
-Run non-interactively, the simulator shows its default state.
+The widget only reads controls and shows results: every number comes from
+:func:`koit_lessons.shocks.simulate` and :func:`koit_lessons.shocks.exposure`.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import data, minerals, plots, shocks
-from koit_lessons.widgets import redraw
+from koit_lessons.widgets.base import Explorer
 
 __all__ = ["ShockSimulator", "shock_simulator"]
 
@@ -27,13 +26,25 @@ def _verb(mineral: str) -> str:
     return "mined" if measures.str.lower().str.startswith("mine").all() else "produced"
 
 
-class ShockSimulator:
+class ShockSimulator(Explorer):
     """Pick a mineral, a producing country, a cut, stockpile cover and an elasticity;
     see the share of world supply lost, the model's price response and the importers
     most exposed.
 
     ``elasticity`` starts at 0.5, an illustrative assumption (not a sourced value):
     change it and see how much the answer depends on it.
+
+    Parameters
+    ----------
+    mineral, country, cut_pct, stockpile_months, elasticity, year
+        The starting values, as for :func:`koit_lessons.shocks.simulate`.
+
+    Examples
+    --------
+    >>> sim = ShockSimulator("cobalt", "Congo (Kinshasa)", cut_pct=30)
+    >>> sim.cut.value = 60
+    >>> round(sim.result().supply_lost_pct, 1)
+    45.5
     """
 
     def __init__(
@@ -70,30 +81,21 @@ class ShockSimulator:
         self.elasticity = w.FloatSlider(
             value=first.elasticity, min=0.1, max=2.0, step=0.05, description="Elasticity"
         )
-        self.summary = w.HTML()
-        self.output = w.Output()
-        self._switching = False
         controls = w.VBox(
             [
                 w.HBox([self.mineral, self.country]),
                 w.HBox([self.cut, self.stockpile, self.elasticity]),
             ]
         )
-        self.widget = w.VBox([controls, self.summary, self.output])
         self.mineral.observe(self._mineral_changed, names="value")
-        for control in (self.country, self.cut, self.stockpile, self.elasticity):
-            control.observe(self.update, names="value")
-        self.update()
+        watch = [self.country, self.cut, self.stockpile, self.elasticity]
+        self._assemble([controls], watch=watch)
 
     def _mineral_changed(self, change: object = None) -> None:
         countries = shocks.producing_countries(self.mineral.value, self.year)
-        self._switching = True  # the country list changes: redraw once, at the end
-        try:
+        with self._switching():  # the country list changes: redraw once, at the end
             self.country.options = countries
             self.country.value = countries[0]
-        finally:
-            self._switching = False
-        self.update()
 
     def result(self) -> shocks.ShockResult:
         """The model's result for the current controls."""
@@ -143,17 +145,12 @@ class ShockSimulator:
             xlabel="Share of the importer's imports of the material at risk (%)",
         )
 
-    def update(self, change: object = None) -> None:
-        """Recompute and redraw after a control changed."""
-        if self._switching:
-            return
-        self.summary.value = self.summary_text()
-        if redraw(self.output, self.draw) is None:
-            with self.output:
-                print(
-                    f"No sourced import shares from {self.country.value} for "
-                    f"{self.mineral.value} in the data: exposure cannot be shown."
-                )
+    def no_figure_text(self) -> str:
+        """What the figure area says when the data hold no sourced import shares."""
+        return (
+            f"No sourced import shares from {self.country.value} for "
+            f"{self.mineral.value} in the data: exposure cannot be shown."
+        )
 
 
 def shock_simulator(
@@ -163,5 +160,15 @@ def shock_simulator(
     stockpile_months: float = 0,
     elasticity: float = 0.5,
 ) -> None:
-    """Show the supply-shock simulator with the given starting values."""
+    """Show the supply-shock simulator with the given starting values.
+
+    Parameters
+    ----------
+    mineral, country, cut_pct, stockpile_months, elasticity
+        The starting values, as for :class:`ShockSimulator`.
+
+    Examples
+    --------
+    >>> shock_simulator("gallium", "China", cut_pct=80)
+    """
     display(ShockSimulator(mineral, country, cut_pct, stockpile_months, elasticity).widget)

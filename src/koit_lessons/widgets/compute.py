@@ -1,9 +1,8 @@
-"""An interactive training-run calculator, built on :mod:`koit_lessons.compute`.
+"""The training-run calculator of lesson 01, built on :mod:`koit_lessons.compute`.
 
-Like the explorers in :mod:`koit_lessons.widgets`, the calculator is a class whose
-``.widget`` is shown in the notebook and whose ``update()`` does the work of one
-control change, so it can be tested without a browser. Run non-interactively, it
-shows its default state.
+Model size, tokens, chip, utilisation and chip count in; time, chip-hours and energy
+out, with the formula and the numbers put into it. It has no figure: the summary is
+the result.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ import ipywidgets as w
 from IPython.display import display
 
 from koit_lessons import compute
+from koit_lessons.widgets.base import Explorer
 
 __all__ = ["TrainingRunCalculator", "training_run_calculator"]
 
@@ -22,9 +22,41 @@ def _si(x: float) -> str:
     return f"{float(mantissa):.2f} × 10<sup>{int(exponent)}</sup>"
 
 
-class TrainingRunCalculator:
+def _log_slider(value: float, low: int, high: int, description: str, **look) -> w.FloatLogSlider:
+    """A slider over powers of ten, from 10**low to 10**high."""
+    return w.FloatLogSlider(
+        value=value,
+        base=10,
+        min=low,
+        max=high,
+        step=0.01,
+        description=description,
+        readout_format=".3g",
+        **look,
+    )
+
+
+class TrainingRunCalculator(Explorer):
     """Model size, tokens, chip, utilisation and chip count in; time, chip-hours and
-    energy out, with the formula and the numbers put into it."""
+    energy out, with the formula and the numbers put into it.
+
+    Parameters
+    ----------
+    parameters, tokens, chip, utilisation, chips
+        The starting values, as for :func:`koit_lessons.compute.training_run`.
+
+    Attributes
+    ----------
+    result : ipywidgets.HTML
+        The formula and the results (the explorer's summary).
+
+    Examples
+    --------
+    >>> calc = TrainingRunCalculator()
+    >>> calc.chips.value = 16384
+    >>> round(calc.run()["days"], 1)
+    243.4
+    """
 
     def __init__(
         self,
@@ -36,36 +68,11 @@ class TrainingRunCalculator:
     ) -> None:
         # validates every start value with a friendly message
         run = compute.training_run(parameters, tokens, chip, utilisation, chips)
-        style = {"description_width": "150px"}
-        layout = w.Layout(width="520px")
-        self.parameters = w.FloatLogSlider(
-            value=parameters,
-            base=10,
-            min=6,
-            max=13,
-            step=0.01,
-            description="Parameters",
-            readout_format=".3g",
-            style=style,
-            layout=layout,
-        )
-        self.tokens = w.FloatLogSlider(
-            value=tokens,
-            base=10,
-            min=8,
-            max=14,
-            step=0.01,
-            description="Training tokens",
-            readout_format=".3g",
-            style=style,
-            layout=layout,
-        )
+        look = {"style": {"description_width": "150px"}, "layout": w.Layout(width="520px")}
+        self.parameters = _log_slider(parameters, 6, 13, "Parameters", **look)
+        self.tokens = _log_slider(tokens, 8, 14, "Training tokens", **look)
         self.chip = w.Dropdown(
-            options=compute.accelerator_names(),
-            value=run["chip"],
-            description="Chip",
-            style=style,
-            layout=layout,
+            options=compute.accelerator_names(), value=run["chip"], description="Chip", **look
         )
         self.utilisation = w.FloatSlider(
             value=utilisation,
@@ -74,17 +81,16 @@ class TrainingRunCalculator:
             step=0.05,
             description="Utilisation",
             readout_format=".0%",
-            style=style,
-            layout=layout,
+            **look,
         )
-        self.chips = w.IntText(value=chips, description="Number of chips", style=style)
-        self.result = w.HTML()
-        self.widget = w.VBox(
-            [self.parameters, self.tokens, self.chip, self.utilisation, self.chips, self.result]
-        )
-        for control in (self.parameters, self.tokens, self.chip, self.utilisation, self.chips):
-            control.observe(self.update, names="value")
-        self.update()
+        self.chips = w.IntText(value=chips, description="Number of chips", style=look["style"])
+        controls = [self.parameters, self.tokens, self.chip, self.utilisation, self.chips]
+        self._assemble(controls, watch=controls, figure=False)
+
+    @property
+    def result(self) -> w.HTML:
+        """The formula and the results, as shown (the explorer's summary)."""
+        return self.summary
 
     def run(self) -> dict[str, object]:
         """The numbers for the current settings (see :func:`compute.training_run`)."""
@@ -96,7 +102,7 @@ class TrainingRunCalculator:
             max(1, int(self.chips.value)),
         )
 
-    def result_html(self) -> str:
+    def summary_text(self) -> str:
         """The formula, the numbers put into it and the results, as HTML."""
         r = self.run()
         tflops = r["peak_flops"] / 1e12
@@ -122,11 +128,17 @@ class TrainingRunCalculator:
             )
         return "<br>".join(lines)
 
-    def update(self, change: object = None) -> None:
-        """Recompute after a control changed."""
-        self.result.value = self.result_html()
-
 
 def training_run_calculator(**kwargs: object) -> None:
-    """Show the training-run calculator (keywords as for :class:`TrainingRunCalculator`)."""
+    """Show the training-run calculator.
+
+    Parameters
+    ----------
+    **kwargs
+        Starting values, as for :class:`TrainingRunCalculator`.
+
+    Examples
+    --------
+    >>> training_run_calculator(chips=16384)
+    """
     display(TrainingRunCalculator(**kwargs).widget)

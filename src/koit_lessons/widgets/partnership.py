@@ -1,8 +1,8 @@
-"""The lesson 07 explorer: pick a trade series, a flow and two years; see growth and CAGR.
+"""The trade-growth explorer of lesson 07, built on :mod:`koit_lessons.partnership`.
 
-Built from :mod:`koit_lessons.partnership` (which calls :mod:`metrics`) and
-:mod:`plots`. ``update()`` does the work of one control change, so it runs headless;
-run non-interactively, the explorer shows its default state.
+Pick a trade series, a flow and two years; see growth and CAGR (computed by
+:mod:`koit_lessons.partnership`, which calls :mod:`koit_lessons.metrics`) above the
+series' trade figure.
 """
 
 from __future__ import annotations
@@ -13,13 +13,30 @@ from IPython.display import display
 
 from koit_lessons import partnership, plots
 from koit_lessons.errors import KoitError
-from koit_lessons.widgets import redraw
+from koit_lessons.widgets.base import Explorer
 
 __all__ = ["TradeGrowthExplorer", "trade_growth_explorer"]
 
 
-class TradeGrowthExplorer:
-    """Choose a series and a flow, then a start and an end year among the published ones."""
+class TradeGrowthExplorer(Explorer):
+    """Choose a series and a flow, then a start and an end year among the published ones.
+
+    Parameters
+    ----------
+    series : str
+        A trade series (see :func:`koit_lessons.partnership.series_names`).
+    flow : str
+        A direction of trade, one of :data:`koit_lessons.partnership.FLOWS`.
+
+    Examples
+    --------
+    >>> ex = TradeGrowthExplorer()
+    >>> ex.summary.value
+    '<b>Italy to Korea</b>, EUR billion, 2008 → 2014: +61.5% in all, +8.3% a year (CAGR).'
+    >>> ex.series.value = "korea_usd"  # the year menus follow the series
+    >>> ex.start.options
+    (2017, 2018)
+    """
 
     def __init__(self, series: str = "eurostat_eur", flow: str = "Italy to Korea") -> None:
         years = list(partnership.flows(series, flow).index)  # validates, with a friendly message
@@ -29,28 +46,16 @@ class TradeGrowthExplorer:
         self.flow = w.Dropdown(options=list(partnership.FLOWS), value=flow, description="Flow")
         self.start = w.Dropdown(options=years, value=years[0], description="From")
         self.end = w.Dropdown(options=years, value=years[-1], description="To")
-        self.summary = w.HTML()
-        self.output = w.Output()
-        self._busy = False
-        self.widget = w.VBox(
-            [w.HBox([self.series, self.flow]), w.HBox([self.start, self.end]), self.summary,
-             self.output]
-        )  # fmt: skip
         self.series.observe(self._new_years, names="value")
         self.flow.observe(self._new_years, names="value")
-        self.start.observe(self.update, names="value")
-        self.end.observe(self.update, names="value")
-        self.update()
+        rows = [w.HBox([self.series, self.flow]), w.HBox([self.start, self.end])]
+        self._assemble(rows, watch=[self.start, self.end])
 
     def _new_years(self, change: object = None) -> None:
         years = list(partnership.flows(self.series.value, self.flow.value).index)
-        self._busy = True  # no redraw while the year menus change
-        try:
+        with self._switching():  # one redraw, once both year menus have changed
             self.start.options, self.end.options = years, years
             self.start.value, self.end.value = years[0], years[-1]
-        finally:
-            self._busy = False
-        self.update()
 
     def summary_text(self) -> str:
         """The sentence above the figure, for the current choice."""
@@ -83,14 +88,20 @@ class TradeGrowthExplorer:
             ylabel=f"{unit} (current prices)",
         )
 
-    def update(self, change: object = None) -> None:
-        """Recompute and redraw after a control changed."""
-        if self._busy:
-            return
-        self.summary.value = self.summary_text()
-        redraw(self.output, self.draw)
-
 
 def trade_growth_explorer(series: str = "eurostat_eur", flow: str = "Italy to Korea") -> None:
-    """Show the explorer: series and flow menus, two year menus and a live figure."""
+    """Show the trade-growth explorer: series and flow menus, two year menus, a live figure.
+
+    Parameters
+    ----------
+    series : str
+        The trade series shown first: ``"eurostat_eur"`` (Eurostat, EUR), ``"korea_usd"``
+        or ``"press_usd"`` (see :func:`koit_lessons.partnership.series_names`).
+    flow : str
+        ``"Italy to Korea"`` or ``"Korea to Italy"``.
+
+    Examples
+    --------
+    >>> trade_growth_explorer("korea_usd", "Korea to Italy")
+    """
     display(TradeGrowthExplorer(series, flow).widget)

@@ -1,0 +1,225 @@
+"""Figures over time: a trend on a log scale (lesson 01) and a timeline of events
+(lesson 07)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+from matplotlib.axes import Axes
+
+from koit_lessons.errors import KoitError
+from koit_lessons.plots._core import (
+    COUNTRY_COLORS,
+    NEUTRAL,
+    PALETTE,
+    _axes,
+    _check_frame,
+    _document,
+    _finish,
+    _source_text,
+)
+
+__all__ = ["log_trend", "timeline"]
+
+
+@_document
+def log_trend(
+    df: pd.DataFrame,
+    x: str,
+    y: str,
+    *,
+    fit: dict | None = None,
+    label: str | None = None,
+    highlight: str | None = None,
+    highlight_name: str = "highlighted",
+    highlight_color: str = COUNTRY_COLORS["KOR"],
+    annotate: Iterable[str] = (),
+    ax: Axes | None = None,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Points of ``y`` against ``x`` on a log scale, with an optional fitted trend line.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The points, one row each.
+    x, y : str
+        The columns on the two axes (``y`` positive: it is drawn on a log scale).
+    fit : dict, optional
+        ``slope_log10`` and ``intercept_log10`` (for example from
+        :func:`koit_lessons.compute.fit_trend`); the line drawn is
+        ``10 ** (intercept_log10 + slope_log10 * x)``. If it also has
+        ``annual_growth`` and ``doubling_months``, they go into the legend.
+    label : str, optional
+        The column with point names, used by ``annotate`` and ``highlight``.
+    highlight : str, optional
+        The name of a boolean column; those points are drawn larger, in
+        ``highlight_color``, named in the legend as ``highlight_name`` and labelled.
+    highlight_name, highlight_color : str
+        The legend entry and the colour of the highlighted points.
+    annotate : iterable of str
+        Point names (values of ``label``) to write next to their points.
+    {ax}
+    title, xlabel, ylabel : str, optional
+        The title and the axis labels (default: the column names).
+    {source}
+
+    {returns}
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"year": [2016, 2020, 2024], "flop": [1e21, 1e23, 1e25],
+    ...                    "model": ["A", "B", "C"]})
+    >>> ax = log_trend(df, "year", "flop", label="model", annotate=["C"],
+    ...                fit={"slope_log10": 0.5, "intercept_log10": -987.0},
+    ...                source="Source: an example.")
+    >>> ax.get_yscale(), [t.get_text() for t in ax.texts][:1]
+    ('log', ['C'])
+    """
+    _check_frame(df, [x, y, label, highlight])
+    src = _source_text(df, source)
+    if not pd.api.types.is_numeric_dtype(df[y]) or not (df[y].dropna() > 0).all():
+        raise KoitError(f"The column {y!r} must hold positive numbers for a log scale.")
+    ax = _axes(ax, (9, 5.2))
+    mask = df[highlight].fillna(False).astype(bool) if highlight else pd.Series(False, df.index)
+    rest, special = df[~mask], df[mask]
+    ax.scatter(
+        rest[x],
+        rest[y],
+        s=28,
+        color=PALETTE[1],
+        edgecolor="white",
+        linewidth=0.5,
+        label="Notable models",
+        zorder=3,
+    )
+    if not special.empty:
+        ax.scatter(
+            special[x],
+            special[y],
+            s=70,
+            color=highlight_color,
+            edgecolor="black",
+            linewidth=0.6,
+            marker="D",
+            label=highlight_name,
+            zorder=4,
+        )
+    if fit is not None:
+        xs = pd.Series([df[x].min(), df[x].max()], dtype="float64")
+        ys = 10 ** (fit["intercept_log10"] + fit["slope_log10"] * xs)
+        trend = "Fitted trend"
+        if "annual_growth" in fit and "doubling_months" in fit:
+            trend += (
+                f": ×{fit['annual_growth']:.1f} per year "
+                f"(doubles every {fit['doubling_months']:.1f} months)"
+            )
+        ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
+    names = set(annotate)
+    if label is not None:
+        names |= set(special[label].astype(str)) if highlight else set()
+        for _, row in df[df[label].astype(str).isin(names)].iterrows():
+            ax.annotate(
+                str(row[label]),
+                xy=(row[x], row[y]),
+                xytext=(5, -3),
+                textcoords="offset points",
+                fontsize=8,
+                va="top",
+                color=highlight_color if mask.loc[_] else "#333333",
+            )
+    ax.set_yscale("log")
+    ax.grid(axis="y", visible=True, which="major")
+    ax.legend(loc="upper left", fontsize=9)
+    return _finish(
+        ax,
+        src,
+        title=title,
+        xlabel=xlabel if xlabel is not None else x,
+        ylabel=ylabel if ylabel is not None else y,
+    )
+
+
+_EVENT_COLORS = {
+    "treaty": PALETTE[0],
+    "diplomatic": PALETTE[1],
+    "trade agreement": PALETTE[2],
+    "partnership": PALETTE[3],
+    # not Korea's or Italy's colours, which mean those countries in every figure
+    "visit": PALETTE[4],
+    "summit": "#882255",  # Tol's "wine", distinct for colour-blind readers
+    "agreement signed": PALETTE[5],
+    "dialogue": NEUTRAL,
+}
+
+
+@_document
+def timeline(
+    df: pd.DataFrame,
+    *,
+    date: str = "date",
+    label: str = "short_label",
+    category: str = "category",
+    ax: Axes | None = None,
+    title: str | None = None,
+    source: str | None = None,
+) -> Axes:
+    """Events top to bottom, oldest first: the date on the left, a dot coloured by
+    category, the label on the right.
+
+    Spacing is by order, not by time, so that events days apart stay readable next to
+    events a century apart. The source line keeps its own line breaks.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        One row per event, e.g. :func:`koit_lessons.partnership.timeline`.
+    date, label, category : str
+        The columns with the dates (text that sorts in time order, e.g. ``"1956-11"``),
+        the event names and the kinds of event (which colour the dots).
+    {ax}
+    title : str, optional
+        The title.
+    {source}
+
+    {returns}
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> events = pd.DataFrame({"date": ["2026-01-19", "1884-06-26"],
+    ...                        "short_label": ["Summit", "Treaty"],
+    ...                        "category": ["summit", "treaty"]})
+    >>> ax = timeline(events, source="Source: an example.")
+    >>> [t.get_text() for t in ax.texts][:2]  # oldest first: date, then label
+    ['1884-06-26', 'Treaty']
+    """
+    _check_frame(df, [date, label, category])
+    src = _source_text(df, source)
+    rows = df.sort_values(date, kind="stable").reset_index(drop=True)
+    n = len(rows)
+    ax = _axes(ax, (9, max(2.5, 0.38 * n + 1.2)))
+    ys = list(range(n))[::-1]
+    ax.plot([0, 0], [-0.5, n - 0.5], color="#BBBBBB", linewidth=1.5, zorder=1)
+    seen = set()
+    for y, (_, row) in zip(ys, rows.iterrows(), strict=True):
+        kind = str(row[category])
+        ax.scatter(
+            [0], [y], s=60, zorder=2, color=_EVENT_COLORS.get(kind, PALETTE[1]),
+            edgecolor="#444444", linewidth=0.5, label=kind if kind not in seen else None,
+        )  # fmt: skip
+        seen.add(kind)
+        ax.annotate(str(row[date]), (0, y), xytext=(-12, 0), textcoords="offset points",
+                    ha="right", va="center", fontsize=9, color="#444444")  # fmt: skip
+        ax.annotate(str(row[label]), (0, y), xytext=(12, 0), textcoords="offset points",
+                    ha="left", va="center", fontsize=9)  # fmt: skip
+    ax.set_xlim(-1, 3)
+    ax.set_ylim(-0.8, n - 0.2)
+    ax.set_axis_off()
+    ax.legend(loc="lower right", fontsize=8, title="Kind of event", title_fontsize=8)
+    return _finish(ax, src, title=title, offset=-6, width=None)
