@@ -54,11 +54,16 @@ def _site_dirs() -> list[Path]:
 
 def fingerprint() -> Fingerprint:
     """The package's files and the start-up (.pth) files of its site folders, hashed."""
+    from koit_lessons.grading.sandbox import _shipped
+
     files = {}
-    for root, _, names in os.walk(PACKAGE):
-        for name in names:
-            path = Path(root, name)
-            files[str(path)] = _sha256(path) if not path.is_symlink() else "link"
+    # the package, and the data and lessons where a source checkout keeps them apart
+    folders = {PACKAGE, *(p for p in _shipped() if p.is_dir() and PACKAGE not in p.parents)}
+    for folder in sorted(folders):
+        for root, _, names in os.walk(folder):
+            for name in names:
+                path = Path(root, name)
+                files[str(path)] = _sha256(path) if not path.is_symlink() else "link"
     for d in _site_dirs():
         for path in d.glob("*.pth"):
             files[str(path)] = _sha256(path)

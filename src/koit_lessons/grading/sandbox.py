@@ -81,6 +81,21 @@ class Protection:
         return self.level == "sandbox"
 
 
+def _shipped() -> list[Path]:
+    """The data and lesson folders: inside the package when installed from a wheel, at
+    the repository's root in a source checkout (an editable install), which then also
+    needs its pyproject.toml to be recognised."""
+    from koit_lessons import resources
+
+    found = []
+    for folder in (resources.data_dir(), resources.notebooks_dir()):
+        path = Path(str(folder)).resolve()
+        found.append(path)
+        if (path.parent / "pyproject.toml").is_file():
+            found.append(path.parent / "pyproject.toml")
+    return found
+
+
 def _python_dirs() -> list[str]:
     """The folders Python and the installed packages live in (bound read-only)."""
     import koit_lessons
@@ -91,9 +106,10 @@ def _python_dirs() -> list[str]:
     for d in [*site.getsitepackages(), site.getusersitepackages()]:
         if os.path.isdir(d):
             dirs.add(d)
+    dirs.update(str(p) for p in _shipped())
     real = sorted({os.path.realpath(d) for d in dirs if d and os.path.isdir(d)} | dirs)
     kept: list[str] = []
-    for d in sorted((x for x in real if os.path.isdir(x)), key=len):
+    for d in sorted((x for x in real if os.path.exists(x)), key=len):
         if not any(d == k or d.startswith(k.rstrip("/") + "/") for k in kept):
             kept.append(d)
     return kept
@@ -265,6 +281,8 @@ def clean_env(home: str, token: str = "") -> dict[str, str]:
         "LANG": "C.UTF-8",
         "LC_ALL": "C.UTF-8",
         "MPLBACKEND": "agg",  # figures are not needed for grading: nothing is drawn
+        # the kernel imports the very copy of the package that computed the answer key
+        "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
         "PYTHONDONTWRITEBYTECODE": "1",
         "PYTHONNOUSERSITE": "1",
         "OPENBLAS_NUM_THREADS": "1",
