@@ -14,7 +14,6 @@ side by side, so that a student can write a brief from them.
 
 from __future__ import annotations
 
-import functools
 import math
 from typing import Any
 
@@ -50,13 +49,6 @@ ALIASES = {
     "COD": {"drc", "dr congo", "democratic republic of the congo", "congo (kinshasa)"},
     "MMR": {"myanmar", "burma"},
 }
-
-
-@functools.cache
-def _source_table(name: str) -> pd.DataFrame:
-    """A shipped data set, read once per session (never handed out: callers filter it
-    into new frames)."""
-    return data.load(name)
 
 
 def _match(table: pd.DataFrame, who: str) -> pd.DataFrame:
@@ -126,7 +118,7 @@ def measure(topic: str) -> str:
     if kind(name) == STAGE:
         return STAGE_MEASURE
     year = max(minerals.years())
-    rows = _source_table(minerals.DATASET)
+    rows = data.table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
     what = str(rows["measure"].iloc[0])
     estimated = " estimated" if rows["estimated"].fillna(False).astype(bool).any() else ""
@@ -190,7 +182,7 @@ def _share(table: pd.DataFrame, who: str) -> float | None:
 
 def _lists(name: str) -> dict[str, str | None]:
     """The strategic lists (EU, Korea) that name the mineral, as in policy.strategic_list."""
-    table = _source_table(policy.STRATEGIC_LISTS)
+    table = data.table(policy.STRATEGIC_LISTS)
     lists = {}
     for jurisdiction in ("European Union", "Korea"):
         rows = table[(table["jurisdiction"] == jurisdiction) & (table["mineral"] == name)]
@@ -340,7 +332,7 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     cut_pct = shocks.check_cut(cut_pct)
     who = str(_supplier_row(name, suppliers(name), supplier)["supplier"])
     columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
-    if kind(name) != MINERAL or name not in set(_source_table(shocks.IMPORTS)["mineral"]):
+    if kind(name) != MINERAL or name not in set(data.table(shocks.IMPORTS)["mineral"]):
         empty = pd.DataFrame(columns=columns)
         empty.attrs = {"dataset": shocks.IMPORTS, "topic": name}
         return empty
@@ -378,7 +370,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
-        imports = _source_table(shocks.IMPORTS)
+        imports = data.table(shocks.IMPORTS)
         mine = imports[imports["mineral"] == p["topic"]]
         latest = mine[
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")

@@ -17,8 +17,6 @@ quarter (TrendForce).
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
 from koit_lessons import data, metrics
@@ -64,15 +62,9 @@ STAGES = [
 MIN_COVERAGE = 95.0
 
 
-@functools.lru_cache(maxsize=4)
-def _table(name: str) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(name)
-
-
 def stages() -> list[str]:
     """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain."""
-    present = set(_table(VALUE_CHAIN)["stage"])
+    present = set(data.table(VALUE_CHAIN)["stage"])
     return [s for s in STAGES if s in present]
 
 
@@ -93,7 +85,7 @@ def stage_shares(stage: str) -> pd.DataFrame:
     'United States'
     """
     name = _stage(stage)
-    df = _table(VALUE_CHAIN)
+    df = data.table(VALUE_CHAIN)
     rows = df[df["stage"] == name]
     cols = ["region", "iso3", "kind", "share_pct", "year", "source_note"]
     out = rows[cols].assign(_other=rows["kind"] == "other")
@@ -141,7 +133,7 @@ def stage_table() -> pd.DataFrame:
 
 def segments() -> list[str]:
     """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm')."""
-    return sorted(_table(CAPACITY)["segment"].unique())
+    return sorted(data.table(CAPACITY)["segment"].unique())
 
 
 def _segment(segment: object) -> str:
@@ -157,7 +149,7 @@ def periods(segment: str = "below 10 nm") -> list[int]:
     >>> periods("below 10 nm")
     [2019, 2022, 2032]
     """
-    df = _table(CAPACITY)
+    df = data.table(CAPACITY)
     return sorted(int(p) for p in df.loc[df["segment"] == _segment(segment), "period"].unique())
 
 
@@ -165,7 +157,7 @@ def _rows(segment: str, period: int) -> pd.DataFrame:
     seg = _segment(segment)
     known = periods(seg)
     require_year(period, known, f"There are no data for {seg!r} in")
-    df = _table(CAPACITY)
+    df = data.table(CAPACITY)
     return df[(df["segment"] == seg) & (df["period"] == period)]
 
 
@@ -259,7 +251,7 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
 
 def quarters() -> list[str]:
     """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...)."""
-    return sorted(_table(FOUNDRY)["quarter"].unique())
+    return sorted(data.table(FOUNDRY)["quarter"].unique())
 
 
 def _quarter(quarter: object) -> str:
@@ -276,7 +268,7 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
     70.2
     """
     q = _quarter(quarter)
-    df = _table(FOUNDRY)
+    df = data.table(FOUNDRY)
     cols = ["company", "headquarters", "iso3", "revenue_musd", "share_pct"]
     out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
     out = out.reset_index(drop=True)

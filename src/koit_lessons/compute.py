@@ -20,7 +20,6 @@ The arithmetic in four lines::
 
 from __future__ import annotations
 
-import functools
 import math
 from numbers import Real
 
@@ -270,19 +269,14 @@ def doubling_months(annual_growth: float) -> float:
 
 def models() -> pd.DataFrame:
     """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column."""
-    df = data.load("ai_training_compute").sort_values(["publication_date", "model"])
+    df = data.table("ai_training_compute").sort_values(["publication_date", "model"])
     df["decimal_year"] = decimal_year(df["publication_date"])
     return df.reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _accelerators() -> pd.DataFrame:
-    return data.load("ai_accelerators")
-
-
 def accelerator_names() -> list[str]:
     """The chips in the ``ai_accelerators`` data set."""
-    return list(_accelerators()["chip"])
+    return list(data.table("ai_accelerators")["chip"])
 
 
 def accelerators() -> pd.DataFrame:
@@ -291,14 +285,14 @@ def accelerators() -> pd.DataFrame:
     ``flop_per_byte`` is peak FLOP/s divided by memory bandwidth in bytes/s: how
     many operations a chip must do on each byte it reads to stay busy.
     """
-    df = _accelerators().copy()
+    df = data.table("ai_accelerators").copy()
     gib = df["memory_unit"] == "GiB"
     df["memory_gb"] = df["memory_capacity"].where(~gib, df["memory_capacity"] * 2**30 / 1e9)
     df["flop_per_byte"] = [
         arithmetic_intensity(p * 1e12, b * 1e9)
         for p, b in zip(df["peak_bf16_tflops"], df["memory_bandwidth_gbps"], strict=True)
     ]
-    df.attrs = dict(_accelerators().attrs)
+    df.attrs = dict(data.table("ai_accelerators").attrs)
     return df
 
 
@@ -308,7 +302,7 @@ def accelerator(chip: str) -> dict[str, object]:
     if isinstance(chip, str):
         match = [n for n in names if n.lower() == chip.strip().lower()]
         if match:
-            row = _accelerators().set_index("chip").loc[match[0]]
+            row = data.table("ai_accelerators").set_index("chip").loc[match[0]]
             out = {"chip": match[0], **row.to_dict()}
             return {
                 k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
@@ -368,7 +362,7 @@ def training_run(
 
 def data_centre_electricity() -> pd.DataFrame:
     """The IEA figures, with a readable ``label`` column for charts."""
-    df = data.load("data_centre_electricity")
+    df = data.table("data_centre_electricity").copy()
     df["label"] = [
         f"{p} ({'IEA projection' if s.startswith('projection') else 'IEA estimate'})"
         for p, s in zip(df["period"], df["status"], strict=True)

@@ -11,6 +11,10 @@ functions are all a lesson needs::
 
 Loading never writes anything: each call reads the shipped file and returns a new
 DataFrame, so changing it in a notebook cannot change the data.
+
+The package's own modules read through :func:`table` instead: one cache for every
+data set, read once per session and shared, so they must not change what it returns
+(they filter it into new frames, or ``.copy()`` it first).
 """
 
 from __future__ import annotations
@@ -25,7 +29,16 @@ import pandas as pd
 from koit_lessons.errors import KoitError, unknown_name
 from koit_lessons.resources import data_dir
 
-__all__ = ["list_datasets", "load", "cite", "citation", "describe", "source_line", "names"]
+__all__ = [
+    "list_datasets",
+    "load",
+    "table",
+    "cite",
+    "citation",
+    "describe",
+    "source_line",
+    "names",
+]
 
 _PANDAS_TYPES = {
     "string": "string",
@@ -127,6 +140,41 @@ def load(name: str) -> pd.DataFrame:
     df.attrs["dataset"] = name
     df.attrs["source"] = source_line(name)
     return df
+
+
+def table(name: str) -> pd.DataFrame:
+    """The shared, read-once copy of a data set, for the modules of this package.
+
+    Every topic module reads the shipped data through this one cache instead of
+    calling :func:`load` each time. The frame is shared by all callers, so treat it
+    as read-only: filter it into a new frame, or ``.copy()`` it before changing
+    anything (columns, values or ``attrs``). In a notebook, use :func:`load`, which
+    returns a fresh frame you may change.
+
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same object on every call for the same ``name``, typed as by :func:`load`.
+
+    Examples
+    --------
+    >>> table("mineral_production") is table("mineral_production")
+    True
+    >>> table("mineral_production").attrs["dataset"]
+    'mineral_production'
+    """
+    _resource(name)  # a friendly error for a bad name, before the cache sees it
+    return _table(name)
+
+
+@functools.cache
+def _table(name: str) -> pd.DataFrame:
+    return load(name)
 
 
 def _sources(res: dict[str, Any]) -> list[dict[str, Any]]:

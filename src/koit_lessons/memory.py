@@ -15,8 +15,6 @@ bandwidth of AI accelerators comes from ``ai_accelerators`` (lesson 01).
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
 from koit_lessons import data, metrics
@@ -47,20 +45,14 @@ EXPORTS = "korea_chip_exports"
 ACCELERATORS = "ai_accelerators"
 
 
-@functools.lru_cache(maxsize=4)
-def _table(name: str) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(name)
-
-
 def quarters() -> list[str]:
     """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...)."""
-    return sorted(_table(DRAM)["quarter"].unique())
+    return sorted(data.table(DRAM)["quarter"].unique())
 
 
 def companies() -> list[str]:
     """The DRAM makers in ``dram_market_share``, in alphabetical order."""
-    return sorted(_table(DRAM)["company"].unique())
+    return sorted(data.table(DRAM)["company"].unique())
 
 
 def _quarter(quarter: object) -> str:
@@ -85,7 +77,7 @@ def dram_shares(quarter: str | None = None) -> pd.DataFrame:
     36.0
     """
     q = _quarter(quarter)
-    df = _table(DRAM)
+    df = data.table(DRAM)
     cols = ["company", "headquarters", "iso3", "share_pct", "source_url"]
     out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
     out = out.reset_index(drop=True)
@@ -101,7 +93,7 @@ def dram_history() -> pd.DataFrame:
     >>> dram_history()["quarter"].iloc[0]
     '2021Q4'
     """
-    df = _table(DRAM)
+    df = data.table(DRAM)
     cols = ["quarter", "company", "headquarters", "iso3", "share_pct"]
     out = df[cols].sort_values(["quarter", "company"], kind="stable").reset_index(drop=True)
     year = out["quarter"].str[:4].astype(int)
@@ -200,7 +192,7 @@ def korea_share(quarter: str | None = None) -> float:
 
 def export_years() -> list[int]:
     """The years in ``korea_chip_exports``."""
-    return sorted(int(y) for y in _table(EXPORTS)["year"])
+    return sorted(int(y) for y in data.table(EXPORTS)["year"])
 
 
 def exports() -> pd.DataFrame:
@@ -210,7 +202,7 @@ def exports() -> pd.DataFrame:
     >>> exports()["chip_share_pct"].tolist()
     [18.9, 15.6, 20.8]
     """
-    df = _table(EXPORTS)
+    df = data.table(EXPORTS)
     cols = ["year", "semiconductor_exports_busd", "total_exports_busd"]
     out = df[cols].sort_values("year").reset_index(drop=True)
     out["chip_share_pct"] = (
@@ -241,7 +233,7 @@ def bandwidth_per_flop() -> pd.DataFrame:
     >>> bandwidth_per_flop()["chip"].iloc[0]
     'Google TPU v4'
     """
-    df = _table(ACCELERATORS)
+    df = data.table(ACCELERATORS)
     cols = ["chip", "memory_type", "peak_bf16_tflops", "memory_bandwidth_gbps"]
     out = df[cols].copy()
     # GB/s over TFLOP/s = bytes per 1,000 FLOP.

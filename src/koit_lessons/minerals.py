@@ -16,7 +16,6 @@ production). Pick one with ``dataset=``; the default is mine production.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -50,12 +49,6 @@ STAGE_CHAINS = {
 }
 
 
-@functools.lru_cache(maxsize=4)
-def _table(dataset: str = DATASET) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(dataset)
-
-
 def _dataset(dataset: object) -> str:
     if dataset not in DATASETS:
         raise unknown_name("production data set", dataset, DATASETS)
@@ -64,12 +57,12 @@ def _dataset(dataset: object) -> str:
 
 def mineral_names(dataset: str = DATASET) -> list[str]:
     """The minerals in a production data set (mine production by default), alphabetically."""
-    return sorted(_table(_dataset(dataset))["mineral"].unique())
+    return sorted(data.table(_dataset(dataset))["mineral"].unique())
 
 
 def years(dataset: str = DATASET) -> list[int]:
     """The data years in a production data set (mine production by default)."""
-    return sorted(int(y) for y in _table(_dataset(dataset))["year"].unique())
+    return sorted(int(y) for y in data.table(_dataset(dataset))["year"].unique())
 
 
 def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.DataFrame, int]:
@@ -82,7 +75,7 @@ def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.Da
     if year is None:
         year = max(known)
     require_year(year, known, "There are no data for the year")
-    df = _table(dataset)
+    df = data.table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
 
@@ -178,7 +171,7 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     >>> reserve_holders("lithium")["country"].iloc[0]
     'Chile'
     """
-    df = _table(RESERVES)
+    df = data.table(RESERVES)
     names = sorted(df["mineral"].unique())
     if not isinstance(mineral, str) or mineral.strip().lower() not in names:
         raise unknown_name("mineral with reserve data", mineral, names)

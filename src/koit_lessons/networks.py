@@ -149,8 +149,8 @@ def table() -> pd.DataFrame:
 
 @functools.cache
 def _members() -> pd.DataFrame:
-    # read and filtered once per session; table() hands out copies
-    df = data.load(DATASET)
+    # filtered once per session from the shared data.table; table() hands out copies
+    df = data.table(DATASET)
     rows = df[(df["kind"] == "country") & (df["role"] == "member")].reset_index(drop=True)
     rows.attrs = dict(df.attrs)
     return rows

@@ -19,7 +19,6 @@ measure the same goods differently. The balance is computed here, never stored.
 
 from __future__ import annotations
 
-import functools
 import numbers
 import textwrap
 
@@ -59,7 +58,7 @@ SIDES = ("Korea", "Italy")
 # --------------------------------------------------------------------- timeline
 def categories() -> list[str]:
     """The kinds of event in the timeline (treaty, visit, summit ...)."""
-    return sorted(data.load("korea_italy_timeline")["category"].unique())
+    return sorted(data.table("korea_italy_timeline")["category"].unique())
 
 
 def timeline(category: str | None = None) -> pd.DataFrame:
@@ -72,7 +71,7 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     >>> timeline("treaty")["date"].tolist()
     ['1884-06-26']
     """
-    df = data.load("korea_italy_timeline")
+    df = data.table("korea_italy_timeline")
     if category is not None:
         known = categories()
         if not isinstance(category, str) or category.strip().lower() not in known:
@@ -117,19 +116,13 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
 
 
 # ------------------------------------------------------------------------ trade
-@functools.cache
-def _trade_rows() -> pd.DataFrame:
-    # read once per session; callers only filter it into new frames
-    return data.load("korea_italy_trade")
-
-
 def series_names() -> list[str]:
     """The trade series: each has one reporter and one unit."""
-    return sorted(_trade_rows()["series"].unique())
+    return sorted(data.table("korea_italy_trade")["series"].unique())
 
 
 def _series(series: object) -> pd.DataFrame:
-    rows = _trade_rows()
+    rows = data.table("korea_italy_trade")
     names = sorted(rows["series"].unique())
     if not isinstance(series, str) or series.strip() not in names:
         raise unknown_name("trade series", series, names)
@@ -295,7 +288,7 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
     Ranks count only the members the release names (ties share a rank), so they are
     ranks among the largest traders, not a full table of the EU.
     """
-    df = data.load("korea_eu_partners")
+    df = data.table("korea_eu_partners")
     known_flows = sorted(df["flow"].unique())
     if not isinstance(flow, str) or flow.strip() not in known_flows:
         raise unknown_name("flow", flow, known_flows)
@@ -326,7 +319,7 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
 # --------------------------------------------------------------------- products
 def products(direction: str | None = None) -> pd.DataFrame:
     """The main product groups each side sells the other, as the sources list them."""
-    df = data.load("korea_italy_trade_products")
+    df = data.table("korea_italy_trade_products")
     if direction is not None:
         if not isinstance(direction, str) or direction.strip() not in FLOWS:
             raise unknown_name("direction", direction, FLOWS)

@@ -137,9 +137,9 @@ def single_country_check(
 
 def targets(jurisdiction: str | None = None) -> pd.DataFrame:
     """The sourced policy targets (``policy_targets``), optionally for one jurisdiction."""
-    df = data.load("policy_targets")
+    df = data.table("policy_targets")
     if jurisdiction is None:
-        return df
+        return df.copy()
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
         raise unknown_name("jurisdiction", jurisdiction, allowed)
@@ -148,7 +148,7 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
 
 def target_value(target_id: str) -> float:
     """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0."""
-    df = data.load("policy_targets").set_index("target_id")
+    df = data.table("policy_targets").set_index("target_id")
     if target_id not in df.index:
         raise unknown_name("target", target_id, df.index)
     return float(df.loc[target_id, "value"])
@@ -170,7 +170,7 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
     Only the partners the source names are listed, so the shares may add up to less
     than 100.
     """
-    df = data.load("import_sources")
+    df = data.table("import_sources")
     importers = sorted(df["importer"].unique())
     if importer not in importers:
         raise unknown_name("importer", importer, importers)
@@ -209,7 +209,7 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
 
 def strategic_list(jurisdiction: str) -> pd.DataFrame:
     """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy)."""
-    df = data.load(STRATEGIC_LISTS)
+    df = data.table(STRATEGIC_LISTS)
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
         raise unknown_name("jurisdiction", jurisdiction, allowed)
@@ -218,4 +218,4 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
 
 def msp_members() -> pd.DataFrame:
     """The members of the Minerals Security Partnership (June 2024)."""
-    return data.load("msp_members")
+    return data.table("msp_members").copy()

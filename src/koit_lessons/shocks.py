@@ -33,7 +33,6 @@ The model is a **teaching model, not a forecast**. It has four steps:
 
 from __future__ import annotations
 
-import functools
 import math
 from dataclasses import asdict, dataclass
 
@@ -287,11 +286,6 @@ def simulate(
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _imports() -> pd.DataFrame:
-    return data.load(IMPORTS)
-
-
 def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """The sourced import shares by partner country (``import_sources``), for one
     mineral or all. Each row: one partner's share of an importer's imports of a material.
@@ -299,7 +293,7 @@ def import_sources(mineral: str | None = None) -> pd.DataFrame:
     >>> sorted(import_sources("lithium")["partner"].unique())
     ['Chile', 'China']
     """
-    df = _imports().copy()
+    df = data.table(IMPORTS).copy()
     if mineral is not None:
         names = sorted(df["mineral"].unique())
         if not isinstance(mineral, str) or mineral.strip().lower() not in names:
@@ -326,7 +320,7 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
     """
     row = _producer_row(mineral, country, year)  # validates mineral, country, year
     cut = check_cut(cut_pct)
-    df = _imports()
+    df = data.table(IMPORTS)
     rows = df[df["mineral"] == mineral.strip().lower()]
     columns = [
         "importer",
