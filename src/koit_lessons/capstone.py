@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from koit_lessons import chips, data, metrics, minerals, policy, shocks
-from koit_lessons.errors import KoitError, did_you_mean, unknown_name
+from koit_lessons.errors import KoitError, did_you_mean, require_whole, unknown_name
 
 __all__ = [
     "topics",
@@ -298,10 +298,15 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     [0.0, 12.0, 24.0]
     """
     name = pick_topic(topic)
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise KoitError(f"top must be a whole number of 1 or more, not {top!r}.")
-    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= 100:
-        raise KoitError(f"step must be a whole number of percent from 1 to 100, not {step!r}.")
+    top = require_whole(
+        top, minimum=1, message=f"top must be a whole number of 1 or more, not {top!r}."
+    )
+    step = require_whole(
+        step,
+        minimum=1,
+        maximum=100,
+        message=f"step must be a whole number of percent from 1 to 100, not {step!r}.",
+    )
     table = suppliers(name)
     named = table[table["kind"] != "other"].head(top)
     cuts = list(range(0, 101, step))

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, is_whole, require_number, require_whole, unknown_name
 
 __all__ = [
     "FLOP_PER_PARAMETER_TOKEN",
@@ -58,15 +58,9 @@ DAYS_PER_YEAR = 365.25
 
 
 def _positive(x: object, what: str, *, allow_zero: bool = False) -> float:
-    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
-        raise KoitError(f"The {what} must be a number, not {x!r}.")
-    value = float(x)
-    if math.isinf(value):
-        raise KoitError(f"The {what} must be a finite number, not {value}.")
-    if value < 0 or (value == 0 and not allow_zero):
-        bound = "0 or more" if allow_zero else "more than 0"
-        raise KoitError(f"The {what} must be {bound}, not {value:g}.")
-    return value
+    require_number(x, what)  # NaN is "not a number" here, infinity "not finite"
+    bound = {"at_least": 0} if allow_zero else {"greater_than": 0}
+    return require_number(x, what, finite=True, **bound)
 
 
 def _utilisation(u: object) -> float:
@@ -81,14 +75,9 @@ def _utilisation(u: object) -> float:
 
 
 def _count(n: object, what: str) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        if isinstance(n, Real) and float(n).is_integer():
-            n = int(n)
-        else:
-            raise KoitError(f"The {what} must be a whole number, not {n!r}.")
-    if n < 1:
-        raise KoitError(f"The {what} must be 1 or more, not {n}.")
-    return int(n)
+    if not is_whole(n) and not isinstance(n, bool) and isinstance(n, Real):
+        n = int(n) if float(n).is_integer() else n  # 8.0 chips (e.g. from a widget) is 8
+    return require_whole(n, what, minimum=1)
 
 
 # --- the arithmetic of a training run ---------------------------------------------------

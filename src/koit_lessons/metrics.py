@@ -21,7 +21,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, require_number, require_whole
 
 __all__ = ["shares", "top_k_share", "hhi", "hhi_band", "growth_rate", "cagr", "doubling_time"]
 
@@ -62,12 +62,6 @@ def _series(values: Values, what: str = "values") -> pd.Series:
     return s
 
 
-def _number(x: object, what: str) -> float:
-    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
-        raise KoitError(f"The {what} must be a number, not {x!r}.")
-    return float(x)
-
-
 def shares(values: Values, total: float | None = None) -> pd.Series:
     """Each value as a percentage of ``total`` (by default, of the sum of the values).
 
@@ -82,7 +76,7 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
     [20.4]
     """
     s = _series(values)
-    denominator = s.sum() if total is None else _number(total, "total")
+    denominator = s.sum() if total is None else require_number(total, "total")
     if denominator <= 0:
         raise KoitError("The total must be greater than zero to compute shares.")
     if total is not None and s.sum() > denominator * 1.05:
@@ -99,8 +93,7 @@ def top_k_share(shares_pct: Values, k: int = 1) -> float:
     >>> top_k_share([50, 30, 20], k=2)
     80.0
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise KoitError(f"k must be a whole number of 1 or more, not {k!r}.")
+    k = require_whole(k, minimum=1, message=f"k must be a whole number of 1 or more, not {k!r}.")
     s = _series(shares_pct, "shares")
     return float(s.nlargest(k).sum())
 
@@ -140,7 +133,7 @@ def hhi_band(index: float) -> str:
     >>> hhi_band(2500)
     'highly concentrated'
     """
-    value = _number(index, "HHI")
+    value = require_number(index, "HHI")
     if not 0 <= value <= 10_000:
         raise KoitError(f"An HHI lies between 0 and 10,000, not {value:,.0f}.")
     if value > 1800:
@@ -156,7 +149,7 @@ def growth_rate(start: float, end: float) -> float:
     >>> growth_rate(200, 250)
     25.0
     """
-    a, b = _number(start, "start value"), _number(end, "end value")
+    a, b = require_number(start, "start value"), require_number(end, "end value")
     if a == 0:
         raise KoitError("The start value is 0, so a growth rate in percent is undefined.")
     return (b - a) / abs(a) * 100
@@ -168,7 +161,8 @@ def cagr(start: float, end: float, years: float) -> float:
     >>> round(cagr(100, 121, 2), 6)
     10.0
     """
-    a, b, n = _number(start, "start value"), _number(end, "end value"), _number(years, "years")
+    a, b = require_number(start, "start value"), require_number(end, "end value")
+    n = require_number(years, "years")
     if n <= 0:
         raise KoitError(f"The number of years must be more than 0, not {n:g}.")
     if a <= 0 or b <= 0:
@@ -184,7 +178,7 @@ def doubling_time(rate_pct: float) -> float:
     >>> round(doubling_time(7), 2)
     10.24
     """
-    r = _number(rate_pct, "growth rate")
+    r = require_number(rate_pct, "growth rate")
     if r <= 0:
         raise KoitError(f"Only something that grows doubles: the rate must be above 0, not {r:g}.")
     return math.log(2) / math.log(1 + r / 100)

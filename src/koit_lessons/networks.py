@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from koit_lessons import data
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, require_whole, unknown_name
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
     import networkx as nx
@@ -264,10 +264,11 @@ def membership_matrix(
     >>> int(m.loc["Japan"].sum()), int(m.loc["Italy", "Quad"])
     (2, 0)
     """
-    if isinstance(min_groupings, bool) or not isinstance(min_groupings, int) or min_groupings < 1:
-        raise KoitError(
-            f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}."
-        )
+    min_groupings = require_whole(
+        min_groupings,
+        minimum=1,
+        message=f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}.",
+    )
     chosen = _selection(groupings)
     sets = {c: s for c, s in _sets(chosen).items() if len(s) >= min_groupings}
     if not sets:

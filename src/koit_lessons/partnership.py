@@ -19,13 +19,12 @@ measure the same goods differently. The balance is computed here, never stored.
 
 from __future__ import annotations
 
-import numbers
 import textwrap
 
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_year, unknown_name
+from koit_lessons.errors import KoitError, require_whole, require_year, unknown_name
 
 __all__ = [
     "FTA_PROVISIONAL_YEAR",
@@ -89,13 +88,12 @@ def timeline(category: str | None = None) -> pd.DataFrame:
 
 
 def _year(year: object) -> object:
-    """Refuse a year given as text with a friendly message; accept NumPy integers."""
+    """Refuse a year given as text with a friendly message (errors.require_year then
+    checks it, NumPy integers included)."""
     if isinstance(year, str) and year.strip().isdigit():
         raise KoitError(
             f"Give the year as a number without quotes, e.g. {year.strip()}, not {year!r}."
         )
-    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
-        return int(year)  # e.g. a year taken from a table column (numpy.int64)
     return year
 
 
@@ -255,9 +253,10 @@ def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR)
     >>> ba["before_years"], ba["after_years"]
     ('2008', '2014')
     """
-    if isinstance(event_year, bool) or not isinstance(event_year, numbers.Integral):
-        raise KoitError(f"The event year must be a whole number such as 2011, not {event_year!r}.")
-    event_year = int(event_year)
+    event_year = require_whole(
+        event_year,
+        message=f"The event year must be a whole number such as 2011, not {event_year!r}.",
+    )
     s = flows(series, flow)
     before, after = s[s.index < event_year], s[s.index >= event_year]
     if before.empty or after.empty:

@@ -20,14 +20,13 @@ The targets themselves are in the sourced data set ``policy_targets``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 
 import pandas as pd
 
 from koit_lessons import data, minerals
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, require_percentage, unknown_name
 
 __all__ = [
     "EU_CAP_PCT",
@@ -71,23 +70,18 @@ class CapCheck:
 
 
 def _share(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise KoitError(
-            f"The share of {name!r} must be a number of percent from 0 to 100, not {value!r}."
-        )
-    value = float(value)
-    if math.isnan(value) or not 0 <= value <= 100:
-        raise KoitError(f"The share of {name!r} must be a percentage from 0 to 100, not {value!r}.")
-    return value
+    return require_percentage(value, f"share of {name!r}", kind="a number of percent from 0 to 100")
 
 
 def _cap(cap_pct: object) -> float:
-    if isinstance(cap_pct, bool) or not isinstance(cap_pct, (int, float)):
-        raise KoitError(f"The cap must be a number of percent, e.g. 65, not {cap_pct!r}.")
-    cap = float(cap_pct)
-    if math.isnan(cap) or not 0 < cap <= 100:
-        raise KoitError(f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.")
-    return cap
+    return require_percentage(
+        cap_pct,
+        "cap",
+        example="65",
+        kind="a number of percent",
+        above_zero=True,
+        message=f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.",
+    )
 
 
 def single_country_check(

@@ -39,7 +39,12 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from koit_lessons import data, minerals
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import (
+    KoitError,
+    require_number,
+    require_percentage,
+    unknown_name,
+)
 
 __all__ = [
     "HORIZON_MONTHS",
@@ -64,41 +69,52 @@ HORIZON_MONTHS = 12
 IMPORTS = "import_sources"
 
 
-def _number(value: object, what: str, example: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise KoitError(f"The {what} must be a number, e.g. {example}, not {value!r}.")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise KoitError(f"The {what} must be a finite number, e.g. {example}, not {value!r}.")
-    return value
-
-
 def check_cut(cut_pct: object) -> float:
     """Return ``cut_pct`` as a float if it is a percentage from 0 to 100.
 
     >>> check_cut(50)
     50.0
     """
-    cut = _number(cut_pct, "cut", "50 for a 50% cut")
-    if not 0 <= cut <= 100:
-        raise KoitError(
-            f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
-            f"country stops all output), not {cut_pct!r}."
-        )
-    return cut
+    return require_percentage(
+        cut_pct,
+        "cut",
+        example="50 for a 50% cut",
+        finite=True,
+        message=f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
+        f"country stops all output), not {cut_pct!r}.",
+    )
 
 
 def _check_share(share_pct: object) -> float:
-    share = _number(share_pct, "producer's share", "60 for 60% of world supply")
-    if not 0 <= share <= 100:
-        raise KoitError(
-            f"The producer's share of world supply must be between 0 and 100 %, not {share_pct!r}."
-        )
-    return share
+    return require_percentage(
+        share_pct,
+        "producer's share",
+        example="60 for 60% of world supply",
+        finite=True,
+        message=f"The producer's share of world supply must be between 0 and 100 %, "
+        f"not {share_pct!r}.",
+    )
+
+
+def _check_loss(loss_pct: object) -> float:
+    return require_percentage(
+        loss_pct,
+        "supply loss",
+        example="10 for 10% of world supply",
+        finite=True,
+        message=f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.",
+    )
+
+
+def _check_horizon(horizon_months: object) -> float:
+    horizon = require_number(horizon_months, "horizon in months", example="12", finite=True)
+    if horizon <= 0:
+        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    return horizon
 
 
 def check_months(months: object, what: str = "stockpile cover") -> float:
-    value = _number(months, f"{what} in months", "3 for three months")
+    value = require_number(months, f"{what} in months", example="3 for three months", finite=True)
     if value < 0:
         raise KoitError(
             f"The {what} in months cannot be negative: use 0 for no stockpile, not {months!r}."
@@ -107,7 +123,7 @@ def check_months(months: object, what: str = "stockpile cover") -> float:
 
 
 def _check_elasticity(elasticity: object) -> float:
-    value = _number(elasticity, "elasticity", "0.5")
+    value = require_number(elasticity, "elasticity", example="0.5", finite=True)
     if value <= 0:
         raise KoitError(
             f"The elasticity must be a positive number, the size of the demand response "
@@ -138,13 +154,9 @@ def net_loss_pct(
     >>> net_loss_pct(12.0, stockpile_months=18)
     0.0
     """
-    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
-    if not 0 <= loss <= 100:
-        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
+    loss = _check_loss(loss_pct)
     months = check_months(stockpile_months)
-    horizon = _number(horizon_months, "horizon in months", "12")
-    if horizon <= 0:
-        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    horizon = _check_horizon(horizon_months)
     return loss * (horizon - min(months, horizon)) / horizon
 
 
@@ -160,7 +172,9 @@ def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
     >>> price_change_pct(10.0, elasticity=0.25)
     40.0
     """
-    loss = _number(net_loss_pct, "supply loss", "10 for 10% of world supply")
+    loss = require_number(
+        net_loss_pct, "supply loss", example="10 for 10% of world supply", finite=True
+    )
     if loss < 0:
         raise KoitError(f"The supply loss cannot be negative, not {net_loss_pct!r}.")
     return loss / _check_elasticity(elasticity)
@@ -176,15 +190,13 @@ def stockpile_needed(
     >>> stockpile_needed(20.0, 10.0)
     6.0
     """
-    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
-    if not 0 <= loss <= 100:
-        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
-    target = _number(target_net_loss_pct, "target loss", "5 for 5% of world supply")
+    loss = _check_loss(loss_pct)
+    target = require_number(
+        target_net_loss_pct, "target loss", example="5 for 5% of world supply", finite=True
+    )
     if target < 0:
         raise KoitError(f"The target loss cannot be negative, not {target_net_loss_pct!r}.")
-    horizon = _number(horizon_months, "horizon in months", "12")
-    if horizon <= 0:
-        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    horizon = _check_horizon(horizon_months)
     if loss <= target:
         return 0.0
     return horizon * (1 - target / loss)
