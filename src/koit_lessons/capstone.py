@@ -181,11 +181,11 @@ def _share(table: pd.DataFrame, who: str) -> float | None:
 
 
 def _lists(name: str) -> dict[str, str | None]:
-    """The strategic lists (EU, Korea) that name the mineral, as in policy.strategic_list."""
-    table = data.table(policy.STRATEGIC_LISTS)
+    """The strategic lists (EU, Korea) that name the mineral (see policy.strategic_list)."""
     lists = {}
     for jurisdiction in ("European Union", "Korea"):
-        rows = table[(table["jurisdiction"] == jurisdiction) & (table["mineral"] == name)]
+        table = policy.strategic_list(jurisdiction)
+        rows = table[table["mineral"] == name]
         lists[jurisdiction] = str(rows["list"].iloc[0]) if not rows.empty else None
     return lists
 
@@ -337,7 +337,7 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     cut_pct = shocks.check_cut(cut_pct)
     who = str(_supplier_row(name, suppliers(name), supplier)["supplier"])
     columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
-    if kind(name) != MINERAL or name not in set(data.table(shocks.IMPORTS)["mineral"]):
+    if kind(name) != MINERAL or name not in shocks.import_minerals():
         empty = pd.DataFrame(columns=columns)
         empty.attrs = {"dataset": shocks.IMPORTS, "topic": name}
         return empty
@@ -375,8 +375,8 @@ def fact_sheet(topic: str) -> pd.DataFrame:
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
-        imports = data.table(shocks.IMPORTS)
-        mine = imports[imports["mineral"] == p["topic"]]
+        has_imports = p["topic"] in shocks.import_minerals()
+        mine = shocks.import_sources(p["topic"]) if has_imports else shocks.import_sources()[:0]
         latest = mine[
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
         ]

@@ -60,6 +60,7 @@ __all__ = [
     "producing_countries",
     "simulate",
     "import_sources",
+    "import_minerals",
     "exposure",
 ]
 
@@ -298,6 +299,15 @@ def simulate(
     )
 
 
+def import_minerals() -> list[str]:
+    """The minerals with sourced import shares in ``import_sources``, alphabetically.
+
+    >>> import_minerals()
+    ['cobalt', 'graphite', 'lithium', 'rare earths']
+    """
+    return sorted(data.table(IMPORTS)["mineral"].unique())
+
+
 def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """The sourced import shares by partner country (``import_sources``), for one
     mineral or all. Each row: one partner's share of an importer's imports of a material.
@@ -307,7 +317,7 @@ def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """
     df = data.table(IMPORTS).copy()
     if mineral is not None:
-        names = sorted(df["mineral"].unique())
+        names = import_minerals()
         if not isinstance(mineral, str) or mineral.strip().lower() not in names:
             raise unknown_name("mineral with import data", mineral, names)
         df = df[df["mineral"] == mineral.strip().lower()].reset_index(drop=True)
