@@ -6,7 +6,7 @@ Everything here is computed by the modules of lessons 01–06 (:mod:`minerals`,
 :mod:`chips`, :mod:`shocks`, :mod:`policy`); this module only puts one topic's numbers
 side by side, so that a student can write a brief from them.
 
->>> profile("gallium")["top_supplier"]
+>>> profile("gallium").top_supplier
 'China'
 >>> round(scenario("fabrication", 50)["supply_lost_pct"], 1)
 12.0
@@ -15,14 +15,19 @@ side by side, so that a student can write a brief from them.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from koit_lessons import chips, data, metrics, minerals, policy, shocks
+from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, did_you_mean, require_whole, unknown_name
 
 __all__ = [
+    "Profile",
+    "MineralProfile",
+    "StageProfile",
     "topics",
     "pick_topic",
     "kind",
@@ -190,14 +195,48 @@ def _lists(name: str) -> dict[str, str | None]:
     return lists
 
 
-def profile(topic: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Profile(Result):
+    """The numbers of a brief for one topic (see :func:`profile`); fields can also be
+    read by name, ``p["hhi"]``. Shares are in %; one the source does not list is None."""
+
+    topic: str
+    kind: str
+    year: int
+    measure: str
+    top_supplier: str
+    top1_pct: float
+    top3_pct: float
+    hhi: float
+    hhi_band: str
+    korea_pct: float | None
+
+
+@dataclass(frozen=True)
+class MineralProfile(Profile):
+    """A mineral's :class:`Profile`, with Italy's share and the strategic lists (EU CRMA,
+    Korea 2023) that name it (None where a list does not)."""
+
+    italy_pct: float | None
+    eu_list: str | None
+    korea_list: str | None
+
+
+@dataclass(frozen=True)
+class StageProfile(Profile):
+    """A chip stage's :class:`Profile`, with Europe's share (CSET does not give Italy's)."""
+
+    europe_pct: float | None
+
+
+def profile(topic: str) -> MineralProfile | StageProfile:
     """The numbers of a brief for one topic: the top supplier, the top-1 and top-3
     shares (%), the HHI and its band, Korea's and Italy's (for chip stages:
     Europe's) share, and, for minerals, whether the EU and Korea list it as
     strategic. A share the source does not list is ``None``.
 
     >>> p = profile("fabrication")
-    >>> p["top_supplier"], p["top3_pct"], p["hhi"]
+    >>> p.top_supplier, p.top3_pct, p.hhi
     ('Mainland China', 59.0, 1642.0)
     """
     name = pick_topic(topic)
@@ -205,7 +244,7 @@ def profile(topic: str) -> dict[str, Any]:
     named = table[table["kind"] != "other"]
     shares = named["share_pct"]
     hhi = metrics.hhi(shares)
-    out: dict[str, Any] = {
+    common: dict[str, Any] = {
         "topic": name,
         "kind": MINERAL if table.attrs["dataset"] == minerals.DATASET else STAGE,
         "year": int(table["year"].iloc[0]),
@@ -217,14 +256,15 @@ def profile(topic: str) -> dict[str, Any]:
         "hhi_band": metrics.hhi_band(hhi),
         "korea_pct": _share(table, "Korea"),
     }
-    if out["kind"] == MINERAL:
-        out["italy_pct"] = _share(table, "Italy")
+    if common["kind"] == MINERAL:
         lists = _lists(name)
-        out["eu_list"] = lists["European Union"]
-        out["korea_list"] = lists["Korea"]
-    else:
-        out["europe_pct"] = _share(table, "Europe")
-    return out
+        return MineralProfile(
+            **common,
+            italy_pct=_share(table, "Italy"),
+            eu_list=lists["European Union"],
+            korea_list=lists["Korea"],
+        )
+    return StageProfile(**common, europe_pct=_share(table, "Europe"))
 
 
 def _supplier_row(name: str, table: pd.DataFrame, supplier: object) -> pd.Series:
@@ -360,23 +400,23 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     """
     p = profile(topic)
     rows = [
-        ("topic", f"{p['topic']} ({p['kind']}, {p['year']})"),
-        ("measure", p["measure"]),
-        ("top supplier", f"{p['top_supplier']} ({p['top1_pct']:.1f}%)"),
-        ("top-3 share", f"{p['top3_pct']:.1f}%"),
-        ("HHI", f"{p['hhi']:,.0f} ({p['hhi_band']})"),
-        ("Korea's share", _pct(p["korea_pct"])),
+        ("topic", f"{p.topic} ({p.kind}, {p.year})"),
+        ("measure", p.measure),
+        ("top supplier", f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
+        ("top-3 share", f"{p.top3_pct:.1f}%"),
+        ("HHI", f"{p.hhi:,.0f} ({p.hhi_band})"),
+        ("Korea's share", _pct(p.korea_pct)),
     ]
-    if p["kind"] == MINERAL:
+    if p.kind == MINERAL:
         rows += [
-            ("Italy's share", _pct(p["italy_pct"])),
-            ("on the EU's CRMA lists", p["eu_list"] or "no"),
-            ("among Korea's 10 strategic critical minerals (2023)", p["korea_list"] or "no"),
+            ("Italy's share", _pct(p.italy_pct)),
+            ("on the EU's CRMA lists", p.eu_list or "no"),
+            ("among Korea's 10 strategic critical minerals (2023)", p.korea_list or "no"),
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
-        has_imports = p["topic"] in shocks.import_minerals()
-        mine = shocks.import_sources(p["topic"]) if has_imports else shocks.import_sources()[:0]
+        has_imports = p.topic in shocks.import_minerals()
+        mine = shocks.import_sources(p.topic) if has_imports else shocks.import_sources()[:0]
         latest = mine[
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
         ]
@@ -388,8 +428,8 @@ def fact_sheet(topic: str) -> pd.DataFrame:
                 )
             )
     else:
-        rows.append(("Europe's share (Italy not shown separately)", _pct(p["europe_pct"])))
-    dataset = minerals.DATASET if p["kind"] == MINERAL else chips.VALUE_CHAIN
+        rows.append(("Europe's share (Italy not shown separately)", _pct(p.europe_pct)))
+    dataset = minerals.DATASET if p.kind == MINERAL else chips.VALUE_CHAIN
     rows.append(("cite", f"data.cite({dataset!r})"))
     return pd.DataFrame(rows, columns=["fact", "value"])
 
@@ -402,7 +442,7 @@ def overview() -> pd.DataFrame:
         p = profile(name)
         rows.append(
             {
-                "label": f"{name} ({p['kind']}, {p['year']})",
+                "label": f"{name} ({p.kind}, {p.year})",
                 **{k: p[k] for k in ("topic", "kind", "year", "top_supplier")},
                 **{k: p[k] for k in ("top1_pct", "top3_pct", "hhi")},
             }

@@ -21,12 +21,14 @@ The arithmetic in four lines::
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
 from koit_lessons import data, metrics
+from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, is_whole, require_number, require_whole, unknown_name
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "accelerator",
     "accelerator_names",
     "arithmetic_intensity",
+    "TrainingRun",
     "training_run",
     "data_centre_electricity",
 ]
@@ -311,20 +314,36 @@ def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     )
 
 
+@dataclass(frozen=True)
+class TrainingRun(Result):
+    """One hypothetical training run (see :func:`training_run`); fields can also be
+    read by name, ``run["days"]``."""
+
+    chip: str
+    flop: float
+    peak_flops: float
+    utilisation: float
+    chips: int
+    chip_hours: float
+    days: float
+    power_w: float | None
+    energy_mwh: float | None
+
+
 def training_run(
     parameters: float,
     tokens: float,
     chip: str = "Google TPU v4",
     utilisation: float = 0.4,
     chips: int = 1024,
-) -> dict[str, object]:
+) -> TrainingRun:
     """Everything about one hypothetical training run, for the calculator.
 
     Returns the FLOP, chip-hours, days, and the chips' energy in MWh (None when
     the data set has no power figure for the chip).
 
     >>> run = training_run(1e9, 20e9, "Google TPU v4", 0.5, 8)
-    >>> round(run["days"], 2)
+    >>> round(run.days, 2)
     1.26
     """
     spec = accelerator(chip)
@@ -336,17 +355,17 @@ def training_run(
     days = training_time_days(flop, peak, u, n)
     power = spec.get("power_w")
     energy = energy_mwh(float(power), n, days * HOURS_PER_DAY) if power else None
-    return {
-        "chip": spec["chip"],
-        "flop": flop,
-        "peak_flops": peak,
-        "utilisation": u,
-        "chips": n,
-        "chip_hours": hours,
-        "days": days,
-        "power_w": float(power) if power else None,
-        "energy_mwh": energy,
-    }
+    return TrainingRun(
+        chip=str(spec["chip"]),
+        flop=flop,
+        peak_flops=peak,
+        utilisation=u,
+        chips=n,
+        chip_hours=hours,
+        days=days,
+        power_w=float(power) if power else None,
+        energy_mwh=energy,
+    )
 
 
 def data_centre_electricity() -> pd.DataFrame:

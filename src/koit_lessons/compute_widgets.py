@@ -86,7 +86,7 @@ class TrainingRunCalculator:
             control.observe(self.update, names="value")
         self.update()
 
-    def run(self) -> dict[str, object]:
+    def run(self) -> compute.TrainingRun:
         """The numbers for the current settings (see :func:`compute.training_run`)."""
         return compute.training_run(
             self.parameters.value,

@@ -31,11 +31,13 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from koit_lessons import data
+from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, require_whole, unknown_name
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
@@ -58,6 +60,8 @@ __all__ = [
     "centrality",
     "jaccard",
     "shared",
+    "ClubView",
+    "club_view",
 ]
 
 DATASET = "alliance_memberships"
@@ -405,3 +409,66 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
     both, only_a, only_b = shared(a, b, groupings)
     union = len(both) + len(only_a) + len(only_b)
     return len(both) / union if union else math.nan
+
+
+@dataclass(frozen=True, eq=False)
+class ClubView(Result):
+    """What the club explorer of lesson 08 shows for one choice of clubs, measure and
+    two countries (see :func:`club_view`); fields can also be read by name,
+    ``view["jaccard"]``."""
+
+    groupings: list[str]
+    measure: str
+    a: str
+    b: str
+    jaccard: float
+    both: list[str]
+    only_a: list[str]
+    only_b: list[str]
+    ranking: pd.DataFrame
+    rank_a: int | None
+    rank_b: int | None
+    n_countries: int
+
+
+def club_view(
+    groupings: Iterable[str] | None = None,
+    measure: str = "degree",
+    a: str = "Korea",
+    b: str = "Italy",
+    top: int = 10,
+) -> ClubView:
+    """Everything the club explorer shows, for one choice of clubs, measure and countries.
+
+    Returns a :class:`ClubView` with ``groupings`` (the chosen ones), ``a`` and ``b``
+    (names as in the data), ``jaccard`` (NaN if neither is in a chosen club), ``both``,
+    ``only_a``, ``only_b`` (lists of groupings), ``ranking`` (the top ``top`` rows of
+    :func:`centrality`), ``rank_a`` and ``rank_b`` (None for a country in no chosen
+    club) and ``n_countries``.
+
+    >>> view = club_view(["G20", "OECD", "MSP"], "degree", "Korea", "Italy")
+    >>> view.jaccard, view.both
+    (1.0, ['G20', 'OECD', 'MSP'])
+    """
+    top = require_whole(
+        top, minimum=1, message=f"top= must be a whole number of at least 1, not {top!r}."
+    )
+    chosen = _selection(groupings)
+    name_a, name_b = country_name(a), country_name(b)
+    both, only_a, only_b = shared(name_a, name_b, chosen)
+    table = centrality(measure, chosen)
+    ranks = dict(zip(table["country"], table["rank"], strict=True))
+    return ClubView(
+        groupings=chosen,
+        measure=measure.strip().lower(),
+        a=name_a,
+        b=name_b,
+        jaccard=jaccard(name_a, name_b, chosen),
+        both=both,
+        only_a=only_a,
+        only_b=only_b,
+        ranking=table.head(top).reset_index(drop=True),
+        rank_a=ranks.get(name_a),
+        rank_b=ranks.get(name_b),
+        n_countries=len(table),
+    )

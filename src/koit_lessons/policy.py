@@ -21,11 +21,12 @@ The targets themselves are in the sourced data set ``policy_targets``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from koit_lessons import data, minerals
+from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, require_percentage, unknown_name
 
 __all__ = [
@@ -56,7 +57,7 @@ USGS_ROUNDING_PP = 5.0
 
 
 @dataclass(frozen=True)
-class CapCheck:
+class CapCheck(Result):
     """The result of testing a supply portfolio against a single-country cap."""
 
     top_country: str
@@ -64,9 +65,6 @@ class CapCheck:
     cap_pct: float
     passes: bool
     excess_pp: float  # how many percentage points the top share is above the cap (0 if it passes)
-
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
 
 
 def _share(value: object, name: str) -> float:

@@ -34,11 +34,12 @@ The model is a **teaching model, not a forecast**. It has four steps:
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from koit_lessons import data, minerals
+from koit_lessons._results import Result
 from koit_lessons.errors import (
     KoitError,
     require_number,
@@ -235,7 +236,7 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
 
 
 @dataclass(frozen=True)
-class ShockResult:
+class ShockResult(Result):
     """The outcome of one simulated supply cut (all shares and changes in %)."""
 
     mineral: str
@@ -250,10 +251,6 @@ class ShockResult:
     net_loss_pct: float
     elasticity: float
     price_change_pct: float
-
-    def as_dict(self) -> dict[str, object]:
-        """The result as a plain dict."""
-        return asdict(self)
 
 
 def simulate(
