@@ -101,7 +101,7 @@ def load(name: str) -> pd.DataFrame:
     --------
     >>> df = load("mineral_production")
     >>> sorted(df["mineral"].unique())[:2]
-    ['cobalt', 'gallium']
+    ['bauxite', 'cobalt']
     """
     res = _resource(name)
     schema = res["schema"]
