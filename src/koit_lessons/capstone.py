@@ -70,6 +70,8 @@ def topics() -> dict[str, list[str]]:
     """The topics a capstone can be about: each mineral with production data and each
     stage of the chip value chain.
 
+    Examples
+    --------
     >>> topics()["chip stage"][:2]
     ['EDA software', 'core IP']
     """
@@ -83,6 +85,8 @@ def _all_topics() -> list[str]:
 def pick_topic(topic: object) -> str:
     """The topic's canonical name, or a friendly error that lists the allowed ones.
 
+    Examples
+    --------
     >>> pick_topic("  Gallium ")
     'gallium'
     """
@@ -107,7 +111,13 @@ def pick_topic(topic: object) -> str:
 
 
 def kind(topic: str) -> str:
-    """'mineral' or 'chip stage'."""
+    """'mineral' or 'chip stage'.
+
+    Examples
+    --------
+    >>> kind("gallium"), kind("fabrication")
+    ('mineral', 'chip stage')
+    """
     name = pick_topic(topic)
     return MINERAL if name in topics()[MINERAL] else STAGE
 
@@ -116,6 +126,8 @@ def measure(topic: str) -> str:
     """What a topic's shares measure, e.g. 'share of world mine production, lithium
     content (USGS, 2024 estimated)'.
 
+    Examples
+    --------
     >>> measure("gallium")
     'share of world primary production, low-purity gallium (USGS, 2024 estimated)'
     """
@@ -139,6 +151,8 @@ def suppliers(topic: str) -> pd.DataFrame:
     output the source withholds and "Other countries" are left out). For a chip stage:
     the regions' shares of the stage (CSET), with "other countries" last.
 
+    Examples
+    --------
     >>> suppliers("EDA software")["supplier"].iloc[0]
     'United States'
     """
@@ -171,6 +185,8 @@ def share_of(topic: str, who: str) -> float | None:
     """``who``'s share (%) of a topic's supply, or ``None`` where the source does not
     list it (which is not the same as zero: small producers are often not listed).
 
+    Examples
+    --------
     >>> share_of("fabrication", "Korea")
     17.0
     """
@@ -235,6 +251,8 @@ def profile(topic: str) -> MineralProfile | StageProfile:
     Europe's) share, and, for minerals, whether the EU and Korea list it as
     strategic. A share the source does not list is ``None``.
 
+    Examples
+    --------
     >>> p = profile("fabrication")
     >>> p.top_supplier, p.top3_pct, p.hhi
     ('Mainland China', 59.0, 1642.0)
@@ -295,6 +313,8 @@ def scenario(
     stocks. For a chip stage the price is not modelled (``None``, with a ``note``):
     its shares are not shares of one good with one world price.
 
+    Examples
+    --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
     >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
     (49.3, 98.7)
@@ -334,6 +354,8 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     cuts its output by 0, ``step``, ... 100 %: one row per supplier and cut, for a
     line figure (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
 
+    Examples
+    --------
     >>> scenario_table("fabrication", top=1, step=50)["supply_lost_pct"].tolist()
     [0.0, 12.0, 24.0]
     """
@@ -372,6 +394,11 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
 
     The table is empty for a chip stage or a mineral without sourced import data:
     say so in the brief rather than guess.
+
+    Examples
+    --------
+    >>> exposure("lithium", "China", 50)["importer"].tolist()[:1]
+    ['Korea']
     """
     name = pick_topic(topic)
     cut_pct = shocks.check_cut(cut_pct)
@@ -395,6 +422,8 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     """One topic's facts as a small table (fact, value), to quote in a brief; the
     last row names the data set to cite.
 
+    Examples
+    --------
     >>> fact_sheet("gallium").iloc[0].tolist()
     ['topic', 'gallium (mineral, 2024)']
     """
@@ -436,7 +465,13 @@ def fact_sheet(topic: str) -> pd.DataFrame:
 
 def overview() -> pd.DataFrame:
     """Every topic's top supplier, top-1 and top-3 shares and HHI, most concentrated
-    first, with a ``label`` such as 'gallium (mineral, 2024)' for figures."""
+    first, with a ``label`` such as 'gallium (mineral, 2024)' for figures.
+
+    Examples
+    --------
+    >>> overview()["label"].iloc[0]
+    'gallium (mineral, 2024)'
+    """
     rows = []
     for name in _all_topics():
         p = profile(name)

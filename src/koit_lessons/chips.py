@@ -63,7 +63,13 @@ MIN_COVERAGE = 95.0
 
 
 def stages() -> list[str]:
-    """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain."""
+    """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain.
+
+    Examples
+    --------
+    >>> stages()[:3]
+    ['EDA software', 'core IP', 'design']
+    """
     present = set(data.table(VALUE_CHAIN)["stage"])
     return [s for s in STAGES if s in present]
 
@@ -81,6 +87,8 @@ def stage_shares(stage: str) -> pd.DataFrame:
     """The countries' and regions' shares (``share_pct``) of one stage of the chain,
     largest first, with the data year. 'other countries' (an aggregate) comes last.
 
+    Examples
+    --------
     >>> stage_shares("EDA software")["region"].iloc[0]
     'United States'
     """
@@ -101,6 +109,8 @@ def stage_concentration(stage: str) -> dict[str, object]:
     'other countries' is many small suppliers, not one, so it is left out of the
     top shares and the HHI (which is then a slight underestimate).
 
+    Examples
+    --------
     >>> stage_concentration("EDA software")["top1_pct"]
     96.0
     """
@@ -121,6 +131,8 @@ def stage_table() -> pd.DataFrame:
     """:func:`stage_concentration` for every stage, in the order of the chain, with a
     ``label`` such as 'EDA software (2019)' for figures.
 
+    Examples
+    --------
     >>> stage_table()["stage"].tolist()[:2]
     ['EDA software', 'core IP']
     """
@@ -132,7 +144,13 @@ def stage_table() -> pd.DataFrame:
 
 
 def segments() -> list[str]:
-    """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm')."""
+    """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm').
+
+    Examples
+    --------
+    >>> segments()
+    ['all nodes', 'below 10 nm']
+    """
     return sorted(data.table(CAPACITY)["segment"].unique())
 
 
@@ -146,6 +164,8 @@ def _segment(segment: object) -> str:
 def periods(segment: str = "below 10 nm") -> list[int]:
     """The years with data for a segment: data years and projection years.
 
+    Examples
+    --------
     >>> periods("below 10 nm")
     [2019, 2022, 2032]
     """
@@ -168,6 +188,8 @@ def capacity_shares(segment: str, period: int) -> pd.DataFrame:
 
     Only the shares a source states are listed, so they may add up to less than 100.
 
+    Examples
+    --------
     >>> float(capacity_shares("below 10 nm", 2032)["share_pct"].sum())
     95.0
     """
@@ -185,6 +207,8 @@ def capacity_concentration(segment: str, period: int) -> dict[str, object]:
     ``covered_pct`` is the sum of the listed shares. Where it is below 100 the HHI is
     computed over the listed regions only, so it is a lower bound.
 
+    Examples
+    --------
     >>> capacity_concentration("below 10 nm", 2019)["hhi"]
     8528.0
     """
@@ -206,6 +230,8 @@ def capacity_history(segment: str = "below 10 nm") -> pd.DataFrame:
     """Every region's share of a segment in every year of the data, one row per region
     and year, with a ``when`` label ('2019', '2032 (projection)') for figures.
 
+    Examples
+    --------
     >>> capacity_history()["when"].unique().tolist()
     ['2019', '2022', '2032 (projection)']
     """
@@ -227,6 +253,8 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
     cover at least ``min_coverage`` % of the world, in time order, with a ``label``
     such as 'below 10 nm, 2032 (projection)' for figures.
 
+    Examples
+    --------
     >>> concentration_table()["label"].tolist()[0]
     'below 10 nm, 2019'
     """
@@ -250,7 +278,13 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
 
 
 def quarters() -> list[str]:
-    """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...)."""
+    """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...).
+
+    Examples
+    --------
+    >>> quarters()[-1]
+    '2025Q2'
+    """
     return sorted(data.table(FOUNDRY)["quarter"].unique())
 
 
@@ -264,6 +298,8 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
 
     ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'.
 
+    Examples
+    --------
     >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
     70.2
     """
@@ -280,6 +316,8 @@ def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     """The top-10 foundries' revenue shares added up by headquarters country, largest
     first, with the number of companies and their names.
 
+    Examples
+    --------
     >>> foundry_by_country("2025Q2")["headquarters"].iloc[0]
     'Taiwan'
     """
@@ -308,6 +346,8 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     The HHI covers the ten listed foundries only (about 97 % of the market), so it is
     a slight underestimate.
 
+    Examples
+    --------
     >>> round(foundry_concentration("2025Q2")["hhi"])
     5051
     """

@@ -94,6 +94,8 @@ def training_flop(parameters: float, tokens: float) -> float:
 
     Llama 3.1 405B: 405 billion parameters, 15.6 trillion tokens:
 
+    Examples
+    --------
     >>> training_flop(405e9, 15.6e12)
     3.7908e+25
     """
@@ -108,6 +110,8 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
     ``peak_flops`` is in FLOP per second (1 TFLOP/s = 1e12); ``utilisation`` is
     the fraction of the peak that a real run reaches (0 to 1).
 
+    Examples
+    --------
     >>> chip_seconds(1e18, 1e12, 0.5)
     2000000.0
     """
@@ -119,6 +123,8 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
 def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
     """Chip-hours (GPU-hours, TPU-hours) a training run needs.
 
+    Examples
+    --------
     >>> chip_hours(3.6e18, 1e12, 1.0)
     1000.0
     """
@@ -128,6 +134,8 @@ def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
 def training_time_days(flop: float, peak_flops: float, utilisation: float, chips: int) -> float:
     """Wall-clock days for ``chips`` chips working together (perfect scaling assumed).
 
+    Examples
+    --------
     >>> training_time_days(8.64e16, 1e12, 1.0, 1)
     1.0
     """
@@ -138,6 +146,8 @@ def training_time_days(flop: float, peak_flops: float, utilisation: float, chips
 def chips_needed(flop: float, peak_flops: float, utilisation: float, days: float) -> int:
     """The smallest number of chips that finish the run within ``days`` days.
 
+    Examples
+    --------
     >>> chips_needed(8.64e16 * 10, 1e12, 1.0, 2)
     5
     """
@@ -151,6 +161,8 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
 
     Servers, networking and cooling come on top of this.
 
+    Examples
+    --------
     >>> energy_mwh(500, 1000, 24)
     12.0
     """
@@ -166,6 +178,8 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
 def decimal_year(dates: pd.Series) -> pd.Series:
     """Dates as decimal years, e.g. 1 July 2020 -> about 2020.5.
 
+    Examples
+    --------
     >>> decimal_year(pd.Series(pd.to_datetime(["2020-01-01"]))).tolist()
     [2020.0]
     """
@@ -196,6 +210,8 @@ def fit_trend(
     (from :func:`koit_lessons.metrics.doubling_time`), the number of points ``n``
     and ``r2``, the share of the variance in log10(value) the line explains.
 
+    Examples
+    --------
     >>> toy = pd.DataFrame({"publication_date": pd.to_datetime(["2020-01-01", "2021-01-01"]),
     ...                     "training_compute_flop": [1e20, 4e20]})
     >>> round(fit_trend(toy)["annual_growth"], 2)
@@ -244,6 +260,8 @@ def fit_trend(
 def doubling_months(annual_growth: float) -> float:
     """Months to double for something that grows by ``annual_growth`` times per year.
 
+    Examples
+    --------
     >>> doubling_months(4.0)
     6.0
     """
@@ -260,14 +278,26 @@ def doubling_months(annual_growth: float) -> float:
 
 
 def models() -> pd.DataFrame:
-    """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column."""
+    """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column.
+
+    Examples
+    --------
+    >>> models()["model"].iloc[0]
+    'AlexNet'
+    """
     df = data.table("ai_training_compute").sort_values(["publication_date", "model"])
     df["decimal_year"] = decimal_year(df["publication_date"])
     return df.reset_index(drop=True)
 
 
 def accelerator_names() -> list[str]:
-    """The chips in the ``ai_accelerators`` data set."""
+    """The chips in the ``ai_accelerators`` data set.
+
+    Examples
+    --------
+    >>> accelerator_names()[:2]
+    ['Google TPU v4', 'Google TPU v5p']
+    """
     return list(data.table("ai_accelerators")["chip"])
 
 
@@ -276,6 +306,11 @@ def accelerators() -> pd.DataFrame:
 
     ``flop_per_byte`` is peak FLOP/s divided by memory bandwidth in bytes/s: how
     many operations a chip must do on each byte it reads to stay busy.
+
+    Examples
+    --------
+    >>> float(accelerators().set_index("chip").loc["Google TPU v4", "flop_per_byte"].round(1))
+    229.2
     """
     df = data.table("ai_accelerators").copy()
     gib = df["memory_unit"] == "GiB"
@@ -289,7 +324,13 @@ def accelerators() -> pd.DataFrame:
 
 
 def accelerator(chip: str) -> dict[str, object]:
-    """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``."""
+    """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``.
+
+    Examples
+    --------
+    >>> accelerator("Google TPU v4")["peak_bf16_tflops"]
+    275.0
+    """
     names = accelerator_names()
     if isinstance(chip, str):
         match = [n for n in names if n.lower() == chip.strip().lower()]
@@ -306,6 +347,8 @@ def accelerator(chip: str) -> dict[str, object]:
 def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     """FLOP a chip can do per byte it reads from memory at full speed.
 
+    Examples
+    --------
     >>> arithmetic_intensity(100e12, 2e12)
     50.0
     """
@@ -342,6 +385,8 @@ def training_run(
     Returns the FLOP, chip-hours, days, and the chips' energy in MWh (None when
     the data set has no power figure for the chip).
 
+    Examples
+    --------
     >>> run = training_run(1e9, 20e9, "Google TPU v4", 0.5, 8)
     >>> round(run.days, 2)
     1.26
@@ -369,7 +414,13 @@ def training_run(
 
 
 def data_centre_electricity() -> pd.DataFrame:
-    """The IEA figures, with a readable ``label`` column for charts."""
+    """The IEA figures, with a readable ``label`` column for charts.
+
+    Examples
+    --------
+    >>> data_centre_electricity()["label"].tolist()
+    ['2024 (IEA estimate)', '2030 (IEA projection)']
+    """
     df = data.table("data_centre_electricity").copy()
     df["label"] = [
         f"{p} ({'IEA projection' if s.startswith('projection') else 'IEA estimate'})"

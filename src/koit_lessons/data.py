@@ -67,7 +67,13 @@ def _package() -> dict[str, Any]:
 
 
 def names() -> list[str]:
-    """The names of all shipped data sets, in the order of ``datapackage.json``."""
+    """The names of all shipped data sets, in the order of ``datapackage.json``.
+
+    Examples
+    --------
+    >>> names()[:2]
+    ['mineral_production', 'ai_training_compute']
+    """
     return [r["name"] for r in _package()["resources"]]
 
 
@@ -79,7 +85,13 @@ def _resource(name: object) -> dict[str, Any]:
 
 
 def describe(name: str) -> dict[str, Any]:
-    """The full description of one data set (a copy of its ``datapackage.json`` entry)."""
+    """The full description of one data set (a copy of its ``datapackage.json`` entry).
+
+    Examples
+    --------
+    >>> describe("mineral_production")["name"]
+    'mineral_production'
+    """
     return copy.deepcopy(_resource(name))
 
 
@@ -182,7 +194,13 @@ def _sources(res: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def source_line(name: str) -> str:
-    """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'"""
+    """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'
+
+    Examples
+    --------
+    >>> source_line("msp_members")[:31]
+    'Source: The Korea Herald (Yonha'
+    """
     parts = []
     for s in _sources(_resource(name)):
         bit = f"{s.get('publisher', '')}, {s['title']}".strip(", ")
@@ -193,7 +211,13 @@ def source_line(name: str) -> str:
 
 
 def citation(name: str) -> str:
-    """The full citation and notes of a data set, as text."""
+    """The full citation and notes of a data set, as text.
+
+    Examples
+    --------
+    >>> citation("msp_members").splitlines()[0][:40]
+    'Members of the Minerals Security Partner'
+    """
     res = _resource(name)
     lines = [f"{res['title']}  [{res['name']}]", ""]
     for s in _sources(res):
@@ -221,7 +245,14 @@ def citation(name: str) -> str:
 
 
 def cite(name: str) -> None:
-    """Print where a data set comes from: publisher, title, edition, data year, URL, notes."""
+    """Print where a data set comes from: publisher, title, edition, data year, URL, notes.
+
+    Examples
+    --------
+    >>> cite("msp_members")  # doctest: +ELLIPSIS
+    Members of the Minerals Security Partnership (June 2024)  [msp_members]
+    ...
+    """
     print(citation(name))
 
 
@@ -231,7 +262,13 @@ def _row_count(path_name: str) -> int:
 
 
 def list_datasets() -> pd.DataFrame:
-    """A table of the shipped data sets: name, title, rows and source."""
+    """A table of the shipped data sets: name, title, rows and source.
+
+    Examples
+    --------
+    >>> list_datasets().columns.tolist()
+    ['name', 'title', 'rows', 'source']
+    """
     rows = []
     for r in _package()["resources"]:
         src = _sources(r)

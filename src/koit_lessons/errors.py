@@ -26,6 +26,8 @@ class KoitError(ValueError):
 def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     """Return ' Did you mean: a, b?' for close matches of ``word``, or '' if none.
 
+    Examples
+    --------
     >>> did_you_mean("lithum", ["lithium", "cobalt"])
     " Did you mean 'lithium'?"
     """
@@ -44,6 +46,11 @@ def unknown_name(
     """Build the standard error for an unknown name, listing what is allowed.
 
     Long lists are cut after ``shown`` names; ``more`` can say where to see them all.
+
+    Examples
+    --------
+    >>> str(unknown_name("mineral", "lithum", ["lithium", "cobalt"]))
+    "There is no mineral called 'lithum'. Did you mean 'lithium'? Allowed: cobalt, lithium."
     """
     choices = sorted(str(c) for c in choices)
     listed = ", ".join(choices[:shown])

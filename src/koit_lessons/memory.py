@@ -46,12 +46,24 @@ ACCELERATORS = "ai_accelerators"
 
 
 def quarters() -> list[str]:
-    """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...)."""
+    """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...).
+
+    Examples
+    --------
+    >>> quarters()[0]
+    '2021Q4'
+    """
     return sorted(data.table(DRAM)["quarter"].unique())
 
 
 def companies() -> list[str]:
-    """The DRAM makers in ``dram_market_share``, in alphabetical order."""
+    """The DRAM makers in ``dram_market_share``, in alphabetical order.
+
+    Examples
+    --------
+    >>> companies()
+    ['Micron', 'SK hynix', 'Samsung']
+    """
     return sorted(data.table(DRAM)["company"].unique())
 
 
@@ -73,6 +85,8 @@ def dram_shares(quarter: str | None = None) -> pd.DataFrame:
     (latest by default), largest first. ``quarter`` can be written '2025Q1', 'Q1 2025'
     or '1Q25'. Only shares a source states are listed.
 
+    Examples
+    --------
     >>> float(dram_shares("1Q25")["share_pct"].iloc[0])
     36.0
     """
@@ -90,6 +104,8 @@ def dram_history() -> pd.DataFrame:
     time order, with ``time`` as a number for figures (2025Q1 is 2025.0, 2025Q2 is
     2025.25, ...), so that gaps between quarters show.
 
+    Examples
+    --------
     >>> dram_history()["quarter"].iloc[0]
     '2021Q4'
     """
@@ -105,6 +121,8 @@ def dram_history() -> pd.DataFrame:
 def company_history(company: str) -> pd.DataFrame:
     """One company's share of DRAM revenue in each quarter with data, oldest first.
 
+    Examples
+    --------
     >>> float(company_history("sk hynix")["share_pct"].max())
     38.7
     """
@@ -119,6 +137,8 @@ def leaders() -> pd.DataFrame:
     """The largest DRAM maker by revenue share in each quarter, with its share and
     its lead over the second in percentage points.
 
+    Examples
+    --------
     >>> leaders()["leader"].tolist()[-3:]
     ['SK hynix', 'SK hynix', 'Samsung']
     """
@@ -144,6 +164,8 @@ def dram_concentration(quarter: str | None = None) -> dict[str, object]:
     """Top company, top-1 and top-3 shares (%), HHI and coverage of DRAM revenue in a
     quarter. The HHI covers the listed companies only, so it is a lower bound.
 
+    Examples
+    --------
     >>> round(dram_concentration("2025Q2")["hhi"])
     3051
     """
@@ -165,6 +187,8 @@ def concentration_history(complete_only: bool = True) -> pd.DataFrame:
     ``complete_only=True`` (the default), quarters that lack one of the three makers
     are left out, since their HHI would not be comparable.
 
+    Examples
+    --------
     >>> concentration_history()["quarter"].iloc[-1]
     '2025Q4'
     """
@@ -183,6 +207,8 @@ def korea_share(quarter: str | None = None) -> float:
     """The combined share (%) of world DRAM revenue of the Korea-headquartered makers
     (Samsung and SK hynix) in a quarter.
 
+    Examples
+    --------
     >>> korea_share("2025Q2")
     71.4
     """
@@ -191,7 +217,13 @@ def korea_share(quarter: str | None = None) -> float:
 
 
 def export_years() -> list[int]:
-    """The years in ``korea_chip_exports``."""
+    """The years in ``korea_chip_exports``.
+
+    Examples
+    --------
+    >>> export_years()
+    [2022, 2023, 2024]
+    """
     return sorted(int(y) for y in data.table(EXPORTS)["year"])
 
 
@@ -199,6 +231,8 @@ def exports() -> pd.DataFrame:
     """Korea's semiconductor exports and total exports (billion US$) by year, with the
     semiconductors' share of total exports (``chip_share_pct``, one decimal).
 
+    Examples
+    --------
     >>> exports()["chip_share_pct"].tolist()
     [18.9, 15.6, 20.8]
     """
@@ -215,6 +249,8 @@ def exports() -> pd.DataFrame:
 def chip_export_share(year: int) -> float:
     """Semiconductors' share (%) of Korea's total exports in a year.
 
+    Examples
+    --------
     >>> chip_export_share(2023)
     15.6
     """
@@ -230,6 +266,8 @@ def bandwidth_per_flop() -> pd.DataFrame:
     peak (``bytes_per_kflop``). The smaller it is, the more a chip waits on memory
     unless a program reuses each number many times.
 
+    Examples
+    --------
     >>> bandwidth_per_flop()["chip"].iloc[0]
     'Google TPU v4'
     """

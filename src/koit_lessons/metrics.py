@@ -70,6 +70,8 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
     shares of a rounded total may add up to a little more than 100; values that add
     up to more than 105 % of ``total`` are refused as a mistake.
 
+    Examples
+    --------
     >>> shares([1, 3]).tolist()
     [25.0, 75.0]
     >>> shares({"Chile": 49_000}, total=240_000).round(1).tolist()
@@ -90,6 +92,8 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
 def top_k_share(shares_pct: Values, k: int = 1) -> float:
     """The combined share (in %) of the ``k`` largest shares.
 
+    Examples
+    --------
     >>> top_k_share([50, 30, 20], k=2)
     80.0
     """
@@ -104,6 +108,8 @@ def hhi(shares_pct: Values) -> float:
     It runs from near 0 (many small suppliers) to 10,000 (one supplier has it all).
     Shares must be in percent (0–100), not fractions.
 
+    Examples
+    --------
     >>> hhi([100])
     10000.0
     >>> hhi([25, 25, 25, 25])
@@ -130,6 +136,8 @@ def hhi_band(index: float) -> str:
     called 1,000–1,800 'moderately concentrated' and below 1,000
     'unconcentrated'.
 
+    Examples
+    --------
     >>> hhi_band(2500)
     'highly concentrated'
     """
@@ -146,6 +154,8 @@ def hhi_band(index: float) -> str:
 def growth_rate(start: float, end: float) -> float:
     """The change from ``start`` to ``end`` in percent.
 
+    Examples
+    --------
     >>> growth_rate(200, 250)
     25.0
     """
@@ -158,6 +168,8 @@ def growth_rate(start: float, end: float) -> float:
 def cagr(start: float, end: float, years: float) -> float:
     """The compound annual growth rate in percent per year.
 
+    Examples
+    --------
     >>> round(cagr(100, 121, 2), 6)
     10.0
     """
@@ -173,6 +185,8 @@ def cagr(start: float, end: float, years: float) -> float:
 def doubling_time(rate_pct: float) -> float:
     """How long something growing at ``rate_pct`` % per period takes to double.
 
+    Examples
+    --------
     >>> round(doubling_time(100), 6)
     1.0
     >>> round(doubling_time(7), 2)

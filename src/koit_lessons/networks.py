@@ -145,6 +145,11 @@ def table() -> pd.DataFrame:
     """The membership rows the networks use: countries that are full members.
 
     A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
+
+    Examples
+    --------
+    >>> table()["grouping"].nunique()
+    10
     """
     rows = _members().copy()
     rows.attrs = dict(_members().attrs)
@@ -161,12 +166,24 @@ def _members() -> pd.DataFrame:
 
 
 def countries() -> list[str]:
-    """All countries that are members of at least one grouping, sorted by name."""
+    """All countries that are members of at least one grouping, sorted by name.
+
+    Examples
+    --------
+    >>> countries()[:3]
+    ['Albania', 'Argentina', 'Australia']
+    """
     return sorted(_members()["country"].unique())
 
 
 def groupings() -> list[str]:
-    """The groupings in the data, in lesson order."""
+    """The groupings in the data, in lesson order.
+
+    Examples
+    --------
+    >>> groupings()[:3]
+    ['G7', 'G20', 'OECD']
+    """
     return list(GROUPINGS)
 
 
@@ -180,6 +197,8 @@ def _iso3() -> dict[str, str]:
 def country_name(name: object) -> str:
     """The name used in the data for a country given by name, alias or ISO3 code.
 
+    Examples
+    --------
     >>> country_name("KOR"), country_name("south korea"), country_name("Türkiye")
     ('Korea', 'Korea', 'Turkey')
     """
@@ -248,6 +267,8 @@ def _order(names: Iterable[str]) -> list[str]:
 def memberships(country: str, groupings: Iterable[str] | None = None) -> list[str]:
     """The groupings a country belongs to (in lesson order), among ``groupings``.
 
+    Examples
+    --------
     >>> memberships("Italy")
     ['G7', 'G20', 'OECD', 'EU', 'NATO', 'MSP']
     """
@@ -264,6 +285,8 @@ def membership_matrix(
     many of the chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
     maps each country to its ISO3 code; ``df.attrs["source"]`` is a source line.
 
+    Examples
+    --------
     >>> m = membership_matrix(["G7", "Quad"])
     >>> int(m.loc["Japan"].sum()), int(m.loc["Italy", "Quad"])
     (2, 0)
@@ -295,6 +318,8 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The bipartite graph: one node per country (``bipartite=0``) and per grouping
     (``bipartite=1``), an edge where the country is a member.
 
+    Examples
+    --------
     >>> G = graph(["Quad"])
     >>> sorted(G["Quad"])
     ['Australia', 'India', 'Japan', 'United States']
@@ -316,6 +341,8 @@ def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The country graph: an edge between two countries that share at least one chosen
     grouping, with ``weight`` = the number they share and ``groupings`` = which.
 
+    Examples
+    --------
     >>> P = projection(["G7", "Quad"])
     >>> P["Japan"]["United States"]["weight"], P.has_edge("Italy", "India")
     (2, False)
@@ -354,6 +381,8 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
     chosen groupings the country is in), highest score first; ties share a rank and are
     listed by name.
 
+    Examples
+    --------
     >>> centrality("degree", ["Quad", "Chip 4"]).iloc[0]["country"]
     'Japan'
     """
@@ -388,6 +417,8 @@ def shared(
 ) -> tuple[list[str], list[str], list[str]]:
     """The groupings both countries are in, those only ``a`` is in, and those only ``b``.
 
+    Examples
+    --------
     >>> shared("Korea", "Italy", ["G7", "G20", "NATO IP4"])
     (['G20'], ['NATO IP4'], ['G7'])
     """
@@ -403,6 +434,8 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
 
     Returns NaN when neither country is in any of the chosen groupings.
 
+    Examples
+    --------
     >>> jaccard("Japan", "Australia", ["Quad", "NATO IP4"])
     1.0
     """
@@ -446,6 +479,8 @@ def club_view(
     :func:`centrality`), ``rank_a`` and ``rank_b`` (None for a country in no chosen
     club) and ``n_countries``.
 
+    Examples
+    --------
     >>> view = club_view(["G20", "OECD", "MSP"], "degree", "Korea", "Italy")
     >>> view.jaccard, view.both
     (1.0, ['G20', 'OECD', 'MSP'])

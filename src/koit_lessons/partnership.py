@@ -56,7 +56,13 @@ SIDES = ("Korea", "Italy")
 
 # --------------------------------------------------------------------- timeline
 def categories() -> list[str]:
-    """The kinds of event in the timeline (treaty, visit, summit ...)."""
+    """The kinds of event in the timeline (treaty, visit, summit ...).
+
+    Examples
+    --------
+    >>> categories()[:3]
+    ['agreement signed', 'dialogue', 'diplomatic']
+    """
     return sorted(data.table("korea_italy_timeline")["category"].unique())
 
 
@@ -67,6 +73,8 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     ----------
     category : keep only one kind of event, e.g. ``"visit"`` (see :func:`categories`).
 
+    Examples
+    --------
     >>> timeline("treaty")["date"].tolist()
     ['1884-06-26']
     """
@@ -115,7 +123,13 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
 
 # ------------------------------------------------------------------------ trade
 def series_names() -> list[str]:
-    """The trade series: each has one reporter and one unit."""
+    """The trade series: each has one reporter and one unit.
+
+    Examples
+    --------
+    >>> series_names()
+    ['eurostat_eur', 'korea_usd', 'press_usd']
+    """
     return sorted(data.table("korea_italy_trade")["series"].unique())
 
 
@@ -142,7 +156,13 @@ def _source_for(part: pd.DataFrame) -> str:
 
 
 def series_info(series: str) -> dict[str, str]:
-    """Reporter, unit and the years of one series, in words."""
+    """Reporter, unit and the years of one series, in words.
+
+    Examples
+    --------
+    >>> series_info("korea_usd")["unit"]
+    'USD billion'
+    """
     part = _series(series)
     return {
         "series": series,
@@ -160,7 +180,13 @@ def _flow(flow: object) -> str:
 
 
 def flows(series: str, flow: str) -> pd.Series:
-    """One flow of one series as a Series indexed by year (only the years published)."""
+    """One flow of one series as a Series indexed by year (only the years published).
+
+    Examples
+    --------
+    >>> flows("korea_usd", "Korea to Italy").to_dict()
+    {2018: 4.493}
+    """
     part = _series(series)
     f = _flow(flow)
     s = part[part["flow"] == f].set_index("year")["value"].sort_index()
@@ -170,7 +196,13 @@ def flows(series: str, flow: str) -> pd.Series:
 
 
 def value(series: str, flow: str, year: int) -> float:
-    """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``."""
+    """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``.
+
+    Examples
+    --------
+    >>> value("korea_usd", "Korea to Italy", 2018)
+    4.493
+    """
     s = flows(series, flow)
     require_year(_year(year), s.index, f"The series {series!r} has no {flow!r} figure for the year")
     return float(s.loc[year])
@@ -184,6 +216,8 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
     source gives only one flow in a year, the other flow, the balance and the
     total are missing (NaN): nothing is filled in.
 
+    Examples
+    --------
     >>> trade("korea_usd").columns.tolist()
     ['year', 'exports', 'imports', 'balance', 'total', 'unit', 'side']
     """
@@ -210,7 +244,13 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
 
 
 def surplus_side(series: str, year: int) -> str:
-    """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'."""
+    """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'.
+
+    Examples
+    --------
+    >>> surplus_side("korea_usd", 2018)
+    'Italy'
+    """
     table = trade(series).set_index("year")
     complete = table.dropna(subset=["balance"]).index
     require_year(
@@ -221,13 +261,25 @@ def surplus_side(series: str, year: int) -> str:
 
 
 def growth(series: str, flow: str, start: int, end: int) -> float:
-    """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate)."""
+    """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate).
+
+    Examples
+    --------
+    >>> round(growth("eurostat_eur", "Italy to Korea", 2008, 2014), 1)
+    61.5
+    """
     a, b = _two_years(series, flow, start, end)
     return metrics.growth_rate(a, b)
 
 
 def cagr(series: str, flow: str, start: int, end: int) -> float:
-    """Compound annual growth of one flow from ``start`` to ``end``, % per year."""
+    """Compound annual growth of one flow from ``start`` to ``end``, % per year.
+
+    Examples
+    --------
+    >>> round(cagr("eurostat_eur", "Italy to Korea", 2008, 2014), 1)
+    8.3
+    """
     a, b = _two_years(series, flow, start, end)
     return metrics.cagr(a, b, end - start)
 
@@ -249,6 +301,8 @@ def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR)
     This is a comparison, not a cause: anything else that changed between the two
     periods (exchange rates, the 2009 and 2020 shocks, demand in the world) is in it.
 
+    Examples
+    --------
     >>> ba = before_after("eurostat_eur", "Italy to Korea")
     >>> ba["before_years"], ba["after_years"]
     ('2008', '2014')
@@ -286,6 +340,11 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
 
     Ranks count only the members the release names (ties share a rank), so they are
     ranks among the largest traders, not a full table of the EU.
+
+    Examples
+    --------
+    >>> eu_partners(2014)["member_state"].iloc[0]
+    'Germany'
     """
     df = data.table("korea_eu_partners")
     known_flows = sorted(df["flow"].unique())
@@ -306,7 +365,13 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
 
 
 def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") -> int:
-    """The rank of ``member`` among the member states the Eurostat release names."""
+    """The rank of ``member`` among the member states the Eurostat release names.
+
+    Examples
+    --------
+    >>> eu_rank(2014)
+    4
+    """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
     if not isinstance(member, str) or member.strip().title() not in names:
@@ -317,7 +382,13 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
 
 # --------------------------------------------------------------------- products
 def products(direction: str | None = None) -> pd.DataFrame:
-    """The main product groups each side sells the other, as the sources list them."""
+    """The main product groups each side sells the other, as the sources list them.
+
+    Examples
+    --------
+    >>> products("Italy to Korea")["direction"].unique().tolist()
+    ['Italy to Korea']
+    """
     df = data.table("korea_italy_trade_products")
     if direction is not None:
         if not isinstance(direction, str) or direction.strip() not in FLOWS:

@@ -95,6 +95,8 @@ def single_country_check(
     cap (0.0 if it passes). Shares need not add up to 100 (sources often name only the
     main suppliers), but they may not add up to more than 100 plus ``rounding_pp``.
 
+    Examples
+    --------
     >>> single_country_check({"China": 79.6, "Chile": 17.5}, cap_pct=50).excess_pp
     29.6
     >>> single_country_check({"Chile": 40, "Australia": 35}).passes
@@ -128,7 +130,13 @@ def single_country_check(
 
 
 def targets(jurisdiction: str | None = None) -> pd.DataFrame:
-    """The sourced policy targets (``policy_targets``), optionally for one jurisdiction."""
+    """The sourced policy targets (``policy_targets``), optionally for one jurisdiction.
+
+    Examples
+    --------
+    >>> targets("European Union")["target_id"].tolist()[:2]
+    ['eu-extraction', 'eu-processing']
+    """
     df = data.table("policy_targets")
     if jurisdiction is None:
         return df.copy()
@@ -139,7 +147,13 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
 
 
 def target_value(target_id: str) -> float:
-    """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0."""
+    """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0.
+
+    Examples
+    --------
+    >>> target_value("eu-single-country")
+    65.0
+    """
     df = data.table("policy_targets").set_index("target_id")
     if target_id not in df.index:
         raise unknown_name("target", target_id, df.index)
@@ -151,6 +165,11 @@ def production_portfolio(mineral: str, year: int | None = None) -> pd.Series:
 
     Mine production, except gallium, for which USGS reports primary (refinery)
     production of low-purity gallium.
+
+    Examples
+    --------
+    >>> production_portfolio("cobalt", 2024).index[0]
+    'Congo (Kinshasa)'
     """
     producers = minerals.producers(mineral, year)
     return producers.set_index("country")["share_pct"].astype(float)
@@ -161,6 +180,11 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
 
     Only the partners the source names are listed, so the shares may add up to less
     than 100.
+
+    Examples
+    --------
+    >>> import_portfolio("Korea", "lithium hydroxide", 2023).round(1).to_dict()
+    {'China': 79.6, 'Chile': 17.5}
     """
     df = data.table("import_sources")
     importers = sorted(df["importer"].unique())
@@ -189,6 +213,11 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
     passes and by how many percentage points it is above the threshold, most
     concentrated first. This is an illustration, not a test of the CRMA, which counts
     the EU's own consumption at each processing stage.
+
+    Examples
+    --------
+    >>> cap_table(2024)["mineral"].iloc[0]
+    'gallium'
     """
     rows = []
     for mineral in minerals.mineral_names():
@@ -200,7 +229,13 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
 
 
 def strategic_list(jurisdiction: str) -> pd.DataFrame:
-    """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy)."""
+    """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy).
+
+    Examples
+    --------
+    >>> len(strategic_list("Korea"))
+    10
+    """
     df = data.table(STRATEGIC_LISTS)
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
@@ -209,5 +244,11 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
 
 
 def msp_members() -> pd.DataFrame:
-    """The members of the Minerals Security Partnership (June 2024)."""
+    """The members of the Minerals Security Partnership (June 2024).
+
+    Examples
+    --------
+    >>> len(msp_members())
+    15
+    """
     return data.table("msp_members").copy()

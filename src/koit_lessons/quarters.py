@@ -22,7 +22,15 @@ _FORMS = [
 
 def pick_quarter(quarter: object, known: list[str]) -> str:
     """The quarter of ``known`` that ``quarter`` names (the latest when it is None), or a
-    friendly KoitError listing the quarters in the data."""
+    friendly KoitError listing the quarters in the data.
+
+    Examples
+    --------
+    >>> pick_quarter("Q1 2025", ["2025Q1", "2025Q2"])
+    '2025Q1'
+    >>> pick_quarter(None, ["2025Q1", "2025Q2"])
+    '2025Q2'
+    """
     if quarter is None:
         return known[-1]
     if not isinstance(quarter, str):

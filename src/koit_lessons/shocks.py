@@ -74,6 +74,8 @@ IMPORTS = "import_sources"
 def check_cut(cut_pct: object) -> float:
     """Return ``cut_pct`` as a float if it is a percentage from 0 to 100.
 
+    Examples
+    --------
     >>> check_cut(50)
     50.0
     """
@@ -138,6 +140,8 @@ def supply_lost_pct(share_pct: float, cut_pct: float) -> float:
     """Share of world supply lost (%) when a producer with ``share_pct`` (%) of world
     production cuts its output by ``cut_pct`` (%): ``share × cut / 100``.
 
+    Examples
+    --------
     >>> supply_lost_pct(40.0, 25.0)
     10.0
     """
@@ -151,6 +155,8 @@ def net_loss_pct(
     ``stockpile_months`` months of the lost supply are released at the rate of the loss:
     ``loss × (horizon − min(months, horizon)) / horizon``.
 
+    Examples
+    --------
     >>> net_loss_pct(12.0, stockpile_months=6)
     6.0
     >>> net_loss_pct(12.0, stockpile_months=18)
@@ -171,6 +177,8 @@ def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
     reasonable for small losses, but for large ones a demand curve with constant
     elasticity would give a much larger rise, ``(1 − loss/100)^(−1/elasticity) − 1``.
 
+    Examples
+    --------
     >>> price_change_pct(10.0, elasticity=0.25)
     40.0
     """
@@ -189,6 +197,8 @@ def stockpile_needed(
     ``target_net_loss_pct``: the inverse of :func:`net_loss_pct`,
     ``horizon × (1 − target / loss)``, and 0 if the loss is already at or below target.
 
+    Examples
+    --------
     >>> stockpile_needed(20.0, 10.0)
     6.0
     """
@@ -208,6 +218,8 @@ def producing_countries(mineral: str, year: int | None = None) -> list[str]:
     """The countries with reported mine production of ``mineral`` in ``year``
     (latest by default), largest first.
 
+    Examples
+    --------
     >>> producing_countries("cobalt", 2024)[0]
     'Congo (Kinshasa)'
     """
@@ -229,6 +241,8 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
     """The share (%) of world mine production of ``mineral`` held by ``country`` (a
     name as in the data, or an ISO alpha-3 code) in ``year`` (latest by default).
 
+    Examples
+    --------
     >>> round(producer_share("cobalt", "COD", 2024), 1)
     75.9
     """
@@ -268,6 +282,8 @@ def simulate(
     ``elasticity`` (required) is your assumption for the size of the price elasticity
     of demand; there is no default so that no value looks like a fact.
 
+    Examples
+    --------
     >>> r = simulate("cobalt", "Congo (Kinshasa)", 50, elasticity=0.5, year=2024)
     >>> round(r.supply_lost_pct, 1), round(r.price_change_pct, 1)
     (37.9, 75.9)
@@ -299,6 +315,8 @@ def simulate(
 def import_minerals() -> list[str]:
     """The minerals with sourced import shares in ``import_sources``, alphabetically.
 
+    Examples
+    --------
     >>> import_minerals()
     ['cobalt', 'graphite', 'lithium', 'rare earths']
     """
@@ -309,6 +327,8 @@ def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """The sourced import shares by partner country (``import_sources``), for one
     mineral or all. Each row: one partner's share of an importer's imports of a material.
 
+    Examples
+    --------
     >>> sorted(import_sources("lithium")["partner"].unique())
     ['Chile', 'China']
     """
@@ -333,6 +353,8 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
     not list ``country`` as a partner, both are missing (NaN), not zero. Most exposed
     first. An empty table means there are no sourced import data for the mineral.
 
+    Examples
+    --------
     >>> table = exposure("lithium", "China", 50, 2024)
     >>> table.loc[0, "importer"], float(table.loc[0, "imports_at_risk_pct"])
     ('Korea', 39.8)
