@@ -21,7 +21,7 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, require_year, unknown_name
-from koit_lessons.quarters import pick_quarter
+from koit_lessons.quarters import quarter_shares
 
 __all__ = [
     "CAPACITY",
@@ -288,10 +288,6 @@ def quarters() -> list[str]:
     return sorted(data.table(FOUNDRY)["quarter"].unique())
 
 
-def _quarter(quarter: object) -> str:
-    return pick_quarter(quarter, quarters())
-
-
 def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
     """The ten largest foundries in a quarter (latest by default), largest first, with
     their revenue (million US$) and share of world foundry revenue (``share_pct``).
@@ -303,13 +299,8 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
     >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
     70.2
     """
-    q = _quarter(quarter)
-    df = data.table(FOUNDRY)
     cols = ["company", "headquarters", "iso3", "revenue_musd", "share_pct"]
-    out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs = {"dataset": FOUNDRY, "quarter": q, "source": data.source_line(FOUNDRY)}
-    return out
+    return quarter_shares(FOUNDRY, quarter, cols)
 
 
 def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:

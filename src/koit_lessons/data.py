@@ -166,7 +166,7 @@ def table(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        As for :func:`load`.
 
     Returns
     -------

@@ -19,7 +19,7 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, require_year, unknown_name
-from koit_lessons.quarters import pick_quarter
+from koit_lessons.quarters import quarter_shares
 
 __all__ = [
     "DRAM",
@@ -67,10 +67,6 @@ def companies() -> list[str]:
     return sorted(data.table(DRAM)["company"].unique())
 
 
-def _quarter(quarter: object) -> str:
-    return pick_quarter(quarter, quarters())
-
-
 def _company(company: object) -> str:
     names = companies()
     if isinstance(company, str):
@@ -90,13 +86,8 @@ def dram_shares(quarter: str | None = None) -> pd.DataFrame:
     >>> float(dram_shares("1Q25")["share_pct"].iloc[0])
     36.0
     """
-    q = _quarter(quarter)
-    df = data.table(DRAM)
     cols = ["company", "headquarters", "iso3", "share_pct", "source_url"]
-    out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs = {"dataset": DRAM, "quarter": q, "source": data.source_line(DRAM)}
-    return out
+    return quarter_shares(DRAM, quarter, cols)
 
 
 def dram_history() -> pd.DataFrame:

@@ -90,24 +90,21 @@ def check_cut(cut_pct: object) -> float:
 
 
 def _check_share(share_pct: object) -> float:
-    return require_percentage(
+    return _percent_of_supply(
         share_pct,
         "producer's share",
-        example="60 for 60% of world supply",
-        finite=True,
-        message=f"The producer's share of world supply must be between 0 and 100 %, "
-        f"not {share_pct!r}.",
+        "60 for 60% of world supply",
+        "producer's share of world supply",
     )
 
 
 def _check_loss(loss_pct: object) -> float:
-    return require_percentage(
-        loss_pct,
-        "supply loss",
-        example="10 for 10% of world supply",
-        finite=True,
-        message=f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.",
-    )
+    return _percent_of_supply(loss_pct, "supply loss", "10 for 10% of world supply")
+
+
+def _percent_of_supply(value: object, what: str, example: str, long_what: str = "") -> float:
+    message = f"The {long_what or what} must be between 0 and 100 %, not {value!r}."
+    return require_percentage(value, what, example=example, finite=True, message=message)
 
 
 def _check_horizon(horizon_months: object) -> float:
