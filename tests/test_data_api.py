@@ -81,3 +81,68 @@ def test_missing_and_corrupt_files_give_a_clear_message(monkeypatch, tmp_path):
             data_module.load("mineral_production")
     finally:
         data_module._package.cache_clear()
+
+
+def test_table_is_one_shared_cache_with_friendly_errors():
+    assert data.table("mineral_production") is data.table("mineral_production")
+    assert data.table("mineral_production") is not data.load("mineral_production")
+    with pytest.raises(KoitError, match="no data set called"):
+        data.table("mineral_prodution")
+    with pytest.raises(KoitError, match="must be given as text"):
+        data.table(["mineral_production"])  # unhashable: still a friendly error
+
+
+def test_changing_what_topic_modules_return_never_changes_the_shared_tables():
+    import pandas as pd
+
+    from koit_lessons import (
+        capstone,
+        chips,
+        compute,
+        memory,
+        minerals,
+        networks,
+        partnership,
+        policy,
+        shocks,
+    )
+
+    frames = [
+        minerals.producers("lithium"),
+        minerals.reserve_holders("lithium"),
+        chips.stage_shares("fabrication"),
+        chips.capacity_shares("below 10 nm", 2022),
+        chips.foundry_shares(),
+        memory.dram_shares(),
+        memory.dram_history(),
+        memory.exports(),
+        memory.bandwidth_per_flop(),
+        compute.models(),
+        compute.accelerators(),
+        compute.data_centre_electricity(),
+        policy.targets(),
+        policy.targets("European Union"),
+        policy.msp_members(),
+        policy.strategic_list("Korea"),
+        shocks.import_sources(),
+        shocks.exposure("lithium", "China", 50, 2024),
+        partnership.timeline(),
+        partnership.trade(),
+        partnership.eu_partners(2014),
+        partnership.products(),
+        networks.table(),
+        capstone.suppliers("gallium"),
+        capstone.suppliers("fabrication"),
+    ]
+    for frame in frames:
+        for col in frame.columns:
+            numeric = pd.api.types.is_numeric_dtype(frame[col])
+            numeric = numeric and not pd.api.types.is_bool_dtype(frame[col])
+            if numeric or pd.api.types.is_string_dtype(frame[col]):
+                frame.loc[:, col] = -1 if numeric else "changed"
+        frame["added"] = 1
+        frame.attrs["source"] = "changed"
+    for name in data.names():
+        fresh = data.load(name)
+        pd.testing.assert_frame_equal(data.table(name), fresh)
+        assert data.table(name).attrs == fresh.attrs

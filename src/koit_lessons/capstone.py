@@ -6,7 +6,7 @@ Everything here is computed by the modules of lessons 01–06 (:mod:`minerals`,
 :mod:`chips`, :mod:`shocks`, :mod:`policy`); this module only puts one topic's numbers
 side by side, so that a student can write a brief from them.
 
->>> profile("gallium")["top_supplier"]
+>>> profile("gallium").top_supplier
 'China'
 >>> round(scenario("fabrication", 50)["supply_lost_pct"], 1)
 12.0
@@ -14,16 +14,20 @@ side by side, so that a student can write a brief from them.
 
 from __future__ import annotations
 
-import functools
 import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from koit_lessons import chips, data, metrics, minerals, policy, shocks
-from koit_lessons.errors import KoitError, did_you_mean, unknown_name
+from koit_lessons._results import Result
+from koit_lessons.errors import KoitError, did_you_mean, require_whole, unknown_name
 
 __all__ = [
+    "Profile",
+    "MineralProfile",
+    "StageProfile",
     "topics",
     "pick_topic",
     "kind",
@@ -52,13 +56,6 @@ ALIASES = {
 }
 
 
-@functools.cache
-def _source_table(name: str) -> pd.DataFrame:
-    """A shipped data set, read once per session (never handed out: callers filter it
-    into new frames)."""
-    return data.load(name)
-
-
 def _match(table: pd.DataFrame, who: str) -> pd.DataFrame:
     """The rows of ``table`` whose supplier is ``who``: by name, ISO code or alias."""
     wanted = " ".join(who.split()).lower()
@@ -73,6 +70,8 @@ def topics() -> dict[str, list[str]]:
     """The topics a capstone can be about: each mineral with production data and each
     stage of the chip value chain.
 
+    Examples
+    --------
     >>> topics()["chip stage"][:2]
     ['EDA software', 'core IP']
     """
@@ -86,6 +85,8 @@ def _all_topics() -> list[str]:
 def pick_topic(topic: object) -> str:
     """The topic's canonical name, or a friendly error that lists the allowed ones.
 
+    Examples
+    --------
     >>> pick_topic("  Gallium ")
     'gallium'
     """
@@ -110,7 +111,13 @@ def pick_topic(topic: object) -> str:
 
 
 def kind(topic: str) -> str:
-    """'mineral' or 'chip stage'."""
+    """'mineral' or 'chip stage'.
+
+    Examples
+    --------
+    >>> kind("gallium"), kind("fabrication")
+    ('mineral', 'chip stage')
+    """
     name = pick_topic(topic)
     return MINERAL if name in topics()[MINERAL] else STAGE
 
@@ -119,6 +126,8 @@ def measure(topic: str) -> str:
     """What a topic's shares measure, e.g. 'share of world mine production, lithium
     content (USGS, 2024 estimated)'.
 
+    Examples
+    --------
     >>> measure("gallium")
     'share of world primary production, low-purity gallium (USGS, 2024 estimated)'
     """
@@ -126,7 +135,7 @@ def measure(topic: str) -> str:
     if kind(name) == STAGE:
         return STAGE_MEASURE
     year = max(minerals.years())
-    rows = _source_table(minerals.DATASET)
+    rows = data.table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
     what = str(rows["measure"].iloc[0])
     estimated = " estimated" if rows["estimated"].fillna(False).astype(bool).any() else ""
@@ -142,6 +151,8 @@ def suppliers(topic: str) -> pd.DataFrame:
     output the source withholds and "Other countries" are left out). For a chip stage:
     the regions' shares of the stage (CSET), with "other countries" last.
 
+    Examples
+    --------
     >>> suppliers("EDA software")["supplier"].iloc[0]
     'United States'
     """
@@ -174,6 +185,8 @@ def share_of(topic: str, who: str) -> float | None:
     """``who``'s share (%) of a topic's supply, or ``None`` where the source does not
     list it (which is not the same as zero: small producers are often not listed).
 
+    Examples
+    --------
     >>> share_of("fabrication", "Korea")
     17.0
     """
@@ -189,23 +202,59 @@ def _share(table: pd.DataFrame, who: str) -> float | None:
 
 
 def _lists(name: str) -> dict[str, str | None]:
-    """The strategic lists (EU, Korea) that name the mineral, as in policy.strategic_list."""
-    table = _source_table(policy.STRATEGIC_LISTS)
+    """The strategic lists (EU, Korea) that name the mineral (see policy.strategic_list)."""
     lists = {}
     for jurisdiction in ("European Union", "Korea"):
-        rows = table[(table["jurisdiction"] == jurisdiction) & (table["mineral"] == name)]
+        table = policy.strategic_list(jurisdiction)
+        rows = table[table["mineral"] == name]
         lists[jurisdiction] = str(rows["list"].iloc[0]) if not rows.empty else None
     return lists
 
 
-def profile(topic: str) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Profile(Result):
+    """The numbers of a brief for one topic (see :func:`profile`); fields can also be
+    read by name, ``p["hhi"]``. Shares are in %; one the source does not list is None."""
+
+    topic: str
+    kind: str
+    year: int
+    measure: str
+    top_supplier: str
+    top1_pct: float
+    top3_pct: float
+    hhi: float
+    hhi_band: str
+    korea_pct: float | None
+
+
+@dataclass(frozen=True)
+class MineralProfile(Profile):
+    """A mineral's :class:`Profile`, with Italy's share and the strategic lists (EU CRMA,
+    Korea 2023) that name it (None where a list does not)."""
+
+    italy_pct: float | None
+    eu_list: str | None
+    korea_list: str | None
+
+
+@dataclass(frozen=True)
+class StageProfile(Profile):
+    """A chip stage's :class:`Profile`, with Europe's share (CSET does not give Italy's)."""
+
+    europe_pct: float | None
+
+
+def profile(topic: str) -> MineralProfile | StageProfile:
     """The numbers of a brief for one topic: the top supplier, the top-1 and top-3
     shares (%), the HHI and its band, Korea's and Italy's (for chip stages:
     Europe's) share, and, for minerals, whether the EU and Korea list it as
     strategic. A share the source does not list is ``None``.
 
+    Examples
+    --------
     >>> p = profile("fabrication")
-    >>> p["top_supplier"], p["top3_pct"], p["hhi"]
+    >>> p.top_supplier, p.top3_pct, p.hhi
     ('Mainland China', 59.0, 1642.0)
     """
     name = pick_topic(topic)
@@ -213,7 +262,7 @@ def profile(topic: str) -> dict[str, Any]:
     named = table[table["kind"] != "other"]
     shares = named["share_pct"]
     hhi = metrics.hhi(shares)
-    out: dict[str, Any] = {
+    common: dict[str, Any] = {
         "topic": name,
         "kind": MINERAL if table.attrs["dataset"] == minerals.DATASET else STAGE,
         "year": int(table["year"].iloc[0]),
@@ -225,14 +274,15 @@ def profile(topic: str) -> dict[str, Any]:
         "hhi_band": metrics.hhi_band(hhi),
         "korea_pct": _share(table, "Korea"),
     }
-    if out["kind"] == MINERAL:
-        out["italy_pct"] = _share(table, "Italy")
+    if common["kind"] == MINERAL:
         lists = _lists(name)
-        out["eu_list"] = lists["European Union"]
-        out["korea_list"] = lists["Korea"]
-    else:
-        out["europe_pct"] = _share(table, "Europe")
-    return out
+        return MineralProfile(
+            **common,
+            italy_pct=_share(table, "Italy"),
+            eu_list=lists["European Union"],
+            korea_list=lists["Korea"],
+        )
+    return StageProfile(**common, europe_pct=_share(table, "Europe"))
 
 
 def _supplier_row(name: str, table: pd.DataFrame, supplier: object) -> pd.Series:
@@ -263,6 +313,8 @@ def scenario(
     stocks. For a chip stage the price is not modelled (``None``, with a ``note``):
     its shares are not shares of one good with one world price.
 
+    Examples
+    --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
     >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
     (49.3, 98.7)
@@ -302,14 +354,21 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     cuts its output by 0, ``step``, ... 100 %: one row per supplier and cut, for a
     line figure (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
 
+    Examples
+    --------
     >>> scenario_table("fabrication", top=1, step=50)["supply_lost_pct"].tolist()
     [0.0, 12.0, 24.0]
     """
     name = pick_topic(topic)
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise KoitError(f"top must be a whole number of 1 or more, not {top!r}.")
-    if isinstance(step, bool) or not isinstance(step, int) or not 1 <= step <= 100:
-        raise KoitError(f"step must be a whole number of percent from 1 to 100, not {step!r}.")
+    top = require_whole(
+        top, minimum=1, message=f"top must be a whole number of 1 or more, not {top!r}."
+    )
+    step = require_whole(
+        step,
+        minimum=1,
+        maximum=100,
+        message=f"step must be a whole number of percent from 1 to 100, not {step!r}.",
+    )
     table = suppliers(name)
     named = table[table["kind"] != "other"].head(top)
     cuts = list(range(0, 101, step))
@@ -335,12 +394,17 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
 
     The table is empty for a chip stage or a mineral without sourced import data:
     say so in the brief rather than guess.
+
+    Examples
+    --------
+    >>> exposure("lithium", "China", 50)["importer"].tolist()[:1]
+    ['Korea']
     """
     name = pick_topic(topic)
     cut_pct = shocks.check_cut(cut_pct)
     who = str(_supplier_row(name, suppliers(name), supplier)["supplier"])
     columns = ["importer", "material", "year", "share_from_country_pct", "imports_at_risk_pct"]
-    if kind(name) != MINERAL or name not in set(_source_table(shocks.IMPORTS)["mineral"]):
+    if kind(name) != MINERAL or name not in shocks.import_minerals():
         empty = pd.DataFrame(columns=columns)
         empty.attrs = {"dataset": shocks.IMPORTS, "topic": name}
         return empty
@@ -358,28 +422,30 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     """One topic's facts as a small table (fact, value), to quote in a brief; the
     last row names the data set to cite.
 
+    Examples
+    --------
     >>> fact_sheet("gallium").iloc[0].tolist()
     ['topic', 'gallium (mineral, 2024)']
     """
     p = profile(topic)
     rows = [
-        ("topic", f"{p['topic']} ({p['kind']}, {p['year']})"),
-        ("measure", p["measure"]),
-        ("top supplier", f"{p['top_supplier']} ({p['top1_pct']:.1f}%)"),
-        ("top-3 share", f"{p['top3_pct']:.1f}%"),
-        ("HHI", f"{p['hhi']:,.0f} ({p['hhi_band']})"),
-        ("Korea's share", _pct(p["korea_pct"])),
+        ("topic", f"{p.topic} ({p.kind}, {p.year})"),
+        ("measure", p.measure),
+        ("top supplier", f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
+        ("top-3 share", f"{p.top3_pct:.1f}%"),
+        ("HHI", f"{p.hhi:,.0f} ({p.hhi_band})"),
+        ("Korea's share", _pct(p.korea_pct)),
     ]
-    if p["kind"] == MINERAL:
+    if p.kind == MINERAL:
         rows += [
-            ("Italy's share", _pct(p["italy_pct"])),
-            ("on the EU's CRMA lists", p["eu_list"] or "no"),
-            ("among Korea's 10 strategic critical minerals (2023)", p["korea_list"] or "no"),
+            ("Italy's share", _pct(p.italy_pct)),
+            ("on the EU's CRMA lists", p.eu_list or "no"),
+            ("among Korea's 10 strategic critical minerals (2023)", p.korea_list or "no"),
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
-        imports = _source_table(shocks.IMPORTS)
-        mine = imports[imports["mineral"] == p["topic"]]
+        has_imports = p.topic in shocks.import_minerals()
+        mine = shocks.import_sources(p.topic) if has_imports else shocks.import_sources()[:0]
         latest = mine[
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
         ]
@@ -391,21 +457,27 @@ def fact_sheet(topic: str) -> pd.DataFrame:
                 )
             )
     else:
-        rows.append(("Europe's share (Italy not shown separately)", _pct(p["europe_pct"])))
-    dataset = minerals.DATASET if p["kind"] == MINERAL else chips.VALUE_CHAIN
+        rows.append(("Europe's share (Italy not shown separately)", _pct(p.europe_pct)))
+    dataset = minerals.DATASET if p.kind == MINERAL else chips.VALUE_CHAIN
     rows.append(("cite", f"data.cite({dataset!r})"))
     return pd.DataFrame(rows, columns=["fact", "value"])
 
 
 def overview() -> pd.DataFrame:
     """Every topic's top supplier, top-1 and top-3 shares and HHI, most concentrated
-    first, with a ``label`` such as 'gallium (mineral, 2024)' for figures."""
+    first, with a ``label`` such as 'gallium (mineral, 2024)' for figures.
+
+    Examples
+    --------
+    >>> overview()["label"].iloc[0]
+    'gallium (mineral, 2024)'
+    """
     rows = []
     for name in _all_topics():
         p = profile(name)
         rows.append(
             {
-                "label": f"{name} ({p['kind']}, {p['year']})",
+                "label": f"{name} ({p.kind}, {p.year})",
                 **{k: p[k] for k in ("topic", "kind", "year", "top_supplier")},
                 **{k: p[k] for k in ("top1_pct", "top3_pct", "hhi")},
             }

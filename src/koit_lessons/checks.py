@@ -87,7 +87,15 @@ _REGISTRY: dict[str, Question] = {}
 
 
 def question(q: Question) -> Question:
-    """Register a question (used by the ``exercises`` modules)."""
+    """Register a question (used by the ``exercises`` modules).
+
+    Examples
+    --------
+    >>> question(Question(id="99-x", prompt="?", expected=lambda: 1, kind="date"))
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown question kind 'date'
+    """
     if q.kind not in ("number", "text", "names"):
         raise ValueError(f"unknown question kind {q.kind!r}")
     _REGISTRY[q.id] = q
@@ -104,7 +112,13 @@ def _load_lesson(qid: str) -> None:
 
 
 def questions(lesson: str | None = None) -> list[str]:
-    """The ids of all checked questions (of one lesson, e.g. "00", if given)."""
+    """The ids of all checked questions (of one lesson, e.g. "00", if given).
+
+    Examples
+    --------
+    >>> questions("00")[:2]
+    ['00-cobalt-top3', '00-graphite-hhi']
+    """
     from koit_lessons import exercises
 
     for mod in exercises.LESSON_MODULES:
@@ -124,6 +138,11 @@ def expected(qid: str, **context: Any) -> Any:
 
     A question with a context (see :class:`Question`) needs it, e.g.
     ``expected("09-top-share", topic="gallium")``.
+
+    Examples
+    --------
+    >>> expected("00-lithium-top")
+    'Australia'
     """
     q = _get(qid)
     if q is None:

@@ -17,13 +17,11 @@ quarter (TrendForce).
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, require_year, unknown_name
-from koit_lessons.quarters import pick_quarter
+from koit_lessons.quarters import quarter_shares
 
 __all__ = [
     "CAPACITY",
@@ -64,15 +62,15 @@ STAGES = [
 MIN_COVERAGE = 95.0
 
 
-@functools.lru_cache(maxsize=4)
-def _table(name: str) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(name)
-
-
 def stages() -> list[str]:
-    """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain."""
-    present = set(_table(VALUE_CHAIN)["stage"])
+    """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain.
+
+    Examples
+    --------
+    >>> stages()[:3]
+    ['EDA software', 'core IP', 'design']
+    """
+    present = set(data.table(VALUE_CHAIN)["stage"])
     return [s for s in STAGES if s in present]
 
 
@@ -89,11 +87,13 @@ def stage_shares(stage: str) -> pd.DataFrame:
     """The countries' and regions' shares (``share_pct``) of one stage of the chain,
     largest first, with the data year. 'other countries' (an aggregate) comes last.
 
+    Examples
+    --------
     >>> stage_shares("EDA software")["region"].iloc[0]
     'United States'
     """
     name = _stage(stage)
-    df = _table(VALUE_CHAIN)
+    df = data.table(VALUE_CHAIN)
     rows = df[df["stage"] == name]
     cols = ["region", "iso3", "kind", "share_pct", "year", "source_note"]
     out = rows[cols].assign(_other=rows["kind"] == "other")
@@ -109,6 +109,8 @@ def stage_concentration(stage: str) -> dict[str, object]:
     'other countries' is many small suppliers, not one, so it is left out of the
     top shares and the HHI (which is then a slight underestimate).
 
+    Examples
+    --------
     >>> stage_concentration("EDA software")["top1_pct"]
     96.0
     """
@@ -129,6 +131,8 @@ def stage_table() -> pd.DataFrame:
     """:func:`stage_concentration` for every stage, in the order of the chain, with a
     ``label`` such as 'EDA software (2019)' for figures.
 
+    Examples
+    --------
     >>> stage_table()["stage"].tolist()[:2]
     ['EDA software', 'core IP']
     """
@@ -140,8 +144,14 @@ def stage_table() -> pd.DataFrame:
 
 
 def segments() -> list[str]:
-    """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm')."""
-    return sorted(_table(CAPACITY)["segment"].unique())
+    """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm').
+
+    Examples
+    --------
+    >>> segments()
+    ['all nodes', 'below 10 nm']
+    """
+    return sorted(data.table(CAPACITY)["segment"].unique())
 
 
 def _segment(segment: object) -> str:
@@ -154,10 +164,12 @@ def _segment(segment: object) -> str:
 def periods(segment: str = "below 10 nm") -> list[int]:
     """The years with data for a segment: data years and projection years.
 
+    Examples
+    --------
     >>> periods("below 10 nm")
     [2019, 2022, 2032]
     """
-    df = _table(CAPACITY)
+    df = data.table(CAPACITY)
     return sorted(int(p) for p in df.loc[df["segment"] == _segment(segment), "period"].unique())
 
 
@@ -165,7 +177,7 @@ def _rows(segment: str, period: int) -> pd.DataFrame:
     seg = _segment(segment)
     known = periods(seg)
     require_year(period, known, f"There are no data for {seg!r} in")
-    df = _table(CAPACITY)
+    df = data.table(CAPACITY)
     return df[(df["segment"] == seg) & (df["period"] == period)]
 
 
@@ -176,6 +188,8 @@ def capacity_shares(segment: str, period: int) -> pd.DataFrame:
 
     Only the shares a source states are listed, so they may add up to less than 100.
 
+    Examples
+    --------
     >>> float(capacity_shares("below 10 nm", 2032)["share_pct"].sum())
     95.0
     """
@@ -193,6 +207,8 @@ def capacity_concentration(segment: str, period: int) -> dict[str, object]:
     ``covered_pct`` is the sum of the listed shares. Where it is below 100 the HHI is
     computed over the listed regions only, so it is a lower bound.
 
+    Examples
+    --------
     >>> capacity_concentration("below 10 nm", 2019)["hhi"]
     8528.0
     """
@@ -214,6 +230,8 @@ def capacity_history(segment: str = "below 10 nm") -> pd.DataFrame:
     """Every region's share of a segment in every year of the data, one row per region
     and year, with a ``when`` label ('2019', '2032 (projection)') for figures.
 
+    Examples
+    --------
     >>> capacity_history()["when"].unique().tolist()
     ['2019', '2022', '2032 (projection)']
     """
@@ -235,6 +253,8 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
     cover at least ``min_coverage`` % of the world, in time order, with a ``label``
     such as 'below 10 nm, 2032 (projection)' for figures.
 
+    Examples
+    --------
     >>> concentration_table()["label"].tolist()[0]
     'below 10 nm, 2019'
     """
@@ -258,12 +278,14 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
 
 
 def quarters() -> list[str]:
-    """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...)."""
-    return sorted(_table(FOUNDRY)["quarter"].unique())
+    """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...).
 
-
-def _quarter(quarter: object) -> str:
-    return pick_quarter(quarter, quarters())
+    Examples
+    --------
+    >>> quarters()[-1]
+    '2025Q2'
+    """
+    return sorted(data.table(FOUNDRY)["quarter"].unique())
 
 
 def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
@@ -272,22 +294,21 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
 
     ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'.
 
+    Examples
+    --------
     >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
     70.2
     """
-    q = _quarter(quarter)
-    df = _table(FOUNDRY)
     cols = ["company", "headquarters", "iso3", "revenue_musd", "share_pct"]
-    out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs = {"dataset": FOUNDRY, "quarter": q, "source": data.source_line(FOUNDRY)}
-    return out
+    return quarter_shares(FOUNDRY, quarter, cols)
 
 
 def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     """The top-10 foundries' revenue shares added up by headquarters country, largest
     first, with the number of companies and their names.
 
+    Examples
+    --------
     >>> foundry_by_country("2025Q2")["headquarters"].iloc[0]
     'Taiwan'
     """
@@ -316,6 +337,8 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     The HHI covers the ten listed foundries only (about 97 % of the market), so it is
     a slight underestimate.
 
+    Examples
+    --------
     >>> round(foundry_concentration("2025Q2")["hhi"])
     5051
     """

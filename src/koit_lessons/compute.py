@@ -20,15 +20,16 @@ The arithmetic in four lines::
 
 from __future__ import annotations
 
-import functools
 import math
+from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons._results import Result
+from koit_lessons.errors import KoitError, is_whole, require_number, require_whole, unknown_name
 
 __all__ = [
     "FLOP_PER_PARAMETER_TOKEN",
@@ -46,6 +47,7 @@ __all__ = [
     "accelerator",
     "accelerator_names",
     "arithmetic_intensity",
+    "TrainingRun",
     "training_run",
     "data_centre_electricity",
 ]
@@ -59,15 +61,9 @@ DAYS_PER_YEAR = 365.25
 
 
 def _positive(x: object, what: str, *, allow_zero: bool = False) -> float:
-    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
-        raise KoitError(f"The {what} must be a number, not {x!r}.")
-    value = float(x)
-    if math.isinf(value):
-        raise KoitError(f"The {what} must be a finite number, not {value}.")
-    if value < 0 or (value == 0 and not allow_zero):
-        bound = "0 or more" if allow_zero else "more than 0"
-        raise KoitError(f"The {what} must be {bound}, not {value:g}.")
-    return value
+    require_number(x, what)  # NaN is "not a number" here, infinity "not finite"
+    bound = {"at_least": 0} if allow_zero else {"greater_than": 0}
+    return require_number(x, what, finite=True, **bound)
 
 
 def _utilisation(u: object) -> float:
@@ -82,14 +78,9 @@ def _utilisation(u: object) -> float:
 
 
 def _count(n: object, what: str) -> int:
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
-        if isinstance(n, Real) and float(n).is_integer():
-            n = int(n)
-        else:
-            raise KoitError(f"The {what} must be a whole number, not {n!r}.")
-    if n < 1:
-        raise KoitError(f"The {what} must be 1 or more, not {n}.")
-    return int(n)
+    if not is_whole(n) and not isinstance(n, bool) and isinstance(n, Real):
+        n = int(n) if float(n).is_integer() else n  # 8.0 chips (e.g. from a widget) is 8
+    return require_whole(n, what, minimum=1)
 
 
 # --- the arithmetic of a training run ---------------------------------------------------
@@ -103,6 +94,8 @@ def training_flop(parameters: float, tokens: float) -> float:
 
     Llama 3.1 405B: 405 billion parameters, 15.6 trillion tokens:
 
+    Examples
+    --------
     >>> training_flop(405e9, 15.6e12)
     3.7908e+25
     """
@@ -117,6 +110,8 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
     ``peak_flops`` is in FLOP per second (1 TFLOP/s = 1e12); ``utilisation`` is
     the fraction of the peak that a real run reaches (0 to 1).
 
+    Examples
+    --------
     >>> chip_seconds(1e18, 1e12, 0.5)
     2000000.0
     """
@@ -128,6 +123,8 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
 def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
     """Chip-hours (GPU-hours, TPU-hours) a training run needs.
 
+    Examples
+    --------
     >>> chip_hours(3.6e18, 1e12, 1.0)
     1000.0
     """
@@ -137,6 +134,8 @@ def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
 def training_time_days(flop: float, peak_flops: float, utilisation: float, chips: int) -> float:
     """Wall-clock days for ``chips`` chips working together (perfect scaling assumed).
 
+    Examples
+    --------
     >>> training_time_days(8.64e16, 1e12, 1.0, 1)
     1.0
     """
@@ -147,6 +146,8 @@ def training_time_days(flop: float, peak_flops: float, utilisation: float, chips
 def chips_needed(flop: float, peak_flops: float, utilisation: float, days: float) -> int:
     """The smallest number of chips that finish the run within ``days`` days.
 
+    Examples
+    --------
     >>> chips_needed(8.64e16 * 10, 1e12, 1.0, 2)
     5
     """
@@ -160,6 +161,8 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
 
     Servers, networking and cooling come on top of this.
 
+    Examples
+    --------
     >>> energy_mwh(500, 1000, 24)
     12.0
     """
@@ -175,6 +178,8 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
 def decimal_year(dates: pd.Series) -> pd.Series:
     """Dates as decimal years, e.g. 1 July 2020 -> about 2020.5.
 
+    Examples
+    --------
     >>> decimal_year(pd.Series(pd.to_datetime(["2020-01-01"]))).tolist()
     [2020.0]
     """
@@ -205,6 +210,8 @@ def fit_trend(
     (from :func:`koit_lessons.metrics.doubling_time`), the number of points ``n``
     and ``r2``, the share of the variance in log10(value) the line explains.
 
+    Examples
+    --------
     >>> toy = pd.DataFrame({"publication_date": pd.to_datetime(["2020-01-01", "2021-01-01"]),
     ...                     "training_compute_flop": [1e20, 4e20]})
     >>> round(fit_trend(toy)["annual_growth"], 2)
@@ -253,6 +260,8 @@ def fit_trend(
 def doubling_months(annual_growth: float) -> float:
     """Months to double for something that grows by ``annual_growth`` times per year.
 
+    Examples
+    --------
     >>> doubling_months(4.0)
     6.0
     """
@@ -269,20 +278,27 @@ def doubling_months(annual_growth: float) -> float:
 
 
 def models() -> pd.DataFrame:
-    """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column."""
-    df = data.load("ai_training_compute").sort_values(["publication_date", "model"])
+    """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column.
+
+    Examples
+    --------
+    >>> models()["model"].iloc[0]
+    'AlexNet'
+    """
+    df = data.table("ai_training_compute").sort_values(["publication_date", "model"])
     df["decimal_year"] = decimal_year(df["publication_date"])
     return df.reset_index(drop=True)
 
 
-@functools.lru_cache(maxsize=1)
-def _accelerators() -> pd.DataFrame:
-    return data.load("ai_accelerators")
-
-
 def accelerator_names() -> list[str]:
-    """The chips in the ``ai_accelerators`` data set."""
-    return list(_accelerators()["chip"])
+    """The chips in the ``ai_accelerators`` data set.
+
+    Examples
+    --------
+    >>> accelerator_names()[:2]
+    ['Google TPU v4', 'Google TPU v5p']
+    """
+    return list(data.table("ai_accelerators")["chip"])
 
 
 def accelerators() -> pd.DataFrame:
@@ -290,25 +306,36 @@ def accelerators() -> pd.DataFrame:
 
     ``flop_per_byte`` is peak FLOP/s divided by memory bandwidth in bytes/s: how
     many operations a chip must do on each byte it reads to stay busy.
+
+    Examples
+    --------
+    >>> float(accelerators().set_index("chip").loc["Google TPU v4", "flop_per_byte"].round(1))
+    229.2
     """
-    df = _accelerators().copy()
+    df = data.table("ai_accelerators").copy()
     gib = df["memory_unit"] == "GiB"
     df["memory_gb"] = df["memory_capacity"].where(~gib, df["memory_capacity"] * 2**30 / 1e9)
     df["flop_per_byte"] = [
         arithmetic_intensity(p * 1e12, b * 1e9)
         for p, b in zip(df["peak_bf16_tflops"], df["memory_bandwidth_gbps"], strict=True)
     ]
-    df.attrs = dict(_accelerators().attrs)
+    df.attrs = dict(data.table("ai_accelerators").attrs)
     return df
 
 
 def accelerator(chip: str) -> dict[str, object]:
-    """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``."""
+    """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``.
+
+    Examples
+    --------
+    >>> accelerator("Google TPU v4")["peak_bf16_tflops"]
+    275.0
+    """
     names = accelerator_names()
     if isinstance(chip, str):
         match = [n for n in names if n.lower() == chip.strip().lower()]
         if match:
-            row = _accelerators().set_index("chip").loc[match[0]]
+            row = data.table("ai_accelerators").set_index("chip").loc[match[0]]
             out = {"chip": match[0], **row.to_dict()}
             return {
                 k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
@@ -320,6 +347,8 @@ def accelerator(chip: str) -> dict[str, object]:
 def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     """FLOP a chip can do per byte it reads from memory at full speed.
 
+    Examples
+    --------
     >>> arithmetic_intensity(100e12, 2e12)
     50.0
     """
@@ -328,20 +357,38 @@ def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     )
 
 
+@dataclass(frozen=True)
+class TrainingRun(Result):
+    """One hypothetical training run (see :func:`training_run`); fields can also be
+    read by name, ``run["days"]``."""
+
+    chip: str
+    flop: float
+    peak_flops: float
+    utilisation: float
+    chips: int
+    chip_hours: float
+    days: float
+    power_w: float | None
+    energy_mwh: float | None
+
+
 def training_run(
     parameters: float,
     tokens: float,
     chip: str = "Google TPU v4",
     utilisation: float = 0.4,
     chips: int = 1024,
-) -> dict[str, object]:
+) -> TrainingRun:
     """Everything about one hypothetical training run, for the calculator.
 
     Returns the FLOP, chip-hours, days, and the chips' energy in MWh (None when
     the data set has no power figure for the chip).
 
+    Examples
+    --------
     >>> run = training_run(1e9, 20e9, "Google TPU v4", 0.5, 8)
-    >>> round(run["days"], 2)
+    >>> round(run.days, 2)
     1.26
     """
     spec = accelerator(chip)
@@ -353,22 +400,28 @@ def training_run(
     days = training_time_days(flop, peak, u, n)
     power = spec.get("power_w")
     energy = energy_mwh(float(power), n, days * HOURS_PER_DAY) if power else None
-    return {
-        "chip": spec["chip"],
-        "flop": flop,
-        "peak_flops": peak,
-        "utilisation": u,
-        "chips": n,
-        "chip_hours": hours,
-        "days": days,
-        "power_w": float(power) if power else None,
-        "energy_mwh": energy,
-    }
+    return TrainingRun(
+        chip=str(spec["chip"]),
+        flop=flop,
+        peak_flops=peak,
+        utilisation=u,
+        chips=n,
+        chip_hours=hours,
+        days=days,
+        power_w=float(power) if power else None,
+        energy_mwh=energy,
+    )
 
 
 def data_centre_electricity() -> pd.DataFrame:
-    """The IEA figures, with a readable ``label`` column for charts."""
-    df = data.load("data_centre_electricity")
+    """The IEA figures, with a readable ``label`` column for charts.
+
+    Examples
+    --------
+    >>> data_centre_electricity()["label"].tolist()
+    ['2024 (IEA estimate)', '2030 (IEA projection)']
+    """
+    df = data.table("data_centre_electricity").copy()
     df["label"] = [
         f"{p} ({'IEA projection' if s.startswith('projection') else 'IEA estimate'})"
         for p, s in zip(df["period"], df["status"], strict=True)

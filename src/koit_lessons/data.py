@@ -11,6 +11,10 @@ functions are all a lesson needs::
 
 Loading never writes anything: each call reads the shipped file and returns a new
 DataFrame, so changing it in a notebook cannot change the data.
+
+The package's own modules read through :func:`table` instead: one cache for every
+data set, read once per session and shared, so they must not change what it returns
+(they filter it into new frames, or ``.copy()`` it first).
 """
 
 from __future__ import annotations
@@ -25,7 +29,16 @@ import pandas as pd
 from koit_lessons.errors import KoitError, unknown_name
 from koit_lessons.resources import data_dir
 
-__all__ = ["list_datasets", "load", "cite", "citation", "describe", "source_line", "names"]
+__all__ = [
+    "list_datasets",
+    "load",
+    "table",
+    "cite",
+    "citation",
+    "describe",
+    "source_line",
+    "names",
+]
 
 _PANDAS_TYPES = {
     "string": "string",
@@ -54,7 +67,13 @@ def _package() -> dict[str, Any]:
 
 
 def names() -> list[str]:
-    """The names of all shipped data sets, in the order of ``datapackage.json``."""
+    """The names of all shipped data sets, in the order of ``datapackage.json``.
+
+    Examples
+    --------
+    >>> names()[:2]
+    ['mineral_production', 'ai_training_compute']
+    """
     return [r["name"] for r in _package()["resources"]]
 
 
@@ -66,7 +85,13 @@ def _resource(name: object) -> dict[str, Any]:
 
 
 def describe(name: str) -> dict[str, Any]:
-    """The full description of one data set (a copy of its ``datapackage.json`` entry)."""
+    """The full description of one data set (a copy of its ``datapackage.json`` entry).
+
+    Examples
+    --------
+    >>> describe("mineral_production")["name"]
+    'mineral_production'
+    """
     return copy.deepcopy(_resource(name))
 
 
@@ -88,7 +113,7 @@ def load(name: str) -> pd.DataFrame:
     --------
     >>> df = load("mineral_production")
     >>> sorted(df["mineral"].unique())[:2]
-    ['cobalt', 'gallium']
+    ['bauxite', 'cobalt']
     """
     res = _resource(name)
     schema = res["schema"]
@@ -129,12 +154,53 @@ def load(name: str) -> pd.DataFrame:
     return df
 
 
+def table(name: str) -> pd.DataFrame:
+    """The shared, read-once copy of a data set, for the modules of this package.
+
+    Every topic module reads the shipped data through this one cache instead of
+    calling :func:`load` each time. The frame is shared by all callers, so treat it
+    as read-only: filter it into a new frame, or ``.copy()`` it before changing
+    anything (columns, values or ``attrs``). In a notebook, use :func:`load`, which
+    returns a fresh frame you may change.
+
+    Parameters
+    ----------
+    name : str
+        As for :func:`load`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same object on every call for the same ``name``, typed as by :func:`load`.
+
+    Examples
+    --------
+    >>> table("mineral_production") is table("mineral_production")
+    True
+    >>> table("mineral_production").attrs["dataset"]
+    'mineral_production'
+    """
+    _resource(name)  # a friendly error for a bad name, before the cache sees it
+    return _table(name)
+
+
+@functools.cache
+def _table(name: str) -> pd.DataFrame:
+    return load(name)
+
+
 def _sources(res: dict[str, Any]) -> list[dict[str, Any]]:
     return res.get("sources") or _package().get("sources", [])
 
 
 def source_line(name: str) -> str:
-    """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'"""
+    """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'
+
+    Examples
+    --------
+    >>> source_line("msp_members")[:31]
+    'Source: The Korea Herald (Yonha'
+    """
     parts = []
     for s in _sources(_resource(name)):
         bit = f"{s.get('publisher', '')}, {s['title']}".strip(", ")
@@ -145,7 +211,13 @@ def source_line(name: str) -> str:
 
 
 def citation(name: str) -> str:
-    """The full citation and notes of a data set, as text."""
+    """The full citation and notes of a data set, as text.
+
+    Examples
+    --------
+    >>> citation("msp_members").splitlines()[0][:40]
+    'Members of the Minerals Security Partner'
+    """
     res = _resource(name)
     lines = [f"{res['title']}  [{res['name']}]", ""]
     for s in _sources(res):
@@ -173,7 +245,14 @@ def citation(name: str) -> str:
 
 
 def cite(name: str) -> None:
-    """Print where a data set comes from: publisher, title, edition, data year, URL, notes."""
+    """Print where a data set comes from: publisher, title, edition, data year, URL, notes.
+
+    Examples
+    --------
+    >>> cite("msp_members")  # doctest: +ELLIPSIS
+    Members of the Minerals Security Partnership (June 2024)  [msp_members]
+    ...
+    """
     print(citation(name))
 
 
@@ -183,7 +262,13 @@ def _row_count(path_name: str) -> int:
 
 
 def list_datasets() -> pd.DataFrame:
-    """A table of the shipped data sets: name, title, rows and source."""
+    """A table of the shipped data sets: name, title, rows and source.
+
+    Examples
+    --------
+    >>> list_datasets().columns.tolist()
+    ['name', 'title', 'rows', 'source']
+    """
     rows = []
     for r in _package()["resources"]:
         src = _sources(r)

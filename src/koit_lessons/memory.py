@@ -15,13 +15,11 @@ bandwidth of AI accelerators comes from ``ai_accelerators`` (lesson 01).
 
 from __future__ import annotations
 
-import functools
-
 import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, require_year, unknown_name
-from koit_lessons.quarters import pick_quarter
+from koit_lessons.quarters import quarter_shares
 
 __all__ = [
     "DRAM",
@@ -47,24 +45,26 @@ EXPORTS = "korea_chip_exports"
 ACCELERATORS = "ai_accelerators"
 
 
-@functools.lru_cache(maxsize=4)
-def _table(name: str) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(name)
-
-
 def quarters() -> list[str]:
-    """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...)."""
-    return sorted(_table(DRAM)["quarter"].unique())
+    """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...).
+
+    Examples
+    --------
+    >>> quarters()[0]
+    '2021Q4'
+    """
+    return sorted(data.table(DRAM)["quarter"].unique())
 
 
 def companies() -> list[str]:
-    """The DRAM makers in ``dram_market_share``, in alphabetical order."""
-    return sorted(_table(DRAM)["company"].unique())
+    """The DRAM makers in ``dram_market_share``, in alphabetical order.
 
-
-def _quarter(quarter: object) -> str:
-    return pick_quarter(quarter, quarters())
+    Examples
+    --------
+    >>> companies()
+    ['Micron', 'SK hynix', 'Samsung']
+    """
+    return sorted(data.table(DRAM)["company"].unique())
 
 
 def _company(company: object) -> str:
@@ -81,16 +81,13 @@ def dram_shares(quarter: str | None = None) -> pd.DataFrame:
     (latest by default), largest first. ``quarter`` can be written '2025Q1', 'Q1 2025'
     or '1Q25'. Only shares a source states are listed.
 
+    Examples
+    --------
     >>> float(dram_shares("1Q25")["share_pct"].iloc[0])
     36.0
     """
-    q = _quarter(quarter)
-    df = _table(DRAM)
     cols = ["company", "headquarters", "iso3", "share_pct", "source_url"]
-    out = df.loc[df["quarter"] == q, cols].sort_values("share_pct", ascending=False, kind="stable")
-    out = out.reset_index(drop=True)
-    out.attrs = {"dataset": DRAM, "quarter": q, "source": data.source_line(DRAM)}
-    return out
+    return quarter_shares(DRAM, quarter, cols)
 
 
 def dram_history() -> pd.DataFrame:
@@ -98,10 +95,12 @@ def dram_history() -> pd.DataFrame:
     time order, with ``time`` as a number for figures (2025Q1 is 2025.0, 2025Q2 is
     2025.25, ...), so that gaps between quarters show.
 
+    Examples
+    --------
     >>> dram_history()["quarter"].iloc[0]
     '2021Q4'
     """
-    df = _table(DRAM)
+    df = data.table(DRAM)
     cols = ["quarter", "company", "headquarters", "iso3", "share_pct"]
     out = df[cols].sort_values(["quarter", "company"], kind="stable").reset_index(drop=True)
     year = out["quarter"].str[:4].astype(int)
@@ -113,6 +112,8 @@ def dram_history() -> pd.DataFrame:
 def company_history(company: str) -> pd.DataFrame:
     """One company's share of DRAM revenue in each quarter with data, oldest first.
 
+    Examples
+    --------
     >>> float(company_history("sk hynix")["share_pct"].max())
     38.7
     """
@@ -127,6 +128,8 @@ def leaders() -> pd.DataFrame:
     """The largest DRAM maker by revenue share in each quarter, with its share and
     its lead over the second in percentage points.
 
+    Examples
+    --------
     >>> leaders()["leader"].tolist()[-3:]
     ['SK hynix', 'SK hynix', 'Samsung']
     """
@@ -152,6 +155,8 @@ def dram_concentration(quarter: str | None = None) -> dict[str, object]:
     """Top company, top-1 and top-3 shares (%), HHI and coverage of DRAM revenue in a
     quarter. The HHI covers the listed companies only, so it is a lower bound.
 
+    Examples
+    --------
     >>> round(dram_concentration("2025Q2")["hhi"])
     3051
     """
@@ -173,6 +178,8 @@ def concentration_history(complete_only: bool = True) -> pd.DataFrame:
     ``complete_only=True`` (the default), quarters that lack one of the three makers
     are left out, since their HHI would not be comparable.
 
+    Examples
+    --------
     >>> concentration_history()["quarter"].iloc[-1]
     '2025Q4'
     """
@@ -191,6 +198,8 @@ def korea_share(quarter: str | None = None) -> float:
     """The combined share (%) of world DRAM revenue of the Korea-headquartered makers
     (Samsung and SK hynix) in a quarter.
 
+    Examples
+    --------
     >>> korea_share("2025Q2")
     71.4
     """
@@ -199,18 +208,26 @@ def korea_share(quarter: str | None = None) -> float:
 
 
 def export_years() -> list[int]:
-    """The years in ``korea_chip_exports``."""
-    return sorted(int(y) for y in _table(EXPORTS)["year"])
+    """The years in ``korea_chip_exports``.
+
+    Examples
+    --------
+    >>> export_years()
+    [2022, 2023, 2024]
+    """
+    return sorted(int(y) for y in data.table(EXPORTS)["year"])
 
 
 def exports() -> pd.DataFrame:
     """Korea's semiconductor exports and total exports (billion US$) by year, with the
     semiconductors' share of total exports (``chip_share_pct``, one decimal).
 
+    Examples
+    --------
     >>> exports()["chip_share_pct"].tolist()
     [18.9, 15.6, 20.8]
     """
-    df = _table(EXPORTS)
+    df = data.table(EXPORTS)
     cols = ["year", "semiconductor_exports_busd", "total_exports_busd"]
     out = df[cols].sort_values("year").reset_index(drop=True)
     out["chip_share_pct"] = (
@@ -223,6 +240,8 @@ def exports() -> pd.DataFrame:
 def chip_export_share(year: int) -> float:
     """Semiconductors' share (%) of Korea's total exports in a year.
 
+    Examples
+    --------
     >>> chip_export_share(2023)
     15.6
     """
@@ -238,10 +257,12 @@ def bandwidth_per_flop() -> pd.DataFrame:
     peak (``bytes_per_kflop``). The smaller it is, the more a chip waits on memory
     unless a program reuses each number many times.
 
+    Examples
+    --------
     >>> bandwidth_per_flop()["chip"].iloc[0]
     'Google TPU v4'
     """
-    df = _table(ACCELERATORS)
+    df = data.table(ACCELERATORS)
     cols = ["chip", "memory_type", "peak_bf16_tflops", "memory_bandwidth_gbps"]
     out = df[cols].copy()
     # GB/s over TFLOP/s = bytes per 1,000 FLOP.

@@ -21,7 +21,7 @@ from numbers import Real
 import numpy as np
 import pandas as pd
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, require_number, require_whole
 
 __all__ = ["shares", "top_k_share", "hhi", "hhi_band", "growth_rate", "cagr", "doubling_time"]
 
@@ -62,12 +62,6 @@ def _series(values: Values, what: str = "values") -> pd.Series:
     return s
 
 
-def _number(x: object, what: str) -> float:
-    if isinstance(x, bool) or not isinstance(x, Real) or math.isnan(float(x)):
-        raise KoitError(f"The {what} must be a number, not {x!r}.")
-    return float(x)
-
-
 def shares(values: Values, total: float | None = None) -> pd.Series:
     """Each value as a percentage of ``total`` (by default, of the sum of the values).
 
@@ -76,13 +70,15 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
     shares of a rounded total may add up to a little more than 100; values that add
     up to more than 105 % of ``total`` are refused as a mistake.
 
+    Examples
+    --------
     >>> shares([1, 3]).tolist()
     [25.0, 75.0]
     >>> shares({"Chile": 49_000}, total=240_000).round(1).tolist()
     [20.4]
     """
     s = _series(values)
-    denominator = s.sum() if total is None else _number(total, "total")
+    denominator = s.sum() if total is None else require_number(total, "total")
     if denominator <= 0:
         raise KoitError("The total must be greater than zero to compute shares.")
     if total is not None and s.sum() > denominator * 1.05:
@@ -96,11 +92,12 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
 def top_k_share(shares_pct: Values, k: int = 1) -> float:
     """The combined share (in %) of the ``k`` largest shares.
 
+    Examples
+    --------
     >>> top_k_share([50, 30, 20], k=2)
     80.0
     """
-    if isinstance(k, bool) or not isinstance(k, int) or k < 1:
-        raise KoitError(f"k must be a whole number of 1 or more, not {k!r}.")
+    k = require_whole(k, minimum=1, message=f"k must be a whole number of 1 or more, not {k!r}.")
     s = _series(shares_pct, "shares")
     return float(s.nlargest(k).sum())
 
@@ -111,6 +108,8 @@ def hhi(shares_pct: Values) -> float:
     It runs from near 0 (many small suppliers) to 10,000 (one supplier has it all).
     Shares must be in percent (0–100), not fractions.
 
+    Examples
+    --------
     >>> hhi([100])
     10000.0
     >>> hhi([25, 25, 25, 25])
@@ -137,10 +136,12 @@ def hhi_band(index: float) -> str:
     called 1,000–1,800 'moderately concentrated' and below 1,000
     'unconcentrated'.
 
+    Examples
+    --------
     >>> hhi_band(2500)
     'highly concentrated'
     """
-    value = _number(index, "HHI")
+    value = require_number(index, "HHI")
     if not 0 <= value <= 10_000:
         raise KoitError(f"An HHI lies between 0 and 10,000, not {value:,.0f}.")
     if value > 1800:
@@ -153,10 +154,12 @@ def hhi_band(index: float) -> str:
 def growth_rate(start: float, end: float) -> float:
     """The change from ``start`` to ``end`` in percent.
 
+    Examples
+    --------
     >>> growth_rate(200, 250)
     25.0
     """
-    a, b = _number(start, "start value"), _number(end, "end value")
+    a, b = require_number(start, "start value"), require_number(end, "end value")
     if a == 0:
         raise KoitError("The start value is 0, so a growth rate in percent is undefined.")
     return (b - a) / abs(a) * 100
@@ -165,10 +168,13 @@ def growth_rate(start: float, end: float) -> float:
 def cagr(start: float, end: float, years: float) -> float:
     """The compound annual growth rate in percent per year.
 
+    Examples
+    --------
     >>> round(cagr(100, 121, 2), 6)
     10.0
     """
-    a, b, n = _number(start, "start value"), _number(end, "end value"), _number(years, "years")
+    a, b = require_number(start, "start value"), require_number(end, "end value")
+    n = require_number(years, "years")
     if n <= 0:
         raise KoitError(f"The number of years must be more than 0, not {n:g}.")
     if a <= 0 or b <= 0:
@@ -179,12 +185,14 @@ def cagr(start: float, end: float, years: float) -> float:
 def doubling_time(rate_pct: float) -> float:
     """How long something growing at ``rate_pct`` % per period takes to double.
 
+    Examples
+    --------
     >>> round(doubling_time(100), 6)
     1.0
     >>> round(doubling_time(7), 2)
     10.24
     """
-    r = _number(rate_pct, "growth rate")
+    r = require_number(rate_pct, "growth rate")
     if r <= 0:
         raise KoitError(f"Only something that grows doubles: the rate must be above 0, not {r:g}.")
     return math.log(2) / math.log(1 + r / 100)

@@ -16,7 +16,6 @@ production). Pick one with ``dataset=``; the default is mine production.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
 import pandas as pd
@@ -50,12 +49,6 @@ STAGE_CHAINS = {
 }
 
 
-@functools.lru_cache(maxsize=4)
-def _table(dataset: str = DATASET) -> pd.DataFrame:
-    # Cached read-only copy; every public function returns a new frame.
-    return data.load(dataset)
-
-
 def _dataset(dataset: object) -> str:
     if dataset not in DATASETS:
         raise unknown_name("production data set", dataset, DATASETS)
@@ -63,13 +56,25 @@ def _dataset(dataset: object) -> str:
 
 
 def mineral_names(dataset: str = DATASET) -> list[str]:
-    """The minerals in a production data set (mine production by default), alphabetically."""
-    return sorted(_table(_dataset(dataset))["mineral"].unique())
+    """The minerals in a production data set (mine production by default), alphabetically.
+
+    Examples
+    --------
+    >>> mineral_names()[:3]
+    ['bauxite', 'cobalt', 'copper']
+    """
+    return sorted(data.table(_dataset(dataset))["mineral"].unique())
 
 
 def years(dataset: str = DATASET) -> list[int]:
-    """The data years in a production data set (mine production by default)."""
-    return sorted(int(y) for y in _table(_dataset(dataset))["year"].unique())
+    """The data years in a production data set (mine production by default).
+
+    Examples
+    --------
+    >>> years()
+    [2023, 2024]
+    """
+    return sorted(int(y) for y in data.table(_dataset(dataset))["year"].unique())
 
 
 def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.DataFrame, int]:
@@ -82,14 +87,20 @@ def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.Da
     if year is None:
         year = max(known)
     require_year(year, known, "There are no data for the year")
-    df = _table(dataset)
+    df = data.table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
 
 
 def world_total(mineral: str, year: int | None = None, *, dataset: str = DATASET) -> float:
     """The world total of ``mineral`` in ``year`` (latest by default), from mine
-    production or, with ``dataset="mineral_processing"``, from refinery production."""
+    production or, with ``dataset="mineral_processing"``, from refinery production.
+
+    Examples
+    --------
+    >>> world_total("lithium", 2024)
+    240000.0
+    """
     rows, year = _rows(mineral, year, dataset)
     world = rows.loc[rows["kind"] == "world", "production"]
     if world.empty or world.isna().all():
@@ -107,6 +118,11 @@ def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) 
 
     ``dataset="mineral_processing"`` gives refinery (or plant) production instead of
     mine production.
+
+    Examples
+    --------
+    >>> producers("lithium", 2024)["country"].iloc[0]
+    'Australia'
     """
     rows, year = _rows(mineral, year, dataset)
     countries = rows[(rows["kind"] == "country") & rows["production"].notna()]
@@ -125,6 +141,11 @@ def concentration(
 
     The HHI is computed over the listed countries only ("Other countries" are many
     small producers), so it is a slight underestimate.
+
+    Examples
+    --------
+    >>> concentration("cobalt", 2024)["top_country"]
+    'Congo (Kinshasa)'
     """
     table = producers(mineral, year, dataset=dataset)
     shares = table["share_pct"]
@@ -146,6 +167,8 @@ def concentration_table(
     """:func:`concentration` for every mineral (or only for ``minerals``), most
     concentrated first.
 
+    Examples
+    --------
     >>> concentration_table(2024, minerals=["cobalt", "lithium"])["mineral"].tolist()
     ['cobalt', 'lithium']
     """
@@ -175,10 +198,12 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     ">130,000,000"), the shares are computed against that bound and so are upper
     limits; the column ``world_more_than`` says so.
 
+    Examples
+    --------
     >>> reserve_holders("lithium")["country"].iloc[0]
     'Chile'
     """
-    df = _table(RESERVES)
+    df = data.table(RESERVES)
     names = sorted(df["mineral"].unique())
     if not isinstance(mineral, str) or mineral.strip().lower() not in names:
         raise unknown_name("mineral with reserve data", mineral, names)
@@ -201,6 +226,8 @@ def mine_vs_refine(year: int | None = None) -> pd.DataFrame:
     """Concentration of the mining and the refining stage of each chain in
     :data:`STAGE_CHAINS` (copper; bauxite to alumina), one row per chain and stage.
 
+    Examples
+    --------
     >>> mine_vs_refine(2024)[["chain", "stage", "top_country"]].iloc[1].tolist()
     ['copper', 'refining', 'China']
     """

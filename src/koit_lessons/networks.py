@@ -31,12 +31,14 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from koit_lessons import data
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons._results import Result
+from koit_lessons.errors import KoitError, require_whole, unknown_name
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
     import networkx as nx
@@ -59,6 +61,8 @@ __all__ = [
     "centrality",
     "jaccard",
     "shared",
+    "ClubView",
+    "club_view",
 ]
 
 DATASET = "alliance_memberships"
@@ -142,6 +146,11 @@ def table() -> pd.DataFrame:
     """The membership rows the networks use: countries that are full members.
 
     A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
+
+    Examples
+    --------
+    >>> table()["grouping"].nunique()
+    10
     """
     rows = _members().copy()
     rows.attrs = dict(_members().attrs)
@@ -150,20 +159,32 @@ def table() -> pd.DataFrame:
 
 @functools.cache
 def _members() -> pd.DataFrame:
-    # read and filtered once per session; table() hands out copies
-    df = data.load(DATASET)
+    # filtered once per session from the shared data.table; table() hands out copies
+    df = data.table(DATASET)
     rows = df[(df["kind"] == "country") & (df["role"] == "member")].reset_index(drop=True)
     rows.attrs = dict(df.attrs)
     return rows
 
 
 def countries() -> list[str]:
-    """All countries that are members of at least one grouping, sorted by name."""
+    """All countries that are members of at least one grouping, sorted by name.
+
+    Examples
+    --------
+    >>> countries()[:3]
+    ['Albania', 'Argentina', 'Australia']
+    """
     return sorted(_members()["country"].unique())
 
 
 def groupings() -> list[str]:
-    """The groupings in the data, in lesson order."""
+    """The groupings in the data, in lesson order.
+
+    Examples
+    --------
+    >>> groupings()[:3]
+    ['G7', 'G20', 'OECD']
+    """
     return list(GROUPINGS)
 
 
@@ -177,6 +198,8 @@ def _iso3() -> dict[str, str]:
 def country_name(name: object) -> str:
     """The name used in the data for a country given by name, alias or ISO3 code.
 
+    Examples
+    --------
     >>> country_name("KOR"), country_name("south korea"), country_name("Türkiye")
     ('Korea', 'Korea', 'Turkey')
     """
@@ -269,6 +292,8 @@ def _order(names: Iterable[str]) -> list[str]:
 def memberships(country: str, groupings: Iterable[str] | None = None) -> list[str]:
     """The groupings a country belongs to (in lesson order), among ``groupings``.
 
+    Examples
+    --------
     >>> memberships("Italy")
     ['G7', 'G20', 'OECD', 'EU', 'NATO', 'MSP']
     """
@@ -285,14 +310,17 @@ def membership_matrix(
     many of the chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
     maps each country to its ISO3 code; ``df.attrs["source"]`` is a source line.
 
+    Examples
+    --------
     >>> m = membership_matrix(["G7", "Quad"])
     >>> int(m.loc["Japan"].sum()), int(m.loc["Italy", "Quad"])
     (2, 0)
     """
-    if isinstance(min_groupings, bool) or not isinstance(min_groupings, int) or min_groupings < 1:
-        raise KoitError(
-            f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}."
-        )
+    min_groupings = require_whole(
+        min_groupings,
+        minimum=1,
+        message=f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}.",
+    )
     chosen = selection(groupings)
     sets = {c: s for c, s in _sets(chosen).items() if len(s) >= min_groupings}
     if not sets:
@@ -315,6 +343,8 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The bipartite graph: one node per country (``bipartite=0``) and per grouping
     (``bipartite=1``), an edge where the country is a member.
 
+    Examples
+    --------
     >>> G = graph(["Quad"])
     >>> sorted(G["Quad"])
     ['Australia', 'India', 'Japan', 'United States']
@@ -336,6 +366,8 @@ def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The country graph: an edge between two countries that share at least one chosen
     grouping, with ``weight`` = the number they share and ``groupings`` = which.
 
+    Examples
+    --------
     >>> P = projection(["G7", "Quad"])
     >>> P["Japan"]["United States"]["weight"], P.has_edge("Italy", "India")
     (2, False)
@@ -374,6 +406,8 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
     chosen groupings the country is in), highest score first; ties share a rank and are
     listed by name.
 
+    Examples
+    --------
     >>> centrality("degree", ["Quad", "Chip 4"]).iloc[0]["country"]
     'Japan'
     """
@@ -408,6 +442,8 @@ def shared(
 ) -> tuple[list[str], list[str], list[str]]:
     """The groupings both countries are in, those only ``a`` is in, and those only ``b``.
 
+    Examples
+    --------
     >>> shared("Korea", "Italy", ["G7", "G20", "NATO IP4"])
     (['G20'], ['NATO IP4'], ['G7'])
     """
@@ -423,9 +459,79 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
 
     Returns NaN when neither country is in any of the chosen groupings.
 
+    Examples
+    --------
     >>> jaccard("Japan", "Australia", ["Quad", "NATO IP4"])
     1.0
     """
     both, only_a, only_b = shared(a, b, groupings)
     union = len(both) + len(only_a) + len(only_b)
     return len(both) / union if union else math.nan
+
+
+@dataclass(frozen=True, eq=False)
+class ClubView(Result):
+    """What the club explorer of lesson 08 shows for one choice of clubs, measure and
+    two countries (see :func:`club_view`); fields can also be read by name,
+    ``view["jaccard"]``."""
+
+    groupings: list[str]
+    measure: str
+    a: str
+    b: str
+    top: int
+    jaccard: float
+    both: list[str]
+    only_a: list[str]
+    only_b: list[str]
+    ranking: pd.DataFrame
+    rank_a: int | None
+    rank_b: int | None
+    n_countries: int
+
+
+def club_view(
+    groupings: Iterable[str] | None = None,
+    measure: str = "degree",
+    a: str = "Korea",
+    b: str = "Italy",
+    top: int = 10,
+) -> ClubView:
+    """Everything the club explorer shows, for one choice of clubs, measure and countries.
+
+    Returns a :class:`ClubView` with ``groupings`` (the chosen ones), ``measure``, ``a``
+    and ``b`` (names as in the data) and ``top``: the choice it is for; ``jaccard`` (NaN
+    if neither is in a chosen club), ``both``,
+    ``only_a``, ``only_b`` (lists of groupings), ``ranking`` (the top ``top`` rows of
+    :func:`centrality`), ``rank_a`` and ``rank_b`` (None for a country in no chosen
+    club) and ``n_countries``.
+
+    Examples
+    --------
+    >>> view = club_view(["G20", "OECD", "MSP"], "degree", "Korea", "Italy")
+    >>> view.jaccard, view.both
+    (1.0, ['G20', 'OECD', 'MSP'])
+    """
+    top = require_whole(
+        top, minimum=1, message=f"top= must be a whole number of at least 1, not {top!r}."
+    )
+    chosen = selection(groupings)
+    name_a, name_b = country_name(a), country_name(b)
+    both, only_a, only_b = shared(name_a, name_b, chosen)
+    table = centrality(measure, chosen)
+    ranks = dict(zip(table["country"], table["rank"], strict=True))
+    return ClubView(
+        groupings=chosen,
+        measure=measure.strip().lower(),
+        a=name_a,
+        b=name_b,
+        top=top,
+        jaccard=jaccard(name_a, name_b, chosen),
+        both=both,
+        only_a=only_a,
+        only_b=only_b,
+        ranking=table.head(top).reset_index(drop=True),
+        rank_a=ranks.get(name_a),
+        rank_b=ranks.get(name_b),
+        n_countries=len(table),
+    )

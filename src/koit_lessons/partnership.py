@@ -19,14 +19,12 @@ measure the same goods differently. The balance is computed here, never stored.
 
 from __future__ import annotations
 
-import functools
-import numbers
 import textwrap
 
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_year, unknown_name
+from koit_lessons.errors import KoitError, require_whole, require_year, unknown_name
 
 __all__ = [
     "FTA_PROVISIONAL_YEAR",
@@ -58,8 +56,14 @@ SIDES = ("Korea", "Italy")
 
 # --------------------------------------------------------------------- timeline
 def categories() -> list[str]:
-    """The kinds of event in the timeline (treaty, visit, summit ...)."""
-    return sorted(data.load("korea_italy_timeline")["category"].unique())
+    """The kinds of event in the timeline (treaty, visit, summit ...).
+
+    Examples
+    --------
+    >>> categories()[:3]
+    ['agreement signed', 'dialogue', 'diplomatic']
+    """
+    return sorted(data.table("korea_italy_timeline")["category"].unique())
 
 
 def timeline(category: str | None = None) -> pd.DataFrame:
@@ -69,10 +73,12 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     ----------
     category : keep only one kind of event, e.g. ``"visit"`` (see :func:`categories`).
 
+    Examples
+    --------
     >>> timeline("treaty")["date"].tolist()
     ['1884-06-26']
     """
-    df = data.load("korea_italy_timeline")
+    df = data.table("korea_italy_timeline")
     if category is not None:
         known = categories()
         if not isinstance(category, str) or category.strip().lower() not in known:
@@ -90,13 +96,12 @@ def timeline(category: str | None = None) -> pd.DataFrame:
 
 
 def _year(year: object) -> object:
-    """Refuse a year given as text with a friendly message; accept NumPy integers."""
+    """Refuse a year given as text with a friendly message (errors.require_year then
+    checks it, NumPy integers included)."""
     if isinstance(year, str) and year.strip().isdigit():
         raise KoitError(
             f"Give the year as a number without quotes, e.g. {year.strip()}, not {year!r}."
         )
-    if isinstance(year, numbers.Integral) and not isinstance(year, bool):
-        return int(year)  # e.g. a year taken from a table column (numpy.int64)
     return year
 
 
@@ -117,19 +122,19 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
 
 
 # ------------------------------------------------------------------------ trade
-@functools.cache
-def _trade_rows() -> pd.DataFrame:
-    # read once per session; callers only filter it into new frames
-    return data.load("korea_italy_trade")
-
-
 def series_names() -> list[str]:
-    """The trade series: each has one reporter and one unit."""
-    return sorted(_trade_rows()["series"].unique())
+    """The trade series: each has one reporter and one unit.
+
+    Examples
+    --------
+    >>> series_names()
+    ['eurostat_eur', 'korea_usd', 'press_usd']
+    """
+    return sorted(data.table("korea_italy_trade")["series"].unique())
 
 
 def _series(series: object) -> pd.DataFrame:
-    rows = _trade_rows()
+    rows = data.table("korea_italy_trade")
     names = sorted(rows["series"].unique())
     if not isinstance(series, str) or series.strip() not in names:
         raise unknown_name("trade series", series, names)
@@ -151,7 +156,13 @@ def _source_for(part: pd.DataFrame) -> str:
 
 
 def series_info(series: str) -> dict[str, str]:
-    """Reporter, unit and the years of one series, in words."""
+    """Reporter, unit and the years of one series, in words.
+
+    Examples
+    --------
+    >>> series_info("korea_usd")["unit"]
+    'USD billion'
+    """
     part = _series(series)
     return {
         "series": series,
@@ -169,7 +180,13 @@ def _flow(flow: object) -> str:
 
 
 def flows(series: str, flow: str) -> pd.Series:
-    """One flow of one series as a Series indexed by year (only the years published)."""
+    """One flow of one series as a Series indexed by year (only the years published).
+
+    Examples
+    --------
+    >>> flows("korea_usd", "Korea to Italy").to_dict()
+    {2018: 4.493}
+    """
     part = _series(series)
     f = _flow(flow)
     s = part[part["flow"] == f].set_index("year")["value"].sort_index()
@@ -179,7 +196,13 @@ def flows(series: str, flow: str) -> pd.Series:
 
 
 def value(series: str, flow: str, year: int) -> float:
-    """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``."""
+    """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``.
+
+    Examples
+    --------
+    >>> value("korea_usd", "Korea to Italy", 2018)
+    4.493
+    """
     s = flows(series, flow)
     require_year(_year(year), s.index, f"The series {series!r} has no {flow!r} figure for the year")
     return float(s.loc[year])
@@ -193,6 +216,8 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
     source gives only one flow in a year, the other flow, the balance and the
     total are missing (NaN): nothing is filled in.
 
+    Examples
+    --------
     >>> trade("korea_usd").columns.tolist()
     ['year', 'exports', 'imports', 'balance', 'total', 'unit', 'side']
     """
@@ -219,7 +244,13 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
 
 
 def surplus_side(series: str, year: int) -> str:
-    """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'."""
+    """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'.
+
+    Examples
+    --------
+    >>> surplus_side("korea_usd", 2018)
+    'Italy'
+    """
     table = trade(series).set_index("year")
     complete = table.dropna(subset=["balance"]).index
     require_year(
@@ -230,13 +261,25 @@ def surplus_side(series: str, year: int) -> str:
 
 
 def growth(series: str, flow: str, start: int, end: int) -> float:
-    """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate)."""
+    """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate).
+
+    Examples
+    --------
+    >>> round(growth("eurostat_eur", "Italy to Korea", 2008, 2014), 1)
+    61.5
+    """
     a, b = _two_years(series, flow, start, end)
     return metrics.growth_rate(a, b)
 
 
 def cagr(series: str, flow: str, start: int, end: int) -> float:
-    """Compound annual growth of one flow from ``start`` to ``end``, % per year."""
+    """Compound annual growth of one flow from ``start`` to ``end``, % per year.
+
+    Examples
+    --------
+    >>> round(cagr("eurostat_eur", "Italy to Korea", 2008, 2014), 1)
+    8.3
+    """
     a, b = _two_years(series, flow, start, end)
     return metrics.cagr(a, b, end - start)
 
@@ -258,13 +301,16 @@ def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR)
     This is a comparison, not a cause: anything else that changed between the two
     periods (exchange rates, the 2009 and 2020 shocks, demand in the world) is in it.
 
+    Examples
+    --------
     >>> ba = before_after("eurostat_eur", "Italy to Korea")
     >>> ba["before_years"], ba["after_years"]
     ('2008', '2014')
     """
-    if isinstance(event_year, bool) or not isinstance(event_year, numbers.Integral):
-        raise KoitError(f"The event year must be a whole number such as 2011, not {event_year!r}.")
-    event_year = int(event_year)
+    event_year = require_whole(
+        event_year,
+        message=f"The event year must be a whole number such as 2011, not {event_year!r}.",
+    )
     s = flows(series, flow)
     before, after = s[s.index < event_year], s[s.index >= event_year]
     if before.empty or after.empty:
@@ -294,8 +340,13 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
 
     Ranks count only the members the release names (ties share a rank), so they are
     ranks among the largest traders, not a full table of the EU.
+
+    Examples
+    --------
+    >>> eu_partners(2014)["member_state"].iloc[0]
+    'Germany'
     """
-    df = data.load("korea_eu_partners")
+    df = data.table("korea_eu_partners")
     known_flows = sorted(df["flow"].unique())
     if not isinstance(flow, str) or flow.strip() not in known_flows:
         raise unknown_name("flow", flow, known_flows)
@@ -314,7 +365,13 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
 
 
 def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") -> int:
-    """The rank of ``member`` among the member states the Eurostat release names."""
+    """The rank of ``member`` among the member states the Eurostat release names.
+
+    Examples
+    --------
+    >>> eu_rank(2014)
+    4
+    """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
     if not isinstance(member, str) or member.strip().title() not in names:
@@ -325,8 +382,14 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
 
 # --------------------------------------------------------------------- products
 def products(direction: str | None = None) -> pd.DataFrame:
-    """The main product groups each side sells the other, as the sources list them."""
-    df = data.load("korea_italy_trade_products")
+    """The main product groups each side sells the other, as the sources list them.
+
+    Examples
+    --------
+    >>> products("Italy to Korea")["direction"].unique().tolist()
+    ['Italy to Korea']
+    """
+    df = data.table("korea_italy_trade_products")
     if direction is not None:
         if not isinstance(direction, str) or direction.strip() not in FLOWS:
             raise unknown_name("direction", direction, FLOWS)

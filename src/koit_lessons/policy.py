@@ -20,14 +20,14 @@ The targets themselves are in the sourced data set ``policy_targets``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from koit_lessons import data, minerals
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons._results import Result
+from koit_lessons.errors import KoitError, require_percentage, unknown_name
 
 __all__ = [
     "EU_CAP_PCT",
@@ -57,7 +57,7 @@ USGS_ROUNDING_PP = 5.0
 
 
 @dataclass(frozen=True)
-class CapCheck:
+class CapCheck(Result):
     """The result of testing a supply portfolio against a single-country cap."""
 
     top_country: str
@@ -66,28 +66,20 @@ class CapCheck:
     passes: bool
     excess_pp: float  # how many percentage points the top share is above the cap (0 if it passes)
 
-    def as_dict(self) -> dict[str, object]:
-        return asdict(self)
-
 
 def _share(value: object, name: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise KoitError(
-            f"The share of {name!r} must be a number of percent from 0 to 100, not {value!r}."
-        )
-    value = float(value)
-    if math.isnan(value) or not 0 <= value <= 100:
-        raise KoitError(f"The share of {name!r} must be a percentage from 0 to 100, not {value!r}.")
-    return value
+    return require_percentage(value, f"share of {name!r}", kind="a number of percent from 0 to 100")
 
 
 def _cap(cap_pct: object) -> float:
-    if isinstance(cap_pct, bool) or not isinstance(cap_pct, (int, float)):
-        raise KoitError(f"The cap must be a number of percent, e.g. 65, not {cap_pct!r}.")
-    cap = float(cap_pct)
-    if math.isnan(cap) or not 0 < cap <= 100:
-        raise KoitError(f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.")
-    return cap
+    return require_percentage(
+        cap_pct,
+        "cap",
+        example="65",
+        kind="a number of percent",
+        above_zero=True,
+        message=f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.",
+    )
 
 
 def single_country_check(
@@ -103,6 +95,8 @@ def single_country_check(
     cap (0.0 if it passes). Shares need not add up to 100 (sources often name only the
     main suppliers), but they may not add up to more than 100 plus ``rounding_pp``.
 
+    Examples
+    --------
     >>> single_country_check({"China": 79.6, "Chile": 17.5}, cap_pct=50).excess_pp
     29.6
     >>> single_country_check({"Chile": 40, "Australia": 35}).passes
@@ -136,10 +130,16 @@ def single_country_check(
 
 
 def targets(jurisdiction: str | None = None) -> pd.DataFrame:
-    """The sourced policy targets (``policy_targets``), optionally for one jurisdiction."""
-    df = data.load("policy_targets")
+    """The sourced policy targets (``policy_targets``), optionally for one jurisdiction.
+
+    Examples
+    --------
+    >>> targets("European Union")["target_id"].tolist()[:2]
+    ['eu-extraction', 'eu-processing']
+    """
+    df = data.table("policy_targets")
     if jurisdiction is None:
-        return df
+        return df.copy()
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
         raise unknown_name("jurisdiction", jurisdiction, allowed)
@@ -147,8 +147,14 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
 
 
 def target_value(target_id: str) -> float:
-    """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0."""
-    df = data.load("policy_targets").set_index("target_id")
+    """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0.
+
+    Examples
+    --------
+    >>> target_value("eu-single-country")
+    65.0
+    """
+    df = data.table("policy_targets").set_index("target_id")
     if target_id not in df.index:
         raise unknown_name("target", target_id, df.index)
     return float(df.loc[target_id, "value"])
@@ -159,6 +165,11 @@ def production_portfolio(mineral: str, year: int | None = None) -> pd.Series:
 
     Mine production, except gallium, for which USGS reports primary (refinery)
     production of low-purity gallium.
+
+    Examples
+    --------
+    >>> production_portfolio("cobalt", 2024).index[0]
+    'Congo (Kinshasa)'
     """
     producers = minerals.producers(mineral, year)
     return producers.set_index("country")["share_pct"].astype(float)
@@ -169,8 +180,13 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
 
     Only the partners the source names are listed, so the shares may add up to less
     than 100.
+
+    Examples
+    --------
+    >>> import_portfolio("Korea", "lithium hydroxide", 2023).round(1).to_dict()
+    {'China': 79.6, 'Chile': 17.5}
     """
-    df = data.load("import_sources")
+    df = data.table("import_sources")
     importers = sorted(df["importer"].unique())
     if importer not in importers:
         raise unknown_name("importer", importer, importers)
@@ -197,6 +213,11 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
     passes and by how many percentage points it is above the threshold, most
     concentrated first. This is an illustration, not a test of the CRMA, which counts
     the EU's own consumption at each processing stage.
+
+    Examples
+    --------
+    >>> cap_table(2024)["mineral"].iloc[0]
+    'gallium'
     """
     rows = []
     for mineral in minerals.mineral_names():
@@ -208,8 +229,14 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
 
 
 def strategic_list(jurisdiction: str) -> pd.DataFrame:
-    """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy)."""
-    df = data.load(STRATEGIC_LISTS)
+    """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy).
+
+    Examples
+    --------
+    >>> len(strategic_list("Korea"))
+    10
+    """
+    df = data.table(STRATEGIC_LISTS)
     allowed = sorted(df["jurisdiction"].unique())
     if jurisdiction not in allowed:
         raise unknown_name("jurisdiction", jurisdiction, allowed)
@@ -217,5 +244,11 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
 
 
 def msp_members() -> pd.DataFrame:
-    """The members of the Minerals Security Partnership (June 2024)."""
-    return data.load("msp_members")
+    """The members of the Minerals Security Partnership (June 2024).
+
+    Examples
+    --------
+    >>> len(msp_members())
+    15
+    """
+    return data.table("msp_members").copy()

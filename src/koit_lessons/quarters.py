@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
+from koit_lessons import data
 from koit_lessons.errors import unknown_name
 
-__all__ = ["pick_quarter"]
+__all__ = ["pick_quarter", "quarter_shares"]
 
 _FORMS = [
     re.compile(r"^(?P<y>\d{4})\s*-?\s*Q(?P<q>[1-4])$"),  # 2025Q2, 2025-Q2
@@ -22,7 +25,15 @@ _FORMS = [
 
 def pick_quarter(quarter: object, known: list[str]) -> str:
     """The quarter of ``known`` that ``quarter`` names (the latest when it is None), or a
-    friendly KoitError listing the quarters in the data."""
+    friendly KoitError listing the quarters in the data.
+
+    Examples
+    --------
+    >>> pick_quarter("Q1 2025", ["2025Q1", "2025Q2"])
+    '2025Q1'
+    >>> pick_quarter(None, ["2025Q1", "2025Q2"])
+    '2025Q2'
+    """
     if quarter is None:
         return known[-1]
     if not isinstance(quarter, str):
@@ -37,3 +48,36 @@ def pick_quarter(quarter: object, known: list[str]) -> str:
     if text not in known:
         raise unknown_name("quarter", quarter, known)
     return text
+
+
+def quarter_shares(dataset: str, quarter: object, columns: list[str]) -> pd.DataFrame:
+    """One quarter's rows of a data set of market shares by quarter, largest first.
+
+    Parameters
+    ----------
+    dataset : str
+        A data set with ``quarter`` and ``share_pct`` columns, e.g. ``"dram_market_share"``.
+    quarter : str or None
+        The quarter, written as :func:`pick_quarter` reads it; None for the latest.
+    columns : list of str
+        The columns to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame, largest ``share_pct`` first, with ``attrs`` naming the data set,
+        the quarter and the source.
+
+    Examples
+    --------
+    >>> quarter_shares("dram_market_share", "1Q25", ["company", "share_pct"])["company"].tolist()
+    ['SK hynix', 'Samsung', 'Micron']
+    """
+    df = data.table(dataset)
+    q = pick_quarter(quarter, sorted(df["quarter"].unique()))
+    out = df.loc[df["quarter"] == q, columns].sort_values(
+        "share_pct", ascending=False, kind="stable"
+    )
+    out = out.reset_index(drop=True)
+    out.attrs = {"dataset": dataset, "quarter": q, "source": data.source_line(dataset)}
+    return out

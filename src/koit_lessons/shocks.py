@@ -33,14 +33,19 @@ The model is a **teaching model, not a forecast**. It has four steps:
 
 from __future__ import annotations
 
-import functools
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 import pandas as pd
 
 from koit_lessons import data, minerals
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons._results import Result
+from koit_lessons.errors import (
+    KoitError,
+    require_number,
+    require_percentage,
+    unknown_name,
+)
 
 __all__ = [
     "HORIZON_MONTHS",
@@ -56,6 +61,7 @@ __all__ = [
     "producing_countries",
     "simulate",
     "import_sources",
+    "import_minerals",
     "exposure",
 ]
 
@@ -65,41 +71,51 @@ HORIZON_MONTHS = 12
 IMPORTS = "import_sources"
 
 
-def _number(value: object, what: str, example: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise KoitError(f"The {what} must be a number, e.g. {example}, not {value!r}.")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise KoitError(f"The {what} must be a finite number, e.g. {example}, not {value!r}.")
-    return value
-
-
 def check_cut(cut_pct: object) -> float:
     """Return ``cut_pct`` as a float if it is a percentage from 0 to 100.
 
+    Examples
+    --------
     >>> check_cut(50)
     50.0
     """
-    cut = _number(cut_pct, "cut", "50 for a 50% cut")
-    if not 0 <= cut <= 100:
-        raise KoitError(
-            f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
-            f"country stops all output), not {cut_pct!r}."
-        )
-    return cut
+    return require_percentage(
+        cut_pct,
+        "cut",
+        example="50 for a 50% cut",
+        finite=True,
+        message=f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
+        f"country stops all output), not {cut_pct!r}.",
+    )
 
 
 def _check_share(share_pct: object) -> float:
-    share = _number(share_pct, "producer's share", "60 for 60% of world supply")
-    if not 0 <= share <= 100:
-        raise KoitError(
-            f"The producer's share of world supply must be between 0 and 100 %, not {share_pct!r}."
-        )
-    return share
+    return _percent_of_supply(
+        share_pct,
+        "producer's share",
+        "60 for 60% of world supply",
+        "producer's share of world supply",
+    )
+
+
+def _check_loss(loss_pct: object) -> float:
+    return _percent_of_supply(loss_pct, "supply loss", "10 for 10% of world supply")
+
+
+def _percent_of_supply(value: object, what: str, example: str, long_what: str = "") -> float:
+    message = f"The {long_what or what} must be between 0 and 100 %, not {value!r}."
+    return require_percentage(value, what, example=example, finite=True, message=message)
+
+
+def _check_horizon(horizon_months: object) -> float:
+    horizon = require_number(horizon_months, "horizon in months", example="12", finite=True)
+    if horizon <= 0:
+        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    return horizon
 
 
 def check_months(months: object, what: str = "stockpile cover") -> float:
-    value = _number(months, f"{what} in months", "3 for three months")
+    value = require_number(months, f"{what} in months", example="3 for three months", finite=True)
     if value < 0:
         raise KoitError(
             f"The {what} in months cannot be negative: use 0 for no stockpile, not {months!r}."
@@ -108,7 +124,7 @@ def check_months(months: object, what: str = "stockpile cover") -> float:
 
 
 def _check_elasticity(elasticity: object) -> float:
-    value = _number(elasticity, "elasticity", "0.5")
+    value = require_number(elasticity, "elasticity", example="0.5", finite=True)
     if value <= 0:
         raise KoitError(
             f"The elasticity must be a positive number, the size of the demand response "
@@ -121,6 +137,8 @@ def supply_lost_pct(share_pct: float, cut_pct: float) -> float:
     """Share of world supply lost (%) when a producer with ``share_pct`` (%) of world
     production cuts its output by ``cut_pct`` (%): ``share × cut / 100``.
 
+    Examples
+    --------
     >>> supply_lost_pct(40.0, 25.0)
     10.0
     """
@@ -134,18 +152,16 @@ def net_loss_pct(
     ``stockpile_months`` months of the lost supply are released at the rate of the loss:
     ``loss × (horizon − min(months, horizon)) / horizon``.
 
+    Examples
+    --------
     >>> net_loss_pct(12.0, stockpile_months=6)
     6.0
     >>> net_loss_pct(12.0, stockpile_months=18)
     0.0
     """
-    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
-    if not 0 <= loss <= 100:
-        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
+    loss = _check_loss(loss_pct)
     months = check_months(stockpile_months)
-    horizon = _number(horizon_months, "horizon in months", "12")
-    if horizon <= 0:
-        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    horizon = _check_horizon(horizon_months)
     return loss * (horizon - min(months, horizon)) / horizon
 
 
@@ -158,10 +174,14 @@ def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
     reasonable for small losses, but for large ones a demand curve with constant
     elasticity would give a much larger rise, ``(1 − loss/100)^(−1/elasticity) − 1``.
 
+    Examples
+    --------
     >>> price_change_pct(10.0, elasticity=0.25)
     40.0
     """
-    loss = _number(net_loss_pct, "supply loss", "10 for 10% of world supply")
+    loss = require_number(
+        net_loss_pct, "supply loss", example="10 for 10% of world supply", finite=True
+    )
     if loss < 0:
         raise KoitError(f"The supply loss cannot be negative, not {net_loss_pct!r}.")
     return loss / _check_elasticity(elasticity)
@@ -174,18 +194,18 @@ def stockpile_needed(
     ``target_net_loss_pct``: the inverse of :func:`net_loss_pct`,
     ``horizon × (1 − target / loss)``, and 0 if the loss is already at or below target.
 
+    Examples
+    --------
     >>> stockpile_needed(20.0, 10.0)
     6.0
     """
-    loss = _number(loss_pct, "supply loss", "10 for 10% of world supply")
-    if not 0 <= loss <= 100:
-        raise KoitError(f"The supply loss must be between 0 and 100 %, not {loss_pct!r}.")
-    target = _number(target_net_loss_pct, "target loss", "5 for 5% of world supply")
+    loss = _check_loss(loss_pct)
+    target = require_number(
+        target_net_loss_pct, "target loss", example="5 for 5% of world supply", finite=True
+    )
     if target < 0:
         raise KoitError(f"The target loss cannot be negative, not {target_net_loss_pct!r}.")
-    horizon = _number(horizon_months, "horizon in months", "12")
-    if horizon <= 0:
-        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+    horizon = _check_horizon(horizon_months)
     if loss <= target:
         return 0.0
     return horizon * (1 - target / loss)
@@ -195,6 +215,8 @@ def producing_countries(mineral: str, year: int | None = None) -> list[str]:
     """The countries with reported mine production of ``mineral`` in ``year``
     (latest by default), largest first.
 
+    Examples
+    --------
     >>> producing_countries("cobalt", 2024)[0]
     'Congo (Kinshasa)'
     """
@@ -216,6 +238,8 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
     """The share (%) of world mine production of ``mineral`` held by ``country`` (a
     name as in the data, or an ISO alpha-3 code) in ``year`` (latest by default).
 
+    Examples
+    --------
     >>> round(producer_share("cobalt", "COD", 2024), 1)
     75.9
     """
@@ -223,7 +247,7 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
 
 
 @dataclass(frozen=True)
-class ShockResult:
+class ShockResult(Result):
     """The outcome of one simulated supply cut (all shares and changes in %)."""
 
     mineral: str
@@ -238,10 +262,6 @@ class ShockResult:
     net_loss_pct: float
     elasticity: float
     price_change_pct: float
-
-    def as_dict(self) -> dict[str, object]:
-        """The result as a plain dict."""
-        return asdict(self)
 
 
 def simulate(
@@ -259,6 +279,8 @@ def simulate(
     ``elasticity`` (required) is your assumption for the size of the price elasticity
     of demand; there is no default so that no value looks like a fact.
 
+    Examples
+    --------
     >>> r = simulate("cobalt", "Congo (Kinshasa)", 50, elasticity=0.5, year=2024)
     >>> round(r.supply_lost_pct, 1), round(r.price_change_pct, 1)
     (37.9, 75.9)
@@ -287,21 +309,29 @@ def simulate(
     )
 
 
-@functools.lru_cache(maxsize=1)
-def _imports() -> pd.DataFrame:
-    return data.load(IMPORTS)
+def import_minerals() -> list[str]:
+    """The minerals with sourced import shares in ``import_sources``, alphabetically.
+
+    Examples
+    --------
+    >>> import_minerals()
+    ['cobalt', 'graphite', 'lithium', 'rare earths']
+    """
+    return sorted(data.table(IMPORTS)["mineral"].unique())
 
 
 def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """The sourced import shares by partner country (``import_sources``), for one
     mineral or all. Each row: one partner's share of an importer's imports of a material.
 
+    Examples
+    --------
     >>> sorted(import_sources("lithium")["partner"].unique())
     ['Chile', 'China']
     """
-    df = _imports().copy()
+    df = data.table(IMPORTS).copy()
     if mineral is not None:
-        names = sorted(df["mineral"].unique())
+        names = import_minerals()
         if not isinstance(mineral, str) or mineral.strip().lower() not in names:
             raise unknown_name("mineral with import data", mineral, names)
         df = df[df["mineral"] == mineral.strip().lower()].reset_index(drop=True)
@@ -320,13 +350,15 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
     not list ``country`` as a partner, both are missing (NaN), not zero. Most exposed
     first. An empty table means there are no sourced import data for the mineral.
 
+    Examples
+    --------
     >>> table = exposure("lithium", "China", 50, 2024)
     >>> table.loc[0, "importer"], float(table.loc[0, "imports_at_risk_pct"])
     ('Korea', 39.8)
     """
     row = _producer_row(mineral, country, year)  # validates mineral, country, year
     cut = check_cut(cut_pct)
-    df = _imports()
+    df = data.table(IMPORTS)
     rows = df[df["mineral"] == mineral.strip().lower()]
     columns = [
         "importer",

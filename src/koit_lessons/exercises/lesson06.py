@@ -14,7 +14,7 @@ def _eu_cap() -> float:
 
 
 def _refining_top1(mineral: str) -> float:
-    df = data.load("iea_supply_concentration")
+    df = data.table("iea_supply_concentration")
     rows = df[(df["mineral"] == mineral) & (df["stage"] == "refining")]
     rows = rows[rows["measure"] == "top-1 share"].sort_values("year")
     return float(rows["share_pct"].iloc[-1])

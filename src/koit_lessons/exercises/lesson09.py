@@ -14,7 +14,7 @@ def _aliases(topic: str) -> dict[str, str]:
     """Other accepted names of the top supplier: its ISO code and the usual names of
     :data:`capstone.ALIASES` (e.g. 'China' for CSET's 'Mainland China', 'DRC')."""
     table = capstone.suppliers(topic)
-    top = capstone.profile(topic)["top_supplier"]
+    top = capstone.profile(topic).top_supplier
     codes = table.loc[table["supplier"] == top, "iso3"].dropna()
     if codes.empty:
         return {}
@@ -23,7 +23,7 @@ def _aliases(topic: str) -> dict[str, str]:
 
 
 def _korea(topic: str) -> float:
-    share = capstone.profile(topic)["korea_pct"]
+    share = capstone.profile(topic).korea_pct
     return 0.0 if share is None else share
 
 
@@ -34,7 +34,7 @@ for q in (
         kind="text",
         context="topic",
         validate=capstone.pick_topic,
-        expected=lambda topic: capstone.profile(topic)["top_supplier"],
+        expected=lambda topic: capstone.profile(topic).top_supplier,
         aliases=_aliases,
         hint="The suppliers table is sorted largest first: look at its first row.",
         explain="That is the supplier your brief is mostly about.",
@@ -46,7 +46,7 @@ for q in (
         validate=capstone.pick_topic,
         unit="%",
         tolerance=0.5,
-        expected=lambda topic: capstone.profile(topic)["top3_pct"],
+        expected=lambda topic: capstone.profile(topic).top3_pct,
         hint="Add the three largest values of share_pct (metrics.top_k_share(shares, 3)); "
         "leave out the row 'other countries' — it is many suppliers, not one.",
     ),
@@ -56,7 +56,7 @@ for q in (
         context="topic",
         validate=capstone.pick_topic,
         tolerance=25,
-        expected=lambda topic: capstone.profile(topic)["hhi"],
+        expected=lambda topic: capstone.profile(topic).hhi,
         hint="metrics.hhi(shares) with the shares in percent, leaving out 'other countries'.",
     ),
     Question(

@@ -92,7 +92,7 @@ class TrainingRunCalculator(Explorer):
         """The formula and the results, as shown (the explorer's summary)."""
         return self.summary
 
-    def run(self) -> dict[str, object]:
+    def run(self) -> compute.TrainingRun:
         """The numbers for the current settings (see :func:`compute.training_run`)."""
         return compute.training_run(
             self.parameters.value,

@@ -3,7 +3,7 @@
 Tick which groupings count, pick a centrality measure and two countries: the ranking
 and the two countries' Jaccard similarity are recomputed. The teaching point: the
 answer depends on which clubs you count. Every number comes from
-:func:`club_view`, a pure function that tests can call; the widget only shows it.
+:func:`networks.club_view`, a pure function that tests can call; the widget only shows it.
 
 Run non-interactively, the explorer shows its default state (all ten groupings,
 degree, Korea and Italy).
@@ -21,6 +21,7 @@ from IPython.display import display
 
 from koit_lessons import networks, plots
 from koit_lessons.errors import KoitError
+from koit_lessons.networks import ClubView, club_view
 from koit_lessons.widgets.base import Explorer, redraw
 
 __all__ = ["club_view", "ClubExplorer", "club_explorer"]
@@ -31,76 +32,16 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def club_view(
-    groupings: Iterable[str] | None = None,
-    measure: str = "degree",
-    a: str = "Korea",
-    b: str = "Italy",
-    top: int = 10,
-) -> dict:
-    """Everything the explorer shows, for one choice of clubs, measure and countries.
-
-    Parameters
-    ----------
-    groupings : list of str, optional
-        The clubs that count (see :func:`koit_lessons.networks.selection`; None: all ten).
-    measure : str
-        A centrality measure, one of :data:`koit_lessons.networks.MEASURES`.
-    a, b : str
-        The two countries to compare (names or ISO3 codes).
-    top : int
-        How many countries of the ranking to keep.
-
-    Returns
-    -------
-    dict
-        ``groupings`` (the chosen ones), ``measure``, ``a`` and ``b`` (names as in the
-        data) and ``top``: the choice this view is for; ``jaccard`` (NaN if neither is
-        in a chosen club), ``both``, ``only_a``, ``only_b`` (lists of groupings),
-        ``ranking`` (the top ``top`` rows of :func:`koit_lessons.networks.centrality`),
-        ``rank_a`` and ``rank_b`` (None for a country in no chosen club) and
-        ``n_countries``.
-
-    Examples
-    --------
-    >>> view = club_view(["G20", "OECD", "MSP"], "degree", "Korea", "Italy")
-    >>> view["jaccard"], view["both"]
-    (1.0, ['G20', 'OECD', 'MSP'])
-    """
-    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
-        raise KoitError(f"top= must be a whole number of at least 1, not {top!r}.")
-    chosen = networks.selection(groupings)
-    name_a, name_b = networks.country_name(a), networks.country_name(b)
-    both, only_a, only_b = networks.shared(name_a, name_b, chosen)
-    table = networks.centrality(measure, chosen)
-    ranks = dict(zip(table["country"], table["rank"], strict=True))
-    return {
-        "groupings": chosen,
-        "measure": measure.strip().lower(),
-        "a": name_a,
-        "b": name_b,
-        "top": top,
-        "jaccard": networks.jaccard(name_a, name_b, chosen),
-        "both": both,
-        "only_a": only_a,
-        "only_b": only_b,
-        "ranking": table.head(top).reset_index(drop=True),
-        "rank_a": ranks.get(name_a),
-        "rank_b": ranks.get(name_b),
-        "n_countries": len(table),
-    }
-
-
 def _listing(names: list[str]) -> str:
     return html.escape(", ".join(names)) if names else "none"
 
 
-def summary_text(view: dict) -> str:
+def summary_text(view: ClubView) -> str:
     """The text above the club explorer's figure, for a :func:`club_view` result.
 
     Parameters
     ----------
-    view : dict
+    view : ClubView
         What :func:`club_view` returned.
 
     Returns
@@ -113,9 +54,8 @@ def summary_text(view: dict) -> str:
     >>> summary_text(club_view(["Quad"])).split("<br>")[0]
     'Neither Korea nor Italy is in any of the clubs you ticked.'
     """
-    needed = ("a", "b", "jaccard", "both", "only_a", "only_b", "rank_a", "rank_b", "measure")
-    if not isinstance(view, dict) or any(k not in view for k in needed):
-        raise KoitError("summary_text() needs the dict returned by club_view(), e.g. club_view().")
+    if not isinstance(view, ClubView):
+        raise KoitError("summary_text() needs the result of club_view(), e.g. club_view().")
     a, b = html.escape(view["a"]), html.escape(view["b"])
     if math.isnan(view["jaccard"]):
         similarity = f"Neither {a} nor {b} is in any of the clubs you ticked."
@@ -192,7 +132,7 @@ class ClubExplorer(Explorer):
         """The groupings ticked now."""
         return [g for g, box in self.boxes.items() if box.value]
 
-    def view(self) -> dict | None:
+    def view(self) -> ClubView | None:
         """:func:`club_view` for the current controls (None if no club is ticked)."""
         chosen = self.chosen()
         if not chosen:
@@ -210,10 +150,10 @@ class ClubExplorer(Explorer):
         return self._draw(self.view(), ax)
 
     @staticmethod
-    def _summary(view: dict | None) -> str:
+    def _summary(view: ClubView | None) -> str:
         return "<b>Tick at least one club.</b>" if view is None else summary_text(view)
 
-    def _draw(self, view: dict | None, ax: plt.Axes | None = None) -> plt.Axes | None:
+    def _draw(self, view: ClubView | None, ax: plt.Axes | None = None) -> plt.Axes | None:
         if view is None or view["ranking"].empty:
             return None
         ranking = view["ranking"]
