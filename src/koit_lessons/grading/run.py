@@ -67,6 +67,7 @@ class SandboxKernelManager(KernelManager):
                 "-f",
                 "{connection_file}",
                 "--HistoryManager.enabled=False",
+                "--IPKernelApp.exec_lines=__import__('koit_lessons.grading._warm')",
             ],
             display_name="Python 3 (koit grader)",
             language="python",

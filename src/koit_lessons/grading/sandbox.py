@@ -140,21 +140,23 @@ def _bwrap_prefix(jobdir_placeholder: str, limits: Limits, sized: bool) -> list[
     binds = [d for d in _python_dirs() if d != "/usr" and not d.startswith("/usr/")]
     # the folders above each bound one, readable by the kernel's user
     parents = sorted(
-        {str(p) for d in binds for p in Path(d).parents if str(p) != "/"},
+        {str(p) for d in binds for p in Path(d).parents if str(p) not in ("/", "/tmp", HOME)},
         key=lambda p: p.count("/"),
     )
-    for p in parents:
-        args += ["--perms", "0755", "--dir", p]
     for top in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
         if os.path.islink(top):
             args += ["--symlink", os.readlink(top), top]
         elif os.path.isdir(top):
             args += ["--ro-bind", top, top]
+    # the kernel's own /tmp and home first: Python itself may live below /tmp (a
+    # virtual environment made with mktemp), and is bound over them afterwards
+    args += [*size, "--perms", "1777", "--tmpfs", "/tmp", FONTS]
+    args += [*size, "--perms", "1777", "--tmpfs", HOME]
+    for p in parents:
+        args += ["--perms", "0755", "--dir", p]
     for d in binds:
         args += ["--ro-bind", d, d]
     args += ["--proc", "/proc", "--dev", "/dev"]
-    args += [*size, "--perms", "1777", "--tmpfs", "/tmp", FONTS]
-    args += [*size, "--perms", "1777", "--tmpfs", HOME]
     args += [PARENTS, "--bind", jobdir_placeholder, jobdir_placeholder, "--chdir", HOME]
     if os.geteuid() != 0:
         args += ["--cap-drop", "ALL"]
