@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_year, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_year, unknown_name
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -75,12 +75,7 @@ def stages() -> list[str]:
 
 
 def _stage(stage: object) -> str:
-    names = stages()
-    if isinstance(stage, str):
-        for name in names:
-            if stage.strip().lower() == name.lower():
-                return name
-    raise unknown_name("stage", stage, names)
+    return pick_name("stage", stage, stages())
 
 
 def stage_shares(stage: str) -> pd.DataFrame:

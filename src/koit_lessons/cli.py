@@ -95,30 +95,13 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     grade.add_argument("lesson", help="the lesson number, e.g. 00")
     grade.add_argument("submissions", help="folder of submitted notebooks")
     grade.add_argument("--out", default="gradebook.csv", help="the CSV to write")
-    grade.add_argument(
-        "--timeout",
-        type=float,
-        default=grading.DEFAULT_TIMEOUT,
-        help=f"seconds per notebook (default {grading.DEFAULT_TIMEOUT})",
-    )
-    grade.add_argument(
-        "--cell-timeout",
-        type=int,
-        default=grading.DEFAULT_CELL_TIMEOUT,
-        help=f"seconds per cell (default {grading.DEFAULT_CELL_TIMEOUT})",
-    )
-    grade.add_argument(
-        "--jobs",
-        type=int,
-        default=grading.DEFAULT_JOBS,
-        help=f"notebooks graded at once (default {grading.DEFAULT_JOBS})",
-    )
-    grade.add_argument(
-        "--memory",
-        type=int,
-        default=grading.Limits.memory_mb,
-        help=f"MiB of memory per kernel process (default {grading.Limits.memory_mb})",
-    )
+    for flag, kind, default, what in (
+        ("--timeout", float, grading.DEFAULT_TIMEOUT, "seconds per notebook"),
+        ("--cell-timeout", int, grading.DEFAULT_CELL_TIMEOUT, "seconds per cell"),
+        ("--jobs", int, grading.DEFAULT_JOBS, "notebooks graded at once"),
+        ("--memory", int, grading.Limits.memory_mb, "MiB of memory per kernel process"),
+    ):
+        grade.add_argument(flag, type=kind, default=default, help=f"{what} (default %(default)s)")
     grade.add_argument("--written", help="folder for the written answers (default: <out>_written/)")
     grade.add_argument("--overwrite", action="store_true", help="replace an existing gradebook")
     grade.add_argument(

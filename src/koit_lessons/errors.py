@@ -40,6 +40,23 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     return f" Did you mean {' or '.join(names)}?"
 
 
+def pick_name(kind: str, word: object, choices: Iterable[str], more: str = "") -> str:
+    """The choice ``word`` names, ignoring case and spaces around it; else the standard
+    unknown-name error (see :func:`unknown_name`).
+
+    Examples
+    --------
+    >>> pick_name("stage", " Wafer fabrication", ["Design", "Wafer fabrication"])
+    'Wafer fabrication'
+    """
+    choices = list(choices)
+    if isinstance(word, str):
+        for name in choices:
+            if word.strip().lower() == name.lower():
+                return name
+    raise unknown_name(kind, word, choices, more)
+
+
 def unknown_name(
     kind: str, word: object, choices: Iterable[str], more: str = "", shown: int = 10
 ) -> KoitError:

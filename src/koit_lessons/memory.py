@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_year, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_year
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -68,12 +68,7 @@ def companies() -> list[str]:
 
 
 def _company(company: object) -> str:
-    names = companies()
-    if isinstance(company, str):
-        for name in names:
-            if company.strip().lower() == name.lower():
-                return name
-    raise unknown_name("company", company, names)
+    return pick_name("company", company, companies())
 
 
 def dram_shares(quarter: str | None = None) -> pd.DataFrame:
