@@ -257,6 +257,18 @@ def test_export_nbgrader_command(tmp_path):
     assert _nbg(LESSONS[0], tmp_path).exists()
 
 
+def test_export_nbgrader_keeps_a_teachers_edited_notebook(tmp_path):
+    cmd = [sys.executable, "-m", "koit_lessons", "export-nbgrader", str(tmp_path), "00"]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=120)
+    target = _nbg(LESSONS[0], tmp_path)
+    target.write_text("my edited source", encoding="utf-8")
+    again = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0 and f"kept   {target}" in again.stdout
+    assert target.read_text(encoding="utf-8") == "my edited source"
+    subprocess.run([*cmd, "--overwrite"], check=True, capture_output=True, timeout=120)
+    assert target.read_text(encoding="utf-8") != "my edited source"
+
+
 def test_nbgrader_generate_assignment_accepts_the_export(tmp_path):
     pytest.importorskip("nbgrader")
     classroom.export_nbgrader(tmp_path)
