@@ -69,6 +69,11 @@ def _package() -> dict[str, Any]:
 def names() -> list[str]:
     """The names of all shipped data sets, in the order of ``datapackage.json``.
 
+    Returns
+    -------
+    list of str
+        The ``name`` of every resource in ``datapackage.json``.
+
     Examples
     --------
     >>> names()[:2]
@@ -86,6 +91,21 @@ def _resource(name: object) -> dict[str, Any]:
 
 def describe(name: str) -> dict[str, Any]:
     """The full description of one data set (a copy of its ``datapackage.json`` entry).
+
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Returns
+    -------
+    dict
+        A deep copy of the entry (fields, sources, notes, ...); changing it changes nothing.
+
+    Raises
+    ------
+    KoitError
+        If there is no data set called ``name``.
 
     Examples
     --------
@@ -196,6 +216,22 @@ def _sources(res: dict[str, Any]) -> list[dict[str, Any]]:
 def source_line(name: str) -> str:
     """A short source note for the foot of a figure, e.g. 'Source: USGS, ... (data 2024).'
 
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Returns
+    -------
+    str
+        "Source: " and, for each source, "publisher, title" with its data year if known,
+        joined by "; ". The data set's own sources, else the package's.
+
+    Raises
+    ------
+    KoitError
+        If there is no data set called ``name``.
+
     Examples
     --------
     >>> source_line("msp_members")[:31]
@@ -212,6 +248,22 @@ def source_line(name: str) -> str:
 
 def citation(name: str) -> str:
     """The full citation and notes of a data set, as text.
+
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Returns
+    -------
+    str
+        Several lines: the title and name, one line per source (publisher, title, edition,
+        date, data year, table, URL, access date where known), the license and the notes.
+
+    Raises
+    ------
+    KoitError
+        If there is no data set called ``name``.
 
     Examples
     --------
@@ -247,6 +299,16 @@ def citation(name: str) -> str:
 def cite(name: str) -> None:
     """Print where a data set comes from: publisher, title, edition, data year, URL, notes.
 
+    Parameters
+    ----------
+    name : str
+        A data set name, as listed by :func:`list_datasets`.
+
+    Raises
+    ------
+    KoitError
+        If there is no data set called ``name``.
+
     Examples
     --------
     >>> cite("msp_members")  # doctest: +ELLIPSIS
@@ -263,6 +325,12 @@ def _row_count(path_name: str) -> int:
 
 def list_datasets() -> pd.DataFrame:
     """A table of the shipped data sets: name, title, rows and source.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data set; ``rows`` counts the non-blank lines of its CSV file after the
+        header.
 
     Examples
     --------

@@ -26,6 +26,20 @@ class KoitError(ValueError):
 def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     """Return ' Did you mean: a, b?' for close matches of ``word``, or '' if none.
 
+    Parameters
+    ----------
+    word : str
+        The name that was given; compared without regard to case.
+    choices : iterable of str
+        The allowed names.
+    n : int, optional
+        At most this many suggestions (default 3).
+
+    Returns
+    -------
+    str
+        " Did you mean 'a' or 'b'?" (with a leading space), or "" if nothing is close.
+
     Examples
     --------
     >>> did_you_mean("lithum", ["lithium", "cobalt"])
@@ -43,6 +57,27 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
 def pick_name(kind: str, word: object, choices: Iterable[str], more: str = "") -> str:
     """The choice ``word`` names, ignoring case and spaces around it; else the standard
     unknown-name error (see :func:`unknown_name`).
+
+    Parameters
+    ----------
+    kind : str
+        What is being named, for the message (e.g. "stage").
+    word : object
+        The name given; only text can match.
+    choices : iterable of str
+        The allowed names, in their proper spelling.
+    more : str, optional
+        Where to see all the names, as for :func:`unknown_name`.
+
+    Returns
+    -------
+    str
+        The matching choice, spelled as in ``choices``.
+
+    Raises
+    ------
+    KoitError
+        If ``word`` is not text or matches no choice.
 
     Examples
     --------
@@ -63,6 +98,24 @@ def unknown_name(
     """Build the standard error for an unknown name, listing what is allowed.
 
     Long lists are cut after ``shown`` names; ``more`` can say where to see them all.
+
+    Parameters
+    ----------
+    kind : str
+        What is being named, for the message (e.g. "mineral").
+    word : object
+        The name given; if it is not text, the message asks for text in quotes.
+    choices : iterable of str
+        The allowed names; listed in sorted order.
+    more : str, optional
+        Added in brackets after "and N more" when the list is cut.
+    shown : int, optional
+        At most this many names are listed (default 10).
+
+    Returns
+    -------
+    KoitError
+        The error, not raised: the caller raises it.
 
     Examples
     --------
