@@ -70,6 +70,23 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
     shares of a rounded total may add up to a little more than 100; values that add
     up to more than 105 % of ``total`` are refused as a mistake.
 
+    Parameters
+    ----------
+    values : list, dict, numpy.ndarray or pandas.Series of float
+        Non-negative numbers with no missing values.
+    total : float, optional
+        The whole to divide by; None (the default) uses the sum of ``values``.
+
+    Returns
+    -------
+    pandas.Series
+        The shares in percent (float), with the index of ``values``.
+
+    Raises
+    ------
+    KoitError
+        If the values are not numbers, empty, missing or negative, or the total is not above 0.
+
     Examples
     --------
     >>> shares([1, 3]).tolist()
@@ -92,6 +109,23 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
 def top_k_share(shares_pct: Values, k: int = 1) -> float:
     """The combined share (in %) of the ``k`` largest shares.
 
+    Parameters
+    ----------
+    shares_pct : list, dict, numpy.ndarray or pandas.Series of float
+        Percentage shares: non-negative, no missing values.
+    k : int, optional
+        How many of the largest shares to add up (a whole number of 1 or more; default 1).
+
+    Returns
+    -------
+    float
+        The sum of the ``k`` largest shares, in %; all of them if there are fewer than ``k``.
+
+    Raises
+    ------
+    KoitError
+        If ``k`` is not a whole number of 1 or more, or the shares are not valid numbers.
+
     Examples
     --------
     >>> top_k_share([50, 30, 20], k=2)
@@ -107,6 +141,21 @@ def hhi(shares_pct: Values) -> float:
 
     It runs from near 0 (many small suppliers) to 10,000 (one supplier has it all).
     Shares must be in percent (0–100), not fractions.
+
+    Parameters
+    ----------
+    shares_pct : list, dict, numpy.ndarray or pandas.Series of float
+        Percentage shares of one total: non-negative, no missing values, at most 105 in all.
+
+    Returns
+    -------
+    float
+        The index, from 0 to 10,000.
+
+    Raises
+    ------
+    KoitError
+        If the shares are not valid numbers, add up to more than 105, or look like fractions.
 
     Examples
     --------
@@ -136,6 +185,22 @@ def hhi_band(index: float) -> str:
     called 1,000–1,800 'moderately concentrated' and below 1,000
     'unconcentrated'.
 
+    Parameters
+    ----------
+    index : float
+        An HHI value from 0 to 10,000.
+
+    Returns
+    -------
+    str
+        'highly concentrated' (above 1,800), 'moderately concentrated' (1,000 to 1,800)
+        or 'unconcentrated' (below 1,000).
+
+    Raises
+    ------
+    KoitError
+        If ``index`` is not a number from 0 to 10,000.
+
     Examples
     --------
     >>> hhi_band(2500)
@@ -154,6 +219,23 @@ def hhi_band(index: float) -> str:
 def growth_rate(start: float, end: float) -> float:
     """The change from ``start`` to ``end`` in percent.
 
+    Parameters
+    ----------
+    start : float
+        The value at the start; must not be 0.
+    end : float
+        The value at the end.
+
+    Returns
+    -------
+    float
+        ``(end - start) / abs(start) * 100``.
+
+    Raises
+    ------
+    KoitError
+        If either value is not a number, or ``start`` is 0.
+
     Examples
     --------
     >>> growth_rate(200, 250)
@@ -167,6 +249,23 @@ def growth_rate(start: float, end: float) -> float:
 
 def cagr(start: float, end: float, years: float) -> float:
     """The compound annual growth rate in percent per year.
+
+    Parameters
+    ----------
+    start, end : float
+        The values at the start and the end; both must be positive.
+    years : float
+        The number of years between them; must be more than 0.
+
+    Returns
+    -------
+    float
+        ``((end / start) ** (1 / years) - 1) * 100``.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a number, ``years`` is not above 0 or a value is not positive.
 
     Examples
     --------
@@ -184,6 +283,21 @@ def cagr(start: float, end: float, years: float) -> float:
 
 def doubling_time(rate_pct: float) -> float:
     """How long something growing at ``rate_pct`` % per period takes to double.
+
+    Parameters
+    ----------
+    rate_pct : float
+        The growth rate in percent per period; must be above 0.
+
+    Returns
+    -------
+    float
+        The number of periods to double, ``log(2) / log(1 + rate_pct / 100)``.
+
+    Raises
+    ------
+    KoitError
+        If ``rate_pct`` is not a number above 0.
 
     Examples
     --------

@@ -58,6 +58,21 @@ def _dataset(dataset: object) -> str:
 def mineral_names(dataset: str = DATASET) -> list[str]:
     """The minerals in a production data set (mine production by default), alphabetically.
 
+    Parameters
+    ----------
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    list of str
+        The mineral names, in lower case.
+
+    Raises
+    ------
+    KoitError
+        If ``dataset`` is not one of the production data sets.
+
     Examples
     --------
     >>> mineral_names()[:3]
@@ -68,6 +83,21 @@ def mineral_names(dataset: str = DATASET) -> list[str]:
 
 def years(dataset: str = DATASET) -> list[int]:
     """The data years in a production data set (mine production by default).
+
+    Parameters
+    ----------
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    list of int
+        The years, in increasing order.
+
+    Raises
+    ------
+    KoitError
+        If ``dataset`` is not one of the production data sets.
 
     Examples
     --------
@@ -96,6 +126,25 @@ def world_total(mineral: str, year: int | None = None, *, dataset: str = DATASET
     """The world total of ``mineral`` in ``year`` (latest by default), from mine
     production or, with ``dataset="mineral_processing"``, from refinery production.
 
+    Parameters
+    ----------
+    mineral : str
+        A mineral name from :func:`mineral_names` (case and surrounding spaces are ignored).
+    year : int, optional
+        A data year; None (the default) means the latest year in the data set.
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    float
+        The world total, in the unit of the data set's ``unit`` column for that mineral.
+
+    Raises
+    ------
+    KoitError
+        If the data set, mineral or year is unknown, or the data have no world total.
+
     Examples
     --------
     >>> world_total("lithium", 2024)
@@ -119,6 +168,26 @@ def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) 
     ``dataset="mineral_processing"`` gives refinery (or plant) production instead of
     mine production.
 
+    Parameters
+    ----------
+    mineral : str
+        A mineral name from :func:`mineral_names` (case and surrounding spaces are ignored).
+    year : int, optional
+        A data year; None (the default) means the latest year in the data set.
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``country``, ``iso3``, ``production``, ``unit`` and ``share_pct``; ``attrs``
+        holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If the data set, mineral or year is unknown, or the data have no world total.
+
     Examples
     --------
     >>> producers("lithium", 2024)["country"].iloc[0]
@@ -141,6 +210,26 @@ def concentration(
 
     The HHI is computed over the listed countries only ("Other countries" are many
     small producers), so it is a slight underestimate.
+
+    Parameters
+    ----------
+    mineral : str
+        A mineral name from :func:`mineral_names` (case and surrounding spaces are ignored).
+    year : int, optional
+        A data year; None (the default) means the latest year in the data set.
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    dict
+        Keys ``mineral`` (lower case), ``top_country``, ``top1_pct``, ``top3_pct`` (floats,
+        in %) and ``hhi`` (float, 0 to 10,000).
+
+    Raises
+    ------
+    KoitError
+        If the data set, mineral or year is unknown, or the data have no world total.
 
     Examples
     --------
@@ -166,6 +255,26 @@ def concentration_table(
 ) -> pd.DataFrame:
     """:func:`concentration` for every mineral (or only for ``minerals``), most
     concentrated first.
+
+    Parameters
+    ----------
+    year : int, optional
+        A data year; None (the default) means the latest year in the data set.
+    minerals : iterable of str, optional
+        The minerals to include; None (the default) means all of :func:`mineral_names`.
+    dataset : str, optional
+        "mineral_production" (the default) or "mineral_processing".
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per mineral with the keys of :func:`concentration` as columns, sorted by
+        ``hhi`` from high to low; ``attrs`` holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If ``minerals`` is not a non-empty list of names, or a name, year or data set is unknown.
 
     Examples
     --------
@@ -198,6 +307,23 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     ">130,000,000"), the shares are computed against that bound and so are upper
     limits; the column ``world_more_than`` says so.
 
+    Parameters
+    ----------
+    mineral : str
+        A mineral with reserve data (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``country``, ``iso3``, ``reserves``, ``unit``, ``share_pct`` and
+        ``world_more_than`` (bool, the same in every row); ``attrs`` holds the data set
+        name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If there are no reserve data for ``mineral``, or no world total.
+
     Examples
     --------
     >>> reserve_holders("lithium")["country"].iloc[0]
@@ -225,6 +351,22 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
 def mine_vs_refine(year: int | None = None) -> pd.DataFrame:
     """Concentration of the mining and the refining stage of each chain in
     :data:`STAGE_CHAINS` (copper; bauxite to alumina), one row per chain and stage.
+
+    Parameters
+    ----------
+    year : int, optional
+        A data year; None (the default) means the latest year of each data set.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per chain and stage: ``chain``, ``stage`` ("mining" or "refining"),
+        ``material``, ``top_country``, ``top1_pct``, ``top3_pct`` and ``hhi``.
+
+    Raises
+    ------
+    KoitError
+        If ``year`` is not a year in the data.
 
     Examples
     --------
