@@ -65,6 +65,11 @@ MIN_COVERAGE = 95.0
 def stages() -> list[str]:
     """The stages and inputs in ``chip_value_chain_shares``, in the order of the chain.
 
+    Returns
+    -------
+    list of str
+        The names of :data:`STAGES` that appear in the data, in the order of the chain.
+
     Examples
     --------
     >>> stages()[:3]
@@ -81,6 +86,22 @@ def _stage(stage: object) -> str:
 def stage_shares(stage: str) -> pd.DataFrame:
     """The countries' and regions' shares (``share_pct``) of one stage of the chain,
     largest first, with the data year. 'other countries' (an aggregate) comes last.
+
+    Parameters
+    ----------
+    stage : str
+        A stage from :func:`stages` (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``region``, ``iso3``, ``kind``, ``share_pct``, ``year`` and ``source_note``;
+        ``attrs`` holds the data set name, the stage and the source line.
+
+    Raises
+    ------
+    KoitError
+        If ``stage`` is not one of :func:`stages`.
 
     Examples
     --------
@@ -104,6 +125,22 @@ def stage_concentration(stage: str) -> dict[str, object]:
     'other countries' is many small suppliers, not one, so it is left out of the
     top shares and the HHI (which is then a slight underestimate).
 
+    Parameters
+    ----------
+    stage : str
+        A stage from :func:`stages` (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    dict
+        Keys ``stage``, ``year`` (int), ``top_region``, ``top1_pct``, ``top3_pct`` (in %;
+        over fewer regions if fewer are named) and ``hhi``.
+
+    Raises
+    ------
+    KoitError
+        If ``stage`` is not one of :func:`stages`.
+
     Examples
     --------
     >>> stage_concentration("EDA software")["top1_pct"]
@@ -126,6 +163,12 @@ def stage_table() -> pd.DataFrame:
     """:func:`stage_concentration` for every stage, in the order of the chain, with a
     ``label`` such as 'EDA software (2019)' for figures.
 
+    Returns
+    -------
+    pandas.DataFrame
+        A ``label`` column followed by the keys of :func:`stage_concentration`, one row
+        per stage; ``attrs`` holds the data set name and its source line.
+
     Examples
     --------
     >>> stage_table()["stage"].tolist()[:2]
@@ -140,6 +183,11 @@ def stage_table() -> pd.DataFrame:
 
 def segments() -> list[str]:
     """The capacity segments in ``chip_capacity_shares`` ('all nodes', 'below 10 nm').
+
+    Returns
+    -------
+    list of str
+        The segment names, alphabetically.
 
     Examples
     --------
@@ -158,6 +206,22 @@ def _segment(segment: object) -> str:
 
 def periods(segment: str = "below 10 nm") -> list[int]:
     """The years with data for a segment: data years and projection years.
+
+    Parameters
+    ----------
+    segment : str, optional
+        A segment from :func:`segments` (case and surrounding spaces are ignored);
+        default 'below 10 nm'.
+
+    Returns
+    -------
+    list of int
+        The years, in increasing order.
+
+    Raises
+    ------
+    KoitError
+        If ``segment`` is not one of :func:`segments`.
 
     Examples
     --------
@@ -183,6 +247,24 @@ def capacity_shares(segment: str, period: int) -> pd.DataFrame:
 
     Only the shares a source states are listed, so they may add up to less than 100.
 
+    Parameters
+    ----------
+    segment : str
+        A segment from :func:`segments` (case and surrounding spaces are ignored).
+    period : int
+        A year from :func:`periods` for that segment.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``region``, ``iso3``, ``share_pct``, ``status``, ``measure`` and
+        ``reported_by``; ``attrs`` holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If the segment or year is not in the data.
+
     Examples
     --------
     >>> float(capacity_shares("below 10 nm", 2032)["share_pct"].sum())
@@ -201,6 +283,24 @@ def capacity_concentration(segment: str, period: int) -> dict[str, object]:
 
     ``covered_pct`` is the sum of the listed shares. Where it is below 100 the HHI is
     computed over the listed regions only, so it is a lower bound.
+
+    Parameters
+    ----------
+    segment : str
+        A segment from :func:`segments` (case and surrounding spaces are ignored).
+    period : int
+        A year from :func:`periods` for that segment.
+
+    Returns
+    -------
+    dict
+        Keys ``segment``, ``period``, ``status``, ``top_region``, ``top1_pct``, ``top3_pct``,
+        ``hhi`` and ``covered_pct`` (shares in %).
+
+    Raises
+    ------
+    KoitError
+        If the segment or year is not in the data.
 
     Examples
     --------
@@ -225,6 +325,23 @@ def capacity_history(segment: str = "below 10 nm") -> pd.DataFrame:
     """Every region's share of a segment in every year of the data, one row per region
     and year, with a ``when`` label ('2019', '2032 (projection)') for figures.
 
+    Parameters
+    ----------
+    segment : str, optional
+        A segment from :func:`segments` (case and surrounding spaces are ignored);
+        default 'below 10 nm'.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``when`` and ``period`` followed by those of :func:`capacity_shares`;
+        ``attrs`` holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If ``segment`` is not one of :func:`segments`.
+
     Examples
     --------
     >>> capacity_history()["when"].unique().tolist()
@@ -247,6 +364,23 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
     """:func:`capacity_concentration` for every segment and year whose listed shares
     cover at least ``min_coverage`` % of the world, in time order, with a ``label``
     such as 'below 10 nm, 2032 (projection)' for figures.
+
+    Parameters
+    ----------
+    min_coverage : float, optional
+        The smallest sum of listed shares, in %, for a segment and year to be kept
+        (default ``MIN_COVERAGE``, 95).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A ``label`` column followed by the keys of :func:`capacity_concentration`, sorted
+        by segment and year; ``attrs`` holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If ``min_coverage`` is not a number, or no segment and year reaches it.
 
     Examples
     --------
@@ -275,6 +409,11 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
 def quarters() -> list[str]:
     """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...).
 
+    Returns
+    -------
+    list of str
+        The quarters, written like '2025Q2'.
+
     Examples
     --------
     >>> quarters()[-1]
@@ -289,6 +428,23 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
 
     ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'.
 
+    Parameters
+    ----------
+    quarter : str, optional
+        The quarter, written as :func:`koit_lessons.quarters.pick_quarter` reads it; None
+        (the default) for the latest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``company``, ``headquarters``, ``iso3``, ``revenue_musd`` and ``share_pct``;
+        ``attrs`` holds the data set name, the quarter and the source line.
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not a quarter in the data.
+
     Examples
     --------
     >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
@@ -301,6 +457,23 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
 def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     """The top-10 foundries' revenue shares added up by headquarters country, largest
     first, with the number of companies and their names.
+
+    Parameters
+    ----------
+    quarter : str, optional
+        As for :func:`foundry_shares`; None (the default) for the latest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``headquarters``, ``iso3``, ``share_pct`` (rounded to one decimal),
+        ``revenue_musd``, ``companies`` (names joined by ", ") and ``n_companies``; ``attrs``
+        as for :func:`foundry_shares`.
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not a quarter in the data.
 
     Examples
     --------
@@ -331,6 +504,24 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
 
     The HHI covers the ten listed foundries only (about 97 % of the market), so it is
     a slight underestimate.
+
+    Parameters
+    ----------
+    quarter : str, optional
+        As for :func:`foundry_shares`; None (the default) for the latest.
+    by : str, optional
+        "company" (the default) or "country".
+
+    Returns
+    -------
+    dict
+        Keys ``quarter``, ``by``, ``top`` (a company or country), ``top1_pct``, ``top3_pct``,
+        ``hhi`` and ``covered_pct`` (shares in %).
+
+    Raises
+    ------
+    KoitError
+        If ``by`` is not "company" or "country", or ``quarter`` is not in the data.
 
     Examples
     --------

@@ -27,6 +27,24 @@ def pick_quarter(quarter: object, known: list[str]) -> str:
     """The quarter of ``known`` that ``quarter`` names (the latest when it is None), or a
     friendly KoitError listing the quarters in the data.
 
+    Parameters
+    ----------
+    quarter : str or None
+        '2025Q2', '2025-Q2', 'Q2 2025' or '2Q25' (case and surrounding spaces are ignored);
+        None for the latest.
+    known : list of str
+        The quarters in the data, oldest first, written like '2025Q2'.
+
+    Returns
+    -------
+    str
+        The quarter as the data write it, e.g. '2025Q2'.
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not text or None, or names no quarter in ``known``.
+
     Examples
     --------
     >>> pick_quarter("Q1 2025", ["2025Q1", "2025Q2"])
