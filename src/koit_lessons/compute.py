@@ -92,6 +92,23 @@ def training_flop(parameters: float, tokens: float) -> float:
     The rule of thumb holds for dense transformer language models; for
     mixture-of-experts models use the parameters active per token.
 
+    Parameters
+    ----------
+    parameters : float
+        The number of parameters (more than 0).
+    tokens : float
+        The number of training tokens (more than 0).
+
+    Returns
+    -------
+    float
+        ``6 * parameters * tokens``.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number above 0.
+
     Llama 3.1 405B: 405 billion parameters, 15.6 trillion tokens:
 
     Examples
@@ -110,6 +127,25 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
     ``peak_flops`` is in FLOP per second (1 TFLOP/s = 1e12); ``utilisation`` is
     the fraction of the peak that a real run reaches (0 to 1).
 
+    Parameters
+    ----------
+    flop : float
+        The training compute in FLOP (more than 0).
+    peak_flops : float
+        The chip's peak in FLOP per second (more than 0).
+    utilisation : float
+        The fraction of the peak reached, above 0 and at most 1.
+
+    Returns
+    -------
+    float
+        Seconds of one chip's work.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number above 0, or the utilisation is above 1.
+
     Examples
     --------
     >>> chip_seconds(1e18, 1e12, 0.5)
@@ -123,6 +159,21 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
 def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
     """Chip-hours (GPU-hours, TPU-hours) a training run needs.
 
+    Parameters
+    ----------
+    flop, peak_flops, utilisation : float
+        As for :func:`chip_seconds`.
+
+    Returns
+    -------
+    float
+        :func:`chip_seconds` divided by 3,600.
+
+    Raises
+    ------
+    KoitError
+        As for :func:`chip_seconds`.
+
     Examples
     --------
     >>> chip_hours(3.6e18, 1e12, 1.0)
@@ -133,6 +184,23 @@ def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
 
 def training_time_days(flop: float, peak_flops: float, utilisation: float, chips: int) -> float:
     """Wall-clock days for ``chips`` chips working together (perfect scaling assumed).
+
+    Parameters
+    ----------
+    flop, peak_flops, utilisation : float
+        As for :func:`chip_seconds`.
+    chips : int
+        The number of chips, 1 or more (a whole float such as 8.0 is taken as 8).
+
+    Returns
+    -------
+    float
+        Days: chip-seconds divided by ``chips`` and by 86,400.
+
+    Raises
+    ------
+    KoitError
+        As for :func:`chip_seconds`, or if ``chips`` is not a whole number of 1 or more.
 
     Examples
     --------
@@ -145,6 +213,23 @@ def training_time_days(flop: float, peak_flops: float, utilisation: float, chips
 
 def chips_needed(flop: float, peak_flops: float, utilisation: float, days: float) -> int:
     """The smallest number of chips that finish the run within ``days`` days.
+
+    Parameters
+    ----------
+    flop, peak_flops, utilisation : float
+        As for :func:`chip_seconds`.
+    days : float
+        The time allowed, in days (more than 0).
+
+    Returns
+    -------
+    int
+        At least 1.
+
+    Raises
+    ------
+    KoitError
+        As for :func:`chip_seconds`, or if ``days`` is not a finite number above 0.
 
     Examples
     --------
@@ -160,6 +245,25 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
     """Electricity used by the chips alone, in megawatt-hours: power × chips × hours.
 
     Servers, networking and cooling come on top of this.
+
+    Parameters
+    ----------
+    power_w : float
+        The power of one chip in watts (more than 0).
+    chips : int
+        The number of chips, 1 or more (a whole float such as 8.0 is taken as 8).
+    hours : float
+        The running time in hours (0 or more).
+
+    Returns
+    -------
+    float
+        ``power_w * chips * hours / 1e6``.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number in its range, or ``chips`` is not whole.
 
     Examples
     --------
@@ -177,6 +281,21 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
 
 def decimal_year(dates: pd.Series) -> pd.Series:
     """Dates as decimal years, e.g. 1 July 2020 -> about 2020.5.
+
+    Parameters
+    ----------
+    dates : pandas.Series
+        Dates, or text that :func:`pandas.to_datetime` reads as dates, with no gaps.
+
+    Returns
+    -------
+    pandas.Series
+        Floats: the year plus the fraction of its days (365 or 366) before the date.
+
+    Raises
+    ------
+    KoitError
+        If ``dates`` is not a Series or some value cannot be read as a date.
 
     Examples
     --------
@@ -209,6 +328,28 @@ def fit_trend(
     ``rate_pct`` per year, the ``doubling_years`` and ``doubling_months``
     (from :func:`koit_lessons.metrics.doubling_time`), the number of points ``n``
     and ``r2``, the share of the variance in log10(value) the line explains.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The table; rows missing the date or the value are dropped first.
+    date : str, optional
+        The column of dates (datetimes, or numbers such as decimal years); default
+        "publication_date".
+    value : str, optional
+        The column of positive values; default "training_compute_flop".
+
+    Returns
+    -------
+    dict
+        The keys above; ``n`` is an int, the rest floats. Without growth (``rate_pct``
+        0 or less) ``doubling_years`` and ``doubling_months`` are ``inf``.
+
+    Raises
+    ------
+    KoitError
+        If ``df`` is not a table, lacks a column, has under two rows, a value is not
+        positive, or all dates are the same.
 
     Examples
     --------
@@ -260,6 +401,21 @@ def fit_trend(
 def doubling_months(annual_growth: float) -> float:
     """Months to double for something that grows by ``annual_growth`` times per year.
 
+    Parameters
+    ----------
+    annual_growth : float
+        The growth factor per year (e.g. 4.0 for four times); must be above 1.
+
+    Returns
+    -------
+    float
+        Months: 12 × :func:`koit_lessons.metrics.doubling_time` of the growth in percent.
+
+    Raises
+    ------
+    KoitError
+        If ``annual_growth`` is not a finite number above 1.
+
     Examples
     --------
     >>> doubling_months(4.0)
@@ -280,6 +436,11 @@ def doubling_months(annual_growth: float) -> float:
 def models() -> pd.DataFrame:
     """The ``ai_training_compute`` table, oldest first, with a ``decimal_year`` column.
 
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame sorted by ``publication_date`` and ``model``, with a new index.
+
     Examples
     --------
     >>> models()["model"].iloc[0]
@@ -292,6 +453,11 @@ def models() -> pd.DataFrame:
 
 def accelerator_names() -> list[str]:
     """The chips in the ``ai_accelerators`` data set.
+
+    Returns
+    -------
+    list of str
+        The chip names, in the order of the data set.
 
     Examples
     --------
@@ -306,6 +472,12 @@ def accelerators() -> pd.DataFrame:
 
     ``flop_per_byte`` is peak FLOP/s divided by memory bandwidth in bytes/s: how
     many operations a chip must do on each byte it reads to stay busy.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of the table with ``memory_gb`` (GiB converted to GB) and ``flop_per_byte``
+        added (from ``peak_bf16_tflops`` and ``memory_bandwidth_gbps``).
 
     Examples
     --------
@@ -325,6 +497,21 @@ def accelerators() -> pd.DataFrame:
 
 def accelerator(chip: str) -> dict[str, object]:
     """One chip's row as a dict, e.g. ``accelerator("Google TPU v5p")["peak_bf16_tflops"]``.
+
+    Parameters
+    ----------
+    chip : str
+        A chip from :func:`accelerator_names` (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    dict
+        ``chip`` and the other columns of ``ai_accelerators``; missing values are None.
+
+    Raises
+    ------
+    KoitError
+        If ``chip`` is not one of :func:`accelerator_names`.
 
     Examples
     --------
@@ -347,6 +534,23 @@ def accelerator(chip: str) -> dict[str, object]:
 def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     """FLOP a chip can do per byte it reads from memory at full speed.
 
+    Parameters
+    ----------
+    peak_flops : float
+        The peak in FLOP per second (more than 0).
+    bandwidth_bytes : float
+        The memory bandwidth in bytes per second (more than 0).
+
+    Returns
+    -------
+    float
+        ``peak_flops / bandwidth_bytes``.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number above 0.
+
     Examples
     --------
     >>> arithmetic_intensity(100e12, 2e12)
@@ -360,7 +564,29 @@ def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
 @dataclass(frozen=True)
 class TrainingRun(Result):
     """One hypothetical training run (see :func:`training_run`); fields can also be
-    read by name, ``run["days"]``."""
+    read by name, ``run["days"]``.
+
+    Parameters
+    ----------
+    chip : str
+        The chip's name as in ``ai_accelerators``.
+    flop : float
+        The training compute in FLOP.
+    peak_flops : float
+        The chip's peak bf16 compute in FLOP per second.
+    utilisation : float
+        The fraction of the peak reached (0 to 1).
+    chips : int
+        The number of chips.
+    chip_hours : float
+        The chip-hours needed.
+    days : float
+        The wall-clock days with ``chips`` chips.
+    power_w : float or None
+        The power of one chip in watts; None when the data set has none.
+    energy_mwh : float or None
+        The chips' electricity in MWh; None when ``power_w`` is None.
+    """
 
     chip: str
     flop: float
@@ -384,6 +610,29 @@ def training_run(
 
     Returns the FLOP, chip-hours, days, and the chips' energy in MWh (None when
     the data set has no power figure for the chip).
+
+    Parameters
+    ----------
+    parameters : float
+        The number of parameters (more than 0).
+    tokens : float
+        The number of training tokens (more than 0).
+    chip : str, optional
+        A chip from :func:`accelerator_names` (default "Google TPU v4").
+    utilisation : float, optional
+        The fraction of the peak reached, above 0 and at most 1 (default 0.4).
+    chips : int, optional
+        The number of chips, 1 or more (default 1024).
+
+    Returns
+    -------
+    TrainingRun
+        The inputs and results; ``power_w`` and ``energy_mwh`` are None without a power figure.
+
+    Raises
+    ------
+    KoitError
+        If the chip is unknown or a number is out of its range.
 
     Examples
     --------
@@ -415,6 +664,11 @@ def training_run(
 
 def data_centre_electricity() -> pd.DataFrame:
     """The IEA figures, with a readable ``label`` column for charts.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``data_centre_electricity`` with ``label`` added, e.g. '2024 (IEA estimate)'.
 
     Examples
     --------

@@ -48,6 +48,11 @@ ACCELERATORS = "ai_accelerators"
 def quarters() -> list[str]:
     """The quarters in ``dram_market_share``, oldest first ('2021Q4', ...).
 
+    Returns
+    -------
+    list of str
+        The quarters, written like '2025Q1'.
+
     Examples
     --------
     >>> quarters()[0]
@@ -58,6 +63,11 @@ def quarters() -> list[str]:
 
 def companies() -> list[str]:
     """The DRAM makers in ``dram_market_share``, in alphabetical order.
+
+    Returns
+    -------
+    list of str
+        The company names.
 
     Examples
     --------
@@ -76,6 +86,23 @@ def dram_shares(quarter: str | None = None) -> pd.DataFrame:
     (latest by default), largest first. ``quarter`` can be written '2025Q1', 'Q1 2025'
     or '1Q25'. Only shares a source states are listed.
 
+    Parameters
+    ----------
+    quarter : str, optional
+        The quarter, written as :func:`koit_lessons.quarters.pick_quarter` reads it; None
+        (the default) for the latest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``company``, ``headquarters``, ``iso3``, ``share_pct`` and ``source_url``;
+        ``attrs`` holds the data set name, the quarter and the source line.
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not a quarter in the data.
+
     Examples
     --------
     >>> float(dram_shares("1Q25")["share_pct"].iloc[0])
@@ -89,6 +116,12 @@ def dram_history() -> pd.DataFrame:
     """Every company's share in every quarter, one row per quarter and company, in
     time order, with ``time`` as a number for figures (2025Q1 is 2025.0, 2025Q2 is
     2025.25, ...), so that gaps between quarters show.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``quarter``, ``company``, ``headquarters``, ``iso3``, ``share_pct`` and
+        ``time`` (float); ``attrs`` holds the data set name and its source line.
 
     Examples
     --------
@@ -107,6 +140,21 @@ def dram_history() -> pd.DataFrame:
 def company_history(company: str) -> pd.DataFrame:
     """One company's share of DRAM revenue in each quarter with data, oldest first.
 
+    Parameters
+    ----------
+    company : str
+        A company from :func:`companies` (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`dram_history` for that company; ``attrs`` also names the company.
+
+    Raises
+    ------
+    KoitError
+        If ``company`` is not one of :func:`companies`.
+
     Examples
     --------
     >>> float(company_history("sk hynix")["share_pct"].max())
@@ -122,6 +170,12 @@ def company_history(company: str) -> pd.DataFrame:
 def leaders() -> pd.DataFrame:
     """The largest DRAM maker by revenue share in each quarter, with its share and
     its lead over the second in percentage points.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``quarter``, ``leader``, ``share_pct``, ``second`` and ``lead_pp`` (one
+        decimal); ``attrs`` holds the data set name and its source line.
 
     Examples
     --------
@@ -150,6 +204,22 @@ def dram_concentration(quarter: str | None = None) -> dict[str, object]:
     """Top company, top-1 and top-3 shares (%), HHI and coverage of DRAM revenue in a
     quarter. The HHI covers the listed companies only, so it is a lower bound.
 
+    Parameters
+    ----------
+    quarter : str, optional
+        As for :func:`dram_shares`; None (the default) for the latest.
+
+    Returns
+    -------
+    dict
+        Keys ``quarter``, ``top``, ``n_companies`` (int), ``top1_pct``, ``top3_pct``
+        (over fewer companies if fewer are listed), ``hhi`` and ``covered_pct`` (one decimal).
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not a quarter in the data.
+
     Examples
     --------
     >>> round(dram_concentration("2025Q2")["hhi"])
@@ -173,6 +243,22 @@ def concentration_history(complete_only: bool = True) -> pd.DataFrame:
     ``complete_only=True`` (the default), quarters that lack one of the three makers
     are left out, since their HHI would not be comparable.
 
+    Parameters
+    ----------
+    complete_only : bool, optional
+        Keep only the quarters with every company of :func:`companies` listed (default True).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per quarter with the keys of :func:`dram_concentration` as columns;
+        ``attrs`` holds the data set name and its source line.
+
+    Raises
+    ------
+    KoitError
+        If ``complete_only`` is not True or False.
+
     Examples
     --------
     >>> concentration_history()["quarter"].iloc[-1]
@@ -193,6 +279,21 @@ def korea_share(quarter: str | None = None) -> float:
     """The combined share (%) of world DRAM revenue of the Korea-headquartered makers
     (Samsung and SK hynix) in a quarter.
 
+    Parameters
+    ----------
+    quarter : str, optional
+        As for :func:`dram_shares`; None (the default) for the latest.
+
+    Returns
+    -------
+    float
+        The sum of the shares of the makers with ``iso3`` "KOR", rounded to one decimal.
+
+    Raises
+    ------
+    KoitError
+        If ``quarter`` is not a quarter in the data.
+
     Examples
     --------
     >>> korea_share("2025Q2")
@@ -205,6 +306,11 @@ def korea_share(quarter: str | None = None) -> float:
 def export_years() -> list[int]:
     """The years in ``korea_chip_exports``.
 
+    Returns
+    -------
+    list of int
+        The years, in increasing order.
+
     Examples
     --------
     >>> export_years()
@@ -216,6 +322,13 @@ def export_years() -> list[int]:
 def exports() -> pd.DataFrame:
     """Korea's semiconductor exports and total exports (billion US$) by year, with the
     semiconductors' share of total exports (``chip_share_pct``, one decimal).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``semiconductor_exports_busd``, ``total_exports_busd`` and
+        ``chip_share_pct``, oldest year first; ``attrs`` holds the data set name and its
+        source line.
 
     Examples
     --------
@@ -235,6 +348,21 @@ def exports() -> pd.DataFrame:
 def chip_export_share(year: int) -> float:
     """Semiconductors' share (%) of Korea's total exports in a year.
 
+    Parameters
+    ----------
+    year : int
+        A year from :func:`export_years`.
+
+    Returns
+    -------
+    float
+        The ``chip_share_pct`` of :func:`exports` for that year (one decimal).
+
+    Raises
+    ------
+    KoitError
+        If there are no export data for ``year``.
+
     Examples
     --------
     >>> chip_export_share(2023)
@@ -251,6 +379,13 @@ def bandwidth_per_flop() -> pd.DataFrame:
     and the bytes of memory traffic available per 1,000 floating-point operations at
     peak (``bytes_per_kflop``). The smaller it is, the more a chip waits on memory
     unless a program reuses each number many times.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``chip``, ``memory_type``, ``peak_bf16_tflops``, ``memory_bandwidth_gbps``
+        and ``bytes_per_kflop`` (two decimals), in the order of the data set; ``attrs``
+        holds the data set name and its source line.
 
     Examples
     --------
