@@ -74,6 +74,20 @@ IMPORTS = "import_sources"
 def check_cut(cut_pct: object) -> float:
     """Return ``cut_pct`` as a float if it is a percentage from 0 to 100.
 
+    Parameters
+    ----------
+    cut_pct : object
+        The cut in percent: a finite number from 0 (no cut) to 100 (all output stops).
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    KoitError
+        If ``cut_pct`` is not a finite number from 0 to 100.
+
     Examples
     --------
     >>> check_cut(50)
@@ -115,6 +129,24 @@ def _check_horizon(horizon_months: object) -> float:
 
 
 def check_months(months: object, what: str = "stockpile cover") -> float:
+    """Return ``months`` as a float if it is a finite number of months, 0 or more.
+
+    Parameters
+    ----------
+    months : object
+        The value to check: a finite number, 0 or more (0 means no stockpile).
+    what : str, optional
+        What the months measure, for the message (default "stockpile cover").
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    KoitError
+        If ``months`` is not a finite number, or is negative.
+    """
     value = require_number(months, f"{what} in months", example="3 for three months", finite=True)
     if value < 0:
         raise KoitError(
@@ -137,6 +169,23 @@ def supply_lost_pct(share_pct: float, cut_pct: float) -> float:
     """Share of world supply lost (%) when a producer with ``share_pct`` (%) of world
     production cuts its output by ``cut_pct`` (%): ``share × cut / 100``.
 
+    Parameters
+    ----------
+    share_pct : float
+        The producer's share of world production, in % (0 to 100).
+    cut_pct : float
+        The cut in the producer's output, in % (0 to 100).
+
+    Returns
+    -------
+    float
+        The share of world supply lost, in %.
+
+    Raises
+    ------
+    KoitError
+        If either value is not a finite number from 0 to 100.
+
     Examples
     --------
     >>> supply_lost_pct(40.0, 25.0)
@@ -151,6 +200,25 @@ def net_loss_pct(
     """Average share of world supply missing over ``horizon_months`` when stocks worth
     ``stockpile_months`` months of the lost supply are released at the rate of the loss:
     ``loss × (horizon − min(months, horizon)) / horizon``.
+
+    Parameters
+    ----------
+    loss_pct : float
+        The share of world supply lost, in % (0 to 100).
+    stockpile_months : float, optional
+        Months of the lost supply held in stock, 0 or more (default 0).
+    horizon_months : float, optional
+        The months to average over, more than 0 (default ``HORIZON_MONTHS``, 12).
+
+    Returns
+    -------
+    float
+        The average share of world supply missing, in %.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number in its range.
 
     Examples
     --------
@@ -174,6 +242,23 @@ def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
     reasonable for small losses, but for large ones a demand curve with constant
     elasticity would give a much larger rise, ``(1 − loss/100)^(−1/elasticity) − 1``.
 
+    Parameters
+    ----------
+    net_loss_pct : float
+        The share of world supply missing, in % (0 or more).
+    elasticity : float
+        The size of the price elasticity of demand (more than 0).
+
+    Returns
+    -------
+    float
+        The price rise in %, ``net_loss_pct / elasticity``.
+
+    Raises
+    ------
+    KoitError
+        If the loss is not a finite number of 0 or more, or the elasticity is not above 0.
+
     Examples
     --------
     >>> price_change_pct(10.0, elasticity=0.25)
@@ -193,6 +278,25 @@ def stockpile_needed(
     """Months of stocks needed to bring the average loss over ``horizon_months`` down to
     ``target_net_loss_pct``: the inverse of :func:`net_loss_pct`,
     ``horizon × (1 − target / loss)``, and 0 if the loss is already at or below target.
+
+    Parameters
+    ----------
+    loss_pct : float
+        The share of world supply lost, in % (0 to 100).
+    target_net_loss_pct : float
+        The average loss to aim for, in % (0 or more).
+    horizon_months : float, optional
+        The months to average over, more than 0 (default ``HORIZON_MONTHS``, 12).
+
+    Returns
+    -------
+    float
+        Months of stocks; 0.0 if ``loss_pct`` is at or below the target.
+
+    Raises
+    ------
+    KoitError
+        If a value is not a finite number in its range.
 
     Examples
     --------
@@ -214,6 +318,23 @@ def stockpile_needed(
 def producing_countries(mineral: str, year: int | None = None) -> list[str]:
     """The countries with reported mine production of ``mineral`` in ``year``
     (latest by default), largest first.
+
+    Parameters
+    ----------
+    mineral : str
+        A mineral from :func:`koit_lessons.minerals.mineral_names`.
+    year : int, optional
+        A data year; None (the default) means the latest.
+
+    Returns
+    -------
+    list of str
+        Country names, as in :func:`koit_lessons.minerals.producers`.
+
+    Raises
+    ------
+    KoitError
+        If the mineral or year is not in the data.
 
     Examples
     --------
@@ -238,6 +359,26 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
     """The share (%) of world mine production of ``mineral`` held by ``country`` (a
     name as in the data, or an ISO alpha-3 code) in ``year`` (latest by default).
 
+    Parameters
+    ----------
+    mineral : str
+        A mineral from :func:`koit_lessons.minerals.mineral_names`.
+    country : str
+        A producing country's name or ISO alpha-3 code (case and surrounding spaces are
+        ignored).
+    year : int, optional
+        A data year; None (the default) means the latest.
+
+    Returns
+    -------
+    float
+        The share in %.
+
+    Raises
+    ------
+    KoitError
+        If the mineral, year or country is not in the data.
+
     Examples
     --------
     >>> round(producer_share("cobalt", "COD", 2024), 1)
@@ -248,7 +389,31 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
 
 @dataclass(frozen=True)
 class ShockResult(Result):
-    """The outcome of one simulated supply cut (all shares and changes in %)."""
+    """The outcome of one simulated supply cut (all shares and changes in %).
+
+    Parameters
+    ----------
+    mineral : str
+        The mineral, in lower case.
+    country, iso3 : str
+        The cutting country's name and ISO alpha-3 code, as in the data.
+    year : int
+        The data year used.
+    producer_share_pct : float
+        The country's share of world mine production.
+    cut_pct : float
+        The cut in its output.
+    supply_lost_pct : float
+        The share of world supply lost (:func:`supply_lost_pct`).
+    stockpile_months, horizon_months : float
+        The stockpile cover and the horizon, in months.
+    net_loss_pct : float
+        The average share missing over the horizon (:func:`net_loss_pct`).
+    elasticity : float
+        The assumed size of the price elasticity of demand.
+    price_change_pct : float
+        The price rise (:func:`price_change_pct`).
+    """
 
     mineral: str
     country: str
@@ -278,6 +443,33 @@ def simulate(
 
     ``elasticity`` (required) is your assumption for the size of the price elasticity
     of demand; there is no default so that no value looks like a fact.
+
+    Parameters
+    ----------
+    mineral : str
+        A mineral from :func:`koit_lessons.minerals.mineral_names`.
+    country : str
+        A producing country's name or ISO alpha-3 code (see :func:`producer_share`).
+    cut_pct : float
+        The cut in the country's output, in % (0 to 100).
+    elasticity : float
+        The size of the price elasticity of demand (more than 0).
+    stockpile_months : float, optional
+        Months of the lost supply held in stock, 0 or more (default 0).
+    year : int, optional
+        A data year; None (the default) means the latest.
+    horizon_months : float, optional
+        The months to average over, more than 0 (default ``HORIZON_MONTHS``, 12).
+
+    Returns
+    -------
+    ShockResult
+        The inputs and the results of the four steps.
+
+    Raises
+    ------
+    KoitError
+        If the mineral, year or country is not in the data, or a number is out of range.
 
     Examples
     --------
@@ -312,6 +504,11 @@ def simulate(
 def import_minerals() -> list[str]:
     """The minerals with sourced import shares in ``import_sources``, alphabetically.
 
+    Returns
+    -------
+    list of str
+        The mineral names, in lower case.
+
     Examples
     --------
     >>> import_minerals()
@@ -323,6 +520,23 @@ def import_minerals() -> list[str]:
 def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """The sourced import shares by partner country (``import_sources``), for one
     mineral or all. Each row: one partner's share of an importer's imports of a material.
+
+    Parameters
+    ----------
+    mineral : str, optional
+        A mineral from :func:`import_minerals` (case and surrounding spaces are ignored);
+        None (the default) for all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of the rows of ``import_sources``; ``attrs`` holds the data set name and
+        its source line.
+
+    Raises
+    ------
+    KoitError
+        If ``mineral`` is not one of :func:`import_minerals`.
 
     Examples
     --------
@@ -349,6 +563,30 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
     a separate assumption from the mine cut of :func:`simulate`. Where the source does
     not list ``country`` as a partner, both are missing (NaN), not zero. Most exposed
     first. An empty table means there are no sourced import data for the mineral.
+
+    Parameters
+    ----------
+    mineral : str
+        A mineral from :func:`koit_lessons.minerals.mineral_names`.
+    country : str
+        A producing country's name or ISO alpha-3 code (see :func:`producer_share`).
+    cut_pct : float
+        The fall in the country's exports, in % (0 to 100).
+    year : int, optional
+        The year of mine production used to check ``country``; None (the default) means
+        the latest.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``importer``, ``importer_code``, ``material``, ``year``, ``basis``,
+        ``share_from_country_pct``, ``imports_at_risk_pct`` and ``label``.
+
+    Raises
+    ------
+    KoitError
+        If the mineral, year or country is not in the production data, or the cut is out
+        of range.
 
     Examples
     --------
