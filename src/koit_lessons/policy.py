@@ -58,7 +58,21 @@ USGS_ROUNDING_PP = 5.0
 
 @dataclass(frozen=True)
 class CapCheck(Result):
-    """The result of testing a supply portfolio against a single-country cap."""
+    """The result of testing a supply portfolio against a single-country cap.
+
+    Parameters
+    ----------
+    top_country : str
+        The largest supplier in the portfolio.
+    top_share_pct : float
+        Its share, in %.
+    cap_pct : float
+        The cap tested against, in %.
+    passes : bool
+        True if ``top_share_pct`` is at most ``cap_pct``.
+    excess_pp : float
+        Percentage points above the cap (0.0 if it passes).
+    """
 
     top_country: str
     top_share_pct: float
@@ -94,6 +108,27 @@ def single_country_check(
     ``excess_pp`` says by how many percentage points the largest supplier is above the
     cap (0.0 if it passes). Shares need not add up to 100 (sources often name only the
     main suppliers), but they may not add up to more than 100 plus ``rounding_pp``.
+
+    Parameters
+    ----------
+    shares_by_country : dict or pandas.Series
+        Country name (non-empty text) → share in % (0 to 100); not empty.
+    cap_pct : float, optional
+        The cap in %, above 0 and at most 100 (default ``EU_CAP_PCT``, 65).
+    rounding_pp : float, optional
+        How far the shares may add up above 100 (default ``ROUNDING_PP``, 0.5).
+
+    Returns
+    -------
+    CapCheck
+        The largest supplier (the first one named on a tie), its share, the cap, whether it
+        passes and the excess (rounded to 6 decimals).
+
+    Raises
+    ------
+    KoitError
+        If the portfolio is not a non-empty mapping of names to shares, a share or the cap is
+        out of range, or the shares add up to too much.
 
     Examples
     --------
@@ -132,6 +167,22 @@ def single_country_check(
 def targets(jurisdiction: str | None = None) -> pd.DataFrame:
     """The sourced policy targets (``policy_targets``), optionally for one jurisdiction.
 
+    Parameters
+    ----------
+    jurisdiction : str, optional
+        A jurisdiction as written in the data, e.g. "European Union" (exact match); None
+        (the default) for all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame with the rows of ``policy_targets``.
+
+    Raises
+    ------
+    KoitError
+        If ``jurisdiction`` is not in the data.
+
     Examples
     --------
     >>> targets("European Union")["target_id"].tolist()[:2]
@@ -148,6 +199,21 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
 
 def target_value(target_id: str) -> float:
     """The value of one target, e.g. ``target_value("eu-single-country")`` → 65.0.
+
+    Parameters
+    ----------
+    target_id : str
+        A ``target_id`` of ``policy_targets`` (exact match).
+
+    Returns
+    -------
+    float
+        The target's ``value``.
+
+    Raises
+    ------
+    KoitError
+        If there is no target with that id.
 
     Examples
     --------
@@ -166,6 +232,24 @@ def production_portfolio(mineral: str, year: int | None = None) -> pd.Series:
     Mine production, except gallium, for which USGS reports primary (refinery)
     production of low-purity gallium.
 
+    Parameters
+    ----------
+    mineral : str
+        A mineral from :func:`koit_lessons.minerals.mineral_names`.
+    year : int, optional
+        A data year; None (the default) means the latest.
+
+    Returns
+    -------
+    pandas.Series
+        Shares in % (float) indexed by country, largest first, as in
+        :func:`koit_lessons.minerals.producers`.
+
+    Raises
+    ------
+    KoitError
+        If the mineral or year is not in the data.
+
     Examples
     --------
     >>> production_portfolio("cobalt", 2024).index[0]
@@ -180,6 +264,25 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
 
     Only the partners the source names are listed, so the shares may add up to less
     than 100.
+
+    Parameters
+    ----------
+    importer : str
+        An importer as written in ``import_sources``, e.g. "Korea" (exact match).
+    material : str
+        A material that importer buys, e.g. "lithium hydroxide" (exact match).
+    year : int
+        A year with data for that importer and material.
+
+    Returns
+    -------
+    pandas.Series
+        Shares in % (float) indexed by partner.
+
+    Raises
+    ------
+    KoitError
+        If the importer, material or year is not in the data.
 
     Examples
     --------
@@ -214,6 +317,24 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
     concentrated first. This is an illustration, not a test of the CRMA, which counts
     the EU's own consumption at each processing stage.
 
+    Parameters
+    ----------
+    year : int, optional
+        A data year; None (the default) means the latest.
+    cap_pct : float, optional
+        The threshold in %, above 0 and at most 100 (default ``EU_CAP_PCT``, 65).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``mineral`` and the fields of :class:`CapCheck`, sorted by ``top_share_pct``
+        from high to low.
+
+    Raises
+    ------
+    KoitError
+        If ``year`` is not in the data or ``cap_pct`` is out of range.
+
     Examples
     --------
     >>> cap_table(2024)["mineral"].iloc[0]
@@ -231,6 +352,21 @@ def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFr
 def strategic_list(jurisdiction: str) -> pd.DataFrame:
     """The strategic list of the EU (CRMA Annex I) or of Korea (2023 strategy).
 
+    Parameters
+    ----------
+    jurisdiction : str
+        A jurisdiction as written in ``strategic_minerals``, e.g. "Korea" (exact match).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame with that jurisdiction's rows.
+
+    Raises
+    ------
+    KoitError
+        If ``jurisdiction`` is not in the data.
+
     Examples
     --------
     >>> len(strategic_list("Korea"))
@@ -245,6 +381,11 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
 
 def msp_members() -> pd.DataFrame:
     """The members of the Minerals Security Partnership (June 2024).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of the ``msp_members`` table.
 
     Examples
     --------
