@@ -147,6 +147,12 @@ def table() -> pd.DataFrame:
 
     A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
 
+    Returns
+    -------
+    pandas.DataFrame
+        The rows with ``kind == "country"`` and ``role == "member"``, with a new index;
+        ``attrs`` as in the data set.
+
     Examples
     --------
     >>> table()["grouping"].nunique()
@@ -169,6 +175,11 @@ def _members() -> pd.DataFrame:
 def countries() -> list[str]:
     """All countries that are members of at least one grouping, sorted by name.
 
+    Returns
+    -------
+    list of str
+        Country names as in the data.
+
     Examples
     --------
     >>> countries()[:3]
@@ -179,6 +190,11 @@ def countries() -> list[str]:
 
 def groupings() -> list[str]:
     """The groupings in the data, in lesson order.
+
+    Returns
+    -------
+    list of str
+        The ten names of :data:`GROUPINGS`.
 
     Examples
     --------
@@ -197,6 +213,22 @@ def _iso3() -> dict[str, str]:
 
 def country_name(name: object) -> str:
     """The name used in the data for a country given by name, alias or ISO3 code.
+
+    Parameters
+    ----------
+    name : str
+        A country's name in the data, its ISO3 code or a known alias (case and surrounding
+        spaces are ignored).
+
+    Returns
+    -------
+    str
+        The country's name as in the data.
+
+    Raises
+    ------
+    KoitError
+        If ``name`` is not text or names no country in the data.
 
     Examples
     --------
@@ -292,6 +324,23 @@ def _order(names: Iterable[str]) -> list[str]:
 def memberships(country: str, groupings: Iterable[str] | None = None) -> list[str]:
     """The groupings a country belongs to (in lesson order), among ``groupings``.
 
+    Parameters
+    ----------
+    country : str
+        A country, as :func:`country_name` reads it.
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+
+    Returns
+    -------
+    list of str
+        The country's groupings in the order of :data:`GROUPINGS`; empty if it is in none.
+
+    Raises
+    ------
+    KoitError
+        If the country or a grouping is unknown.
+
     Examples
     --------
     >>> memberships("Italy")
@@ -309,6 +358,25 @@ def membership_matrix(
     Rows are the countries in at least ``min_groupings`` chosen groupings, sorted by how
     many of the chosen groupings they belong to (most first), then by name. ``df.attrs["iso3"]``
     maps each country to its ISO3 code; ``df.attrs["source"]`` is a source line.
+
+    Parameters
+    ----------
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+    min_groupings : int, optional
+        Keep the countries in at least this many chosen groupings (1 or more; default 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Integers 0 or 1; index ``country``, columns ``grouping`` in the order of
+        :data:`GROUPINGS`.
+
+    Raises
+    ------
+    KoitError
+        If ``min_groupings`` is not a whole number of 1 or more, a grouping is unknown, or
+        no country is left.
 
     Examples
     --------
@@ -343,6 +411,22 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The bipartite graph: one node per country (``bipartite=0``) and per grouping
     (``bipartite=1``), an edge where the country is a member.
 
+    Parameters
+    ----------
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+
+    Returns
+    -------
+    networkx.Graph
+        Grouping nodes (``kind="grouping"``, in the order of :data:`RING`) and country nodes
+        (``kind="country"``, with ``iso3``); countries in no chosen grouping are left out.
+
+    Raises
+    ------
+    KoitError
+        If a grouping is unknown.
+
     Examples
     --------
     >>> G = graph(["Quad"])
@@ -365,6 +449,21 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
 def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
     """The country graph: an edge between two countries that share at least one chosen
     grouping, with ``weight`` = the number they share and ``groupings`` = which.
+
+    Parameters
+    ----------
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+
+    Returns
+    -------
+    networkx.Graph
+        One node per country in a chosen grouping, with ``iso3`` and ``n_groupings``.
+
+    Raises
+    ------
+    KoitError
+        If a grouping is unknown.
 
     Examples
     --------
@@ -442,6 +541,23 @@ def shared(
 ) -> tuple[list[str], list[str], list[str]]:
     """The groupings both countries are in, those only ``a`` is in, and those only ``b``.
 
+    Parameters
+    ----------
+    a, b : str
+        Two countries, as :func:`country_name` reads them.
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+
+    Returns
+    -------
+    tuple of three lists of str
+        Both, only ``a``, only ``b``; each in the order of :data:`GROUPINGS`.
+
+    Raises
+    ------
+    KoitError
+        If a country or a grouping is unknown.
+
     Examples
     --------
     >>> shared("Korea", "Italy", ["G7", "G20", "NATO IP4"])
@@ -459,6 +575,23 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
 
     Returns NaN when neither country is in any of the chosen groupings.
 
+    Parameters
+    ----------
+    a, b : str
+        Two countries, as :func:`country_name` reads them.
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+
+    Returns
+    -------
+    float
+        From 0 to 1, or NaN.
+
+    Raises
+    ------
+    KoitError
+        If a country or a grouping is unknown.
+
     Examples
     --------
     >>> jaccard("Japan", "Australia", ["Quad", "NATO IP4"])
@@ -473,7 +606,29 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
 class ClubView(Result):
     """What the club explorer of lesson 08 shows for one choice of clubs, measure and
     two countries (see :func:`club_view`); fields can also be read by name,
-    ``view["jaccard"]``."""
+    ``view["jaccard"]``.
+
+    Parameters
+    ----------
+    groupings : list of str
+        The chosen groupings, in the order of :data:`GROUPINGS`.
+    measure : str
+        The centrality measure, in lower case.
+    a, b : str
+        The two countries, named as in the data.
+    top : int
+        How many rows of the ranking are kept.
+    jaccard : float
+        Their Jaccard similarity (NaN if neither is in a chosen grouping).
+    both, only_a, only_b : list of str
+        The groupings both are in, only ``a`` is in and only ``b`` is in.
+    ranking : pandas.DataFrame
+        The first ``top`` rows of :func:`centrality`.
+    rank_a, rank_b : int or None
+        Their ranks; None for a country in no chosen grouping.
+    n_countries : int
+        How many countries the network has.
+    """
 
     groupings: list[str]
     measure: str
@@ -505,6 +660,27 @@ def club_view(
     ``only_a``, ``only_b`` (lists of groupings), ``ranking`` (the top ``top`` rows of
     :func:`centrality`), ``rank_a`` and ``rank_b`` (None for a country in no chosen
     club) and ``n_countries``.
+
+    Parameters
+    ----------
+    groupings : list of str, optional
+        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+    measure : str, optional
+        A key of :data:`MEASURES` (default "degree").
+    a, b : str, optional
+        Two countries, as :func:`country_name` reads them (default "Korea" and "Italy").
+    top : int, optional
+        How many rows of the ranking to keep, 1 or more (default 10).
+
+    Returns
+    -------
+    ClubView
+
+    Raises
+    ------
+    KoitError
+        If ``top`` is not a whole number of 1 or more, or a grouping, country or measure is
+        unknown.
 
     Examples
     --------
