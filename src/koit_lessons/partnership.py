@@ -58,6 +58,11 @@ SIDES = ("Korea", "Italy")
 def categories() -> list[str]:
     """The kinds of event in the timeline (treaty, visit, summit ...).
 
+    Returns
+    -------
+    list of str
+        The categories, alphabetically.
+
     Examples
     --------
     >>> categories()[:3]
@@ -71,7 +76,20 @@ def timeline(category: str | None = None) -> pd.DataFrame:
 
     Parameters
     ----------
-    category : keep only one kind of event, e.g. ``"visit"`` (see :func:`categories`).
+    category : str, optional
+        Keep only one kind of event, e.g. ``"visit"`` (see :func:`categories`; case and
+        surrounding spaces are ignored); None (the default) keeps all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame sorted by ``date``; ``attrs["source"]`` is a wrapped note naming the
+        publishers.
+
+    Raises
+    ------
+    KoitError
+        If ``category`` is not one of :func:`categories`.
 
     Examples
     --------
@@ -125,6 +143,11 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
 def series_names() -> list[str]:
     """The trade series: each has one reporter and one unit.
 
+    Returns
+    -------
+    list of str
+        The series names, alphabetically.
+
     Examples
     --------
     >>> series_names()
@@ -158,6 +181,22 @@ def _source_for(part: pd.DataFrame) -> str:
 def series_info(series: str) -> dict[str, str]:
     """Reporter, unit and the years of one series, in words.
 
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+
+    Returns
+    -------
+    dict of str to str
+        Keys ``series``, ``reporter`` (joined by "; "), ``unit``, ``years`` (joined by ", ")
+        and ``source``.
+
+    Raises
+    ------
+    KoitError
+        If ``series`` is not one of :func:`series_names`.
+
     Examples
     --------
     >>> series_info("korea_usd")["unit"]
@@ -182,6 +221,24 @@ def _flow(flow: object) -> str:
 def flows(series: str, flow: str) -> pd.Series:
     """One flow of one series as a Series indexed by year (only the years published).
 
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    flow : str
+        One of :data:`FLOWS`: "Korea to Italy" or "Italy to Korea".
+
+    Returns
+    -------
+    pandas.Series
+        Values in the series' unit, indexed by year (int), oldest first; the name gives the
+        flow and the unit.
+
+    Raises
+    ------
+    KoitError
+        If the series or the flow is unknown.
+
     Examples
     --------
     >>> flows("korea_usd", "Korea to Italy").to_dict()
@@ -197,6 +254,25 @@ def flows(series: str, flow: str) -> pd.Series:
 
 def value(series: str, flow: str, year: int) -> float:
     """One published figure, e.g. ``value("korea_usd", "Korea to Italy", 2018)``.
+
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    flow : str
+        One of :data:`FLOWS`.
+    year : int
+        A year the series publishes for that flow (a number, not text).
+
+    Returns
+    -------
+    float
+        The figure, in the series' unit.
+
+    Raises
+    ------
+    KoitError
+        If the series, flow or year is not in the data.
 
     Examples
     --------
@@ -215,6 +291,24 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
     exports to Italy and the balance is Korea's surplus (+) or deficit (-). Where a
     source gives only one flow in a year, the other flow, the balance and the
     total are missing (NaN): nothing is filled in.
+
+    Parameters
+    ----------
+    series : str, optional
+        A series from :func:`series_names` (default "korea_usd").
+    side : str, optional
+        "Korea" (the default) or "Italy" (case and surrounding spaces are ignored).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``year``, ``exports``, ``imports``, ``balance``, ``total`` (in the series'
+        unit), ``unit`` and ``side``, oldest year first.
+
+    Raises
+    ------
+    KoitError
+        If the series or the side is unknown.
 
     Examples
     --------
@@ -246,6 +340,23 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
 def surplus_side(series: str, year: int) -> str:
     """Which side sold more to the other in ``year``: 'Korea', 'Italy' or 'neither'.
 
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    year : int
+        A year in which the series gives both flows.
+
+    Returns
+    -------
+    str
+        'Korea', 'Italy' or 'neither' (a balance of exactly 0).
+
+    Raises
+    ------
+    KoitError
+        If the series is unknown or does not give both flows for ``year``.
+
     Examples
     --------
     >>> surplus_side("korea_usd", 2018)
@@ -263,6 +374,26 @@ def surplus_side(series: str, year: int) -> str:
 def growth(series: str, flow: str, start: int, end: int) -> float:
     """Growth of one flow from ``start`` to ``end`` in percent (metrics.growth_rate).
 
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    flow : str
+        One of :data:`FLOWS`.
+    start, end : int
+        Two years the series publishes for that flow; ``end`` after ``start``.
+
+    Returns
+    -------
+    float
+        The growth in %.
+
+    Raises
+    ------
+    KoitError
+        If a name or year is not in the data, ``end`` is not after ``start``, or the two
+        figures come from different unnamed sources.
+
     Examples
     --------
     >>> round(growth("eurostat_eur", "Italy to Korea", 2008, 2014), 1)
@@ -274,6 +405,25 @@ def growth(series: str, flow: str, start: int, end: int) -> float:
 
 def cagr(series: str, flow: str, start: int, end: int) -> float:
     """Compound annual growth of one flow from ``start`` to ``end``, % per year.
+
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    flow : str
+        One of :data:`FLOWS`.
+    start, end : int
+        Two years the series publishes for that flow; ``end`` after ``start``.
+
+    Returns
+    -------
+    float
+        The compound annual growth in % per year over ``end - start`` years.
+
+    Raises
+    ------
+    KoitError
+        As for :func:`growth`, or if a figure is not positive.
 
     Examples
     --------
@@ -300,6 +450,27 @@ def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR)
 
     This is a comparison, not a cause: anything else that changed between the two
     periods (exchange rates, the 2009 and 2020 shocks, demand in the world) is in it.
+
+    Parameters
+    ----------
+    series : str
+        A series from :func:`series_names`.
+    flow : str
+        One of :data:`FLOWS`.
+    event_year : int, optional
+        The first year of the "after" period (default ``FTA_PROVISIONAL_YEAR``, 2011).
+
+    Returns
+    -------
+    pandas.Series
+        ``series``, ``flow``, ``event_year``, ``before_years``, ``after_years`` (years
+        joined by ", "), ``mean_before``, ``mean_after`` and ``change_pct``.
+
+    Raises
+    ------
+    KoitError
+        If a name is unknown, ``event_year`` is not whole, a period has no figures, or the
+        figures come from different unnamed sources.
 
     Examples
     --------
@@ -341,6 +512,24 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
     Ranks count only the members the release names (ties share a rank), so they are
     ranks among the largest traders, not a full table of the EU.
 
+    Parameters
+    ----------
+    year : int
+        A year with data for ``flow``.
+    flow : str, optional
+        A flow as written in ``korea_eu_partners`` (default "exports to Korea").
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of the rows with ``rank`` (int) added, sorted by rank and name; ``attrs``
+        holds the data set name and a source line.
+
+    Raises
+    ------
+    KoitError
+        If the flow or year is not in the data.
+
     Examples
     --------
     >>> eu_partners(2014)["member_state"].iloc[0]
@@ -367,6 +556,25 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
 def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") -> int:
     """The rank of ``member`` among the member states the Eurostat release names.
 
+    Parameters
+    ----------
+    year : int
+        A year with data for ``flow``.
+    flow : str, optional
+        As for :func:`eu_partners` (default "exports to Korea").
+    member : str, optional
+        A member state named in that release (default "Italy"; read in title case).
+
+    Returns
+    -------
+    int
+        The rank, 1 for the largest.
+
+    Raises
+    ------
+    KoitError
+        If the flow or year is not in the data, or the release does not name ``member``.
+
     Examples
     --------
     >>> eu_rank(2014)
@@ -383,6 +591,21 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
 # --------------------------------------------------------------------- products
 def products(direction: str | None = None) -> pd.DataFrame:
     """The main product groups each side sells the other, as the sources list them.
+
+    Parameters
+    ----------
+    direction : str, optional
+        One of :data:`FLOWS`; None (the default) for both.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new frame sorted by ``direction``, ``period`` and ``order_in_source``.
+
+    Raises
+    ------
+    KoitError
+        If ``direction`` is not one of :data:`FLOWS`.
 
     Examples
     --------
