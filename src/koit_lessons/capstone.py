@@ -70,6 +70,12 @@ def topics() -> dict[str, list[str]]:
     """The topics a capstone can be about: each mineral with production data and each
     stage of the chip value chain.
 
+    Returns
+    -------
+    dict of str to list of str
+        "mineral" → :func:`koit_lessons.minerals.mineral_names`, "chip stage" →
+        :func:`koit_lessons.chips.stages`.
+
     Examples
     --------
     >>> topics()["chip stage"][:2]
@@ -84,6 +90,21 @@ def _all_topics() -> list[str]:
 
 def pick_topic(topic: object) -> str:
     """The topic's canonical name, or a friendly error that lists the allowed ones.
+
+    Parameters
+    ----------
+    topic : str
+        A mineral or chip stage (case and extra spaces are ignored).
+
+    Returns
+    -------
+    str
+        The topic as :func:`topics` spells it.
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is None or ``...`` (not chosen yet), not text, or not a topic.
 
     Examples
     --------
@@ -113,6 +134,20 @@ def pick_topic(topic: object) -> str:
 def kind(topic: str) -> str:
     """'mineral' or 'chip stage'.
 
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic.
+
     Examples
     --------
     >>> kind("gallium"), kind("fabrication")
@@ -125,6 +160,22 @@ def kind(topic: str) -> str:
 def measure(topic: str) -> str:
     """What a topic's shares measure, e.g. 'share of world mine production, lithium
     content (USGS, 2024 estimated)'.
+
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+
+    Returns
+    -------
+    str
+        For a mineral, from its latest year's rows of ``mineral_production``; for a chip
+        stage, ``STAGE_MEASURE``.
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic.
 
     Examples
     --------
@@ -150,6 +201,21 @@ def suppliers(topic: str) -> pd.DataFrame:
     primary production for gallium, see :func:`measure`; countries whose
     output the source withholds and "Other countries" are left out). For a chip stage:
     the regions' shares of the stage (CSET), with "other countries" last.
+
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``attrs`` holds the data set name, the topic and the source line.
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic.
 
     Examples
     --------
@@ -185,6 +251,22 @@ def share_of(topic: str, who: str) -> float | None:
     """``who``'s share (%) of a topic's supply, or ``None`` where the source does not
     list it (which is not the same as zero: small producers are often not listed).
 
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+    who : str
+        A supplier's name as in the data, its ISO3 code or a known alias (e.g. "south korea").
+
+    Returns
+    -------
+    float or None
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic, or ``who`` is not non-empty text.
+
     Examples
     --------
     >>> share_of("fabrication", "Korea")
@@ -214,7 +296,29 @@ def _lists(name: str) -> dict[str, str | None]:
 @dataclass(frozen=True)
 class Profile(Result):
     """The numbers of a brief for one topic (see :func:`profile`); fields can also be
-    read by name, ``p["hhi"]``. Shares are in %; one the source does not list is None."""
+    read by name, ``p["hhi"]``. Shares are in %; one the source does not list is None.
+
+    Parameters
+    ----------
+    topic : str
+        The topic, as :func:`topics` spells it.
+    kind : str
+        'mineral' or 'chip stage'.
+    year : int
+        The data year.
+    measure : str
+        What the shares measure (:func:`measure`).
+    top_supplier : str
+        The largest named supplier.
+    top1_pct, top3_pct : float
+        The top-1 and top-3 shares.
+    hhi : float
+        The HHI of the named suppliers' shares.
+    hhi_band : str
+        Its band (:func:`koit_lessons.metrics.hhi_band`).
+    korea_pct : float or None
+        Korea's share.
+    """
 
     topic: str
     kind: str
@@ -231,7 +335,17 @@ class Profile(Result):
 @dataclass(frozen=True)
 class MineralProfile(Profile):
     """A mineral's :class:`Profile`, with Italy's share and the strategic lists (EU CRMA,
-    Korea 2023) that name it (None where a list does not)."""
+    Korea 2023) that name it (None where a list does not).
+
+    Parameters
+    ----------
+    topic, kind, year, measure, top_supplier, top1_pct, top3_pct, hhi, hhi_band, korea_pct
+        As for :class:`Profile`.
+    italy_pct : float or None
+        Italy's share.
+    eu_list, korea_list : str or None
+        The EU and Korean list that names the mineral.
+    """
 
     italy_pct: float | None
     eu_list: str | None
@@ -240,7 +354,15 @@ class MineralProfile(Profile):
 
 @dataclass(frozen=True)
 class StageProfile(Profile):
-    """A chip stage's :class:`Profile`, with Europe's share (CSET does not give Italy's)."""
+    """A chip stage's :class:`Profile`, with Europe's share (CSET does not give Italy's).
+
+    Parameters
+    ----------
+    topic, kind, year, measure, top_supplier, top1_pct, top3_pct, hhi, hhi_band, korea_pct
+        As for :class:`Profile`.
+    europe_pct : float or None
+        Europe's share.
+    """
 
     europe_pct: float | None
 
@@ -250,6 +372,20 @@ def profile(topic: str) -> MineralProfile | StageProfile:
     shares (%), the HHI and its band, Korea's and Italy's (for chip stages:
     Europe's) share, and, for minerals, whether the EU and Korea list it as
     strategic. A share the source does not list is ``None``.
+
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+
+    Returns
+    -------
+    MineralProfile or StageProfile
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic.
 
     Examples
     --------
@@ -313,6 +449,34 @@ def scenario(
     stocks. For a chip stage the price is not modelled (``None``, with a ``note``):
     its shares are not shares of one good with one world price.
 
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+    cut_pct : float
+        The cut in the supplier's output, in % (0 to 100).
+    supplier : str, optional
+        A named supplier of the topic (name, ISO3 code or alias); None (the default) for
+        the largest.
+    elasticity : float, optional
+        For a mineral: the size of the price elasticity of demand (more than 0); None (the
+        default) leaves the price out.
+    stockpile_months : float, optional
+        Months of the lost supply held in stock, 0 or more (default 0); used with
+        ``elasticity``.
+
+    Returns
+    -------
+    dict
+        ``topic``, ``supplier``, ``supplier_share_pct``, ``cut_pct``, ``supply_lost_pct`` and
+        ``price_change_pct`` (None unless a mineral has an ``elasticity``, which adds
+        ``stockpile_months`` and ``elasticity``); a chip stage adds ``note``.
+
+    Raises
+    ------
+    KoitError
+        If the topic or supplier is unknown, or a number is out of its range.
+
     Examples
     --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
@@ -353,6 +517,26 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     """The share of world supply lost (%) when each of the ``top`` largest suppliers
     cuts its output by 0, ``step``, ... 100 %: one row per supplier and cut, for a
     line figure (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
+
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+    top : int, optional
+        How many of the largest named suppliers (1 or more; default 3).
+    step : int, optional
+        The step between cuts, in % (1 to 100; default 10).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``supplier``, ``iso3``, ``cut_pct`` and ``supply_lost_pct``; ``attrs`` as
+        for :func:`suppliers`.
+
+    Raises
+    ------
+    KoitError
+        If the topic is unknown, or ``top`` or ``step`` is not a whole number in range.
 
     Examples
     --------
@@ -395,6 +579,27 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     The table is empty for a chip stage or a mineral without sourced import data:
     say so in the brief rather than guess.
 
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+    supplier : str, optional
+        A named supplier of the topic (name, ISO3 code or alias); None (the default) for
+        the largest.
+    cut_pct : float, optional
+        The fall in the supplier's exports, in % (0 to 100; default 50).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``importer``, ``material``, ``year``, ``share_from_country_pct`` and
+        ``imports_at_risk_pct``.
+
+    Raises
+    ------
+    KoitError
+        If the topic or supplier is unknown, or ``cut_pct`` is out of range.
+
     Examples
     --------
     >>> exposure("lithium", "China", 50)["importer"].tolist()[:1]
@@ -421,6 +626,21 @@ def _pct(value: float | None) -> str:
 def fact_sheet(topic: str) -> pd.DataFrame:
     """One topic's facts as a small table (fact, value), to quote in a brief; the
     last row names the data set to cite.
+
+    Parameters
+    ----------
+    topic : str
+        A topic, as :func:`pick_topic` reads it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``fact`` and ``value``, both text.
+
+    Raises
+    ------
+    KoitError
+        If ``topic`` is not a topic.
 
     Examples
     --------
@@ -466,6 +686,12 @@ def fact_sheet(topic: str) -> pd.DataFrame:
 def overview() -> pd.DataFrame:
     """Every topic's top supplier, top-1 and top-3 shares and HHI, most concentrated
     first, with a ``label`` such as 'gallium (mineral, 2024)' for figures.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``topic``, ``kind``, ``year``, ``top_supplier``, ``top1_pct``,
+        ``top3_pct`` and ``hhi``, sorted by ``hhi`` from high to low.
 
     Examples
     --------
