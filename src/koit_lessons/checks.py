@@ -36,7 +36,17 @@ _ICONS = {CORRECT: "✅", INCORRECT: "❌", UNANSWERED: "⏳", INVALID: "⚠️"
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of a check: a status and a message. It shows as its message."""
+    """The result of a check: a status and a message. It shows as its message.
+
+    Parameters
+    ----------
+    question : str
+        The question id.
+    status : str
+        "correct", "incorrect", "unanswered" or "invalid".
+    message : str
+        One or two sentences for the student.
+    """
 
     question: str
     status: str
@@ -44,6 +54,7 @@ class Feedback:
 
     @property
     def correct(self) -> bool:
+        """Whether the status is "correct"."""
         return self.status == CORRECT
 
     def __repr__(self) -> str:
@@ -67,6 +78,34 @@ class Question:
     ``check("09-top-share", top_share, topic=TOPIC)``. ``validate`` turns the
     context value into its canonical form or raises a ``KoitError`` saying what is
     allowed.
+
+    Parameters
+    ----------
+    id : str
+        The question id, "NN-name" where NN is the lesson number.
+    prompt : str
+        The question, in words.
+    expected : callable
+        Computes the right answer; with a ``context``, it takes the context value.
+    kind : str, optional
+        "number" (the default), "text" or "names".
+    hint : str, optional
+        Added to the message for a wrong answer.
+    unit : str, optional
+        Shown after a number; with "%" a fraction 100 times too small gets its own message.
+    tolerance : float, optional
+        How far a number may be from the expected one (default 0.0, then a relative 1e-9).
+    ordered : bool, optional
+        For "names": whether the order must match (default False).
+    explain : str, optional
+        Added to the message for a right answer.
+    aliases : callable, optional
+        Returns a dict of other spellings → the accepted name; with a ``context``, it takes
+        the context value. By default none.
+    context : str, optional
+        The keyword of the check's extra argument, e.g. "topic"; "" (the default) for none.
+    validate : callable, optional
+        Turns the context value into its canonical form; by default it is kept as it is.
     """
 
     id: str
@@ -88,6 +127,16 @@ _REGISTRY: dict[str, Question] = {}
 
 def question(q: Question) -> Question:
     """Register a question (used by the ``exercises`` modules).
+
+    Parameters
+    ----------
+    q : Question
+        The question; a question with the same id is replaced.
+
+    Returns
+    -------
+    Question
+        ``q`` itself.
 
     Examples
     --------
@@ -114,6 +163,16 @@ def _load_lesson(qid: str) -> None:
 def questions(lesson: str | None = None) -> list[str]:
     """The ids of all checked questions (of one lesson, e.g. "00", if given).
 
+    Parameters
+    ----------
+    lesson : str, optional
+        A two-digit lesson number, e.g. "00"; None (the default) for all lessons.
+
+    Returns
+    -------
+    list of str
+        The ids, sorted.
+
     Examples
     --------
     >>> questions("00")[:2]
@@ -138,6 +197,24 @@ def expected(qid: str, **context: Any) -> Any:
 
     A question with a context (see :class:`Question`) needs it, e.g.
     ``expected("09-top-share", topic="gallium")``.
+
+    Parameters
+    ----------
+    qid : str
+        A question id, e.g. "00-lithium-top".
+    **context
+        The question's context value, e.g. ``topic="gallium"``, if it has one.
+
+    Returns
+    -------
+    object
+        What the question's ``expected`` function returns: a number, a name or a list of
+        names.
+
+    Raises
+    ------
+    KoitError
+        If the context value is not allowed (the question's ``validate`` says so).
 
     Examples
     --------
@@ -168,6 +245,24 @@ def fixed(qid: str, **context: Any) -> Question:
 
     The result no longer reads the data or the package when it is checked: the grader
     builds its answer key with it before any student code runs.
+
+    Parameters
+    ----------
+    qid : str
+        A question id, e.g. "00-lithium-top".
+    **context
+        The question's context value, e.g. ``topic="gallium"``, if it has one.
+
+    Returns
+    -------
+    Question
+        A copy whose ``expected`` and ``aliases`` return the values computed now, with no
+        context left to bind.
+
+    Raises
+    ------
+    KoitError
+        If the context value is not allowed (the question's ``validate`` says so).
 
     Examples
     --------
@@ -306,10 +401,20 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
 
     Parameters
     ----------
-    question_id : the id printed in the exercise, e.g. "00-lithium-top".
-    answer : your answer; leave it as ``...`` until you have one.
-    context : only where the exercise says so, the choice the answer depends on,
+    question_id : str
+        The id printed in the exercise, e.g. "00-lithium-top".
+    answer : object
+        Your answer; leave it as ``...`` until you have one.
+    **context
+        Only where the exercise says so, the choice the answer depends on,
         e.g. ``topic=TOPIC`` in the capstone.
+
+    Returns
+    -------
+    Feedback
+        Its status is "correct", "incorrect", "unanswered" or "invalid" (an unknown id, a
+        wrong keyword or context, or an answer of the wrong type); it never raises for
+        a student's mistake.
 
     Examples
     --------
@@ -354,6 +459,17 @@ def judge(q: Question, answer: Any) -> Feedback:
 
     ``check`` uses it after finding the question; the grader uses it with the questions
     of its answer key (see :func:`fixed`), computed before any submission runs.
+
+    Parameters
+    ----------
+    q : Question
+        A question with no context left to bind (from :func:`fixed`, or without a context).
+    answer : object
+        The answer; None or ``...`` (also inside a list, tuple or set) counts as unanswered.
+
+    Returns
+    -------
+    Feedback
     """
     if answer is None:
         return Feedback(

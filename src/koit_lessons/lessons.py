@@ -21,7 +21,19 @@ _LESSON_FILE = re.compile(r"^(\d\d)_.+\.ipynb$")
 
 @dataclass(frozen=True)
 class Lesson:
-    """One lesson: its number, file name, title and estimated time in minutes."""
+    """One lesson: its number, file name, title and estimated time in minutes.
+
+    Parameters
+    ----------
+    number : str
+        Two digits, e.g. "00".
+    filename : str
+        The notebook's file name, e.g. "00_....ipynb".
+    title : str
+        From the notebook's ``koit`` metadata (the file name if it has none).
+    minutes : int
+        From the notebook's ``koit`` metadata (0 if it has none).
+    """
 
     number: str
     filename: str
@@ -29,12 +41,24 @@ class Lesson:
     minutes: int
 
     def read(self) -> dict[str, Any]:
-        """The teacher notebook (with solutions) as a JSON dict."""
+        """The teacher notebook (with solutions) as a JSON dict.
+
+        Returns
+        -------
+        dict
+            The notebook JSON, read from the installed notebooks each call.
+        """
         return json.loads((notebooks_dir() / self.filename).read_text(encoding="utf-8"))
 
 
 def lessons() -> list[Lesson]:
-    """All lessons, in order."""
+    """All lessons, in order.
+
+    Returns
+    -------
+    list of Lesson
+        One for each file "NN_*.ipynb" among the installed notebooks, sorted by file name.
+    """
     found = []
     for entry in sorted(notebooks_dir().iterdir(), key=lambda p: p.name):
         m = _LESSON_FILE.match(entry.name)
@@ -50,7 +74,22 @@ def lessons() -> list[Lesson]:
 
 
 def lesson(number: str) -> Lesson:
-    """One lesson by its number, e.g. ``lesson("00")``."""
+    """One lesson by its number, e.g. ``lesson("00")``.
+
+    Parameters
+    ----------
+    number : str
+        The lesson number, e.g. "00"; digits such as "0" (or the int 0) are padded to two.
+
+    Returns
+    -------
+    Lesson
+
+    Raises
+    ------
+    KoitError
+        If there is no lesson with that number.
+    """
     all_ = {x.number: x for x in lessons()}
     key = f"{int(number):02d}" if str(number).isdigit() else str(number)
     if key not in all_:
@@ -63,6 +102,18 @@ def write_student_set(folder: Path, overwrite: bool = False) -> dict[str, list[P
 
     Existing files are kept unless ``overwrite`` is true, so a student's work is
     never lost. Returns the paths under "written" and "kept".
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        Where to write; it and its parents are created if needed.
+    overwrite : bool, optional
+        Replace files that already exist (default False).
+
+    Returns
+    -------
+    dict of str to list of pathlib.Path
+        The keys "written" and "kept".
     """
     return notebook.write_set(
         ((folder / item.filename, notebook.student_version(item.read())) for item in lessons()),

@@ -56,13 +56,35 @@ RUBRIC_TAG = "rubric"
 
 
 def cell_text(cell: dict[str, Any]) -> str:
-    """A cell's source as one string (notebooks store it as a string or a list of lines)."""
+    """A cell's source as one string (notebooks store it as a string or a list of lines).
+
+    Parameters
+    ----------
+    cell : dict
+        A notebook cell.
+
+    Returns
+    -------
+    str
+        "" if the cell has no source.
+    """
     src = cell.get("source", "")
     return "".join(src) if isinstance(src, list) else str(src)
 
 
 def cell_tags(cell: dict[str, Any]) -> list[str]:
-    """A cell's tags."""
+    """A cell's tags.
+
+    Parameters
+    ----------
+    cell : dict
+        A notebook cell.
+
+    Returns
+    -------
+    list of str
+        A new list; empty if the cell has no tags.
+    """
     return list(cell.get("metadata", {}).get("tags", []))
 
 
@@ -75,7 +97,23 @@ def _lines(source: str | list[str]) -> list[str]:
 
 
 def strip_solutions(source: str | list[str]) -> str:
-    """Remove every ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region from code."""
+    """Remove every ``### BEGIN SOLUTION`` ... ``### END SOLUTION`` region from code.
+
+    Parameters
+    ----------
+    source : str or list of str
+        A code cell's source.
+
+    Returns
+    -------
+    str
+        The remaining lines, without the marker lines and without trailing newlines.
+
+    Raises
+    ------
+    KoitError
+        If a region is nested, an end marker has no start, or a region has no end.
+    """
     out, inside = [], False
     for number, line in enumerate(_lines(source), 1):
         marker = line.strip()
@@ -95,7 +133,26 @@ def strip_solutions(source: str | list[str]) -> str:
 
 
 def student_version(nb: dict[str, Any]) -> dict[str, Any]:
-    """The student version of a teacher notebook: no solutions, no outputs."""
+    """The student version of a teacher notebook: no solutions, no outputs.
+
+    Parameters
+    ----------
+    nb : dict
+        A teacher notebook (JSON dict); it is not changed.
+
+    Returns
+    -------
+    dict
+        A new notebook: ``teacher-only`` cells left out, code cells without solutions,
+        outputs or execution counts, ``solution`` cells replaced by :data:`ANSWER_BOX`, and
+        only the ``tags``, ``editable`` and ``deletable`` cell metadata and the
+        ``kernelspec``, ``language_info`` and ``koit`` notebook metadata kept.
+
+    Raises
+    ------
+    KoitError
+        If a code cell's solution markers do not pair up (see :func:`strip_solutions`).
+    """
     nb = copy.deepcopy(nb)
     cells = []
     for cell in nb["cells"]:
@@ -132,7 +189,21 @@ CHECK_CALL = re.compile(
 
 @dataclass(frozen=True)
 class Exercise:
-    """A checked exercise: its question id, the variable checked, and its cell."""
+    """A checked exercise: its question id, the variable checked, and its cell.
+
+    Parameters
+    ----------
+    qid : str
+        The question id.
+    variable : str
+        The name of the variable checked.
+    cell_index : int
+        The position of its cell in the notebook.
+    source : str
+        The cell's source.
+    context : tuple of (str, str), optional
+        For a question with a context: the keyword and the variable passed to it.
+    """
 
     qid: str
     variable: str
@@ -143,19 +214,46 @@ class Exercise:
 
     @property
     def variables(self) -> list[str]:
-        """The notebook variables the check reads."""
+        """The notebook variables the check reads.
+
+        Returns
+        -------
+        list of str
+            ``variable``, then the context's variable if there is one.
+        """
         return [self.variable] + ([self.context[1]] if self.context else [])
 
     @property
     def call(self) -> str:
-        """The check call, e.g. ``check('01-x', x)`` or ``check('09-y', y, topic=TOPIC)``."""
+        """The check call, e.g. ``check('01-x', x)`` or ``check('09-y', y, topic=TOPIC)``.
+
+        Returns
+        -------
+        str
+        """
         extra = f", {self.context[0]}={self.context[1]}" if self.context else ""
         return f"check({self.qid!r}, {self.variable}{extra})"
 
 
 @dataclass(frozen=True)
 class WrittenQuestion:
-    """A written (Think!) question: the prompt cell, and the model answer after it."""
+    """A written (Think!) question: the prompt cell, and the model answer after it.
+
+    Parameters
+    ----------
+    qid : str
+        "NN-think-K", counting from 1 in the lesson.
+    title : str
+        The first line of the prompt without "#" marks ("" for no prompt).
+    prompt : str
+        The markdown cell before the model answer ("" if there is none).
+    model_answer : str
+        The ``solution``-tagged cell's text.
+    rubric : str
+        The ``rubric`` cell after it and any lesson-wide rubric ("" for none).
+    prompt_index : int
+        The position of the prompt cell (-1 if there is none).
+    """
 
     qid: str
     title: str
@@ -170,6 +268,20 @@ def exercises(nb: dict[str, Any]) -> list[Exercise]:
 
     An exercise is a code cell with a solution region whose last statements call
     ``check("ID", variable)``.
+
+    Parameters
+    ----------
+    nb : dict
+        A teacher notebook (JSON dict).
+
+    Returns
+    -------
+    list of Exercise
+
+    Raises
+    ------
+    KoitError
+        If a question id is checked twice in the notebook.
     """
     found = []
     for i, cell in enumerate(nb["cells"]):
@@ -191,6 +303,19 @@ def written_questions(nb: dict[str, Any], number: str) -> list[WrittenQuestion]:
 
     Ids are ``NN-think-1``, ``NN-think-2``... in order. A markdown cell tagged
     ``rubric`` right after the model answer (teacher-only) is returned as the rubric.
+
+    Parameters
+    ----------
+    nb : dict
+        A teacher notebook (JSON dict).
+    number : str
+        The lesson number, for the ids.
+
+    Returns
+    -------
+    list of WrittenQuestion
+        A lesson-wide rubric (cells tagged ``rubric`` after no model answer, or markdown
+        cells headed "Rubric") is added to every question's rubric.
     """
     cells = nb["cells"]
     found = []
@@ -242,7 +367,23 @@ def written_questions(nb: dict[str, Any], number: str) -> list[WrittenQuestion]:
 def written_answers(
     nb: dict[str, Any], teacher: dict[str, Any], questions: list[WrittenQuestion]
 ) -> dict[str, str | None]:
-    """Each written question's answer in the submission (None if its prompt is gone)."""
+    """Each written question's answer in the submission (None if its prompt is gone).
+
+    Parameters
+    ----------
+    nb : dict
+        A student's submitted notebook (JSON dict).
+    teacher : dict
+        The teacher notebook of the lesson.
+    questions : list of WrittenQuestion
+        As from :func:`written_questions`.
+
+    Returns
+    -------
+    dict of str to str or None
+        By question id: the text of the markdown cells after the prompt, up to a cell of the
+        student version, without the answer-box line; "" if nothing is written.
+    """
     known = {_norm(cell_text(c)) for c in student_version(teacher)["cells"]}
     known.discard(_norm(ANSWER_BOX))
     cells = nb["cells"]
@@ -263,7 +404,15 @@ def written_answers(
 
 
 def write_notebook(nb: dict[str, Any], path: Path) -> None:
-    """Write a notebook as JSON, the way Jupyter does (1-space indent, final newline)."""
+    """Write a notebook as JSON, the way Jupyter does (1-space indent, final newline).
+
+    Parameters
+    ----------
+    nb : dict
+        The notebook (JSON dict).
+    path : pathlib.Path
+        The file to write (UTF-8); its folder must exist.
+    """
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -272,7 +421,20 @@ def write_set(
 ) -> dict[str, list[Path]]:
     """Write each (path, notebook), creating folders; keep files already there unless
     ``overwrite``, so that nobody's work is lost. Returns the paths under "written" and
-    "kept"."""
+    "kept".
+
+    Parameters
+    ----------
+    notebooks : iterable of (pathlib.Path, dict)
+        Where to write each notebook, and the notebook.
+    overwrite : bool, optional
+        Replace files that already exist (default False).
+
+    Returns
+    -------
+    dict of str to list of pathlib.Path
+        The keys "written" and "kept".
+    """
     result: dict[str, list[Path]] = {"written": [], "kept": []}
     for path, nb in notebooks:
         if path.exists() and not overwrite:
