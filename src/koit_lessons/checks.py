@@ -54,7 +54,12 @@ class Feedback:
 
     @property
     def correct(self) -> bool:
-        """Whether the status is "correct"."""
+        """Whether the status is "correct".
+
+        Returns
+        -------
+        bool
+        """
         return self.status == CORRECT
 
     def __repr__(self) -> str:

@@ -492,18 +492,26 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
 
     Parameters
     ----------
-    measure : "degree" (how many other countries a country shares a club with),
+    measure : str, optional
+        "degree" (the default; how many other countries a country shares a club with),
         "betweenness" (how often it lies on the shortest path between two others; edge
         weights are ignored) or "eigenvector" (weighted by the number of shared clubs).
         If the chosen groupings share no member, the network falls apart into pieces
         and eigenvector centrality gives 0 to every country outside the dominant piece.
-    groupings : which groupings count (None: all).
+    groupings : list of str, optional
+        Which groupings count, as :func:`selection` reads them (None: all).
 
     Returns
     -------
-    DataFrame with columns rank, country, iso3, score and n_groupings (how many of the
-    chosen groupings the country is in), highest score first; ties share a rank and are
-    listed by name.
+    pandas.DataFrame
+        Columns rank, country, iso3, score and n_groupings (how many of the chosen
+        groupings the country is in), highest score first; ties share a rank and are
+        listed by name.
+
+    Raises
+    ------
+    KoitError
+        If ``measure`` is not a key of :data:`MEASURES`, or a grouping is unknown.
 
     Examples
     --------
