@@ -16,6 +16,9 @@ run() {
   local name=$1; shift
   local venv
   venv=$(mktemp -d "/tmp/koit-$name.XXXXXX")
+  # mktemp makes the folder private (0700); grading's sandbox runs kernels as another,
+  # unprivileged user, who must be able to read Python and the package
+  chmod 755 "$venv"
   python3 -m venv "$venv"
   "$venv/bin/python" -m pip install -q --upgrade pip
   "$venv/bin/python" -m pip install -q "$@" ".[test]"
