@@ -137,7 +137,7 @@ class _Batch:
         self.ids = [e.qid for e in self.exercises]
         self.timeout, self.cell_timeout = timeout, int(cell_timeout)
         self.limits = limits or Limits()
-        self.integrity = integrity.verify_installed()
+        integrity.verify_installed()  # refuses a package changed since it was installed
         self.fingerprint = integrity.fingerprint()
         # the answer key: computed now, in this process, before any student code runs
         self.key = AnswerKey(self.exercises)
@@ -152,7 +152,8 @@ class _Batch:
         os.chmod(self.temp, 0o711)  # the kernels' users may pass through to their folders
         self.fontlist: Path | None | bool = None
         self.uids = sandbox.job_uids(max(1, jobs))
-        self.jobs = 0
+        self.runs = 0  # kernels started, for their folders' names
+        self.tampered: Result | None = None  # a submission that changed the package
 
     async def grade(self, sub: Submission, slot: int) -> Result:
         started = time.monotonic()
@@ -163,12 +164,12 @@ class _Batch:
 
             if self.fontlist is None:
                 self.fontlist = _font_list(self.temp / "mpl") or False
-            self.jobs += 1
+            self.runs += 1
             if self.protection.own_uid:
                 sandbox.clear_uid(self.uids[slot])
             run = await run_notebook(
                 p.notebook,
-                self.temp / f"job{self.jobs}",
+                self.temp / f"job{self.runs}",
                 protection=self.protection,
                 limits=self.limits,
                 uid=self.uids[slot],
@@ -193,8 +194,6 @@ class _Batch:
 
     def close(self) -> None:
         shutil.rmtree(self.temp, ignore_errors=True)
-
-    tampered: Result | None = None
 
 
 async def _run_all(batch: _Batch, subs: list[Submission], jobs: int, book, progress):
@@ -310,15 +309,9 @@ def grade_one(
     teacher: dict | None = None,
 ) -> Result:
     """Grade one submitted notebook through the whole pipeline (no gradebook written)."""
-    import hashlib
-
-    from koit_lessons.grading.collect import _read
-
     batch = _Batch(lesson.number, timeout, cell_timeout, None, False)
     try:
-        data, problem = _read(Path(path))
-        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-        sub = Submission(student, Path(path).name, data, digest, problem)
+        sub = collect.read_one(Path(path), student, Path(path).name)
 
         async def one() -> Result:
             asyncio.get_running_loop().set_exception_handler(lambda loop, context: None)

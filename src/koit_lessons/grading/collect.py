@@ -18,7 +18,7 @@ from pathlib import Path
 from koit_lessons import lessons as _lessons
 from koit_lessons.errors import KoitError
 
-__all__ = ["Submission", "collect", "find_submissions", "MAX_BYTES"]
+__all__ = ["Submission", "collect", "read_one", "find_submissions", "MAX_BYTES"]
 
 #: the largest file read as a submission (a lesson notebook with outputs is about 1 MB)
 MAX_BYTES = 25 * 1024 * 1024
@@ -128,13 +128,17 @@ def _read(path: Path) -> tuple[bytes | None, str]:
         os.close(fd)
 
 
+def read_one(path: Path, student: str, file: str) -> Submission:
+    """One submission read into memory (see :func:`collect`)."""
+    data, problem = _read(Path(path))
+    digest = hashlib.sha256(data).hexdigest() if data is not None else ""
+    return Submission(student, file, data, digest, problem)
+
+
 def collect(folder: Path, lesson: _lessons.Lesson) -> list[Submission]:
     """Read every submission in ``folder`` (see :func:`find_submissions`) into memory."""
     folder = Path(folder)
-    out = []
-    for student, path in find_submissions(folder, lesson):
-        rel = _clean(path.relative_to(folder).as_posix())
-        data, problem = _read(path)
-        digest = hashlib.sha256(data).hexdigest() if data is not None else ""
-        out.append(Submission(student, rel, data, digest, problem))
-    return out
+    return [
+        read_one(path, student, _clean(path.relative_to(folder).as_posix()))
+        for student, path in find_submissions(folder, lesson)
+    ]

@@ -18,12 +18,12 @@ from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 from koit_lessons.grading.score import Result
 
-__all__ = ["Gradebook", "write_gradebook", "write_written_answers", "cell_text"]
+__all__ = ["Gradebook", "write_gradebook", "write_written_answers", "spreadsheet_text"]
 
 JOURNAL = "answers.jsonl"
 
 
-def cell_text(text: str) -> str:
+def spreadsheet_text(text: str) -> str:
     """Text as a spreadsheet cell: never read as a formula (file names and error
     messages come from students)."""
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
@@ -35,12 +35,12 @@ def _header(ids: list[str]) -> list[str]:
 
 def _row(r: Result, ids: list[str], protection: str) -> list[str]:
     return [
-        cell_text(r.student),
-        cell_text(r.file),
+        spreadsheet_text(r.student),
+        spreadsheet_text(r.file),
         *(f"{r.points.get(q, 0):g}" for q in ids),
         f"{r.total:g}",
         str(len(ids)),
-        cell_text("; ".join(r.problems)),
+        spreadsheet_text("; ".join(r.problems)),
         protection,
     ]
 
@@ -181,6 +181,6 @@ def write_written_answers(
             w.writerow(["student", "answer"])
             for r in results:
                 if q.qid in r.written:
-                    w.writerow([cell_text(r.student), cell_text(r.written[q.qid])])
+                    w.writerow([spreadsheet_text(r.student), spreadsheet_text(r.written[q.qid])])
         written += [path, folder / f"{q.qid}.csv"]
     return written

@@ -31,6 +31,7 @@ import site
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -388,8 +389,6 @@ def _owned_by(uid: int) -> list[int]:
 def clear_uid(uid: int, wait: float = 10.0) -> None:
     """Before a job slot is used again: no process of its user may be left (they would
     count against the next kernel's process limit). Kills stragglers, waits for them."""
-    import time
-
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
         left = _owned_by(uid)
