@@ -92,6 +92,20 @@ def test_explorer_default_state_and_every_control_changes_it():
     assert ex.draw() is None
 
 
+def test_the_explorer_says_so_when_both_countries_are_the_same():
+    """Regression: a country compared with itself showed "Jaccard similarity 1.00"."""
+    ex = widgets.ClubExplorer()
+    ex.country_a.value = "Italy"
+    assert ex.summary.value == (
+        "<b>Country A and country B are both Italy: pick two different countries.</b>"
+    )
+    assert ex.draw() is None and "Jaccard" not in ex.summary.value
+    ex.country_b.value = "Japan"
+    assert "Italy and Japan: Jaccard similarity" in ex.summary.value
+    with pytest.raises(KoitError, match="both Korea: pick two different"):
+        networks.club_view(a="KOR", b=" korea ")
+
+
 @pytest.mark.parametrize(
     "kwargs, message",
     [

@@ -132,11 +132,24 @@ class ClubExplorer(Explorer):
         """The groupings ticked now."""
         return [g for g, box in self.boxes.items() if box.value]
 
+    def problem(self) -> str | None:
+        """Why the current controls show nothing (no club ticked, or the same country
+        twice), as one sentence; None when they are fine."""
+        if not self.chosen():
+            return "Tick at least one club."
+        if self.country_a.value == self.country_b.value:
+            return (
+                f"Country A and country B are both {self.country_a.value}: "
+                "pick two different countries."
+            )
+        return None
+
     def view(self) -> ClubView | None:
-        """:func:`club_view` for the current controls (None if no club is ticked)."""
-        chosen = self.chosen()
-        if not chosen:
+        """:func:`club_view` for the current controls (None if :meth:`problem` says why
+        there is nothing to show)."""
+        if self.problem() is not None:
             return None
+        chosen = self.chosen()
         return club_view(
             chosen, self.measure.value, self.country_a.value, self.country_b.value, self.top
         )
@@ -149,9 +162,10 @@ class ClubExplorer(Explorer):
         """Draw the top of the ranking for the current controls (None if nothing to draw)."""
         return self._draw(self.view(), ax)
 
-    @staticmethod
-    def _summary(view: ClubView | None) -> str:
-        return "<b>Tick at least one club.</b>" if view is None else summary_text(view)
+    def _summary(self, view: ClubView | None) -> str:
+        if view is None:
+            return f"<b>{html.escape(self.problem() or '')}</b>"
+        return summary_text(view)
 
     def _draw(self, view: ClubView | None, ax: plt.Axes | None = None) -> plt.Axes | None:
         if view is None or view["ranking"].empty:
