@@ -175,6 +175,9 @@ def test_lesson_runs_in_the_browser(item, clean_lab, browser):
     _wait_all_run(page)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / f"{item.number}-after-run.png"), full_page=False)
+    # the workspace `start` makes switches off JupyterLab's news question, which otherwise
+    # covers the lesson (regression)
+    assert page.get_by_text("official Jupyter news").count() == 0
 
     stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     shown = [t for t in stderr.all_inner_texts() if "Error" in t or "Traceback" in t]

@@ -105,6 +105,12 @@ def test_a_cell_that_raises_does_not_stop_the_notebook(graded):
     assert r.total == len(IDS)  # later cells still ran
 
 
+def test_a_syntax_error_names_the_line_of_the_cell_not_ipythons_file(graded):
+    problems = _problems(graded[0]["syntax_error"])
+    assert "raised SyntaxError" in problems and "line 2 of the cell)" in problems, problems
+    assert ".py," not in problems
+
+
 def test_endless_cell_is_stopped_and_the_rest_still_runs(graded):
     r = graded[0]["endless_cell"]
     assert f"ran longer than {CELL_TIMEOUT} s and was stopped" in _problems(r)

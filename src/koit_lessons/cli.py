@@ -40,13 +40,22 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list", help="show the lessons in order, with title and time")
 
     start = sub.add_parser(
-        "start", help="copy the student lessons into a folder and open JupyterLab there"
+        "start",
+        help="copy the student lessons into a folder and open JupyterLab there",
+        description="Copy the student versions of the lessons into a folder (lessons "
+        "already there are kept) and open JupyterLab on a lesson. A bare number opens "
+        "that lesson: 'koit-lessons start 04'. To use a folder whose name is a number, "
+        "write it as ./04.",
     )
     start.add_argument(
         "dir",
         nargs="?",
         default=DEFAULT_WORKSPACE,
-        help=f"workspace folder (default: ./{DEFAULT_WORKSPACE})",
+        metavar="DIR|LESSON",
+        help=f"workspace folder (default: ./{DEFAULT_WORKSPACE}), or a lesson number to open",
+    )
+    start.add_argument(
+        "--lesson", help="the lesson to open, e.g. 04 (default: 00, or the number given)"
     )
     start.add_argument(
         "--overwrite",
@@ -84,7 +93,8 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     nbg = sub.add_parser(
         "export-nbgrader", help="write nbgrader source notebooks (DIR/source/<lesson>/...)"
     )
-    nbg.add_argument("dir", help="an nbgrader course folder (created if missing)")
+    # nargs="?": argparse would otherwise say that LESSON is required too when DIR is missing
+    nbg.add_argument("dir", nargs="?", help="an nbgrader course folder (created if missing)")
     nbg.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson numbers (default: all)")
     nbg.add_argument("--points", type=int, default=1, help="points per question (default 1)")
     nbg.add_argument("--overwrite", action="store_true", help="replace files already there")
@@ -140,6 +150,11 @@ def _cmd_handout(args: argparse.Namespace) -> None:
 def _cmd_export_nbgrader(args: argparse.Namespace) -> None:
     from koit_lessons.classroom import export_nbgrader
 
+    if args.dir is None:
+        raise KoitError(
+            "export-nbgrader needs the nbgrader course folder to write into, "
+            "e.g. koit-lessons export-nbgrader course 00 04 (no lessons named: all)."
+        )
     if args.points < 0:
         raise KoitError(f"--points must be 0 or more, not {args.points}.")
     result = export_nbgrader(Path(args.dir), args.lessons, args.points, overwrite=args.overwrite)
@@ -150,10 +165,21 @@ def _cmd_export_nbgrader(args: argparse.Namespace) -> None:
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    if args.jobs < 1 or args.memory < 256:
-        raise KoitError("--jobs must be 1 or more and --memory 256 (MiB) or more.")
+    import math
+
+    from koit_lessons.lessons import lesson
+
+    for flag, value, ok, wanted in (
+        ("--timeout", args.timeout, args.timeout > 0, "more than 0 (seconds)"),
+        ("--cell-timeout", args.cell_timeout, args.cell_timeout > 0, "more than 0 (seconds)"),
+        ("--jobs", args.jobs, args.jobs >= 1, "1 or more"),
+        ("--memory", args.memory, args.memory >= 256, "256 (MiB) or more"),
+    ):
+        if not (ok and math.isfinite(value)):
+            raise KoitError(f"{flag} must be {wanted}, not {value:g}.")
     if args.overwrite and args.resume:
         raise KoitError("Pass --overwrite or --resume, not both.")
+    lesson(args.lesson)  # an unknown lesson is said before anything else happens
 
     def progress(r):
         print(f"graded {r.student}: {r.total:g} points ({r.seconds:.1f} s)", flush=True)
@@ -203,10 +229,69 @@ def _cmd_list() -> None:
         print(f"{item.number}  {item.title}  (~{item.minutes} min)  {item.filename}")
 
 
-def _cmd_start(args: argparse.Namespace) -> int:
-    from koit_lessons.lessons import lessons, write_student_set
+#: JupyterLab settings the workspace starts with: no "get notified about official
+#: Jupyter news?" pop-up over the lesson, and no update check (lessons run offline).
+#: Defaults only: a choice the user makes in JupyterLab's settings still wins.
+LAB_DEFAULTS = {
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    }
+}
 
-    folder = Path(args.dir).expanduser().resolve()
+
+def _start_target(args: argparse.Namespace) -> tuple[str, str | None]:
+    """The workspace folder and the lesson to open, from ``start``'s arguments.
+
+    A bare number is a lesson ("start 04"), never a folder named "04" (write "./04").
+    """
+    from koit_lessons.lessons import lesson
+
+    folder, wanted = args.dir, args.lesson
+    if folder.strip().isdigit():
+        if wanted is not None:
+            raise KoitError(
+                f"{folder!r} is a lesson number, and --lesson {wanted} names another lesson. "
+                f"To use a folder named {folder}, write it as ./{folder}."
+            )
+        number = folder.strip()
+        try:
+            lesson(number)
+        except KoitError:
+            raise KoitError(
+                f"There is no lesson {number} (lessons are 00 to "
+                f"{_last_lesson()}; 'koit-lessons list' shows them). To use a folder "
+                f"named {number}, write it as ./{number}."
+            ) from None
+        return DEFAULT_WORKSPACE, number
+    return folder, wanted
+
+
+def _last_lesson() -> str:
+    from koit_lessons.lessons import lessons
+
+    return lessons()[-1].number
+
+
+def _lab_config(folder: Path) -> Path:
+    """The workspace's own Jupyter config folder, holding :data:`LAB_DEFAULTS` (written
+    once; a file the user edited is kept)."""
+    import json
+
+    config = folder / ".koit-lessons" / "jupyter-config"
+    overrides = config / "labconfig" / "default_setting_overrides.json"
+    if not overrides.exists():
+        overrides.parent.mkdir(parents=True, exist_ok=True)
+        overrides.write_text(json.dumps(LAB_DEFAULTS, indent=2) + "\n", encoding="utf-8")
+    return config
+
+
+def _cmd_start(args: argparse.Namespace) -> int:
+    from koit_lessons.lessons import lesson, write_student_set
+
+    where, wanted = _start_target(args)
+    opened = lesson(wanted if wanted is not None else "00")  # checks --lesson too
+    folder = Path(where).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
         raise KoitError(f"{folder} is a file, not a folder. Choose another workspace folder.")
     result = write_student_set(folder, overwrite=args.overwrite)
@@ -214,41 +299,150 @@ def _cmd_start(args: argparse.Namespace) -> int:
         print(f"wrote  {path.name}")
     for path in result["kept"]:
         print(f"kept   {path.name} (already there; use --overwrite to replace it)")
-    first = lessons()[0].filename
+    config = _lab_config(folder)
+    # JupyterLab reads labconfig/default_setting_overrides.json from every folder on
+    # JUPYTER_CONFIG_PATH; the user's own config folder still comes first.
+    given = os.environ.get("JUPYTER_CONFIG_PATH", "")
+    env_value = os.pathsep.join([str(config), *filter(None, given.split(os.pathsep))])
     cmd = [
         sys.executable,
         "-m",
         "jupyterlab",
         f"--ServerApp.root_dir={folder}",
-        f"--LabApp.default_url=/lab/tree/{first}",
+        f"--LabApp.default_url=/lab/tree/{opened.filename}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         # JupyterLab refuses to run as root unless told to (containers often run as root).
         cmd.append("--ServerApp.allow_root=True")
     if args.print_command:
-        print(shlex.join(cmd))
+        if os.name == "nt":
+            print(f'set "JUPYTER_CONFIG_PATH={env_value}"')
+            print(subprocess.list2cmdline(cmd))
+        else:
+            print(shlex.join(["env", f"JUPYTER_CONFIG_PATH={env_value}", *cmd]))
         return 0
-    print(f"Opening JupyterLab in {folder} ... (stop it with Ctrl+C)")
+    print(f"Opening lesson {opened.number} in JupyterLab, in {folder} ... (stop it with Ctrl+C)")
     try:
-        return subprocess.call(cmd)
+        return subprocess.call(cmd, env={**os.environ, "JUPYTER_CONFIG_PATH": env_value})
     except KeyboardInterrupt:
         return 0
+
+
+def _width() -> int:
+    """The width to print for: the terminal's, between 60 and 100 columns."""
+    import shutil
+
+    return max(60, min(100, shutil.get_terminal_size((100, 24)).columns))
+
+
+def _dataset_name(name: str) -> str:
+    """The data set a command names, or a KoitError that names the command listing them."""
+    from koit_lessons import data
+    from koit_lessons.errors import unknown_name
+
+    names = data.names()
+    wanted = name.strip().lower()
+    for known in names:
+        if known.lower() == wanted:
+            return known
+    raise unknown_name("data set", name, names, more="koit-lessons data list shows them all")
+
+
+def columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: Korean, Chinese and Japanese characters
+    take two.
+
+    Examples
+    --------
+    >>> columns("chips"), columns("반도체")
+    (5, 6)
+    """
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wrap(text: str, width: int, first: str, rest: str, max_lines: int = 0) -> list[str]:
+    """Wrap ``text`` at spaces into lines of at most ``width`` columns (a longer word is
+    cut); with ``max_lines``, the last line kept ends in " [...]" if text was left out."""
+    lines: list[str] = []
+    line = first
+    for word in text.split():
+        sep = "" if line in (first, rest) else " "
+        if columns(line + sep + word) <= width:
+            line += sep + word
+            continue
+        if line not in (first, rest):
+            lines.append(line)
+        line = rest + word
+        while columns(line) > width:
+            cut = len(line)
+            while columns(line[:cut]) > width:
+                cut -= 1
+            lines.append(line[:cut])
+            line = rest + line[cut:]
+    if line not in (first, rest):
+        lines.append(line)
+    if max_lines and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while columns(last + " [...]") > width:
+            last = last[:-1]
+        lines[-1] = last.rstrip() + " [...]"
+    return lines
+
+
+def data_listing(width: int = 100) -> str:
+    """``koit-lessons data list``: each data set's name and rows on one line, its title
+    and source wrapped below (a long source is cut; ``data cite`` gives it whole).
+
+    Parameters
+    ----------
+    width : int, optional
+        The widest line, in terminal columns (default 100).
+
+    Returns
+    -------
+    str
+        The listing, no line wider than ``width`` columns.
+
+    Examples
+    --------
+    >>> print(data_listing(80).split("\\n\\n")[0])
+    mineral_production  (212 rows)
+        World production of critical minerals by country, 2023-2024 (USGS)
+        Source: U.S. Geological Survey, Mineral Commodity Summaries 2025
+    """
+    from koit_lessons import data
+
+    table = data.list_datasets()
+    blocks = []
+    for row in table.itertuples(index=False):
+        lines = [f"{row.name}  ({row.rows} rows)"]
+        lines += _wrap(str(row.title), width, "    ", "    ")
+        lines += _wrap(str(row.source), width, "    Source: ", "    ", max_lines=2)
+        blocks.append("\n".join(lines))
+    footer = (
+        f"{len(table)} data sets. The full citation and notes of one: koit-lessons data cite NAME"
+    )
+    return "\n\n".join(blocks) + "\n\n" + "\n".join(_wrap(footer, width, "", ""))
 
 
 def _cmd_data(args: argparse.Namespace) -> None:
     from koit_lessons import data
 
     if args.data_command == "list":
-        import pandas as pd
-
-        with pd.option_context("display.max_colwidth", 60, "display.width", 160):
-            print(data.list_datasets().to_string(index=False))
+        print(data_listing(_width()))
     elif args.data_command == "show":
         if args.rows < 1:
             raise KoitError(f"--rows must be 1 or more, not {args.rows}.")
-        print(data.load(args.name).head(args.rows).to_string(index=False))
+        import pandas as pd
+
+        table = data.load(_dataset_name(args.name)).head(args.rows)
+        with pd.option_context("display.max_colwidth", 40):
+            print(table.to_string(index=False, line_width=_width(), max_colwidth=40))
     else:
-        data.cite(args.name)
+        data.cite(_dataset_name(args.name))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -696,10 +696,10 @@ def club_view(
     >>> view = club_view(["G20", "OECD", "MSP"], "degree", "Korea", "Italy")
     >>> view.jaccard, view.both
     (1.0, ['G20', 'OECD', 'MSP'])
-    >>> club_view(a="Korea", b="South Korea")
+    >>> club_view(a="Korea", b="South Korea")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    koit_lessons.errors.KoitError: Country A and country B are both Korea: pick two different countries.
+    koit_lessons.errors.KoitError: Country A and country B are both Korea: pick two ...
     """
     top = require_whole(
         top, minimum=1, message=f"top= must be a whole number of at least 1, not {top!r}."
@@ -707,9 +707,7 @@ def club_view(
     chosen = selection(groupings)
     name_a, name_b = country_name(a), country_name(b)
     if name_a == name_b:
-        raise KoitError(
-            f"Country A and country B are both {name_a}: pick two different countries."
-        )
+        raise KoitError(f"Country A and country B are both {name_a}: pick two different countries.")
     both, only_a, only_b = shared(name_a, name_b, chosen)
     table = centrality(measure, chosen)
     ranks = dict(zip(table["country"], table["rank"], strict=True))

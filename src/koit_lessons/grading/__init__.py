@@ -43,7 +43,7 @@ from pathlib import Path
 
 from koit_lessons import lessons as _lessons
 from koit_lessons import notebook as nbf
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, require_number
 from koit_lessons.grading import collect, integrity, prepare, report, sandbox, score
 from koit_lessons.grading.collect import Submission, find_submissions
 from koit_lessons.grading.report import write_gradebook, write_written_answers
@@ -125,8 +125,10 @@ class _Batch:
     """One grading run: the lesson, its answer key, the protection and the temp space."""
 
     def __init__(self, number, timeout, cell_timeout, limits, require_sandbox, jobs=1):
-        if timeout <= 0 or cell_timeout <= 0:
-            raise KoitError(f"Time limits must be positive, not {timeout} and {cell_timeout}.")
+        timeout, cell_timeout = (
+            require_number(value, f"{name} (seconds)", finite=True, greater_than=0)
+            for name, value in (("timeout", timeout), ("cell_timeout", cell_timeout))
+        )
         for needed in ("nbclient", "nbformat", "ipykernel"):
             if importlib.util.find_spec(needed) is None:
                 raise KoitError(f"Grading needs the package {needed}: pip install {needed}")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -175,9 +176,22 @@ _WALLS = [
 ]
 
 
+#: IPython's name for a cell's code in a SyntaxError: "(3410649480.py, line 1)", with or
+#: without its /tmp/ipykernel_NN/ folder; older IPython wrote "<ipython-input-3-...>"
+_CELL_FILE = re.compile(r"\((?:[^(),]*/)?(?:\d+\.py|<ipython-input-[^>]*>), line (\d+)\)")
+
+
 def describe_error(ename: str, evalue: str) -> str:
-    """One line for a cell's error, naming the limit or wall it hit, if one."""
-    evalue = " ".join(str(evalue).split())[:120]
+    """One line for a cell's error, naming the limit or wall it hit, if one.
+
+    Examples
+    --------
+    >>> describe_error("SyntaxError", "invalid syntax (3410649480.py, line 2)")
+    'raised SyntaxError: invalid syntax (line 2 of the cell)'
+    >>> describe_error("MemoryError", "")
+    'hit the memory limit (MemoryError)'
+    """
+    evalue = _CELL_FILE.sub(r"(line \1 of the cell)", " ".join(str(evalue).split()))[:120]
     for name, text, what in _WALLS:
         if ename == name and text in evalue:
             return f"{what} ({ename}: {evalue})" if evalue else f"{what} ({ename})"
