@@ -62,7 +62,8 @@ question(
         unit="%",
         tolerance=0.5,
         expected=lambda: minerals.concentration("cobalt", YEAR)["top3_pct"],
-        hint="Use metrics.top_k_share(cobalt['share_pct'], 3), or add the first three shares.",
+        hint="Add up the three largest shares in the share_pct column (the table is sorted "
+        "largest first); metrics has a function for the top k shares.",
         explain="Almost nine tenths of the world's cobalt came from three countries.",
     )
 )
@@ -89,7 +90,8 @@ question(
         kind="number",
         tolerance=5.0,
         expected=lambda: minerals.concentration("graphite", YEAR)["hhi"],
-        hint="Square each country's share_pct and add them up: metrics.hhi(graphite['share_pct']).",
+        hint="The HHI is the sum of the squared shares, in %: square each country's share_pct "
+        "and add them up, or find the metrics function that does it.",
         explain="Far above 1,800: graphite mining is highly concentrated.",
     )
 )

@@ -59,8 +59,8 @@ question(
         kind="text",
         expected=_largest_model,
         aliases=_model_aliases,
-        hint="Sort the table by training_compute_flop, largest first, and read the model name, "
-        "or use models.loc[models['training_compute_flop'].idxmax(), 'model'].",
+        hint="Find the row with the largest training_compute_flop (sort the table by it, or "
+        "look up .idxmax() for a column) and read that row's model name.",
         explain="Epoch labels this estimate 'Confident'; Epoch works it out from about 100 days "
         "on a cluster of 100,000 NVIDIA H100 GPUs and xAI's statements about its compute.",
     )
@@ -75,8 +75,8 @@ question(
         unit="months",
         tolerance=0.1,
         expected=_doubling_months,
-        hint="If compute grows g times a year, it doubles in log(2) / log(g) years; "
-        "multiply by 12 for months (np.log works).",
+        hint="Growing g times a year, compute is g**t times larger after t years: solve g**t ="
+        " 2 for t with logarithms (np.log), then turn years into months.",
         explain=f"About every {_doubling_months():.1f} months, the training compute of "
         "notable models doubles in our sample.",
     )
@@ -91,7 +91,8 @@ question(
         unit="FLOP",
         tolerance=0.02e25,
         expected=lambda: compute.training_flop(LLAMA_PARAMETERS, LLAMA_TOKENS),
-        hint="Multiply 6 × 405e9 × 15.6e12 (write big numbers with e: 405e9 is 405 × 10^9).",
+        hint="Training compute is about 6 × parameters × training tokens. Write big numbers "
+        "with e: 405 billion is 405e9.",
         explain="Close to the 3.8 × 10^25 FLOP that Meta reports and Epoch records.",
     )
 )
@@ -119,7 +120,8 @@ question(
         unit="%",
         tolerance=0.2,
         expected=_iea_cagr,
-        hint="Use metrics.cagr(start, end, years) with the 2024 and 2030 values and 6 years.",
+        hint="This is a compound annual growth rate over the 6 years from 2024 to 2030: "
+        "metrics.cagr() takes the start value, the end value and the number of years.",
         explain="About 15 % a year: more than doubling in six years.",
     )
 )

@@ -57,8 +57,8 @@ question(
         kind="text",
         expected=_most_concentrated_stage,
         aliases=_stage_aliases,
-        hint="Look at the hhi column of chips.stage_table() and find its largest value, "
-        "e.g. with .sort_values('hhi').",
+        hint="Find the stage with the largest value in the hhi column of the stage table "
+        "(sorting the table by that column helps).",
         explain="Almost all EDA software, the tools every chip designer needs, came from "
         "US companies in 2019.",
     )
@@ -103,8 +103,8 @@ question(
         kind="number",
         tolerance=10.0,
         expected=lambda: chips.foundry_concentration(QUARTER)["hhi"],
-        hint="Square each company's share_pct and add them up: "
-        "metrics.hhi(foundries['share_pct']).",
+        hint="The HHI adds up the squared market shares, in %, of every company in the table; "
+        "metrics.hhi() does it for a column of shares.",
         explain="Far above 1,800: by the U.S. Merger Guidelines' bands the foundry market "
         "is highly concentrated, and most of the index comes from TSMC alone.",
     )

@@ -62,7 +62,8 @@ question(
         kind="number",
         tolerance=10.0,
         expected=lambda: memory.dram_concentration(QUARTER)["hhi"],
-        hint="Square each company's share_pct and add them up: metrics.hhi(dram['share_pct']).",
+        hint="The HHI adds up the squared market shares, in %, of every company in the DRAM "
+        "table; metrics.hhi() does it for a column of shares.",
         explain="Above 1,800, so highly concentrated by the U.S. Merger Guidelines' bands, "
         "but well below the foundry market's HHI in lesson 02: three big makers, not one.",
     )

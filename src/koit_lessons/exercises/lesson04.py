@@ -70,8 +70,8 @@ question(
         kind="number",
         tolerance=5.0,
         expected=lambda: minerals.concentration("alumina", YEAR, dataset=REFINED)["hhi"],
-        hint="Square each country's share_pct of alumina refinery production and add them up: "
-        "metrics.hhi(alumina['share_pct']).",
+        hint="The HHI adds up the squared shares, in %, of every country's alumina refinery "
+        "production; metrics.hhi() does it for a column of shares.",
         explain="About twice the HHI of bauxite mining: refining is the more concentrated stage.",
     )
 )
@@ -85,7 +85,8 @@ question(
         unit="%",
         tolerance=0.5,
         expected=lambda: minerals.concentration("nickel", 2023)["top3_pct"],
-        hint="Use minerals.producers('nickel', 2023) and metrics.top_k_share(..., 3).",
+        hint="Add the three largest shares of the 2023 nickel table, as you did for cobalt in "
+        "lesson 00.",
         explain="Close to the IEA's 69%, but not the same: the two sources estimate differently.",
     )
 )

@@ -82,8 +82,9 @@ question(
         unit="months",
         tolerance=0.1,
         expected=lambda: shocks.stockpile_needed(_rare_earths().supply_lost_pct, 20 * ELASTICITY),
-        hint="A 20% price rise at elasticity 0.5 means an average loss of 20 × 0.5 = 10%. "
-        "Solve loss × (12 − m) / 12 = 10 for m, or use shocks.stockpile_needed.",
+        hint="At elasticity e, a price rise of p % comes from an average supply loss of about "
+        "p × e %. Find the months m for which loss × (12 − m) / 12 equals that, or see "
+        "shocks.stockpile_needed().",
         explain="More than eight months of stocks, and that only softens the first year.",
     )
 )
@@ -102,8 +103,8 @@ question(
             .set_index("importer_code")
             .loc["KOR", "imports_at_risk_pct"]
         ),
-        hint="Use shocks.exposure('lithium', 'China', 50) and read Korea's imports_at_risk_pct, "
-        "or multiply China's share of Korea's imports by 50 / 100.",
+        hint="The share of Korea's lithium imports at risk is China's share of those imports "
+        "times the cut as a fraction; shocks.exposure() works it out for every importer.",
         explain="China mined only about a sixth of the world's lithium (world total excluding "
         "the U.S.), but Korea buys most of its lithium hydroxide, a refined chemical, from "
         "China.",

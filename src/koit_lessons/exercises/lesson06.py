@@ -36,10 +36,10 @@ question(
                 rounding_pp=policy.USGS_ROUNDING_PP,
             ).excess_pp
         ),
-        hint="Use policy.single_country_check(policy.production_portfolio('rare earths', "
-        "2024), 65, rounding_pp=policy.USGS_ROUNDING_PP) and read excess_pp (USGS shares "
-        "can add up to a little over 100), or subtract 65 from China's share in "
-        "policy.cap_table(2024).",
+        hint="Build the 2024 production portfolio of rare earths, test it against the 65 % cap"
+        " with policy.single_country_check(), allowing for USGS's rounding "
+        "(policy.USGS_ROUNDING_PP: USGS shares can add up to a little over 100), and read"
+        " excess_pp.",
         explain="China's share of mining is only a few points above the cap.",
     )
 )

@@ -35,8 +35,8 @@ question(
         unit="%",
         tolerance=0.5,
         expected=lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END),
-        hint="Use partnership.growth('eurostat_eur', 'Italy to Korea', 2008, 2014), or "
-        "metrics.growth_rate(start, end) with the two values from partnership.flows(...).",
+        hint="Growth in % is (end − start) / start × 100, with Italy's exports to Korea in "
+        "2008 and 2014; metrics.growth_rate() does it.",
         explain="In current euros, Italy's exports to Korea rose by about three fifths between "
         "2008 and 2014: before the FTA's provisional application (1 July 2011) and after it.",
     )
@@ -51,8 +51,8 @@ question(
         unit="%",
         tolerance=0.2,
         expected=lambda: partnership.cagr(EU, ITALY_TO_KOREA, START, END),
-        hint="CAGR = (end / start) ** (1 / years) - 1, times 100; 2014 - 2008 = 6 years. "
-        "metrics.cagr(start, end, 6) does it for you.",
+        hint="CAGR = (end / start) ** (1 / years) − 1, in %; count the years from 2008 to "
+        "2014. metrics.cagr() does it for you.",
         explain="About 8% a year, compounded, in current euros (not adjusted for prices).",
     )
 )
@@ -81,8 +81,8 @@ question(
         kind="text",
         expected=lambda: partnership.surplus_side(EU, 2008),
         aliases=_korea_aliases,
-        hint="Compare the two flows for 2008, or use partnership.surplus_side('eurostat_eur', "
-        "2008).",
+        hint="Compare the two flows in 2008: the side that sells more to the other than it "
+        "buys from it has the surplus.",
         explain="In 2008, before the FTA, Italy bought more from Korea than it sold there; by "
         "2014 (Eurostat) and 2018 (Korean figures) the balance had turned in Italy's favour.",
     )
@@ -96,8 +96,7 @@ question(
         kind="number",
         tolerance=0,
         expected=lambda: partnership.eu_rank(2014, "exports to Korea", "Italy"),
-        hint="Sort partnership.eu_partners(2014) by value, largest first, and count, or use "
-        "partnership.eu_rank(2014).",
+        hint="Sort the 2014 table of EU members by value, largest first, and count down to Italy.",
         explain="Fourth, after Germany, the United Kingdom (then an EU member) and France, "
         "measured by EU exports in 2014. Cheong Wa Dae's 'fourth-largest trading partner "
         "within the EU' (2026) is presumably a rank by Korea's total trade, a different measure.",

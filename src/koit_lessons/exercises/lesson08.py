@@ -26,8 +26,8 @@ question(
         unit="groupings",
         tolerance=0,
         expected=lambda: len(networks.shared("Korea", "Italy")[0]),
-        hint="networks.shared('Korea', 'Italy') returns three lists; the first holds the "
-        "groupings both are in.",
+        hint="networks.shared() returns three lists; the first holds the groupings both "
+        "countries are in: count them.",
         explain="The G20, the OECD and the Minerals Security Partnership: the MSP is the club "
         "the 19 January 2026 statement named.",
     )
@@ -41,8 +41,8 @@ question(
         kind="number",
         tolerance=0.005,
         expected=lambda: networks.jaccard("Korea", "Italy"),
-        hint="Shared groupings divided by the groupings at least one of the two is in: "
-        "networks.jaccard('Korea', 'Italy').",
+        hint="Shared groupings divided by the groupings at least one of the two is in; "
+        "networks has a function for this similarity.",
         explain="3 shared out of 9 clubs that at least one of them is in: one club in three.",
     )
 )
@@ -55,7 +55,8 @@ question(
         kind="text",
         expected=lambda: networks.centrality("degree").iloc[0]["country"],
         aliases=_country_aliases,
-        hint="networks.centrality('degree') is sorted with the highest score first.",
+        hint="networks.centrality() ranks the countries by a measure, highest score first; "
+        "degree counts the other countries each one shares a club with.",
         explain="It is in eight of the ten clubs, Atlantic and Indo-Pacific alike; "
         "a count of clubs is not a measure of power, though.",
     )
@@ -68,7 +69,8 @@ question(
         kind="names",
         expected=lambda: networks.shared("Korea", "Italy")[1],
         aliases=lambda: dict(networks._GROUPING_ALIASES),
-        hint="The second list returned by networks.shared('Korea', 'Italy').",
+        hint="networks.shared() returns three lists: the groupings both are in, those only the"
+        " first country is in, and those only the second is in.",
         explain="All three are Indo-Pacific or US-led formats: Korea's clubs lean to the "
         "Pacific, Italy's to Europe and the Atlantic.",
     )

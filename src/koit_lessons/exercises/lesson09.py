@@ -47,8 +47,8 @@ for q in (
         unit="%",
         tolerance=0.5,
         expected=lambda topic: capstone.profile(topic).top3_pct,
-        hint="Add the three largest values of share_pct (metrics.top_k_share(shares, 3)); "
-        "leave out the row 'other countries' — it is many suppliers, not one.",
+        hint="Add the three largest shares of your topic's suppliers; leave out the row 'other"
+        " countries' — it is many suppliers, not one.",
     ),
     Question(
         id="09-hhi",
@@ -57,7 +57,8 @@ for q in (
         validate=capstone.pick_topic,
         tolerance=25,
         expected=lambda topic: capstone.profile(topic).hhi,
-        hint="metrics.hhi(shares) with the shares in percent, leaving out 'other countries'.",
+        hint="Square each named supplier's share, in %, and add them up (metrics.hhi() does "
+        "it); leave out 'other countries'.",
     ),
     Question(
         id="09-korea-share",
@@ -68,7 +69,8 @@ for q in (
         unit="%",
         tolerance=0.2,
         expected=_korea,
-        hint="capstone.share_of(TOPIC, 'Korea') gives it, or None when Korea is not listed.",
+        hint="Look for Korea among your topic's suppliers (capstone has a function that finds "
+        "one supplier's share); if Korea is not listed, its share is 0.",
     ),
     Question(
         id="09-supply-lost",
