@@ -82,7 +82,7 @@ question(
         unit="months",
         tolerance=0.1,
         expected=lambda: shocks.stockpile_needed(_rare_earths().supply_lost_pct, 20 * ELASTICITY),
-        hint="At elasticity e, a price rise of p % comes from an average supply loss of about "
+        hint="At elasticity e, a price rise of p % comes from an average supply loss of "
         "p × e %. Find the months m for which loss × (12 − m) / 12 equals that, or see "
         "shocks.stockpile_needed().",
         explain="More than eight months of stocks, and that only softens the first year.",
