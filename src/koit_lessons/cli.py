@@ -1,8 +1,8 @@
 """The ``koit-lessons`` command line.
 
     koit-lessons list                      the lessons, in order
-    koit-lessons start [DIR]               write student versions to DIR and open JupyterLab
-    koit-lessons data list|show NAME|cite NAME
+    koit-lessons start [DIR|LESSON]        write student versions to DIR and open JupyterLab
+    koit-lessons data list|status|show NAME|cite NAME
     koit-lessons handout --students DIR [--teachers DIR] [LESSON ...]
     koit-lessons export-nbgrader DIR [LESSON ...]
     koit-lessons grade LESSON SUBMISSIONS --out gradebook.csv [--timeout S]
@@ -72,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     dsub = data.add_subparsers(dest="data_command", metavar="ACTION")
     dsub.required = True
     dsub.add_parser("list", help="the data sets: name, title, rows, source")
+    dsub.add_parser(
+        "status", help="how current each data set is: edition, age, data years, next edition"
+    )
     show = dsub.add_parser("show", help="print the first rows of a data set")
     show.add_argument("name")
     show.add_argument("-n", "--rows", type=int, default=10, help="how many rows (default 10)")
@@ -428,11 +431,49 @@ def data_listing(width: int = 100) -> str:
     return "\n\n".join(blocks) + "\n\n" + "\n".join(_wrap(footer, width, "", ""))
 
 
+def status_listing(width: int = 100) -> str:
+    """``koit-lessons data status``: per data set, its edition, when it was published and
+    how long ago, the years it covers, when it was read, the publisher's rhythm and the next
+    edition; a newer edition already out is flagged.
+
+    Parameters
+    ----------
+    width : int, optional
+        The widest line, in terminal columns (default 100).
+
+    Returns
+    -------
+    str
+        The listing, no line wider than ``width`` columns.
+    """
+    from koit_lessons import data
+
+    table = data.status()
+    blocks = []
+    for row in table.itertuples(index=False):
+        age = f" ({row.age} ago)" if row.age and row.age != "this year" else ""
+        lines = [row.name]
+        lines += _wrap(str(row.edition), width, "    ", "    ")
+        facts = (
+            f"published {row.published}{age}; data: {row.data_years}; read {row.accessed}; "
+            f"publisher's rhythm: {row.cadence}; next: {row.next}"
+        )
+        lines += _wrap(facts, width, "    ", "    ")
+        if row.newer:
+            lines += _wrap(f"NEWER EDITION OUT: {row.newer}", width, "    ", "    ")
+        blocks.append("\n".join(lines))
+    behind = int((table["newer"] != "").sum())
+    footer = f"{len(table)} data sets; {behind} with a newer edition out that is not yet used."
+    return "\n\n".join(blocks) + "\n\n" + "\n".join(_wrap(footer, width, "", ""))
+
+
 def _cmd_data(args: argparse.Namespace) -> None:
     from koit_lessons import data
 
     if args.data_command == "list":
         print(data_listing(_width()))
+    elif args.data_command == "status":
+        print(status_listing(_width()))
     elif args.data_command == "show":
         if args.rows < 1:
             raise KoitError(f"--rows must be 1 or more, not {args.rows}.")

@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import functools
 import json
+from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -38,6 +39,8 @@ __all__ = [
     "describe",
     "source_line",
     "names",
+    "status",
+    "data_years",
 ]
 
 _PANDAS_TYPES = {
@@ -346,6 +349,122 @@ def list_datasets() -> pd.DataFrame:
                 "title": r["title"],
                 "rows": _row_count(r["path"]),
                 "source": "; ".join(f"{s.get('publisher', '')}, {s['title']}" for s in src),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+#: the columns that hold a data set's time: a year, a quarter or a period
+_TIME_COLUMNS = ("quarter", "year", "period")
+
+
+def _runs(labels: list[str], step) -> str:
+    """ "2012, 2014–2016" from sorted labels, joining neighbours that ``step`` links."""
+    parts: list[list[str]] = []
+    for label in labels:
+        if parts and step(parts[-1][-1]) == label:
+            parts[-1].append(label)
+        else:
+            parts.append([label])
+    return ", ".join(p[0] if len(p) == 1 else f"{p[0]}–{p[-1]}" for p in parts)
+
+
+def _next_quarter(q: str) -> str:
+    year, n = int(q[:4]), int(q[-1])
+    return f"{year + n // 4}Q{n % 4 + 1}"
+
+
+def data_years(name: str) -> str:
+    """The years or quarters a data set covers, read from its own rows.
+
+    Parameters
+    ----------
+    name : str
+        A data set name.
+
+    Returns
+    -------
+    str
+        Runs of years or quarters, e.g. "2012, 2014–2025" or "2025Q1–2025Q2"; for a data
+        set without a year, quarter or period column, what its metadata declares.
+
+    Examples
+    --------
+    >>> data_years("mineral_production")
+    '2023–2024'
+    >>> data_years("foundry_market_share")
+    '2025Q1–2025Q2'
+    """
+    res = _resource(name)
+    declared = res.get("koit_status", {}).get("data_years")
+    if declared:
+        return declared
+    df = _table(name)
+    for column in _TIME_COLUMNS:
+        if column in df.columns:
+            labels = sorted({str(v) for v in df[column].dropna()})
+            if column == "quarter":
+                return _runs(labels, _next_quarter)
+            if all(v.isdigit() for v in labels):
+                return _runs(labels, lambda y: str(int(y) + 1))
+            return ", ".join(labels)
+    raise KoitError(f"The data set {name} has no year column and declares no data years.")
+
+
+def _age(published: str, today: date) -> str:
+    parts = published.split("-")
+    if not parts[0].isdigit():
+        return ""
+    year = int(parts[0])
+    if len(parts) == 1:
+        years = today.year - year
+        return "this year" if years == 0 else f"{years} year{'s' * (years != 1)}"
+    months = (today.year - year) * 12 + today.month - int(parts[1])
+    if months < 24:
+        return f"{months} month{'s' * (months != 1)}"
+    years, months = divmod(months, 12)
+    return f"{years} years" + (f" {months} month{'s' * (months != 1)}" if months else "")
+
+
+def status(today: date | None = None) -> pd.DataFrame:
+    """How current each data set is: edition, publication date and age, data years, when
+    it was read, the publisher's rhythm, the next edition, and any newer edition not yet
+    used.
+
+    Parameters
+    ----------
+    today : datetime.date, optional
+        The date to measure ages from (default: today).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per data set: ``name``, ``edition``, ``published``, ``age`` (since
+        publication, at the precision of the date given), ``data_years`` (see
+        :func:`data_years`), ``accessed``, ``cadence``, ``next``, ``newer``.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> row = status(date(2026, 12, 2)).set_index("name").loc["foundry_market_share"]
+    >>> row["published"], row["age"], row["data_years"]
+    ('2025-09-02', '15 months', '2025Q1–2025Q2')
+    """
+    today = today or date.today()
+    rows = []
+    for r in _package()["resources"]:
+        st = r.get("koit_status", {})
+        rows.append(
+            {
+                "name": r["name"],
+                "edition": st.get("edition", ""),
+                "published": st.get("published", ""),
+                "age": _age(st.get("published", ""), today),
+                "data_years": data_years(r["name"]),
+                "accessed": st.get("accessed", ""),
+                "cadence": st.get("cadence", ""),
+                "next": st.get("next", ""),
+                "newer": st.get("newer", ""),
             }
         )
     return pd.DataFrame(rows)
