@@ -86,3 +86,18 @@ def test_write_student_set_never_overwrites_without_permission(tmp_path):
     assert target.read_text(encoding="utf-8") == "my work"
     lessons.write_student_set(tmp_path, overwrite=True)
     assert target.read_text(encoding="utf-8") != "my work"
+
+
+def test_no_lesson_calls_an_existing_lesson_planned():
+    """Regression: lessons 01 and 02 called lesson 03 "planned" after it was written."""
+    import re
+
+    from koit_lessons import lessons as catalogue
+
+    numbers = {x.number for x in catalogue.lessons()}
+    pattern = re.compile(r"planned lesson (\d\d)|lesson (\d\d)[ ,(]{1,3}planned", re.I)
+    for item in catalogue.lessons():
+        for cell in item.read()["cells"]:
+            for match in pattern.finditer("".join(cell["source"])):
+                number = match.group(1) or match.group(2)
+                assert number not in numbers, f"{item.filename} calls lesson {number} planned"
