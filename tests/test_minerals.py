@@ -48,3 +48,16 @@ def test_bad_input(args, message):
 
 def test_names_are_forgiving_about_case_and_spaces():
     assert minerals.producers(" Lithium ", 2024).equals(minerals.producers("lithium", 2024))
+
+
+def test_compare_with_iea_puts_the_same_figure_from_both_sources_side_by_side():
+    from koit_lessons import metrics
+
+    table = minerals.compare_with_iea().set_index(["mineral", "measure"])
+    nickel = table.loc[("nickel", "top-3 share")]
+    usgs = metrics.top_k_share(minerals.producers("nickel", 2023)["share_pct"], 3)
+    assert nickel["usgs_pct"] == round(usgs, 1) and nickel["iea_pct"] == 69.0
+    assert (table["difference_pp"] == (table["usgs_pct"] - table["iea_pct"]).round(1)).all()
+    assert "press report" in table.loc[("rare earths", "top-1 share"), "iea_from"]
+    # only mining: USGS has no refining figures for these minerals
+    assert set(table["stage"]) == {"mining"}

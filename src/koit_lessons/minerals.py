@@ -34,6 +34,7 @@ __all__ = [
     "concentration_table",
     "reserve_holders",
     "mine_vs_refine",
+    "compare_with_iea",
 ]
 
 DATASET = "mineral_production"
@@ -389,5 +390,59 @@ def mine_vs_refine(year: int | None = None) -> pd.DataFrame:
     out.attrs = {
         "dataset": f"{DATASET} + {PROCESSING}",
         "source": data.source_line(DATASET),
+    }
+    return out
+
+
+def compare_with_iea() -> pd.DataFrame:
+    """Every IEA figure in ``iea_supply_concentration`` that the USGS tables also give
+    (the same mineral, stage, year and measure), side by side.
+
+    Only mining can be compared: the IEA rows cover nickel and rare earths, whose
+    refining the USGS tables do not give.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per figure: ``mineral``, ``stage``, ``year``, ``measure`` ("top-1 share"
+        or "top-3 share"), ``iea_pct``, ``iea_from`` (the IEA edition, and whether the
+        figure was read in a press report), ``usgs_pct`` (computed from
+        :func:`producers`, leaving out "Other countries") and ``difference_pp``
+        (USGS minus IEA, in percentage points).
+
+    Examples
+    --------
+    >>> t = compare_with_iea()
+    >>> t[["mineral", "measure"]].values.tolist()
+    [['nickel', 'top-3 share'], ['rare earths', 'top-1 share'], ['rare earths', 'top-3 share']]
+    """
+    iea = data.load("iea_supply_concentration")
+    known = set(mineral_names(DATASET))
+    usgs_years = set(years(DATASET))
+    rows = []
+    for r in iea.itertuples(index=False):
+        k = {"top-1 share": 1, "top-3 share": 3}.get(r.measure)
+        if r.stage != "mining" or r.mineral not in known or r.year not in usgs_years or not k:
+            continue
+        shares = producers(r.mineral, int(r.year))["share_pct"]
+        by = r.reported_by
+        reported = f" ({by})" if isinstance(by, str) and by else ""
+        usgs = float(shares.head(k).sum())
+        rows.append(
+            {
+                "mineral": r.mineral,
+                "stage": r.stage,
+                "year": int(r.year),
+                "measure": r.measure,
+                "iea_pct": float(r.share_pct),
+                "iea_from": r.edition + reported,
+                "usgs_pct": round(usgs, 1),
+                "difference_pp": round(usgs - float(r.share_pct), 1),
+            }
+        )
+    out = pd.DataFrame(rows)
+    out.attrs = {
+        "dataset": f"iea_supply_concentration + {DATASET}",
+        "source": data.source_line("iea_supply_concentration") + "; " + data.source_line(DATASET),
     }
     return out
