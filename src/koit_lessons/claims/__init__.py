@@ -17,6 +17,7 @@ listed in :data:`BOUND`; each has a module ``claims.lessonNN`` with its ``ENTRIE
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,8 +26,15 @@ from koit_lessons.errors import KoitError
 
 __all__ = ["Claim", "Fixed", "BOUND", "entries", "verify", "numbers_in", "uncovered"]
 
-#: lessons whose prose is bound to the data (every number registered)
-BOUND = ("00",)
+#: lessons whose prose is bound to the data (every number registered): those with a
+#: module ``claims.lessonNN``
+BOUND = tuple(
+    sorted(
+        m.name[len("lesson") :]
+        for m in pkgutil.iter_modules(__path__)
+        if m.name.startswith("lesson")
+    )
+)
 
 #: a percentage ("79 %", "0.5%") or a large figure ("6,400", "$173.4 billion")
 NUMBER = re.compile(
