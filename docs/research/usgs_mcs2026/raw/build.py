@@ -1,13 +1,14 @@
 """Build ../candidates.csv and ../revisions_vs_shipped.csv.
 
-Candidate rows come only from sources_substrata.py (cells transcribed from
-bitbaum/substrata research/usgs-mcs.json). Each row is compared with the independent
-PDF-text extraction in sources_pranava.py and with the secondary copies in
-sources_secondary.py; the result goes in the `crosscheck` column. Nothing is computed,
-rounded or filled in: a cell that is absent or 'NA' gives no row; 'W' gives a row with
+Candidate rows come from the USGS data release file MCS2026_Commodities_Data.csv
+(checked by SHA-256; pass its path as the first argument), plus two rows for the
+rare-earth reserves that MCS 2026 version 1.3 revised. Each row is compared with the
+chapter-PDF transcriptions in sources_substrata.py and sources_pranava.py and with the
+secondary copies in sources_secondary.py; the result goes in the `crosscheck` column. Nothing is computed,
+rounded or filled in: a cell that is 'NA' or 's' ("Included in World total") gives no row; 'W' gives a row with
 an empty value; '—' (USGS: zero) gives 0 with a note.
 
-Run from docs/research/usgs_mcs2026/:  python3 raw/build.py
+Run from docs/research/usgs_mcs2026/:  python3 raw/build.py PATH/TO/MCS2026_Commodities_Data.csv
 """
 import csv
 import os
@@ -98,71 +99,151 @@ def digits(s):
     return s.lstrip(">").replace(",", "")
 
 
+DR_SHA256 = "582a0aa231aea53d8a97dc8d1cd3dfa5f885cf3760353e3d029d7f0ae4fbaaf5"
+DR_COPY = ("https://github.com/therealjameswilson/critical-minerals-records-stage-v3/blob/"
+           "942d04a0d9f4f29fa0459535014a860e29ecdbd2/data/raw/usgs_mcs2026_commodities_data.csv")
+VH_COPY = ("https://github.com/therealjameswilson/critical-minerals-records-stage-v3/blob/"
+           "942d04a0d9f4f29fa0459535014a860e29ecdbd2/data/raw/usgs_mcs2026_version_history.txt")
+CHAPTER_URL = {
+    "LITHIUM": "mcs2026-lithium.pdf", "COBALT": "mcs2026-cobalt.pdf", "COPPER": "mcs2026-copper.pdf",
+    "GALLIUM": "mcs2026-gallium.pdf", "GRAPHITE (NATURAL)": "mcs2026-graphite.pdf",
+    "NICKEL": "mcs2026-nickel.pdf", "RARE EARTHS": "mcs2026-rare-earths.pdf",
+    "BAUXITE AND ALUMINA": "mcs2026-bauxite-alumina.pdf", "SILICON": "mcs2026-silicon.pdf",
+}
+# (chapter, Statistics_detail without ": rounded") -> (dataset, mineral, unit, measure)
+MAP = {
+    ("LITHIUM", "Mine production"): ("production", "lithium", "t lithium content", "Mine production, lithium content"),
+    ("LITHIUM", "Reserves"): ("reserves", "lithium", "t lithium content", "Reserves"),
+    ("COBALT", "Mine production"): ("production", "cobalt", "t cobalt content", "Mine production, cobalt content"),
+    ("COBALT", "Reserves"): ("reserves", "cobalt", "t cobalt content", "Reserves"),
+    ("COPPER", "Mine production"): ("production", "copper", "thousand t copper content", "Mine production, copper content"),
+    ("COPPER", "Refinery production"): ("processing", "copper", "thousand t copper content (refined copper)", "Refinery production, copper"),
+    ("COPPER", "Reserves"): ("reserves", "copper", "thousand t copper content", "Reserves"),
+    ("GALLIUM", "Primary production"): ("production", "gallium", "kg gallium content (primary low-purity gallium)", "Primary production, low-purity gallium"),
+    ("GRAPHITE (NATURAL)", "Mine production"): ("production", "graphite", "t natural graphite", "Mine production, natural graphite"),
+    ("GRAPHITE (NATURAL)", "Reserves"): ("reserves", "graphite", "t graphite", "Reserves"),
+    ("NICKEL", "Mine production"): ("production", "nickel", "t nickel content", "Mine production, nickel content"),
+    ("NICKEL", "Reserves"): ("reserves", "nickel", "t nickel content", "Reserves"),
+    ("RARE EARTHS", "Mine production"): ("production", "rare earths", "t rare-earth-oxide equivalent", "Mine production, rare-earth-oxide equivalent"),
+    ("RARE EARTHS", "Reserves"): ("reserves", "rare earths", "t rare-earth-oxide equivalent", "Reserves"),
+    ("BAUXITE AND ALUMINA", "Alumina, refinery production"): ("processing", "alumina", "thousand dry t alumina (calcined equivalent)", "Refinery production, alumina"),
+    ("BAUXITE AND ALUMINA", "Bauxite, mine production"): ("production", "bauxite", "thousand dry t bauxite", "Mine production, bauxite"),
+    ("BAUXITE AND ALUMINA", "Bauxite reserves"): ("reserves", "bauxite", "thousand dry t bauxite", "Reserves"),
+    ("SILICON", "Silicon metal"): ("processing", "silicon", "thousand t silicon content (silicon metal)", "Production, silicon metal"),
+}
+BOILERPLATE = "See Appendix C for resource and reserve definitions and information concerning data sources."
+
+
+def read_release(path):
+    import hashlib
+    raw = open(path, "rb").read()
+    digest = hashlib.sha256(raw).hexdigest()
+    assert digest == DR_SHA256, "not the expected copy of MCS2026_Commodities_Data.csv: " + digest
+    lines = raw.decode("cp1252").split("\r\n")
+    header = next(csv.reader([lines[0]]))
+    out = []
+    for n, line in enumerate(lines[1:], start=2):
+        if not line:
+            continue
+        rec = dict(zip(header, next(csv.reader([line]))))
+        out.append((n, line, rec))
+    return out
+
+
+def substrata_map():
+    """(dataset, mineral, country, year) -> raw string, from the bitbaum/substrata transcription."""
+    out = {}
+    for ch in sources_substrata.CHAPTERS:
+        for r in ch["rows"]:
+            country = norm_country(r[0])
+            for (key, ds, mineral, year, unit, measure), spec in zip(ch["cols"], r[1]):
+                if spec is not None:
+                    out[(ds, mineral, country, year)] = parse_cell(spec)[0]
+    return out
+
+
+def same(a, b):
+    """Equal as read; the pranava0x0 extraction renders a printed '\u2014' as 0."""
+    z = lambda x: "0" if x == "\u2014" else x
+    return digits(z(a)) == digits(z(b)) or (a in ("W", "null") and b in ("W", "null"))
+
+
 def main():
+    path = sys.argv[1] if len(sys.argv) > 1 else "/tmp/mcs26/usgs_mcs2026_commodities_data.csv"
+    release = read_release(path)
+    smap = substrata_map()
     pmap = pranava_map()
     sec = {}
     for ds, m, c, y, v, label, q in sources_secondary.SECONDARY:
         sec.setdefault((ds, m, c, y), []).append((v, label))
-    used_p, used_s = set(), set()
+    used = {"s": set(), "p": set(), "x": set()}
     rows = []
-    for ch in sources_substrata.CHAPTERS:
-        for r in ch["rows"]:
-            name, cells = r[0], r[1]
-            rowfn = r[2] if len(r) > 2 else []
-            country = norm_country(name)
-            for (key, ds, mineral, year, unit, measure), spec in zip(ch["cols"], cells):
-                if spec is None:
-                    continue
-                raw, est, fns = parse_cell(spec)
-                if raw == "NA":
-                    continue
-                notes = []
-                value, more = "", False
-                if raw == "W":
-                    notes.append("W: withheld by USGS to avoid disclosing company proprietary data")
-                elif raw == "—":
-                    value = "0"
-                    notes.append("printed '—' (USGS: Zero)")
-                else:
-                    more = raw.startswith(">")
-                    value = digits(raw)
-                    assert value.isdigit(), (ch["slug"], name, key, raw)
-                    if more:
-                        notes.append("printed '%s': USGS gives only a lower bound" % raw)
-                for f in fns:
-                    notes.append("footnote %s: \"%s\"" % (f, ch["footnotes"][f]))
-                for f in rowfn:
-                    notes.append("footnote %s on the row name: \"%s\"" % (f, ch["footnotes"][f]))
-                if name == "Other":
-                    notes.append('row label printed "Other"')
-                # cross-checks
-                k = (ds, mineral, country, year)
-                checks = []
-                if k in pmap:
-                    used_p.add(k)
-                    pv = pmap[k]
-                    pd = "" if pv in ("W", "null") else digits(pv)
-                    if pd == value:
-                        checks.append(PRANAVA_LABEL + ": same")
-                    else:
-                        checks.append(PRANAVA_LABEL + ": DIFFERS, reads '%s'" % pv)
-                for v, label in sec.get(k, []):
-                    used_s.add((k, label))
-                    checks.append("%s: %s" % (label, "same" if v == value else "DIFFERS, reads " + v))
-                rows.append(dict(
-                    dataset=ds, mineral=mineral, country=country, iso3=ISO3.get(country, ""),
-                    kind=kind_of(country), year=year,
-                    production=value if ds != "reserves" else "",
-                    reserves=value if ds == "reserves" else "",
-                    more_than=("true" if more else "false") if ds == "reserves" else "",
-                    unit=unit, measure=measure,
-                    estimated=("true" if est else "false") if ds != "reserves" else "",
-                    note=" | ".join(notes),
-                    source="%s (chapter %s, table \"%s\", unit note \"%s\")" % (
-                        sources_substrata.SRC, ch["url"], ch["table"], ch["unitQuote"]),
-                    quote=quote_of(name, key, raw, est, fns),
-                    crosscheck=" ; ".join(checks) if checks else "no second copy read",
-                ))
+    skipped = []
+    for n, line, r in release:
+        ch = r["MCS chapter"]
+        if ch not in CHAPTER_URL or not r["Section"].startswith("World"):
+            continue
+        detail = r["Statistics_detail"]
+        rounded = detail.endswith(": rounded")
+        m = MAP.get((ch, detail.replace(": rounded", "")))
+        if m is None:
+            continue
+        ds, mineral, unit, measure = m
+        country = "World total (rounded)" if r["Country"] == "World total" else r["Country"]
+        if rounded:
+            assert r["Country"] == "World total"
+        year = r["Year"]
+        raw = r["Value"]
+        segs = [s for s in r["Notes"].split(" -- ") if s]
+        if raw in ("NA", "s"):
+            skipped.append((ds, mineral, country, year, raw, " -- ".join(segs)))
+            continue
+        est = "Estimated." in segs
+        notes = []
+        value, more = "", False
+        if raw == "W":
+            notes.append("W: withheld by USGS to avoid disclosing company proprietary data")
+        elif raw == "\u2014":
+            value = "0"
+            notes.append("printed '\u2014' (USGS: Zero)")
+        else:
+            more = raw.startswith(">")
+            value = digits(raw)
+            assert value.isdigit(), (n, raw)
+            if more:
+                notes.append("printed '%s': USGS gives only a lower bound" % raw)
+        notes += ['USGS note: "%s"' % s for s in segs if s not in ("Estimated.", BOILERPLATE)]
+        if rounded:
+            notes.append('USGS row "World total", Statistics_detail "%s"' % detail)
+        k = (ds, mineral, country, year)
+        checks = []
+        if k in smap:
+            used["s"].add(k)
+            checks.append("bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): " +
+                          ("same" if same(smap[k], raw) else "DIFFERS, reads '%s'" % smap[k]))
+        if k in pmap:
+            used["p"].add(k)
+            checks.append(PRANAVA_LABEL + ": " + ("same" if same(pmap[k], raw) else "DIFFERS, reads '%s'" % pmap[k]))
+        for v, label in sec.get(k, []):
+            used["x"].add((k, label))
+            checks.append("%s: %s" % (label, "same" if v == value else "DIFFERS, reads " + v))
+        rows.append(dict(
+            dataset=ds, mineral=mineral, country=country, iso3=ISO3.get(country, ""),
+            kind=kind_of(country), year=year,
+            production=value if ds != "reserves" else "",
+            reserves=value if ds == "reserves" else "",
+            more_than=("true" if more else "false") if ds == "reserves" else "",
+            unit=unit, measure=measure,
+            estimated=("true" if est else "false") if ds != "reserves" else "",
+            note=" | ".join(notes),
+            source=("USGS, Mineral Commodity Summaries 2026 Data Release (doi:10.5066/P1WKQ63T), file "
+                    "MCS2026_Commodities_Data.csv, SHA-256 %s, read in the copy %s (chapter "
+                    "https://pubs.usgs.gov/periodicals/mcs2026/%s, table \"%s\")"
+                    % (DR_SHA256, DR_COPY, CHAPTER_URL[ch], r["Section"])),
+            quote="line %d: %s" % (n, line),
+            crosscheck=" ; ".join(checks) if checks else "no second copy read",
+        ))
+    rows += version_13_rows()
     with open(os.path.join(OUT, "candidates.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=FIELDS, lineterminator="\n")
         w.writeheader()
@@ -175,12 +256,39 @@ def main():
     print("rows with a differing cross-check:", len(differs))
     for r in differs:
         print("  ", r["dataset"], r["mineral"], r["country"], r["year"], r["production"] or r["reserves"], "|", r["crosscheck"])
-    unused_p = [k for k in pmap if k not in used_p]
-    print("pranava cells with no substrata row:", unused_p)
-    unused_s = [(k, l) for ds, m, c, y, v, l, q in sources_secondary.SECONDARY
-                for k in [(ds, m, c, y)] if (k, l) not in used_s]
-    print("secondary cells with no substrata row:", unused_s)
-    revisions(rows)
+    print("substrata cells not in the release rows:", [k for k in smap if k not in used["s"]])
+    print("pranava cells not in the release rows:", [k for k in pmap if k not in used["p"]])
+    print("secondary cells not used:", [(ds, m, c, y, l) for ds, m, c, y, v, l, q in sources_secondary.SECONDARY
+                                        if ((ds, m, c, y), l) not in used["x"]])
+    print("release cells without a figure (NA or s):")
+    for s in skipped:
+        print("  ", s)
+    revisions(rows)  # the version 1.3 rows come last and so replace the data-release rows
+
+
+def version_13_rows():
+    """The two rare-earth reserve values changed in MCS 2026 version 1.3 (27 May 2026)."""
+    q = ("On p. 153, the value of reserves for Brazil was changed from \"21,000,000\" to \"11,000,000\" and "
+         "the total was revised down from \">85,000,000\" to \">75,000,000\" to reflect this change.")
+    src = ("USGS, Revision History for U.S. Geological Survey Mineral Commodity Summaries 2026 "
+           "(https://pubs.usgs.gov/periodicals/mcs2026/versionHist.txt), \"Revised and reposted May 27, 2026, "
+           "as version 1.3\", read in the copy " + VH_COPY)
+    common = dict(dataset="reserves", mineral="rare earths", year="2025", production="",
+                  unit="t rare-earth-oxide equivalent",
+                  measure="Reserves (MCS 2026 version 1.3 value; supersedes the data-release row)",
+                  estimated="", source=src, quote=q)
+    return [
+        dict(common, country="Brazil", iso3="BRA", kind="country", reserves="11000000", more_than="false",
+             note="Current value: the data release (and the version 1.0-1.2 PDF) print 21,000,000",
+             crosscheck="bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): same ; " +
+                        sources_secondary.ES + ": same"),
+        dict(common, country="World total (rounded)", iso3="", kind="world", reserves="75000000",
+             more_than="true",
+             note="printed '>75,000,000': USGS gives only a lower bound | Current value: the data release "
+                  "(and the version 1.0-1.2 PDF) print >85,000,000",
+             crosscheck="bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): same ; " +
+                        sources_secondary.ES + ": same"),
+    ]
 
 
 def revisions(rows):
