@@ -18,6 +18,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import sources_pranava  # noqa: E402
+import sources_re_pdf  # noqa: E402
 import sources_secondary  # noqa: E402
 import sources_substrata  # noqa: E402
 
@@ -43,6 +44,7 @@ FIELDS = ["dataset", "mineral", "country", "iso3", "kind", "year", "production",
           "quote", "crosscheck"]
 
 PRANAVA_LABEL = "pranava0x0 PDF-text extraction (captured 2026-05-19)"
+RE_PDF_LABEL = "USGS chapter PDF mcs2026-rare-earths.pdf, version 1.3, read with pdftotext"
 
 
 def norm_country(c):
@@ -131,6 +133,15 @@ MAP = {
     ("BAUXITE AND ALUMINA", "Bauxite reserves"): ("reserves", "bauxite", "thousand dry t bauxite", "Reserves"),
     ("SILICON", "Silicon metal"): ("processing", "silicon", "thousand t silicon content (silicon metal)", "Production, silicon metal"),
 }
+SUPERSEDED = {
+    ("reserves", "rare earths", "Brazil", "2025"):
+        "SUPERSEDED: MCS 2026 version 1.3 (27 May 2026) changed this value to 11,000,000 (see the version 1.3 row)",
+    ("reserves", "rare earths", "World total (rounded)", "2025"):
+        "SUPERSEDED: MCS 2026 version 1.3 (27 May 2026) changed this value to >75,000,000 (see the version 1.3 row)",
+    ("production", "rare earths", "China", "2024"):
+        "The USGS note 'Production quota; does not include undocumented production.' was removed from this cell "
+        "in MCS 2026 version 1.1 (5 March 2026); the value did not change",
+}
 BOILERPLATE = "See Appendix C for resource and reserve definitions and information concerning data sources."
 
 
@@ -216,6 +227,8 @@ def main():
         if rounded:
             notes.append('USGS row "World total", Statistics_detail "%s"' % detail)
         k = (ds, mineral, country, year)
+        if k in SUPERSEDED:
+            notes.append(SUPERSEDED[k])
         checks = []
         if k in smap:
             used["s"].add(k)
@@ -224,6 +237,10 @@ def main():
         if k in pmap:
             used["p"].add(k)
             checks.append(PRANAVA_LABEL + ": " + ("same" if same(pmap[k], raw) else "DIFFERS, reads '%s'" % pmap[k]))
+        if mineral == "rare earths" and country in sources_re_pdf.VALUES:
+            i = {"2024": 0, "2025": 1}[year] if ds == "production" else 2
+            pv = sources_re_pdf.VALUES[country][i]
+            checks.append(RE_PDF_LABEL + ": " + ("same" if same(pv, raw) else "DIFFERS, prints '%s'" % pv))
         for v, label in sec.get(k, []):
             used["x"].add((k, label))
             checks.append("%s: %s" % (label, "same" if v == value else "DIFFERS, reads " + v))
@@ -267,27 +284,29 @@ def main():
 
 
 def version_13_rows():
-    """The two rare-earth reserve values changed in MCS 2026 version 1.3 (27 May 2026)."""
-    q = ("On p. 153, the value of reserves for Brazil was changed from \"21,000,000\" to \"11,000,000\" and "
-         "the total was revised down from \">85,000,000\" to \">75,000,000\" to reflect this change.")
-    src = ("USGS, Revision History for U.S. Geological Survey Mineral Commodity Summaries 2026 "
-           "(https://pubs.usgs.gov/periodicals/mcs2026/versionHist.txt), \"Revised and reposted May 27, 2026, "
-           "as version 1.3\", read in the copy " + VH_COPY)
+    """The two rare-earth reserve values changed in MCS 2026 version 1.3 (27 May 2026), read in the PDF."""
+    src = ("USGS, Mineral Commodity Summaries 2026, Rare Earths chapter, p. 153, table \"World Mine Production "
+           "and Reserves\", version 1.3 PDF, read with pdftotext in the copy " + sources_re_pdf.SRC)
+    vh = ("USGS revision history (https://pubs.usgs.gov/periodicals/mcs2026/versionHist.txt, copy " + VH_COPY +
+          "), version 1.3: \"the value of reserves for Brazil was changed from \"21,000,000\" to \"11,000,000\" and "
+          "the total was revised down from \">85,000,000\" to \">75,000,000\"\": same")
     common = dict(dataset="reserves", mineral="rare earths", year="2025", production="",
                   unit="t rare-earth-oxide equivalent",
                   measure="Reserves (MCS 2026 version 1.3 value; supersedes the data-release row)",
-                  estimated="", source=src, quote=q)
+                  estimated="", source=src)
+    tail = (" ; bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): same ; " +
+            sources_secondary.ES + ": same ; " + PRANAVA_LABEL + " (version 1.2 PDF): DIFFERS, reads the old value")
     return [
         dict(common, country="Brazil", iso3="BRA", kind="country", reserves="11000000", more_than="false",
-             note="Current value: the data release (and the version 1.0-1.2 PDF) print 21,000,000",
-             crosscheck="bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): same ; " +
-                        sources_secondary.ES + ": same"),
+             quote=sources_re_pdf.LINES["Brazil"] + "   [column header: " + sources_re_pdf.HEADER + "]",
+             note="Current value (version 1.3): the data release file and the version 1.0-1.2 PDF print 21,000,000",
+             crosscheck=vh + tail),
         dict(common, country="World total (rounded)", iso3="", kind="world", reserves="75000000",
              more_than="true",
-             note="printed '>75,000,000': USGS gives only a lower bound | Current value: the data release "
-                  "(and the version 1.0-1.2 PDF) print >85,000,000",
-             crosscheck="bitbaum/substrata transcription of the chapter PDF (retrieved 2026-09-25): same ; " +
-                        sources_secondary.ES + ": same"),
+             quote=sources_re_pdf.LINES["World total (rounded)"] + "   [column header: " + sources_re_pdf.HEADER + "]",
+             note="printed '>75,000,000': USGS gives only a lower bound | Current value (version 1.3): the data "
+                  "release file and the version 1.0-1.2 PDF print >85,000,000",
+             crosscheck=vh + tail),
     ]
 
 
