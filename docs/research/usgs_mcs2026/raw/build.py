@@ -340,6 +340,8 @@ def revisions(rows):
             continue
         val_new = n["reserves"] if ds == "reserves" else n["production"]
         status = "unchanged" if val_new == val_old else "changed"
+        if ds == "reserves" and s.get("more_than") != n["more_than"]:
+            status += " (more_than %s -> %s)" % (s.get("more_than"), n["more_than"])
         out.append(dict(dataset=ds, mineral=m, country=c, comparison=what, shipped=val_old,
                         mcs2026=val_new, status=status))
     # rows in MCS 2026 (2024 or reserves) with no shipped counterpart
