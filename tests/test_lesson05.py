@@ -9,7 +9,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, lessons, shocks, widgets  # noqa: E402
+from koit_lessons import checks, data, lessons, shocks, widgets  # noqa: E402
 from koit_lessons.errors import KoitError  # noqa: E402
 from koit_lessons.resources import notebooks_dir  # noqa: E402
 
@@ -19,6 +19,7 @@ IDS = [
     "05-hand-price",
     "05-hand-supply-lost",
     "05-korea-lithium-risk",
+    "05-rare-earth-measures",
     "05-stockpile-months",
 ]
 
@@ -121,3 +122,12 @@ def test_notebook_is_listed_with_title_time_and_enough_exercises_and_figures():
     assert any("solution" in c["metadata"].get("tags", []) for c in nb["cells"])
     for heading in ("## Summary", "## Sources", "## Glossary", "teaching model", "not a forecast"):
         assert heading in text
+
+
+def test_the_rare_earth_measures_are_counted_from_the_export_controls_table():
+    table = data.load("china_export_controls")
+    rows = table[table["lesson_minerals"].str.contains("rare earths", na=False)]
+    assert checks.expected("05-rare-earth-measures") == len(rows) == 5
+    assert checks.check("05-rare-earth-measures", len(rows)).status == checks.CORRECT
+    # a student who counts every row, or forgets the empty cells, gets it wrong
+    assert checks.check("05-rare-earth-measures", len(table)).status == checks.INCORRECT

@@ -110,3 +110,25 @@ question(
         "China.",
     )
 )
+
+
+def _rare_earth_measures() -> float:
+    from koit_lessons import data
+
+    covered = data.load("china_export_controls")["lesson_minerals"].fillna("")
+    return float(covered.str.split("; ").apply(lambda names: "rare earths" in names).sum())
+
+
+question(
+    Question(
+        id="05-rare-earth-measures",
+        prompt="How many of the measures in china_export_controls cover rare earths "
+        "(according to its lesson_minerals column)?",
+        kind="number",
+        tolerance=0,
+        expected=_rare_earth_measures,
+        hint="Keep the rows whose lesson_minerals column mentions rare earths (the .str "
+        "methods of a text column help; empty cells are NaN), then count the rows.",
+        explain="Rare earths were the mineral China's measures targeted most often.",
+    )
+)
