@@ -29,6 +29,15 @@ def _trend_growth(without: str | None = None) -> float:
     return compute.fit_trend(table)["annual_growth"]
 
 
+def _largest_flop_e26() -> float:
+    return float(compute.models()["training_compute_flop"].max()) / 1e26
+
+
+def _accelerator(chip: str, column: str) -> float:
+    table = compute.accelerators().set_index("chip")
+    return float(table.loc[chip, column])
+
+
 def _electricity(period: int, column: str = "electricity_twh") -> float:
     table = compute.data_centre_electricity().set_index("period")
     return float(table.loc[period, column])
@@ -44,6 +53,11 @@ def _iea_growth() -> float:
 
 
 ENTRIES = [
+    # introduction and section 1 (stated without a percent sign, bound all the same)
+    Claim("about 5 × 10²⁶ floating-point operations", _largest_flop_e26),
+    Claim("a selection of 39 of them", lambda: len(compute.models())),
+    Claim("In our 39 models", lambda: len(compute.models())),
+    Claim("In our 39 notable models", lambda: len(compute.models())),
     # section 1: the fitted trend (stated in words, bound all the same)
     Claim("about **3.6 times a year**", _trend_growth, digits=1),
     Claim("about 3.6× a year", _trend_growth, digits=1),
@@ -77,10 +91,15 @@ ENTRIES = [
         "at **40 %** utilisation. The 40 % was measured",
         EXAMPLE + ", taken from " + EPOCH_FILE + " (hardware utilization 0.4042)",
     ),
+    Claim(
+        "is 34.4 GB (10⁹ bytes each)", lambda: _accelerator("Google TPU v4", "memory_gb"), digits=1
+    ),
+    Claim("GiB is 34.4 GB", lambda: _accelerator("Google TPU v4", "memory_gb"), digits=1),
     # section 3: the memory wall (stated without a percent sign, bound all the same)
     Claim("needs over 500 operations per byte", lambda: _flop_per_byte("max"), relation="over"),
     Claim("between about 170", lambda: _flop_per_byte("min"), digits=-1),
     Claim("and 560 operations per byte", lambda: _flop_per_byte("max")),
+    Claim("maximum of 192 W per TPU v4 chip", lambda: _accelerator("Google TPU v4", "power_w")),
     # section 4: the calculator
     Fixed("from 40 % to 20 %", EXAMPLE),
     Fixed("on 8,192 TPU v4 chips", EXAMPLE + " (the calculator's default)"),
@@ -91,12 +110,18 @@ ENTRIES = [
         digits=1,
     ),
     Claim("roughly 15 % more each year", _iea_growth),
+    Claim("around 415 TWh", lambda: _electricity(2024)),
+    Claim("that 945 TWh", lambda: _electricity(2030)),
+    Claim("about 415 TWh in 2024", lambda: _electricity(2024)),
+    Claim("about 945 TWh by 2030", lambda: _electricity(2030)),
     # summary and sources
     Claim(
         "(≈1.5 % of the world's)",
         lambda: _electricity(2024, "share_of_world_electricity_pct"),
         digits=1,
     ),
+    Claim("about **415 TWh**", lambda: _electricity(2024)),
+    Claim("about **945 TWh**", lambda: _electricity(2030)),
     Fixed("(15.6 trillion tokens; 16,384 NVIDIA H100 GPUs", EPOCH_FILE),
     Fixed("cite 30.84 million GPU-hours", EPOCH_FILE + " (notes, citing Hugging Face)"),
     Fixed("(6 × 288 billion active parameters × 30 trillion tokens)", EPOCH_FILE + " (notes)"),
