@@ -123,7 +123,6 @@ ENTRIES = [
     Claim("about **415 TWh**", lambda: _electricity(2024)),
     Claim("about **945 TWh**", lambda: _electricity(2030)),
     Fixed("(15.6 trillion tokens; 16,384 NVIDIA H100 GPUs", EPOCH_FILE),
-    Fixed("cite 30.84 million GPU-hours", EPOCH_FILE + " (notes, citing Hugging Face)"),
     Fixed("(6 × 288 billion active parameters × 30 trillion tokens)", EPOCH_FILE + " (notes)"),
     Fixed("(100,000 NVIDIA H100 GPUs)", EPOCH_FILE + " (hardware quantity)"),
     Fixed("the pod size of 8,960 chips", TPU_V5P),
