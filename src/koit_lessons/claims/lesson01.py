@@ -63,7 +63,9 @@ ENTRIES = [
     Claim("about 3.6× a year", _trend_growth, digits=1),
     Claim("grown about 3.6 times a year", _trend_growth, digits=1),
     Claim("our fit gives about 4.3× a year", lambda: _trend_growth("AlphaGo"), digits=1),
+    Fixed("fitting 428 notable models since 2010, finds about **4–5 times a year**", EPOCH_TREND),
     Fixed("(4.7× per year, 90 % interval 4.3–5.2×", EPOCH_TREND),
+    Fixed("later versions say 4.6×", EPOCH_TREND + "; later version of the page"),
     Fixed("its regression table 4.7× (90 % interval 4.3–5.2×)", EPOCH_TREND),
     # the model answer of the first Think! question
     Claim(

@@ -76,6 +76,7 @@ def _dram(company: str, quarter: str = "2025Q1") -> float:
 
 ENTRIES = [
     # introduction and section 1: quoted from SIA/BCG
+    Fixed("more than **50 points** across the value chain", SIA_2021),
     Fixed("more than **65%** of the global market share", SIA_2021),
     Fixed("about **75%** of global semiconductor manufacturing capacity", SIA_2021),
     # section 1: the design stage
