@@ -1,0 +1,148 @@
+"""The numbers in lesson 02's prose."""
+
+from __future__ import annotations
+
+from koit_lessons import chips, memory
+from koit_lessons.claims import Claim, Fixed
+
+QUARTER = "2025Q2"
+SUB10 = "below 10 nm"
+GUIDELINES = (
+    "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
+)
+SIA_2021 = (
+    "Semiconductor Industry Association and Boston Consulting Group, Strengthening the "
+    "Global Semiconductor Supply Chain in an Uncertain Era (2021)"
+)
+CSET_SALES = (
+    "CSET, Supply Chain Explorer data, provision.csv (sourced sales rows: WSTS and SIA, "
+    "2022), rows the chip_value_chain_shares data set does not keep"
+)
+CSET_EUV = (
+    "CSET, Supply Chain Explorer data, provision.csv (CSET analysis of TechInsights data, 2024)"
+)
+EC_2022 = (
+    "European Commission, approval of Italian aid for STMicroelectronics in Catania "
+    "(October 2022), as reproduced by VLAIO EU Monitor"
+)
+EC_2024 = (
+    "European Commission, approval of Italian aid for ST's silicon-carbide campus in "
+    "Catania (May 2024), as summarised by Green Forum"
+)
+COUNCIL = "Council of the EU, Chips Act approved (July 2023), as quoted by Evertiq"
+AUDITORS = "European Court of Auditors, 'Microchips: EU off the pace in a global race' (2025)"
+FORECAST = "Commission forecast (July 2024), as reported by Bits&Chips (2025)"
+
+
+def _stage_share(stage: str, region: str) -> float:
+    table = chips.stage_shares(stage)
+    return float(table.loc[table["region"] == region, "share_pct"].sum())
+
+
+def _stage_hhi(stage: str) -> float:
+    return chips.stage_concentration(stage)["hhi"]
+
+
+def _capacity(region: str, period: int, segment: str = SUB10) -> float:
+    table = chips.capacity_shares(segment, period)
+    return float(table.loc[table["region"] == region, "share_pct"].sum())
+
+
+def _capacity_hhi(period: int) -> float:
+    return chips.capacity_concentration(SUB10, period)["hhi"]
+
+
+def _capacity_covered(period: int) -> float:
+    return float(chips.capacity_shares(SUB10, period)["share_pct"].sum())
+
+
+def _foundry(company: str) -> float:
+    table = chips.foundry_shares(QUARTER)
+    return float(table.loc[table["company"] == company, "share_pct"].sum())
+
+
+def _foundry_covered() -> float:
+    return float(chips.foundry_shares(QUARTER)["share_pct"].sum())
+
+
+def _foundry_hhi() -> float:
+    return chips.foundry_concentration(QUARTER)["hhi"]
+
+
+def _dram(company: str, quarter: str = "2025Q1") -> float:
+    table = memory.dram_shares(quarter)
+    return float(table.loc[table["company"] == company, "share_pct"].sum())
+
+
+ENTRIES = [
+    # introduction and section 1: quoted from SIA/BCG
+    Fixed("more than **50 points** across the value chain", SIA_2021),
+    Fixed("more than **65%** of the global market share", SIA_2021),
+    Fixed("about **75%** of global semiconductor manufacturing capacity", SIA_2021),
+    # section 1: the design stage
+    Claim("second with 13 % in 2022", lambda: _stage_share("design", "South Korea")),
+    Claim("so the 13 % depends", lambda: _stage_share("design", "South Korea")),
+    Fixed("give Korea 60 % of memory chip design", CSET_SALES + " ('Memory chip design')"),
+    Fixed("but only 3 % of chip design overall", CSET_SALES + " ('Chip design')"),
+    Fixed("Every stage but one is above the 1,800 line", GUIDELINES),
+    # section 3: concentration
+    Fixed("above 1,800 counts as highly concentrated", GUIDELINES),
+    Claim("hold about 97 % of the market", _foundry_covered),
+    Claim("in Taiwan (92 %)", lambda: _capacity("Taiwan", 2019)),
+    Claim("South Korea (8 %) in 2019", lambda: _capacity("South Korea", 2019)),
+    Claim("(69 % and", lambda: _capacity("Taiwan", 2022)),
+    Claim("and 31 %). The 2019", lambda: _capacity("South Korea", 2022)),
+    Claim("add up to 95 %", lambda: _capacity_covered(2032)),
+    Claim("so 5 % is unaccounted for", lambda: 100 - _capacity_covered(2032)),
+    Claim("an HHI of about 1,640 in 2022", lambda: _stage_hhi("fabrication"), digits=-1),
+    Claim("an HHI of 5,722 (SIA/BCG)", lambda: _capacity_hhi(2022)),
+    Claim("projection stays above 1,800", lambda: _capacity_hhi(2032), relation="over"),
+    Claim("its 3,135 is a lower bound", lambda: _capacity_hhi(2032)),
+    Claim("the missing 5 % can only add", lambda: 100 - _capacity_covered(2032)),
+    # section 4: Korea
+    Claim("(7.3 % of revenue in 2025Q2)", lambda: _foundry("Samsung"), digits=1),
+    Claim("with a 36 % share", lambda: _dram("SK hynix")),
+    Claim("against Samsung's 33.7 %", lambda: _dram("Samsung"), digits=1),
+    # section 4: Italy and Europe
+    Claim("projects **6 %** for Europe by 2032", lambda: _capacity("Europe", 2032)),
+    Fixed("it has 17 % of discrete, analog, sensor", CSET_SALES + " ('DAO chip design')"),
+    Fixed("against 9 % of chip design overall", CSET_SALES + " ('Chip design')"),
+    Fixed("**€292.5 million** of Italian aid", EC_2022),
+    Fixed("STMicroelectronics' **€730 million** plant", EC_2022),
+    Fixed("about **€2 billion** of Italian aid", EC_2024),
+    Fixed("ST's **€5 billion** silicon-carbide campus", EC_2024),
+    Fixed('"from 10% now to at least 20% by 2030"', COUNCIL),
+    Fixed("is 11.7 % by 2030 (Bits&Chips)", FORECAST),
+    Fixed("supplied **100 %** of EUV lithography tools in 2024", CSET_EUV),
+    # the model answer of the Think! question
+    Claim("Taiwan had 69 %", lambda: _capacity("Taiwan", 2022)),
+    Claim("South Korea 31 % of the world's capacity", lambda: _capacity("South Korea", 2022)),
+    Claim("(HHI about 5,700)", lambda: _capacity_hhi(2022), digits=-2),
+    Claim("TSMC, took 70.2 % of all foundry revenue", lambda: _foundry("TSMC"), digits=1),
+    Claim("(HHI of the top ten about 5,050)", _foundry_hhi, digits=-1),
+    Claim("falls from 31 %", lambda: _capacity("South Korea", 2022)),
+    Claim("to 9 % as fabs rise elsewhere", lambda: _capacity("South Korea", 2032)),
+    # summary
+    Fixed("holds more than 65 % of the market", SIA_2021),
+    Claim(
+        "(the United States had 96 % in 2019)",
+        lambda: _stage_share("EDA software", "United States"),
+    ),
+    Claim("TSMC took 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
+    Claim("an HHI still above 1,800", lambda: _capacity_hhi(2032), relation="over"),
+    Fixed("the EU aims at 20 % of the world's chip production by value", AUDITORS),
+    # what the data could not tell us
+    Claim("(10 % in 2022", lambda: _capacity("United States", 2022, "all nodes")),
+    Claim("14 % projected for 2032)", lambda: _capacity("United States", 2032, "all nodes")),
+    Claim("Mainland China (24 %", lambda: _capacity("Mainland China", 2022, "all nodes")),
+    Claim("21 %). We found", lambda: _capacity("Mainland China", 2032, "all nodes")),
+    # sources
+    Fixed("75 % of manufacturing capacity in China and East Asia", SIA_2021),
+    Fixed("ASML's 100 % of EUV lithography tools", CSET_EUV),
+    Fixed("Approval of €292.5 million Italian aid", EC_2022),
+    Fixed("Approval of €2 billion Italian aid", EC_2024),
+    Fixed("\"doubling the EU's global market share in semiconductors, from 10% now", COUNCIL),
+    Fixed('to at least 20% by 2030"', COUNCIL),
+    Fixed("(20 % of global production value", AUDITORS),
+    Fixed("forecast of 11.7 % by 2030", FORECAST),
+]

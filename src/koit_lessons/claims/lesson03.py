@@ -1,0 +1,142 @@
+"""The numbers in lesson 03's prose."""
+
+from __future__ import annotations
+
+from koit_lessons import chips, compute, memory
+from koit_lessons.claims import Claim, Fixed
+
+V6E = "Google TPU v6e (Trillium)"
+V5P = "Google TPU v5p"
+UNIT = "definition: the unit of bytes_per_kflop (bytes per 1,000 operations)"
+TF_1Q25 = (
+    "TrendForce, 'DRAM Revenue Drops 5.5% in the First Quarter of 2025' (June 2025), "
+    "as published by I-Connect007"
+)
+TF_4Q25 = "TrendForce data, 'Price rally lifts 4Q25 DRAM revenue 29.4% QoQ', Evertiq (2026)"
+TITLE = "the title of a source, as published"
+MOTIE_2024 = "MOTIE, 'Korea's annual exports reach new highs in 2024' (January 2025)"
+AFP_2025 = "Malay Mail / AFP, 'AI boom drives South Korea exports to record US$700b in 2025' (2026)"
+
+
+def _bytes_per_kflop(chip: str) -> float:
+    row = compute.accelerator(chip)
+    return row["memory_bandwidth_gbps"] / row["peak_bf16_tflops"]
+
+
+def _bandwidth(chip: str) -> float:
+    return compute.accelerator(chip)["memory_bandwidth_gbps"]
+
+
+def _dram(company: str, quarter: str) -> float:
+    table = memory.dram_shares(quarter)
+    return float(table.loc[table["company"] == company, "share_pct"].sum())
+
+
+def _lead(quarter: str) -> float:
+    shares = memory.dram_shares(quarter)["share_pct"]
+    return float(shares.iloc[0] - shares.iloc[1])
+
+
+def _history(column: str, which: str) -> float:
+    values = memory.concentration_history()[column]
+    return float(values.min() if which == "min" else values.max())
+
+
+def _korea(which: str) -> float:
+    values = [memory.korea_share(q) for q in memory.quarters()]
+    return min(values) if which == "min" else max(values)
+
+
+def _chip_exports(year: int) -> float:
+    table = memory.exports().set_index("year")
+    return float(table.loc[year, "semiconductor_exports_busd"])
+
+
+def _export_share(year: int) -> float:
+    row = memory.exports().set_index("year").loc[year]
+    return 100 * row["semiconductor_exports_busd"] / row["total_exports_busd"]
+
+
+ENTRIES = [
+    # section 1: memory bandwidth per operation
+    Fixed("for every 1,000 operations the chip could do", UNIT),
+    Claim(
+        "the most peak compute (918 TFLOP/s)", lambda: compute.accelerator(V6E)["peak_bf16_tflops"]
+    ),
+    Claim("(1,638 against", lambda: _bandwidth(V6E)),
+    Claim("against 2,765 GB/s)", lambda: _bandwidth(V5P)),
+    Claim("under 2 bytes per 1,000 operations", lambda: _bytes_per_kflop(V6E), relation="under"),
+    Claim("against about 6 for v5p", lambda: _bytes_per_kflop(V5P)),
+    # "fewer than one" 2-byte number is the claim "under 2 bytes" above
+    Fixed("fewer than one new number for every 1,000 operations", UNIT),
+    # section 2: the change of leader
+    Fixed("its DRAM revenue fell 7.1 % from the quarter before", TF_1Q25),
+    Fixed("while Samsung's fell 19 %", TF_1Q25),
+    Claim("(33.2 % against", lambda: _dram("SK hynix", "2025Q3"), digits=1),
+    Claim("against 32.6 %, a lead", lambda: _dram("Samsung", "2025Q3"), digits=1),
+    Claim("a lead of only 0.6 points", lambda: _lead("2025Q3"), digits=1),
+    Claim("back in front (36 %", lambda: _dram("Samsung", "2025Q4")),
+    Claim("against 32.1 %)", lambda: _dram("SK hynix", "2025Q4"), digits=1),
+    Fixed("contract prices up 45–50 %", TF_4Q25),
+    Fixed("average selling prices up about 40 %", TF_4Q25),
+    # section 3: concentration
+    Claim("between 90.5 % (2025Q4)", lambda: _history("covered_pct", "min"), digits=1),
+    Claim("and 98.3 % (2024Q4)", lambda: _history("covered_pct", "max"), digits=1),
+    Claim("HHI between 2,825 in 2025Q3", lambda: _history("hhi", "min")),
+    Claim("and 3,450 in 2023Q4", lambda: _history("hhi", "max")),
+    Claim(
+        "(about 5,050 in 2025Q2)",
+        lambda: chips.foundry_concentration("2025Q2")["hhi"],
+        digits=-1,
+    ),
+    Claim("one company took 70 %", lambda: chips.foundry_concentration("2025Q2")["top1_pct"]),
+    Claim("between 65.8 % (2025Q3)", lambda: _korea("min"), digits=1),
+    Claim("and 77.4 % (2024Q2)", lambda: _korea("max"), digits=1),
+    Claim("25.7 % in 2025Q3", lambda: _dram("Micron", "2025Q3"), digits=1),
+    Claim("22.4 % in 2025Q4", lambda: _dram("Micron", "2025Q4"), digits=1),
+    # section 4: Korea's exports
+    Claim(r"from \$129.2 billion in 2022", lambda: _chip_exports(2022), digits=1),
+    Claim(r"to \$98.6 billion in 2023", lambda: _chip_exports(2023), digits=1),
+    Claim(r"record \$141.9 billion in 2024", lambda: _chip_exports(2024), digits=1),
+    Claim("were 20.8 % of Korea's exports", lambda: _export_share(2024), digits=1),
+    # the model answer of the Think! question
+    Claim(
+        "together had 71.4 % of world DRAM revenue", lambda: memory.korea_share("2025Q2"), digits=1
+    ),
+    Claim(
+        "under 2 bytes of HBM traffic per 1,000 operations",
+        lambda: _bytes_per_kflop(V6E),
+        relation="under",
+    ),
+    Claim("chips were 20.8 % of its exports in 2024", lambda: _export_share(2024), digits=1),
+    Claim(r"(from \$129.2 billion", lambda: _chip_exports(2022), digits=1),
+    Claim(r"to \$98.6 billion)", lambda: _chip_exports(2023), digits=1),
+    # summary
+    Claim("has 918 TFLOP/s of peak", lambda: compute.accelerator(V6E)["peak_bf16_tflops"]),
+    Claim("but 1,638 GB/s of HBM bandwidth", lambda: _bandwidth(V6E)),
+    Claim(
+        "together held more than 90 % in every quarter",
+        lambda: _history("covered_pct", "min"),
+        relation="over",
+    ),
+    Claim("HHI between 2,825", lambda: _history("hhi", "min")),
+    Claim("and 3,450: highly concentrated", lambda: _history("hhi", "max")),
+    Claim("between 65.8 %", lambda: _korea("min"), digits=1),
+    Claim("and 77.4 % in the quarters", lambda: _korea("max"), digits=1),
+    Claim("Micron (22.4 % in 2025Q4)", lambda: _dram("Micron", "2025Q4"), digits=1),
+    Claim("were 18.9 % (2022)", lambda: _export_share(2022), digits=1),
+    Claim("15.6 % (2023)", lambda: _export_share(2023), digits=1),
+    Claim("and 20.8 % (2024, the latest", lambda: _export_share(2024), digits=1),
+    # what the data could not tell us
+    Fixed(r"record semiconductor exports of \$173.4 billion", AFP_2025),
+    Fixed(r'"over \$700 billion"', AFP_2025),
+    Fixed(r"China \$133.0 billion", MOTIE_2024),
+    Fixed(r"the United States \$127.8 billion", MOTIE_2024),
+    # sources
+    Fixed("2Q25 DRAM Revenue Jumps 17.1%", TITLE),
+    Fixed("DRAM Revenue Drops 5.5% in the First Quarter", TITLE),
+    Claim("Micron 24.3 % in 1Q25", lambda: _dram("Micron", "2025Q1"), digits=1),
+    Fixed("4Q25 DRAM revenue 29.4% QoQ", TITLE),
+    Fixed("3Q24 DRAM Industry Revenue by 13.6% QoQ", TITLE),
+    Fixed("revenue grows by 13.6 %", TITLE),
+]
