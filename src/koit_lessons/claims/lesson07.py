@@ -1,0 +1,98 @@
+"""The numbers in lesson 07's prose (Korea and Italy: trade in goods)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from koit_lessons import partnership
+from koit_lessons.claims import Claim, Fixed
+
+EU = "eurostat_eur"
+TO_KOREA, TO_ITALY = "Italy to Korea", "Korea to Italy"
+ITCCK_2018 = "ITCCK, ambassador's message of 2018 (data 2017), itcck.org"
+TRIPODI = "aise, 12 February 2026 (Undersecretary Tripodi at the Italy–Korea Strategic Dialogue)"
+
+
+def _total(series: str, year: int) -> float:
+    return float(partnership.trade(series).set_index("year").loc[year, "total"])
+
+
+def _deficit_million(series: str, year: int) -> float:
+    """Korea's deficit with Italy in USD million (the series is in USD billion)."""
+    return -float(partnership.trade(series).set_index("year").loc[year, "balance"]) * 1000
+
+
+def _eu_exports(year: int, member: str) -> float:
+    table = partnership.eu_partners(year).set_index("member_state")
+    return float(table.loc[member, "value"])
+
+
+def _italy_ahead_of_netherlands() -> float:
+    return _eu_exports(2014, "Italy") - _eu_exports(2014, "Netherlands")
+
+
+def _growth() -> float:
+    return partnership.growth(EU, TO_KOREA, 2008, 2014)
+
+
+def _cagr() -> float:
+    return partnership.cagr(EU, TO_KOREA, 2008, 2014)
+
+
+def _before_after() -> float:
+    return float(partnership.before_after(EU, TO_KOREA)["change_pct"])
+
+
+def _eu(flow: str, year: int) -> Callable[[], float]:
+    return lambda: partnership.value(EU, flow, year)
+
+
+ENTRIES = [
+    # section 2: three 2024 totals from three publishers
+    Claim("gives about **USD 12.8 billion** in total", lambda: _total("press_usd", 2024), digits=1),
+    Fixed(
+        "**USD 12.6 billion**",
+        "globalepic.co.kr, report on the Italy–Korea Business Forum, September 2025",
+    ),
+    Fixed("**EUR 11.4 billion**", TRIPODI),
+    Fixed("an Italian surplus of about EUR 1 billion", TRIPODI),
+    # Yonhap's deficit, recomputed from the two flows
+    Claim("(a deficit of USD 1,810 million)", lambda: _deficit_million("korea_usd", 2018)),
+    # model answer on FOB and CIF
+    Claim(
+        "imports from Italy (USD 6.3 billion)",
+        lambda: partnership.value("korea_usd", TO_KOREA, 2018),
+        digits=1,
+    ),
+    # the Eurostat series
+    Claim("Italy exported EUR 2.6 billion of goods to Korea", _eu(TO_KOREA, 2008), digits=1),
+    Claim("imported EUR 3.0 billion: a deficit", _eu(TO_ITALY, 2008), digits=1),
+    Claim("Italy's exports (EUR 4.2 billion)", _eu(TO_KOREA, 2014), digits=1),
+    Fixed(
+        "a **surplus of EUR 1.8 billion** with Korea",
+        "CLEPA, 'Increasing trade surplus with South Korea' (source: Eurostat), 2015; "
+        "not stored: the data set has no 2014 imports",
+    ),
+    # before and after the FTA
+    Claim("so it is the same +62 %", _before_after),
+    Claim("Italy's exports to Korea grow by 62 %", _growth),
+    Claim("were EUR 2.6 billion in 2008", _eu(TO_KOREA, 2008), digits=1),
+    Claim("and EUR 4.2 billion in 2014", _eu(TO_KOREA, 2014), digits=1),
+    Claim("about 62 % higher", _growth),
+    Claim("(8.3 % a year)", _cagr, digits=1),
+    # what each side sells
+    Fixed('made up "over 40 %" of Italy\'s exports to Korea in 2017', ITCCK_2018),
+    Fixed('the ITCCK\'s "over 40 %" for luxury goods in 2017', ITCCK_2018),
+    # rank or value
+    Claim('("USD 12.8 billion")', lambda: _total("press_usd", 2024), digits=1),
+    Claim(
+        "Germany exported EUR 15.7 billion to Korea", lambda: _eu_exports(2014, "Germany"), digits=1
+    ),
+    Claim("and Italy EUR 4.2 billion", lambda: _eu_exports(2014, "Italy"), digits=1),
+    Claim("only EUR 0.4 billion ahead of the Netherlands", _italy_ahead_of_netherlands, digits=1),
+    # summary
+    Claim("rose from EUR 2.6 billion (2008)", _eu(TO_KOREA, 2008), digits=1),
+    Claim("to EUR 4.2 billion (2014)", _eu(TO_KOREA, 2014), digits=1),
+    Claim("+62 %, 8.3 % a year", _growth),
+    Claim("8.3 % a year —", _cagr, digits=1),
+]

@@ -1,0 +1,80 @@
+"""The numbers in lesson 09's prose.
+
+The capstone's numbers depend on the student's topic; the prose states only the worked
+example's (gallium, the notebook's default ``TOPIC``) and the rules the lesson applies
+(the 1,800 line, the shock model).
+"""
+
+from __future__ import annotations
+
+from koit_lessons import capstone, minerals
+from koit_lessons.claims import Claim, Fixed
+
+TOPIC = "gallium"
+YEAR = 2024
+#: the model answer's scenario: the top supplier halves its output, elasticity 0.5
+CUT, ELASTICITY = 50, 0.5
+GUIDELINES = (
+    "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
+)
+
+
+def _profile(field: str) -> float:
+    return capstone.profile(TOPIC)[field]
+
+
+def _share(who: str) -> float:
+    return capstone.share_of(TOPIC, who)
+
+
+def _tonnes(iso3: str | None = None) -> float:
+    """Gallium production in t (the data are in kg): a country's, or the world's."""
+    if iso3 is None:
+        return minerals.world_total(TOPIC, YEAR) / 1000
+    table = minerals.producers(TOPIC, YEAR)
+    return float(table.loc[table["iso3"] == iso3, "production"].sum()) / 1000
+
+
+def _supply_lost() -> float:
+    return capstone.scenario(TOPIC, CUT)["supply_lost_pct"]
+
+
+def _price_rise(stockpile_months: float) -> float:
+    return capstone.scenario(TOPIC, CUT, elasticity=ELASTICITY, stockpile_months=stockpile_months)[
+        "price_change_pct"
+    ]
+
+
+def _alumina_top1() -> float:
+    return minerals.concentration("alumina", YEAR, dataset="mineral_processing")["top1_pct"]
+
+
+ENTRIES = [
+    # Exercise 3 and the shock model (rules, not data)
+    Fixed("Is it above 1,800, the line of", GUIDELINES),
+    Fixed("the world loses *s* × *c* / 100 % of its supply", "definition: lesson 05's model"),
+    Fixed("every cut from 0 to 100 %", "definition: the range of cuts the figure draws"),
+    Fixed("cuts its output by half (50 %)", "definition: the exercise's scenario"),
+    # Part D's example of a quoted number
+    Claim("about 99 % of the world's primary low-purity gallium", lambda: _profile("top1_pct")),
+    # Brief 1, model answer
+    Claim("an estimated **98.7 %**", lambda: _profile("top1_pct"), digits=1),
+    Claim("a rounded world total of 760 t", _tonnes, digits=0),
+    Claim("the top three producers **99.9 %**", lambda: _profile("top3_pct"), digits=1),
+    Claim("the HHI is about **9,740**", lambda: _profile("hhi"), digits=-1),
+    Fixed("of a possible 10,000", "definition: 100 squared"),
+    Fixed("far above the 1,800 line", GUIDELINES),
+    Claim("Korea produced about 3 t", lambda: _tonnes("KOR")),
+    Claim("**0.4 %** of the world total", lambda: _share("Korea"), digits=1),
+    # Brief 2, model answer
+    Claim("the world would lose about **49 %**", _supply_lost),
+    Claim("(Russia, the next, produced 0.8 %)", lambda: _share("Russia"), digits=1),
+    Claim("price rise of about **99 %**", lambda: _price_rise(0)),
+    Claim("three months of stocks, about **74 %**", lambda: _price_rise(3)),
+    Claim("Korea produced 0.4 % and USGS", lambda: _share("Korea"), digits=1),
+    # Brief 3, model answer
+    Claim("an estimated **59 %** of the world's refined alumina", _alumina_top1),
+    Claim("lowers the 99 % share itself", lambda: _profile("top1_pct")),
+    Claim("Chinese supply from about 99 %", lambda: _price_rise(0)),
+    Claim("to 74 %. Korea and Italy", lambda: _price_rise(3)),
+]
