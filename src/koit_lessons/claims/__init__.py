@@ -107,7 +107,10 @@ class Fixed:
 
 
 def entries(lesson: str) -> list[Claim | Fixed]:
-    """The registered numbers of one lesson (its module ``claims.lessonNN``)."""
+    """The registered numbers of one lesson (its module ``claims.lessonNN``; none for a
+    lesson without one, whose prose must then hold no percentage or large figure)."""
+    if lesson not in BOUND:
+        return []
     return list(importlib.import_module(f"koit_lessons.claims.lesson{lesson}").ENTRIES)
 
 
