@@ -52,3 +52,27 @@ def test_numbers_in_prose_are_found():
     assert claims.uncovered(text, [claims.Fixed("mined 79 %", "x")]) == [
         "6,400", "$173.4 billion"
     ]  # fmt: skip
+
+
+def _names() -> set[str]:
+    from koit_lessons import data
+
+    names = {"Korea", "Italy", "China", "Congo", "Taiwan", "Europe", "EU"}
+    for dataset, column in [
+        ("mineral_production", "country"),
+        ("mineral_processing", "country"),
+        ("foundry_market_share", "company"),
+        ("dram_market_share", "company"),
+        ("alliance_memberships", "country"),
+    ]:
+        names |= set(data.load(dataset)[column].dropna())
+    return names
+
+
+@pytest.mark.parametrize("number", ALL)
+def test_every_ranking_claim_carries_its_year_or_quarter(number):
+    """Regression: "Chile, the largest producer, ..." and "Samsung ..., the second largest"
+    said no year."""
+    names = _names()
+    undated = [s for text in _prose(number) for s in claims.undated_rankings(text, names)]
+    assert not undated, f"lesson {number} ranks without a year or quarter: {undated}"

@@ -24,7 +24,16 @@ from dataclasses import dataclass
 
 from koit_lessons.errors import KoitError
 
-__all__ = ["Claim", "Fixed", "BOUND", "entries", "verify", "numbers_in", "uncovered"]
+__all__ = [
+    "Claim",
+    "Fixed",
+    "BOUND",
+    "entries",
+    "verify",
+    "numbers_in",
+    "uncovered",
+    "undated_rankings",
+]
 
 #: lessons whose prose is bound to the data (every number registered): those with a
 #: module ``claims.lessonNN``
@@ -137,3 +146,39 @@ def uncovered(text: str, registered: list[Claim | Fixed]) -> list[str]:
         for m in numbers_in(text)
         if not any(a <= m.start() and m.end() <= b for a, b in spans)
     ]
+
+
+#: words that rank ("largest", "second-largest", "#1", "leads")
+_RANK = re.compile(
+    r"\b(?:largest|biggest|(?:second|third|fourth|fifth)[- ]largest|number one|top producer"
+    r"|leads?|(?<!-)led|leader|leading(?!-edge))\b|#1\b",
+    re.I,
+)
+#: a year (1800-2099) or a quarter ("2025Q2", "2Q25")
+_WHEN = re.compile(r"\b(?:1[89]\d\d|20\d\d)(?:Q[1-4])?\b|\b[1-4]Q\d\d\b")
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+
+
+def undated_rankings(text: str, names: set[str]) -> list[str]:
+    """The sentences of ``text`` that rank a named country or company ("Chile, the
+    largest producer, ...") without saying the year or quarter.
+
+    Questions, words inside quotation marks and sentences that ask for the year are
+    not claims, and are skipped.
+
+    Examples
+    --------
+    >>> undated_rankings("Chile is the largest producer. In 2024 Chile led.", {"Chile"})
+    ['Chile is the largest producer.']
+    """
+    pattern = re.compile(
+        r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b"
+    )
+    found = []
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
+        bare = _QUOTED.sub("", sentence)
+        if sentence.strip().endswith("?") or "which year" in sentence:
+            continue
+        if _RANK.search(bare) and pattern.search(bare) and not _WHEN.search(sentence):
+            found.append(sentence.strip())
+    return found
