@@ -80,8 +80,9 @@ def test_korea_share():
 
 def test_exports_and_share():
     table = memory.exports()
-    assert table["year"].tolist() == [2022, 2023, 2024]
+    assert table["year"].tolist() == [2022, 2023, 2024, 2025]
     assert memory.chip_export_share(2024) == pytest.approx(100 * 141.9 / 683.8, abs=0.05)
+    assert memory.chip_export_share(2025) == pytest.approx(100 * 173.4 / 709.7, abs=0.05)
     with pytest.raises(KoitError, match="2019"):
         memory.chip_export_share(2019)
     with pytest.raises(KoitError):

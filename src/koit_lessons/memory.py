@@ -314,7 +314,7 @@ def export_years() -> list[int]:
     Examples
     --------
     >>> export_years()
-    [2022, 2023, 2024]
+    [2022, 2023, 2024, 2025]
     """
     return sorted(int(y) for y in data.table(EXPORTS)["year"])
 
@@ -333,7 +333,7 @@ def exports() -> pd.DataFrame:
     Examples
     --------
     >>> exports()["chip_share_pct"].tolist()
-    [18.9, 15.6, 20.8]
+    [18.9, 15.6, 20.8, 24.4]
     """
     df = data.table(EXPORTS)
     cols = ["year", "semiconductor_exports_busd", "total_exports_busd"]

@@ -15,7 +15,10 @@ TF_1Q25 = (
 TF_4Q25 = "TrendForce data, 'Price rally lifts 4Q25 DRAM revenue 29.4% QoQ', Evertiq (2026)"
 TITLE = "the title of a source, as published"
 MOTIE_2024 = "MOTIE, 'Korea's annual exports reach new highs in 2024' (January 2025)"
-AFP_2025 = "Malay Mail / AFP, 'AI boom drives South Korea exports to record US$700b in 2025' (2026)"
+KCS_2025 = (
+    "Korea Customs Service, 2025 trade yearbook, as reported in Japanese by livedoor news "
+    "(early 2026; docs/research/chips_2026)"
+)
 
 
 def _bytes_per_kflop(chip: str) -> float:
@@ -50,6 +53,11 @@ def _korea(which: str) -> float:
 def _chip_exports(year: int) -> float:
     table = memory.exports().set_index("year")
     return float(table.loc[year, "semiconductor_exports_busd"])
+
+
+def _total_exports(year: int) -> float:
+    table = memory.exports().set_index("year")
+    return float(table.loc[year, "total_exports_busd"])
 
 
 def _export_share(year: int) -> float:
@@ -98,7 +106,8 @@ ENTRIES = [
     Claim(r"from \$129.2 billion in 2022", lambda: _chip_exports(2022), digits=1),
     Claim(r"to \$98.6 billion in 2023", lambda: _chip_exports(2023), digits=1),
     Claim(r"record \$141.9 billion in 2024", lambda: _chip_exports(2024), digits=1),
-    Claim("were 20.8 % of Korea's exports", lambda: _export_share(2024), digits=1),
+    Claim(r"and to \$173.4 billion in 2025", lambda: _chip_exports(2025), digits=1),
+    Claim("were 24.4 % of Korea's exports", lambda: _export_share(2025), digits=1),
     # the model answer of the Think! question
     Claim(
         "together had 71.4 % of world DRAM revenue", lambda: memory.korea_share("2025Q2"), digits=1
@@ -126,10 +135,12 @@ ENTRIES = [
     Claim("Micron (22.4 % in 2025Q4)", lambda: _dram("Micron", "2025Q4"), digits=1),
     Claim("were 18.9 % (2022)", lambda: _export_share(2022), digits=1),
     Claim("15.6 % (2023)", lambda: _export_share(2023), digits=1),
-    Claim("and 20.8 % (2024, the latest", lambda: _export_share(2024), digits=1),
+    Claim("20.8 % (2024) and", lambda: _export_share(2024), digits=1),
+    Claim("24.4 % (2025, preliminary, the latest", lambda: _export_share(2025), digits=1),
     # what the data could not tell us
-    Fixed(r"record semiconductor exports of \$173.4 billion", AFP_2025),
-    Fixed(r'"over \$700 billion"', AFP_2025),
+    Claim(r"(semiconductors, \$173.4 billion)", lambda: _chip_exports(2025), digits=1),
+    Claim(r"(total exports, \$709.7 billion)", lambda: _total_exports(2025), digits=1),
+    Fixed("(704.9 billion dollars)", KCS_2025),
     Fixed(r"China \$133.0 billion", MOTIE_2024),
     Fixed(r"the United States \$127.8 billion", MOTIE_2024),
     # sources
