@@ -95,3 +95,12 @@ def test_bandwidth_per_flop():
         1638 / 918, abs=0.01
     )
     assert table["bytes_per_kflop"].idxmin() == "Google TPU v6e (Trillium)"
+
+
+def test_hbm_shares_hold_only_what_the_source_states():
+    table = memory.hbm_shares()
+    assert table.index.tolist() == ["2024Q4", "2025Q1", "2025Q2", "2025Q3"]
+    assert table.loc["2025Q3"].tolist() == [57.0, 22.0, 21.0]
+    # no share is worked out from the others: gaps stay gaps
+    assert table.isna().sum().sum() == 2
+    assert (table.sum(axis=1, skipna=True) <= 100).all()

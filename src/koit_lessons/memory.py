@@ -38,6 +38,7 @@ __all__ = [
     "export_years",
     "chip_export_share",
     "bandwidth_per_flop",
+    "hbm_shares",
 ]
 
 DRAM = "dram_market_share"
@@ -399,4 +400,34 @@ def bandwidth_per_flop() -> pd.DataFrame:
     out["bytes_per_kflop"] = (out["memory_bandwidth_gbps"] / out["peak_bf16_tflops"]).round(2)
     out = out.reset_index(drop=True)
     out.attrs = {"dataset": ACCELERATORS, "source": data.source_line(ACCELERATORS)}
+    return out
+
+
+HBM = "hbm_market_share"
+
+
+def hbm_shares() -> pd.DataFrame:
+    """HBM market shares by quarter: one row per quarter, one column per company, with
+    only the shares the source states (an empty cell where it names none).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``quarter`` (oldest first); columns ``SK hynix``, ``Samsung`` and
+        ``Micron`` (percent of world HBM revenue, pandas' nullable numbers); ``attrs``
+        holds the data set name and its source line.
+
+    Examples
+    --------
+    >>> hbm_shares().loc["2025Q3"].tolist()
+    [57.0, 22.0, 21.0]
+    >>> hbm_shares().loc["2025Q1", "SK hynix"] is pd.NA
+    True
+    """
+    df = data.table(HBM)
+    out = df.pivot(index="quarter", columns="company", values="share_pct")
+    out = out.reindex(columns=["SK hynix", "Samsung", "Micron"]).sort_index()
+    out = out.astype("Float64")
+    out.columns.name = None
+    out.attrs = {"dataset": HBM, "source": data.source_line(HBM)}
     return out

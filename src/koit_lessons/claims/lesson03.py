@@ -151,3 +151,16 @@ ENTRIES = [
     Fixed("3Q24 DRAM Industry Revenue by 13.6% QoQ", TITLE),
     Fixed("revenue grows by 13.6 %", TITLE),
 ]
+
+
+def _hbm(quarter: str, company: str) -> float:
+    return float(memory.hbm_shares().loc[quarter, company])
+
+
+ENTRIES += [
+    # section 2: HBM shares (Counterpoint Research, as reported)
+    Claim("with 57 % in 2025Q3", lambda: _hbm("2025Q3", "SK hynix")),
+    Claim("fell from 40 % in 2024Q4", lambda: _hbm("2024Q4", "Samsung")),
+    Claim("to 13 % in 2025Q1", lambda: _hbm("2025Q1", "Samsung")),
+    Claim("back to 22 % in 2025Q3", lambda: _hbm("2025Q3", "Samsung")),
+]
