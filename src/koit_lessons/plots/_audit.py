@@ -80,7 +80,7 @@ def contrast_ratio(color1: object, color2: object) -> float:
     --------
     >>> round(contrast_ratio("black", "white"), 1)
     21.0
-    >>> round(contrast_ratio("#0072B2", "white"), 2)
+    >>> round(contrast_ratio("#0072B2", "white"), 1)  # Korea's blue
     5.2
     """
 
