@@ -33,11 +33,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 
-#: a cell that draws: a call of a figure function of ``plots`` or of an explorer
-DRAWS = re.compile(
-    r"\bplots\.(?!use_style\b|color_for\b|add_source\b|COUNTRY_COLORS\b|PALETTE\b|NEUTRAL\b)"
-    r"\w+\(|\bwidgets\.\w+\("
-)
+#: a cell that draws: a call of a figure function of ``plots``
+DRAWS = re.compile(r"\bplots\.(?!use_style\b|color_for\b|add_source\b)\w+\(")
 
 
 @dataclass
@@ -69,17 +66,27 @@ def code_cells(path: Path) -> list[tuple[int, str]]:
 
 
 def drawing_cells(path: Path) -> list[int]:
-    """The indices of the cells whose code calls a figure function or an explorer."""
+    """The indices of the cells whose code calls a figure function of ``plots``."""
     return [i for i, src in code_cells(path) if DRAWS.search(src)]
 
 
-def lesson_figures(path: Path) -> Iterator[LessonFigure]:
+def lesson_figures(path: Path, explorers: set[int] | None = None) -> Iterator[LessonFigure]:
     """Run the code cells of the notebook ``path`` in order and yield every figure it
-    shows, cell by cell. Matplotlib's and pandas' settings are restored afterwards."""
+    shows, cell by cell. Matplotlib's and pandas' settings are restored afterwards.
+
+    The indices of the cells that build an explorer with a figure area are added to
+    ``explorers`` (each should show a figure)."""
     from koit_lessons.widgets import base
 
     shown: list[Figure] = []
     real_display = base.display
+    real_assemble = base.Explorer._assemble
+    current = [-1]
+
+    def assemble(self, rows, watch, *, figure=True):
+        if figure and explorers is not None:
+            explorers.add(current[0])
+        return real_assemble(self, rows, watch, figure=figure)
 
     def display(obj, *args, **kwargs):  # an explorer showing its figure
         if isinstance(obj, Figure):
@@ -90,10 +97,12 @@ def lesson_figures(path: Path) -> Iterator[LessonFigure]:
     namespace: dict = {"__name__": "__lesson__"}
     options = {k: pd.get_option(k) for k in ("display.precision", "display.max_colwidth")}
     base.display = display
+    base.Explorer._assemble = assemble
     try:
         with matplotlib.rc_context():
             plt.close("all")
             for index, source in code_cells(path):
+                current[0] = index
                 code = "\n".join(
                     line for line in source.splitlines() if not line.lstrip().startswith(("%", "!"))
                 )
@@ -108,6 +117,7 @@ def lesson_figures(path: Path) -> Iterator[LessonFigure]:
                     yield LessonFigure(path.name, index, number, fig)
     finally:
         base.display = real_display
+        base.Explorer._assemble = real_assemble
         for key, value in options.items():
             pd.set_option(key, value)
         plt.close("all")

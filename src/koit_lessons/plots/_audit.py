@@ -34,8 +34,9 @@ Examples
 >>> import matplotlib.pyplot as plt
 >>> fig, ax = plt.subplots()
 >>> _ = ax.bar(["a", "b"], [1, 2], color=["#0072B2", "#D55E00"])
->>> audit(fig)
-['Axes 1: its marks come in 2 colours (#0072b2, #d55e00) but the legend or direct labels explain only 0; add a legend or labels in those colours.']
+>>> print(*audit(fig))  # doctest: +NORMALIZE_WHITESPACE
+Axes 1: its marks come in 2 colours (#0072b2, #d55e00) but the legend or direct labels
+explain only 0; add a legend or labels in those colours.
 >>> _ = ax.legend(ax.patches, ["a", "b"])
 >>> audit(fig)
 []
@@ -44,12 +45,11 @@ Examples
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 import numpy as np
 from matplotlib import colors as mcolors
-from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import PatchCollection, PathCollection
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -140,8 +140,9 @@ def _tick_labels(ax: Axes) -> list[Text]:
         lo, hi = sorted(axis.get_view_interval())
         ticks = axis.get_major_ticks()
         locs = axis.get_majorticklocs()
+        slack = 1e-9 * abs(hi - lo)
         for tick, loc in zip(ticks, locs, strict=False):
-            if not tick.get_visible() or not (lo - 1e-9 * abs(hi - lo) <= loc <= hi + 1e-9 * abs(hi - lo)):
+            if not tick.get_visible() or not lo - slack <= loc <= hi + slack:
                 continue
             for label in (tick.label1, tick.label2):
                 if label.get_visible() and label.get_text().strip():
@@ -159,9 +160,7 @@ def _describe(text: Text) -> str:
 
 
 def _overlap(a: Bbox, b: Bbox, slack: float = OVERLAP_PX) -> bool:
-    return (
-        min(a.x1, b.x1) - max(a.x0, b.x0) > slack and min(a.y1, b.y1) - max(a.y0, b.y0) > slack
-    )
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > slack and min(a.y1, b.y1) - max(a.y0, b.y0) > slack
 
 
 def _segment_hits_box(p: np.ndarray, q: np.ndarray, box: Bbox) -> bool:
@@ -200,9 +199,8 @@ def _marks(ax: Axes) -> list[tuple[str, str, float | None]]:
             if patch.get_fill() and _alpha(face, None) >= 0.5:
                 marks.append(("bar", _hex(face), None))
     for line in ax.lines:
-        if not line.get_visible() or line.get_linestyle() in ("None", " ", "") and (
-            line.get_marker() in (None, "None", " ", "")
-        ):
+        no_line = line.get_linestyle() in ("None", " ", "")
+        if not line.get_visible() or (no_line and line.get_marker() in (None, "None", " ", "")):
             continue
         kind = "reference line" if _is_reference(line) else "line"
         marks.append((kind, _hex(line.get_color()), line.get_alpha()))
@@ -220,7 +218,9 @@ def _legend_colours(fig: Figure, ax: Axes) -> set[str]:
     legends = [lg for lg in [ax.get_legend(), *fig.legends] if lg is not None]
     found = set()
     for legend in legends:
-        for handle in legend.legend_handles if hasattr(legend, "legend_handles") else legend.legendHandles:
+        # legendHandles before Matplotlib 3.7
+        handles = getattr(legend, "legend_handles", None) or legend.legendHandles
+        for handle in handles:
             for getter in ("get_facecolor", "get_color", "get_markerfacecolor"):
                 if hasattr(handle, getter):
                     value = getattr(handle, getter)()
@@ -279,8 +279,14 @@ def audit(fig: Figure) -> list[str]:
     boxes = {id(t): _box(t, renderer) for t in texts}
     number = {id(ax): i + 1 for i, ax in enumerate(fig.axes)}
 
+    owner = {
+        id(t): ax
+        for ax in fig.axes
+        for t in [*_axis_texts(ax), *ax.get_xticklabels(), *ax.get_yticklabels()]
+    }
+
     def where(artist) -> str:
-        ax = artist.axes
+        ax = artist.axes or owner.get(id(artist))
         return f"Axes {number[id(ax)]}" if ax is not None and id(ax) in number else "The figure"
 
     # 1. text on text
@@ -309,15 +315,12 @@ def audit(fig: Figure) -> list[str]:
             if not line.get_visible() or line.get_linestyle() in ("None", " ", ""):
                 continue
             pts = _line_points(line)
-            pts = pts[np.isfinite(pts).all(axis=1)] if len(pts) else pts
+            # the segments drawn: a NaN point is a break in the line, not a segment
+            ok = np.isfinite(pts).all(axis=1)
+            segments = [k for k in range(len(pts) - 1) if ok[k] and ok[k + 1]]
             for t in own:
-                box = boxes[id(t)].expanded(1, 1)
-                shrunk = Bbox.from_extents(
-                    box.x0 + OVERLAP_PX, box.y0 + OVERLAP_PX, box.x1 - OVERLAP_PX, box.y1 - OVERLAP_PX
-                )
-                if any(
-                    _segment_hits_box(pts[k], pts[k + 1], shrunk) for k in range(len(pts) - 1)
-                ):
+                shrunk = boxes[id(t)].padded(-OVERLAP_PX)
+                if any(_segment_hits_box(pts[k], pts[k + 1], shrunk) for k in segments):
                     kind = "reference line" if _is_reference(line) else "line"
                     problems.append(f"{where(t)}: a {kind} runs through the text {_describe(t)}.")
     # 2b. text over points (of a scatter)
@@ -352,9 +355,7 @@ def audit(fig: Figure) -> list[str]:
     # 4. colour that means something is explained
     text_colours = {_hex(t.get_color()) for t in texts}
     for ax in fig.axes:
-        colours = sorted(
-            {c for kind, c, _ in _marks(ax) if kind != "reference line"}
-        )
+        colours = sorted({c for kind, c, _ in _marks(ax) if kind != "reference line"})
         if len(colours) < 2:
             continue
         explained = (_legend_colours(fig, ax) | text_colours) & set(colours)
@@ -374,7 +375,8 @@ def audit(fig: Figure) -> list[str]:
             bad = [
                 t.get_text()
                 for t in _tick_labels(ax)
-                if t in axis.get_ticklabels() and not _WHOLE_PERIOD.match(t.get_text().replace("−", "-"))
+                if t in axis.get_ticklabels()
+                and not _WHOLE_PERIOD.match(t.get_text().replace("\N{MINUS SIGN}", "-"))
             ]
             if bad:
                 problems.append(
@@ -383,9 +385,7 @@ def audit(fig: Figure) -> list[str]:
                 )
     # 6. contrast
     for ax in fig.axes:
-        background = ax.get_facecolor() if ax.axison or ax.patch.get_visible() else fig.get_facecolor()
-        if not ax.patch.get_visible():
-            background = fig.get_facecolor()
+        background = ax.get_facecolor() if ax.patch.get_visible() else fig.get_facecolor()
         seen = set()
         for kind, colour, _ in _marks(ax):
             if (kind, colour) in seen:
@@ -416,4 +416,3 @@ def audit(fig: Figure) -> list[str]:
                 f"{ratio:.1f}:1 (at least {least:g}:1)."
             )
     return problems
-

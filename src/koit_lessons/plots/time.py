@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 
 import pandas as pd
@@ -131,9 +130,7 @@ def log_trend(
         trend_px = ax.transData.transform(ax.lines[0].get_xydata()) if ax.lines else None
         for _, row in chosen.iterrows():
             text = str(row[label])
-            dx, dy, ha, va = _free_spot(
-                ax, (float(row[x]), float(row[y])), text, others, trend_px
-            )
+            dx, dy, ha, va = _free_spot(ax, (float(row[x]), float(row[y])), text, others, trend_px)
             ax.annotate(
                 text,
                 xy=(row[x], row[y]),
