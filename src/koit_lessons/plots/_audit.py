@@ -104,11 +104,11 @@ def _alpha(color: object, artist_alpha: float | None) -> float:
 def _texts(fig: Figure) -> list[Text]:
     """Every piece of text the figure draws: visible, not empty, not a tick label of a
     tick outside the view, not an axis label of an Axes drawn without axes."""
-    ticks = {
+    ticks = {  # every tick an axis holds, also those left from an earlier drawing
         id(label)
         for ax in fig.axes
         for axis in (ax.xaxis, ax.yaxis)
-        for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+        for tick in [*axis.majorTicks, *axis.minorTicks]
         for label in (tick.label1, tick.label2)
     }
     drawn_ticks = {id(t) for ax in fig.axes for t in _tick_labels(ax)}
@@ -137,11 +137,12 @@ def _tick_labels(ax: Axes) -> list[Text]:
     for axis in (ax.xaxis, ax.yaxis):
         if not axis.get_visible():
             continue
-        lo, hi = sorted(axis.get_view_interval())
-        ticks = axis.get_major_ticks()
-        locs = axis.get_majorticklocs()
+        # compared on the axis' scale (a log axis: in powers of ten)
+        scale = axis.get_transform()
+        lo, hi = sorted(scale.transform(np.asarray(axis.get_view_interval(), float)))
         slack = 1e-9 * abs(hi - lo)
-        for tick, loc in zip(ticks, locs, strict=False):
+        locs = scale.transform(np.asarray(axis.get_majorticklocs(), float))
+        for tick, loc in zip(axis.get_major_ticks(), locs, strict=False):
             if not tick.get_visible() or not lo - slack <= loc <= hi + slack:
                 continue
             for label in (tick.label1, tick.label2):

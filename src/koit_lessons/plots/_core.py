@@ -191,18 +191,23 @@ def add_source(
     'Source: an example.'
     """
     below = ax.xaxis.label if ax.axison and ax.xaxis.label.get_text() else ax
+    own = ax.figure in _OWN_FIGURES
+    if width and own:  # no wider than the figure: SOURCE_WIDTH fits 8 inches
+        width = min(width, int(SOURCE_WIDTH * ax.figure.get_figwidth() / 8))
     ax.annotate(
         ("\n".join(textwrap.wrap(text, width)) if width else "") or text,
         xy=(0, 0),
-        # under the x-axis label however many lines it has (it wraps at the figure's edge)
-        xycoords=("axes fraction", below),
-        xytext=(0, offset),
+        # under the x-axis label however many lines it has; in a figure function's own
+        # figure from the figure's left edge (the Axes may start far right, after long
+        # names), else from the Axes' left edge
+        xycoords=("figure fraction" if own else "axes fraction", below),
+        xytext=(4 if own else 0, offset),
         textcoords="offset points",
         ha="left",
         va="top",
         fontsize=fontsize,
         color="#555555",
-        wrap=True,  # and at the figure's right edge, where the Axes start far right
+        wrap=True,  # and at the figure's right edge, should it still reach that far
     )
     return ax
 

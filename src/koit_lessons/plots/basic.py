@@ -90,7 +90,7 @@ def barh(
             tick.set_color(color)
             tick.set_fontweight("bold")
     texts = [fmt.format(v) for v in rows[value]]
-    _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}))
+    _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
     _reference_lines(ax, dict(lines or {}))
     return _finish(
         ax,
@@ -104,14 +104,17 @@ def barh(
 _LABEL_PT = 9  # the size of value labels
 
 
-def _value_labels(ax, bars, values, texts, lines) -> None:
+def _value_labels(ax, bars, values, texts, lines, names) -> None:
     """Write each bar's value at its end. A label that a reference line would cross
     goes inside the bar, at its end or else at its start (white on the bar's colour),
     or, where neither fits, just past the last line it would cross."""
     lo, hi = ax.get_xlim()
-    # a generous guess of the data units per point: the bars get at least 45 % of the
-    # figure's width, and a character of a 9-point label is at most 0.62 em wide
-    per_pt = (hi - lo) / max(ax.figure.get_figwidth() * 72 * 0.45, 1.0)
+    # the data units per point, from a guess of the bars' width: the figure's, less
+    # the bars' names (10 points, 0.6 em a character) and the margins; and a character
+    # of a 9-point label is at most 0.62 em wide
+    longest = max((len(str(n)) for n in names), default=0)
+    room = ax.figure.get_figwidth() * 72 - (longest * 6 + 24) - 24
+    per_pt = (hi - lo) / max(room, ax.figure.get_figwidth() * 72 * 0.3)
     outside = []
     for bar, v, text in zip(bars, values, texts, strict=True):
         width = (0.62 * _LABEL_PT * len(text) + 2) * per_pt
@@ -195,7 +198,7 @@ def hhi_bars(
     bars = ax.barh(rows[label].astype(str), rows[hhi], color=colors)
     ax.set_xlim(0, 10_000)
     texts = [f"{v:,.0f}" for v in rows[hhi]]
-    _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""})
+    _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, rows[label])
     for x, name, side in ((1000, "1,000", "right"), (1800, "1,800: highly concentrated", "left")):
         ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
         ax.annotate(
