@@ -234,7 +234,7 @@ def timeline(
     n = len(rows)
     kinds = list(dict.fromkeys(rows[category].astype(str)))
     legend_rows = -(-len(kinds) // 4)
-    ax = _axes(ax, (7, max(2.5, 0.34 * n + 0.3 * legend_rows + 1.3)))
+    ax = _axes(ax, (6.6, max(2.5, 0.34 * n + 0.3 * legend_rows + 1.3)))
     ys = list(range(n))[::-1]
     ax.plot([0, 0], [-0.5, n - 0.5], color="#8C8C8C", linewidth=1.5, zorder=1)
     seen = set()
@@ -242,7 +242,7 @@ def timeline(
         kind = str(row[category])
         color, marker = _EVENT_STYLES.get(kind, (PALETTE[0], "o"))
         ax.scatter(
-            [0], [y], s=90 if marker == "*" else 55, zorder=2, color=color, marker=marker,
+            [0], [y], s=130 if marker == "*" else 70, zorder=2, color=color, marker=marker,
             edgecolor="white", linewidth=0.6, label=kind if kind not in seen else None,
         )  # fmt: skip
         seen.add(kind)
