@@ -217,12 +217,25 @@ def add_source(
 _OWN_FIGURES: weakref.WeakSet = weakref.WeakSet()
 
 
+def _layout_once(fig) -> None:
+    """Lay ``fig`` out at its first drawing only: a notebook draws a figure twice to
+    show it (once to find its bounding box), and the layout costs about as much as a
+    drawing; nothing changes the figure between the two."""
+
+    def freeze(_event) -> None:
+        fig.canvas.mpl_disconnect(connection)
+        fig.set_layout_engine("none")
+
+    connection = fig.canvas.mpl_connect("draw_event", freeze)
+
+
 def _axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
     if ax is None:
         # constrained layout keeps every label, the title and the source line inside
         # the figure, in a saved file as much as in a notebook
         fig, ax = plt.subplots(figsize=figsize, layout="constrained")
         _OWN_FIGURES.add(fig)
+        _layout_once(fig)
     elif not isinstance(ax, Axes):
         raise KoitError(f"ax= must be a matplotlib Axes, not {type(ax).__name__}.")
     return ax
