@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import weakref
 from collections.abc import Iterable
 
 import matplotlib as mpl
@@ -15,11 +16,16 @@ from matplotlib.axes import Axes
 
 from koit_lessons.errors import KoitError
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
-# forms of colour-vision deficiency.
-PALETTE = ["#E69F00", "#56B4E9", "#D55E00", "#CC79A7", "#F0E442", "#000000"]
+# Colours for categories other than Korea and Italy, each with a contrast of at least
+# 3:1 against white (WCAG 2.1, 1.4.11; checked by plots._audit): Okabe & Ito's (2008)
+# vermillion and reddish purple, Tol's wine, Okabe & Ito's orange darkened (their
+# orange and sky blue, 2.3:1, and yellow, 1.3:1, are too faint on white), and black.
+# Distinguishable with the common forms of colour-vision deficiency, most of all with
+# the markers that the line figures add.
+PALETTE = ["#D55E00", "#CC79A7", "#882255", "#B26B00", "#000000"]
 COUNTRY_COLORS = {"KOR": "#0072B2", "ITA": "#009E73"}
-NEUTRAL = "#9E9E9E"
+#: "everything else": bars of other countries, dialogue events (4.95:1 on white)
+NEUTRAL = "#707070"
 #: characters per line of a source line (8-point text across an 8-inch figure)
 SOURCE_WIDTH = 125
 
@@ -117,7 +123,7 @@ def color_for(iso3: object, default: str = NEUTRAL) -> str:
     Examples
     --------
     >>> color_for("ITA"), color_for("FRA")
-    ('#009E73', '#9E9E9E')
+    ('#009E73', '#707070')
     """
     return COUNTRY_COLORS.get(str(iso3), default)
 
@@ -150,7 +156,7 @@ def add_source(
     ax: Axes,
     text: str,
     *,
-    offset: float = -36,
+    offset: float = -6,
     fontsize: float = 8,
     width: int | None = SOURCE_WIDTH,
 ) -> Axes:
@@ -163,7 +169,8 @@ def add_source(
     text : str
         The source note, e.g. from :func:`koit_lessons.data.source_line`.
     offset : float
-        How many points below the Axes' lower edge the line starts (negative: below).
+        How many points below the x-axis label the line starts (negative: below), or
+        below the Axes' lower edge where the Axes show no x-axis label.
     fontsize : float
         The size of the text, in points.
     width : int or None
@@ -183,23 +190,52 @@ def add_source(
     >>> add_source(ax, "Source: an example.").texts[0].get_text()
     'Source: an example.'
     """
+    below = ax.xaxis.label if ax.axison and ax.xaxis.label.get_text() else ax
+    own = ax.figure in _OWN_FIGURES
+    if width and own:  # no wider than the figure: SOURCE_WIDTH fits 8 inches
+        width = min(width, int(SOURCE_WIDTH * ax.figure.get_figwidth() / 8))
     ax.annotate(
         ("\n".join(textwrap.wrap(text, width)) if width else "") or text,
         xy=(0, 0),
-        xycoords="axes fraction",
-        xytext=(0, offset),
+        # under the x-axis label however many lines it has; in a figure function's own
+        # figure from the figure's left edge (the Axes may start far right, after long
+        # names), else from the Axes' left edge
+        xycoords=("figure fraction" if own else "axes fraction", below),
+        xytext=(4 if own else 0, offset),
         textcoords="offset points",
         ha="left",
         va="top",
         fontsize=fontsize,
         color="#555555",
+        wrap=True,  # and at the figure's right edge, should it still reach that far
     )
     return ax
 
 
+#: the figures a figure function made itself (not an ``ax=`` of the caller's): their
+#: height may grow to make room for the source line
+_OWN_FIGURES: weakref.WeakSet = weakref.WeakSet()
+
+
+def _layout_once(fig) -> None:
+    """Lay ``fig`` out at its first drawing only: a notebook draws a figure twice to
+    show it (once to find its bounding box), and the layout costs about as much as a
+    drawing; nothing changes the figure between the two."""
+
+    def freeze(_event) -> None:
+        fig.canvas.mpl_disconnect(connection)
+        fig.set_layout_engine("none")
+
+    connection = fig.canvas.mpl_connect("draw_event", freeze)
+
+
 def _axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
     if ax is None:
-        _, ax = plt.subplots(figsize=figsize)
+        # constrained layout keeps every label, the title and the source line inside
+        # the figure, in a saved file as much as in a notebook
+        fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+        _OWN_FIGURES.add(fig)
+        _layout_once(fig)
     elif not isinstance(ax, Axes):
         raise KoitError(f"ax= must be a matplotlib Axes, not {type(ax).__name__}.")
     return ax
@@ -218,12 +254,23 @@ def _finish(
     """The last step of every figure: the axis labels and the title where given, then
     the source line (``source_style`` as for :func:`add_source`). Returns the Axes."""
     if xlabel is not None:
-        ax.set_xlabel(xlabel)
+        ax.set_xlabel(xlabel, wrap=True)
     if ylabel is not None:
-        ax.set_ylabel(ylabel)
+        ax.set_ylabel(ylabel, wrap=True)
     if title:
-        ax.set_title(title, pad=title_pad)
-    return add_source(ax, source, **source_style)
+        # wrapped at the figure's right edge rather than running past it
+        ax.set_title(title, pad=title_pad, wrap=True)
+    add_source(ax, source, **source_style)
+    fig = ax.figure
+    if fig in _OWN_FIGURES:
+        # room for the source line, its wrapped lines at 8 points (x 1.2), and for a
+        # title that wraps, so that the plot keeps its height
+        lines = ax.texts[-1].get_text().count("\n") + 1
+        title_lines = -(-len(title or "") * 13 * 0.62 // (fig.get_figwidth() * 72 * 0.8))
+        fig.set_figheight(
+            fig.get_figheight() + (lines * 9.6 + max(title_lines - 1, 0) * 16 + 6) / 72
+        )
+    return ax
 
 
 #: What every figure function documents alike. A figure's docstring names these parts
@@ -248,3 +295,58 @@ def _document(func):
         doc = doc.replace("{" + name + "}", text.replace("\n", "\n    "))
     func.__doc__ = doc
     return func
+
+
+#: where a point's name may go: the direction from the point (times ``gap`` points) and
+#: the name's alignment; the first that covers nothing wins
+_PLACES = [
+    (1, -0.6, "left", "top"),
+    (-1, 0.6, "right", "bottom"),
+    (1, 0.6, "left", "bottom"),
+    (-1, -0.6, "right", "top"),
+    (0, 1.4, "center", "bottom"),
+    (0, -1.4, "center", "top"),
+]
+
+
+def _free_spot(
+    ax: Axes,
+    xy: tuple[float, float],
+    text: str,
+    others,
+    trend_px=None,
+    *,
+    fontsize: float = 8.0,
+    gap: float = 5.0,
+) -> tuple[float, float, str, str]:
+    """Where to write the name of the point ``xy`` (data coordinates) so that it covers
+    the fewest of the ``others`` (points, in pixels) and the least of the straight line
+    ``trend_px`` (its two ends, in pixels) and stays inside the Axes, judged on the
+    Axes as they stand (a character at most 0.62 em wide).
+
+    Returns ``(dx, dy, ha, va)``: the offset in points and the alignment, for
+    ``ax.annotate(..., xytext=(dx, dy), textcoords="offset points", ha=ha, va=va)``.
+    """
+    px = ax.figure.dpi / 72
+    x0, y0 = ax.transData.transform(xy)
+    w, h = fontsize * 0.62 * len(text) * px, fontsize * 1.25 * px
+    box = ax.get_window_extent()
+    line = []
+    if trend_px is not None:
+        (ax0, ay0), (bx, by) = trend_px
+        line = [(ax0 + t / 50 * (bx - ax0), ay0 + t / 50 * (by - ay0)) for t in range(51)]
+    best, best_cost = None, None
+    for ux, uy, ha, va in _PLACES:
+        dx, dy = ux * gap, uy * gap
+        left = x0 + dx * px - {"left": 0, "right": w, "center": w / 2}[ha]
+        bottom = y0 + dy * px - (0 if va == "bottom" else h)
+        inside = (others[:, 0] > left - 3) & (others[:, 0] < left + w + 3)
+        inside &= (others[:, 1] > bottom - 3) & (others[:, 1] < bottom + h + 3)
+        inside &= (abs(others[:, 0] - x0) > 0.5) | (abs(others[:, 1] - y0) > 0.5)
+        cost = int(inside.sum())
+        cost += sum(left < lx < left + w and bottom < ly < bottom + h for lx, ly in line)
+        if left < box.x0 or left + w > box.x1 or bottom < box.y0 or bottom + h > box.y1:
+            cost += 100
+        if best_cost is None or cost < best_cost:
+            best, best_cost = (dx, dy, ha, va), cost
+    return best

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
+from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
+    NEUTRAL,
     PALETTE,
     _axes,
     _check_frame,
@@ -34,8 +37,10 @@ def barh(
     xlabel: str | None = None,
     source: str | None = None,
     fmt: str = "{:,.0f}",
+    lines: dict[float, str] | None = None,
 ) -> Axes:
-    """Horizontal bars, largest on top, with Korea and Italy in their fixed colours.
+    """Horizontal bars, largest on top, with Korea and Italy in their fixed colours
+    (their names too, as direct labels) and every other bar in :data:`NEUTRAL` grey.
 
     Parameters
     ----------
@@ -51,15 +56,22 @@ def barh(
     {source}
     fmt : str
         How to print the value at the end of each bar.
+    lines : dict, optional
+        Reference lines to draw across the bars, each value with the words that say what
+        it is, e.g. ``{65: "CRMA threshold: 65%"}``. A value label the line would cross
+        moves inside its bar.
 
     {returns}
 
     Examples
     --------
     >>> from koit_lessons import minerals
-    >>> ax = barh(minerals.producers("gallium", 2024), "share_pct", "country", fmt="{:.1f}%")
+    >>> ax = barh(minerals.producers("gallium", 2024), "share_pct", "country", fmt="{:.1f}%",
+    ...           lines={65: "CRMA threshold: 65%"})
     >>> ax.get_yticklabels()[-1].get_text()  # the largest on top
     'China'
+    >>> "CRMA threshold: 65%" in [t.get_text() for t in ax.texts]
+    True
     """
     _check_frame(df, [value, label])
     if iso3 is not None and iso3 not in df.columns:
@@ -69,12 +81,78 @@ def barh(
     src = _source_text(df, source)
     rows = df.dropna(subset=[value]).sort_values(value)
     ax = _axes(ax, (8, max(2.5, 0.35 * len(rows) + 1.2)))
-    colors = [color_for(c, PALETTE[1]) for c in rows[iso3]] if iso3 else PALETTE[1]
+    colors = [color_for(c) for c in rows[iso3]] if iso3 else [NEUTRAL] * len(rows)
     bars = ax.barh(rows[label].astype(str), rows[value], color=colors)
-    ax.bar_label(bars, labels=[fmt.format(v) for v in rows[value]], padding=3, fontsize=9)
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
-    return _finish(ax, src, title=title, xlabel=xlabel if xlabel is not None else value)
+    for tick, color in zip(ax.get_yticklabels(), colors, strict=True):
+        if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
+            tick.set_color(color)
+            tick.set_fontweight("bold")
+    texts = [fmt.format(v) for v in rows[value]]
+    _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
+    _reference_lines(ax, dict(lines or {}))
+    return _finish(
+        ax,
+        src,
+        title=title,
+        xlabel=xlabel if xlabel is not None else value,
+        title_pad=16 if lines else None,  # room for the names of the lines
+    )
+
+
+_LABEL_PT = 9  # the size of value labels
+
+
+def _value_labels(ax, bars, values, texts, lines, names) -> None:
+    """Write each bar's value at its end. A label that a reference line would cross
+    goes inside the bar, at its end or else at its start (white on the bar's colour),
+    or, where neither fits, just past the last line it would cross."""
+    lo, hi = ax.get_xlim()
+    # the data units per point, from a guess of the bars' width: the figure's, less
+    # the bars' names (10 points, 0.6 em a character) and the margins; and a character
+    # of a 9-point label is at most 0.62 em wide
+    longest = max((len(str(n)) for n in names), default=0)
+    room = ax.figure.get_figwidth() * 72 - (longest * 6 + 24) - 24
+    per_pt = (hi - lo) / max(room, ax.figure.get_figwidth() * 72 * 0.3)
+    outside = []
+    for bar, v, text in zip(bars, values, texts, strict=True):
+        width = (0.62 * _LABEL_PT * len(text) + 2) * per_pt
+        pad = 4 * per_pt
+
+        def clear(a: float, b: float) -> bool:
+            return not any(a - 2 * per_pt <= x <= b + 2 * per_pt for x in lines)
+
+        y = bar.get_y() + bar.get_height() / 2
+        if clear(v + 3 * per_pt, v + 3 * per_pt + width):
+            outside.append(text)
+            continue
+        outside.append("")
+        style = {"va": "center", "fontsize": _LABEL_PT, "textcoords": "offset points"}
+        if width + 2 * pad < v and clear(v - pad - width, v):
+            ax.annotate(text, (v, y), xytext=(-4, 0), ha="right", color="white",
+                        fontweight="bold", **style)  # fmt: skip
+        elif width + 2 * pad < v and clear(0, pad + width):
+            ax.annotate(text, (0, y), xytext=(4, 0), ha="left", color="white",
+                        fontweight="bold", **style)  # fmt: skip
+        else:
+            last = max(x for x in lines if x >= v - 2 * per_pt)
+            ax.annotate(text, (last, y), xytext=(4, 0), ha="left", **style)
+    ax.bar_label(bars, labels=outside, padding=3, fontsize=_LABEL_PT)
+
+
+def _reference_lines(ax, lines: dict[float, str], *, above: bool = True) -> None:
+    """Dashed vertical lines, each named just above the Axes: left of the line when the
+    line stands right of the middle, else right of it."""
+    lo, hi = ax.get_xlim()
+    for x, name in sorted(lines.items()):
+        ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
+        right_side = (x - lo) / (hi - lo) > 0.6
+        ax.annotate(
+            name, xy=(x, 1), xycoords=("data", "axes fraction"),
+            xytext=(-3 if right_side else 3, 3), textcoords="offset points",
+            ha="right" if right_side else "left", va="bottom", fontsize=8, color="#333333",
+        )  # fmt: skip
 
 
 @_document
@@ -115,31 +193,43 @@ def hhi_bars(
     _check_frame(df, [hhi, label])
     src = _source_text(df, source)
     rows = df.sort_values(hhi)
-    band_colors = {
-        "highly concentrated": PALETTE[2],
-        "moderately concentrated": PALETTE[0],
-        "unconcentrated": PALETTE[1],
-    }
-    colors = [band_colors[metrics.hhi_band(v)] for v in rows[hhi]]
-    ax = _axes(ax, (8, max(2.5, 0.4 * len(rows) + 1.2)))
+    colors = [_BAND_COLORS[metrics.hhi_band(v)] for v in rows[hhi]]
+    ax = _axes(ax, (8, max(3.4, 0.4 * len(rows) + 2.4)))
     bars = ax.barh(rows[label].astype(str), rows[hhi], color=colors)
-    ax.bar_label(bars, labels=[f"{v:,.0f}" for v in rows[hhi]], padding=3, fontsize=9)
-    for x, name in ((1000, "1,000"), (1800, "1,800: highly concentrated")):
-        ax.axvline(x, color="#444444", linestyle="--", linewidth=1)
-        ax.annotate(
-            name,
-            xy=(x, 1),
-            xycoords=("data", "axes fraction"),
-            xytext=(3, -2),
-            textcoords="offset points",
-            va="top",
-            fontsize=8,
-            color="#444444",
-        )
     ax.set_xlim(0, 10_000)
+    texts = [f"{v:,.0f}" for v in rows[hhi]]
+    _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, rows[label])
+    for x, name, side in ((1000, "1,000", "right"), (1800, "1,800: highly concentrated", "left")):
+        ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
+        ax.annotate(
+            name, xy=(x, 1), xycoords=("data", "axes fraction"),
+            xytext=(-3 if side == "right" else 3, 3), textcoords="offset points",
+            ha=side, va="bottom", fontsize=8, color="#333333",
+        )  # fmt: skip
+    ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # as the bar labels
     ax.grid(axis="y", visible=False)
+    handles = [
+        Patch(color=color, label=f"{band}\n({rule})")
+        for (band, color), rule in zip(
+            _BAND_COLORS.items(), ("above 1,800", "1,000 to 1,800", "below 1,000"), strict=True
+        )
+    ]
+    # the bands' legend in one row above the names of the lines, under the title (from
+    # the right: where the Axes are narrow, it may reach over the bars' names)
+    ax.legend(
+        handles=handles, loc="lower right", bbox_to_anchor=(1, 1), ncol=3, fontsize=8,
+        borderaxespad=1.7, borderpad=0, handlelength=1.2, columnspacing=1.5,
+    )  # fmt: skip
     xlabel = "Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)"
-    return _finish(ax, src, title=title, xlabel=xlabel)
+    return _finish(ax, src, title=title, xlabel=xlabel, title_pad=46)
+
+
+#: the colours of the concentration bands: darker for more concentrated
+_BAND_COLORS = {
+    "highly concentrated": PALETTE[2],
+    "moderately concentrated": PALETTE[0],
+    "unconcentrated": NEUTRAL,
+}
 
 
 @_document
@@ -155,6 +245,7 @@ def line(
     xlabel: str | None = None,
     ylabel: str | None = None,
     logy: bool = False,
+    period: str | None = None,
     source: str | None = None,
 ) -> Axes:
     """Lines of ``y`` against ``x``, one per ``group``, with markers.
@@ -174,6 +265,11 @@ def line(
         The title and the axis labels (default: the column names).
     logy : bool
         A log scale for ``y``.
+    period : {{"year", "quarter"}}, optional
+        ``x`` is time in years (a quarter as a quarter year: 2025Q2 is 2025.25, as in
+        :func:`koit_lessons.memory.dram_history`). The axis is then marked in whole
+        years (quarters as small ticks) and a line breaks where periods are missing
+        instead of bridging them.
     {source}
 
     {returns}
@@ -186,19 +282,35 @@ def line(
     >>> ax = line(df, "year", "t", "country", source="Source: an example.")
     >>> [ln.get_label() for ln in ax.lines]
     ['Italy', 'Korea']
+    >>> q = pd.DataFrame({"time": [2021.75, 2023.5, 2023.75], "v": [1, 2, 3]})
+    >>> ax = line(q, "time", "v", period="quarter", source="Source: an example.")
+    >>> all(t.get_text().isdigit() for t in ax.get_xticklabels())  # whole years
+    True
+    >>> int(ax.lines[0].get_xdata().size)  # a break (NaN) where 2022Q1-2023Q1 are missing
+    4
     """
     _check_frame(df, [x, y, group, iso3])
+    steps = {None: None, "year": 1.0, "quarter": 0.25}
+    if period not in steps:
+        raise KoitError(f"period must be 'year', 'quarter' or None, not {period!r}.")
     src = _source_text(df, source)
     ax = _axes(ax)
     groups = [(None, df)] if group is None else list(df.groupby(group, sort=True))
     others = iter(PALETTE * 3)
+    markers = iter(_MARKERS * 4)
     for name, part in groups:
         part = part.sort_values(x)
         code = part[iso3].iloc[0] if iso3 else None
         color = COUNTRY_COLORS.get(str(code)) or next(others)
+        xs, ys = _with_breaks(part[x], part[y], steps[period])
         ax.plot(
-            part[x], part[y], marker="o", label=None if name is None else str(name), color=color
+            xs, ys, marker=next(markers), label=None if name is None else str(name), color=color
         )
+    if period is not None:
+        ax.xaxis.set_major_locator(MultipleLocator(1))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{v:.0f}"))
+        if period == "quarter":
+            ax.xaxis.set_minor_locator(MultipleLocator(0.25))
     if logy:
         ax.set_yscale("log")
     if group is not None:
@@ -212,7 +324,24 @@ def line(
     )
 
 
-_STAGE_COLORS = [PALETTE[1], PALETTE[2], PALETTE[0], PALETTE[3], PALETTE[4], PALETTE[5]]
+_MARKERS = ["o", "s", "D", "^", "v"]
+
+
+def _with_breaks(xs: pd.Series, ys: pd.Series, step: float | None) -> tuple[list, list]:
+    """The points, with a gap (NaN) wherever the next x is more than one ``step`` on."""
+    if step is None:
+        return xs.tolist(), ys.tolist()
+    out_x, out_y = [], []
+    for i, (a, b) in enumerate(zip(xs, ys, strict=True)):
+        if i and a - xs.iloc[i - 1] > step * 1.01:
+            out_x.append(float("nan"))
+            out_y.append(float("nan"))
+        out_x.append(a)
+        out_y.append(b)
+    return out_x, out_y
+
+
+_STAGE_COLORS = [PALETTE[0], PALETTE[2], PALETTE[1], PALETTE[3], PALETTE[4], NEUTRAL]
 
 
 @_document

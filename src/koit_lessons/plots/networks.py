@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import matplotlib as mpl
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._core import (
@@ -16,6 +17,7 @@ from koit_lessons.plots._core import (
     _check_frame,
     _document,
     _finish,
+    _free_spot,
     _source_text,
     color_for,
 )
@@ -207,12 +209,21 @@ def network(
             ordered, pos, labels={n: n for n in clubs}, font_size=9, font_weight="bold", ax=ax
         )
     named = [n for n in people if n in special or ordered.degree(n) >= label_min_degree]
+    ax.autoscale_view()
+    dots = ax.transData.transform([pos[n] for n in ordered.nodes])
     for n in named:
         x, y = pos[n]
+        # Korea's and Italy's names where they cover no other dot
+        dx, dy, ha, va = (
+            _free_spot(ax, (x, y), n, dots, fontsize=10, gap=9) if n in special
+            else (4, 4, "left", "bottom")
+        )  # fmt: skip
         ax.annotate(
             n,
             xy=(x, y),
-            xytext=(7, -14) if n in special else (4, 4),
+            xytext=(dx, dy),
+            ha=ha,
+            va=va,
             textcoords="offset points",
             bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8}
             if n in special
@@ -221,6 +232,13 @@ def network(
             fontweight="bold" if n in special else "normal",
             color=color_for(ordered.nodes[n].get("iso3"), "#333333") if n in special else "#333333",
         )
+    handles = [
+        Line2D([], [], linestyle="", marker="o", markersize=5, color="#8C8C8C", label="country")
+    ]
+    if clubs:
+        handles.insert(0, Line2D([], [], linestyle="", marker="s", markersize=9, color=PALETTE[0],
+                                 markeredgecolor="#333333", label="club (grouping)"))  # fmt: skip
+    ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     ax.set_axis_off()
     ax.margins(0.05)
     return _finish(ax, source, title=title, offset=-6, fontsize=7)

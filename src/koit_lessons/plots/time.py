@@ -17,6 +17,7 @@ from koit_lessons.plots._core import (
     _check_frame,
     _document,
     _finish,
+    _free_spot,
     _source_text,
 )
 
@@ -92,7 +93,7 @@ def log_trend(
         rest[x],
         rest[y],
         s=28,
-        color=PALETTE[1],
+        color=NEUTRAL,
         edgecolor="white",
         linewidth=0.5,
         label="Notable models",
@@ -120,20 +121,26 @@ def log_trend(
                 f"(doubles every {fit['doubling_months']:.1f} months)"
             )
         ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
+    ax.set_yscale("log")
     names = set(annotate)
     if label is not None:
         names |= set(special[label].astype(str)) if highlight else set()
-        for _, row in df[df[label].astype(str).isin(names)].iterrows():
+        chosen = df[df[label].astype(str).isin(names)]
+        others = ax.transData.transform(df[[x, y]].to_numpy(dtype=float))
+        trend_px = ax.transData.transform(ax.lines[0].get_xydata()) if ax.lines else None
+        for _, row in chosen.iterrows():
+            text = str(row[label])
+            dx, dy, ha, va = _free_spot(ax, (float(row[x]), float(row[y])), text, others, trend_px)
             ax.annotate(
-                str(row[label]),
+                text,
                 xy=(row[x], row[y]),
-                xytext=(5, -3),
+                xytext=(dx, dy),
                 textcoords="offset points",
                 fontsize=8,
-                va="top",
+                ha=ha,
+                va=va,
                 color=highlight_color if mask.loc[_] else "#333333",
             )
-    ax.set_yscale("log")
     ax.grid(axis="y", visible=True, which="major")
     ax.legend(loc="upper left", fontsize=9)
     return _finish(
@@ -145,17 +152,37 @@ def log_trend(
     )
 
 
-_EVENT_COLORS = {
-    "treaty": PALETTE[0],
-    "diplomatic": PALETTE[1],
-    "trade agreement": PALETTE[2],
-    "partnership": PALETTE[3],
-    # not Korea's or Italy's colours, which mean those countries in every figure
-    "visit": PALETTE[4],
-    "summit": "#882255",  # Tol's "wine", distinct for colour-blind readers
-    "agreement signed": PALETTE[5],
-    "dialogue": NEUTRAL,
+#: a colour and a marker for each kind of event (not Korea's or Italy's colours, which
+#: mean those countries in every figure); the markers tell apart what colour alone may
+#: not, for readers with a colour-vision deficiency
+_EVENT_STYLES = {
+    "treaty": ("#332288", "s"),  # Tol's indigo
+    "diplomatic": (NEUTRAL, "o"),
+    "trade agreement": (PALETTE[0], "D"),
+    "partnership": (PALETTE[1], "h"),
+    "visit": (PALETTE[3], "^"),
+    "summit": (PALETTE[2], "*"),
+    "agreement signed": (PALETTE[4], "P"),
+    "dialogue": ("#999933", "v"),  # Tol's olive
 }
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+def _date_text(value: object) -> str:
+    """A date in one format however precise it is: '26 Jun 1884', 'Nov 1956', '1884'.
+
+    >>> _date_text("1884-06-26"), _date_text("1956-11"), _date_text("1956")
+    ('26 Jun 1884', 'Nov 1956', '1956')
+    """
+    parts = str(value).strip().split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return str(value)
 
 
 @_document
@@ -169,19 +196,21 @@ def timeline(
     title: str | None = None,
     source: str | None = None,
 ) -> Axes:
-    """Events top to bottom, oldest first: the date on the left, a dot coloured by
-    category, the label on the right.
+    """Events top to bottom, oldest first: the date on the left, a dot coloured (and
+    shaped) by category, the label on the right; the kinds of event in a legend above.
 
     Spacing is by order, not by time, so that events days apart stay readable next to
-    events a century apart. The source line keeps its own line breaks.
+    events a century apart. Dates are written in one format ('26 Jun 1884', or
+    'Nov 1956' where only the month is known). The source line keeps its own line
+    breaks.
 
     Parameters
     ----------
     df : pandas.DataFrame
         One row per event, e.g. :func:`koit_lessons.partnership.timeline`.
     date, label, category : str
-        The columns with the dates (text that sorts in time order, e.g. ``"1956-11"``),
-        the event names and the kinds of event (which colour the dots).
+        The columns with the dates (ISO text that sorts in time order, e.g.
+        ``"1956-11"``), the event names and the kinds of event (which colour the dots).
     {ax}
     title : str, optional
         The title.
@@ -197,29 +226,38 @@ def timeline(
     ...                        "category": ["summit", "treaty"]})
     >>> ax = timeline(events, source="Source: an example.")
     >>> [t.get_text() for t in ax.texts][:2]  # oldest first: date, then label
-    ['1884-06-26', 'Treaty']
+    ['26 Jun 1884', 'Treaty']
     """
     _check_frame(df, [date, label, category])
     src = _source_text(df, source)
     rows = df.sort_values(date, kind="stable").reset_index(drop=True)
     n = len(rows)
-    ax = _axes(ax, (9, max(2.5, 0.38 * n + 1.2)))
+    kinds = list(dict.fromkeys(rows[category].astype(str)))
+    legend_rows = -(-len(kinds) // 4)
+    ax = _axes(ax, (6.6, max(2.5, 0.34 * n + 0.3 * legend_rows + 1.3)))
     ys = list(range(n))[::-1]
-    ax.plot([0, 0], [-0.5, n - 0.5], color="#BBBBBB", linewidth=1.5, zorder=1)
+    ax.plot([0, 0], [-0.5, n - 0.5], color="#8C8C8C", linewidth=1.5, zorder=1)
     seen = set()
     for y, (_, row) in zip(ys, rows.iterrows(), strict=True):
         kind = str(row[category])
+        color, marker = _EVENT_STYLES.get(kind, (PALETTE[0], "o"))
         ax.scatter(
-            [0], [y], s=60, zorder=2, color=_EVENT_COLORS.get(kind, PALETTE[1]),
-            edgecolor="#444444", linewidth=0.5, label=kind if kind not in seen else None,
+            [0], [y], s=130 if marker == "*" else 70, zorder=2, color=color, marker=marker,
+            edgecolor="white", linewidth=0.6, label=kind if kind not in seen else None,
         )  # fmt: skip
         seen.add(kind)
-        ax.annotate(str(row[date]), (0, y), xytext=(-12, 0), textcoords="offset points",
+        ax.annotate(_date_text(row[date]), (0, y), xytext=(-12, 0), textcoords="offset points",
                     ha="right", va="center", fontsize=9, color="#444444")  # fmt: skip
         ax.annotate(str(row[label]), (0, y), xytext=(12, 0), textcoords="offset points",
                     ha="left", va="center", fontsize=9)  # fmt: skip
-    ax.set_xlim(-1, 3)
-    ax.set_ylim(-0.8, n - 0.2)
+    # the line of dots a fifth of the way in: room for the dates on its left, the
+    # labels on its right
+    ax.set_xlim(-0.22, 1)
+    ax.set_ylim(-0.7, n - 0.3)
     ax.set_axis_off()
-    ax.legend(loc="lower right", fontsize=8, title="Kind of event", title_fontsize=8)
-    return _finish(ax, src, title=title, offset=-6, width=None)
+    ax.legend(
+        loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=8, title="Kind of event",
+        title_fontsize=8, alignment="left", borderaxespad=0.2, columnspacing=1.2,
+        handletextpad=0.3,
+    )  # fmt: skip
+    return _finish(ax, src, title=title, offset=-6, width=None, title_pad=20 + 13 * legend_rows)

@@ -1,0 +1,180 @@
+"""Every figure of every lesson passes the figure audit (koit_lessons.plots._audit), and
+the audit catches each kind of problem it looks for.
+
+The lessons' figures come from running each notebook's code cells as the lesson does
+(tests/lesson_figures.py): a figure a lesson gains is audited without a change here.
+To look at them: ``python tests/lesson_figures.py /tmp/figures``.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from koit_lessons.plots._audit import audit, contrast_ratio  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import lesson_figures  # noqa: E402
+
+LESSONS = lesson_figures.lessons()
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_there_are_lessons_to_look_at():
+    assert len(LESSONS) >= 10
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_figure_of_the_lesson_passes_the_audit(path):
+    problems, cells, explorers = [], set(), set()
+    for item in lesson_figures.lesson_figures(path, explorers):
+        cells.add(item.cell)
+        problems += [f"{item.name}: {p}" for p in audit(item.figure)]
+    assert not problems, "\n".join(problems)
+    # every cell that calls a figure function or builds an explorer with a figure area
+    # showed a figure, and so had it audited
+    missing = (set(lesson_figures.drawing_cells(path)) | explorers) - cells
+    assert not missing, f"cells {sorted(missing)} should show a figure but showed none"
+
+
+def _notebook(tmp_path, *sources):
+    cells = [{"cell_type": "code", "metadata": {}, "source": s, "outputs": []} for s in sources]
+    path = tmp_path / "99_test.ipynb"
+    path.write_text(json.dumps({"cells": cells, "metadata": {}, "nbformat": 4}), "utf-8")
+    return path
+
+
+def test_the_collector_sees_plain_matplotlib_and_explorers_figures(tmp_path):
+    path = _notebook(
+        tmp_path,
+        "import matplotlib.pyplot as plt\nfig, ax = plt.subplots()\nax.plot([1, 2])",
+        "x = 1",
+        "from koit_lessons import widgets\nwidgets.mineral_explorer()",
+    )
+    explorers = set()
+    seen = [(f.cell, f.number) for f in lesson_figures.lesson_figures(path, explorers)]
+    assert seen == [(0, 0), (2, 0)]
+    assert explorers == {2}
+
+
+def test_a_cell_that_calls_a_figure_function_is_expected_to_draw(tmp_path):
+    path = _notebook(tmp_path, "from koit_lessons import plots\nplots.use_style()", "plots.barh(t)")
+    assert lesson_figures.drawing_cells(path) == [1]
+
+
+# --- the audit catches what it should (each on a figure made bad on purpose) ---------
+
+
+def _clean():
+    fig, ax = plt.subplots(figsize=(6, 4), layout="constrained")
+    ax.bar(["a", "b"], [1, 2], color="#0072B2")
+    ax.set_title("A clean figure")
+    ax.set_xlabel("Letter")
+    return fig, ax
+
+
+def test_a_clean_figure_has_no_problems():
+    fig, _ = _clean()
+    assert audit(fig) == []
+
+
+def test_text_on_text():
+    fig, ax = _clean()
+    ax.text(0, 1.5, "one label here")
+    ax.text(0, 1.5, "another label")
+    assert any("overlaps the text 'another label'" in p for p in audit(fig))
+
+
+def test_a_legend_over_a_value_label():
+    fig, ax = _clean()
+    ax.text(0.02, 0.97, "label under the legend", transform=ax.transAxes, va="top")
+    ax.legend(ax.patches[:1], ["a legend entry"], loc="upper left")
+    assert any("legend covers the text 'label under the legend'" in p for p in audit(fig))
+
+
+def test_a_reference_line_through_a_value_label():
+    fig, ax = _clean()
+    ax.annotate("59.5%", (0, 1), xytext=(0, 3), textcoords="offset points", ha="center")
+    ax.axhline(1.03, color="black", linestyle="--")
+    assert any("reference line runs through the text '59.5%'" in p for p in audit(fig))
+
+
+def test_a_name_over_another_point():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.scatter([0, 0.05], [0, 0], color="#0072B2")
+    ax.annotate("a long name", (0, 0), xytext=(-10, 0), textcoords="offset points")
+    ax.set_xlim(-1, 1)
+    assert any("covers a data point" in p for p in audit(fig))
+
+
+def test_text_past_the_figure_edge():
+    fig, ax = _clean()
+    fig.text(0.9, 0.5, "runs off the right-hand side")
+    assert any("runs past the figure's edge" in p for p in audit(fig))
+
+
+def test_colours_without_a_legend_or_direct_labels():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.bar(["a", "b", "c"], [1, 2, 3], color=["#0072B2", "#D55E00", "#882255"])
+    assert any("come in 3 colours" in p for p in audit(fig))
+    ax.legend(ax.patches, ["a", "b", "c"])
+    assert not any("colours" in p for p in audit(fig))
+
+
+def test_a_colour_named_in_its_own_colour_is_a_direct_label():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.barh(["Italy", "Korea", "France"], [1, 2, 3], color=["#707070", "#0072B2", "#707070"])
+    assert any("come in 2 colours" in p for p in audit(fig))
+    ax.get_yticklabels()[1].set_color("#0072B2")  # Korea named in Korea's colour
+    assert audit(fig) == []  # grey is "everything else": one colour may go unexplained
+    ax.patches[0].set_facecolor("#D55E00")
+    assert any("come in 3 colours" in p for p in audit(fig))
+    ax.get_yticklabels()[0].set(color="#D55E00", fontweight="bold")  # bold: 3:1 will do
+    assert audit(fig) == []
+
+
+def test_a_time_axis_with_half_years():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.plot([2021.75, 2022.0, 2023.5], [1, 2, 3], color="#0072B2")
+    ax.set_xlabel("Year")
+    assert any("2022.5" in p and "not whole years" in p for p in audit(fig))
+    ax.set_xticks([2022, 2023], ["2022", "2023 Q1"])
+    assert audit(fig) == []
+
+
+def test_a_unit_per_year_is_not_a_time_axis():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.plot([0.5, 1.5], [1, 2], color="#0072B2")
+    ax.set_xlabel("Electricity (TWh per year)")
+    assert audit(fig) == []
+
+
+@pytest.mark.parametrize("colour", ["#F0E442", "#56B4E9", "#E69F00", "#BBBBBB"])
+def test_faint_marks(colour):
+    fig, ax = _clean()
+    ax.plot([0, 0.5, 1], [0.5, 1, 1.5], color=colour, marker="o")
+    assert any(f"a line in {colour.lower()}" in p for p in audit(fig))
+
+
+def test_faint_text():
+    fig, ax = _clean()
+    ax.text(0, 1.8, "light grey", color="#BBBBBB")
+    assert any("'light grey' in #bbbbbb" in p for p in audit(fig))
+    ax.texts[0].set_color("#555555")
+    assert audit(fig) == []
+
+
+def test_contrast_ratio_follows_wcag():
+    assert contrast_ratio("white", "white") == pytest.approx(1.0)
+    assert contrast_ratio("#767676", "white") == pytest.approx(4.54, abs=0.01)
