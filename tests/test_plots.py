@@ -123,3 +123,16 @@ def test_use_style_skips_the_hidden_redraw_in_a_notebook_and_still_shows_the_fig
     styled, styled_shown = _draws_in_a_kernel(style=True)
     assert "image/png" in plain_shown and "image/png" in styled_shown
     assert styled == plain - 1  # pyplot's redraw after the cell is gone, nothing else
+
+
+def test_barh_can_keep_years_in_time_order():
+    """Regression: lesson 03's export-share bars read 2025, 2024, 2022, 2023 (by size)."""
+    from koit_lessons import memory
+
+    k = memory.exports()
+    k = k.assign(label=k["year"].astype(str))
+    ax = plots.barh(k, "chip_share_pct", "label", iso3=None, order="given")
+    top_to_bottom = [t.get_text() for t in ax.get_yticklabels()][::-1]
+    assert top_to_bottom == [str(y) for y in k["year"]]
+    by_size = [t.get_text() for t in plots.barh(k, "chip_share_pct", "label").get_yticklabels()]
+    assert by_size[-1] == k.loc[k["chip_share_pct"].idxmax(), "label"]

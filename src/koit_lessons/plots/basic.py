@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, pick_name
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
     NEUTRAL,
@@ -38,9 +38,11 @@ def barh(
     source: str | None = None,
     fmt: str = "{:,.0f}",
     lines: dict[float, str] | None = None,
+    order: str = "value",
 ) -> Axes:
-    """Horizontal bars, largest on top, with Korea and Italy in their fixed colours
-    (their names too, as direct labels) and every other bar in :data:`NEUTRAL` grey.
+    """Horizontal bars, largest on top (or in the table's own order), with Korea and
+    Italy in their fixed colours (their names too, as direct labels) and every other bar
+    in :data:`NEUTRAL` grey.
 
     Parameters
     ----------
@@ -60,6 +62,9 @@ def barh(
         Reference lines to draw across the bars, each value with the words that say what
         it is, e.g. ``{65: "CRMA threshold: 65%"}``. A value label the line would cross
         moves inside its bar.
+    order : str
+        "value" (the default): largest on top; "given": the table's first row on top, for
+        bars that stand for years or quarters, which read in time order.
 
     {returns}
 
@@ -79,7 +84,9 @@ def barh(
     if not pd.api.types.is_numeric_dtype(df[value]):
         raise KoitError(f"The column {value!r} must hold numbers to draw bars.")
     src = _source_text(df, source)
-    rows = df.dropna(subset=[value]).sort_values(value)
+    order = pick_name("bar order", order, ["value", "given"])
+    rows = df.dropna(subset=[value])
+    rows = rows.sort_values(value) if order == "value" else rows.iloc[::-1]
     ax = _axes(ax, (8, max(2.5, 0.35 * len(rows) + 1.2)))
     colors = [color_for(c) for c in rows[iso3]] if iso3 else [NEUTRAL] * len(rows)
     bars = ax.barh(rows[label].astype(str), rows[value], color=colors)
