@@ -67,7 +67,7 @@ CASES = [
     ('minerals.producers("lithum")', lambda: minerals.producers("lithum"), "Did you mean 'lithium'"),
     ("minerals.producers(7)", lambda: minerals.producers(7), "must be given as text"),
     ('minerals.producers("lithium", 1990)', lambda: minerals.producers("lithium", 1990), "no data for the year"),
-    ('minerals.producers("lithium", "2024")', lambda: minerals.producers("lithium", "2024"), "no data for the year"),
+    ('minerals.producers("lithium", "2024")', lambda: minerals.producers("lithium", "2024"), "without quotes"),
     ('minerals.world_total("gold")', lambda: minerals.world_total("gold"), "no mineral called"),
     ('plots.barh("table", "share_pct", "country")',
      lambda: plots.barh("table", "share_pct", "country"), "Pass a table"),

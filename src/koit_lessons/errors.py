@@ -76,7 +76,16 @@ def said(value: object, limit: int = 60) -> str:
     >>> import numpy as np
     >>> said(np.int64(2024)), said("lithum"), said(list(range(30)), limit=20)
     ('2024', "'lithum'", '[0, 1, 2, 3, 4, 5...')
+    >>> said(np.array([1, 2]))
+    'a ndarray of 2 values'
+
     """
+    if getattr(value, "ndim", 0) and hasattr(value, "size") and not isinstance(value, str):
+        kind = type(value).__name__  # a Series or an array: not its many-line repr
+        try:
+            return f"a {kind} of {int(value.size)} values"  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001
+            return f"a {kind}"
     try:
         text = repr(plain(value))
     except Exception:  # noqa: BLE001 - an object whose repr fails
