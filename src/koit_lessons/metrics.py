@@ -108,9 +108,9 @@ def _is_number(v: object) -> bool:
     )
 
 
-def _big(x: float) -> str:
+def _big(x: float, decimals: int = 1) -> str:
     """A sum for a message: 120.0, or 1.23e+40 when it is huge."""
-    return f"{x:,.1f}" if abs(x) < 1e9 else f"{x:.3g}"
+    return f"{x:,.{decimals}f}" if abs(x) < 1e9 else f"{x:.3g}"
 
 
 def _number(x: object, what: str) -> float:
@@ -171,7 +171,7 @@ def shares(values: Values, total: float | None = None) -> pd.Series:
         raise KoitError("The total must be greater than zero to compute shares.")
     if total is not None and added > denominator * 1.05:
         raise KoitError(
-            f"The values add up to {_big(added)}, more than the total {_big(denominator)}: "
+            f"The values add up to {_big(added, 0)}, more than the total {_big(denominator, 0)}: "
             "check that the total covers all of them."
         )
     with np.errstate(over="ignore"):
