@@ -50,8 +50,10 @@ def _series(values: Values, what: str = "values") -> pd.Series:
             f"The {what} should be a list, dict or Series of numbers, not a set: a set "
             "keeps each value once, so equal values would be lost."
         )
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable) or (
-        getattr(values, "ndim", 1) == 0
+    if (
+        isinstance(values, (str, bytes))
+        or not isinstance(values, Iterable)
+        or (getattr(values, "ndim", 1) == 0)
     ):
         raise KoitError(
             f"The {what} should be a list, dict or Series of numbers, "
@@ -103,8 +105,10 @@ def _series(values: Values, what: str = "values") -> pd.Series:
 
 def _is_number(v: object) -> bool:
     """A real number that is not a bool (missing values count: they are refused later)."""
-    return v is None or v is pd.NA or (
-        isinstance(v, (Real, Decimal)) and not isinstance(v, (bool, np.bool_))
+    return (
+        v is None
+        or v is pd.NA
+        or (isinstance(v, (Real, Decimal)) and not isinstance(v, (bool, np.bool_)))
     )
 
 
@@ -229,9 +233,7 @@ def _at_most_100(s: pd.Series) -> float:
 
 def _not_all_zero(s: pd.Series) -> None:
     if not (s > 0).any():
-        raise KoitError(
-            "The shares are all 0: there is no supply to measure. Check your filter."
-        )
+        raise KoitError("The shares are all 0: there is no supply to measure. Check your filter.")
 
 
 def hhi(shares_pct: Values) -> float:
