@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, pick_name, require_year
+from koit_lessons.errors import KoitError, pick_name, require_year, said
 
 __all__ = [
     "DATASETS",
@@ -287,7 +287,7 @@ def concentration_table(
     elif isinstance(minerals, str) or not isinstance(minerals, Iterable):
         raise KoitError(
             f"minerals= should be a list of mineral names, e.g. ['lithium', 'cobalt'], "
-            f"not {minerals!r}."
+            f"not {said(minerals)}."
         )
     else:
         chosen = [_mineral(m, dataset) for m in minerals]

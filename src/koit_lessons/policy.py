@@ -115,7 +115,7 @@ def _cap(cap_pct: object) -> float:
         example="65",
         kind="a number of percent",
         above_zero=True,
-        message=f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.",
+        message=f"The cap must be a percentage above 0 and at most 100, not {said(cap_pct)}.",
     )
 
 

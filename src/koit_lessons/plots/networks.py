@@ -9,7 +9,7 @@ import matplotlib as mpl
 import pandas as pd
 from matplotlib.axes import Axes
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, require_whole, said
 from koit_lessons.plots._core import (
     PALETTE,
     _axes,
@@ -152,8 +152,7 @@ def network(
         raise KoitError("The graph has no nodes, so there is nothing to draw.")
     if not source:
         raise KoitError("Every figure needs a source line: pass source=..., e.g. networks.SOURCE.")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise KoitError(f"seed= must be a whole number, not {seed!r}.")
+    seed = require_whole(seed, message=f"seed= must be a whole number, not {said(seed)}.")
     ax = _axes(ax, (10, 8))
     ordered = G
     special = {str(h) for h in highlight}
