@@ -266,7 +266,8 @@ def share_of(topic: str, who: str) -> float | None:
     Raises
     ------
     KoitError
-        If ``topic`` is not a topic, or ``who`` is not non-empty text.
+        If ``topic`` is not a topic, ``who`` is not non-empty text, or ``who`` is not
+        listed but close to a listed supplier's name (a typo such as 'Chna').
 
     Examples
     --------
@@ -276,7 +277,15 @@ def share_of(topic: str, who: str) -> float | None:
     table = suppliers(topic)
     if not isinstance(who, str) or not who.strip():
         raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {said(who)}.")
-    return _share(table, who)
+    share = _share(table, who)
+    listed = table.loc[table["kind"] != "other", "supplier"].astype(str).tolist()
+    typo = did_you_mean(who, listed)
+    if share is None and typo:  # 'Chna' is a typo, not a supplier the source leaves out
+        raise KoitError(
+            f"There is no supplier of {pick_topic(topic)} called {said(who)}.{typo} "
+            "A country the source does not list gives None."
+        )
+    return share
 
 
 def _share(table: pd.DataFrame, who: str) -> float | None:

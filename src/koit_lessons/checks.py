@@ -336,7 +336,7 @@ def _check_number(q: Question, answer: object) -> Feedback:
     value = _as_number(answer)
     if value is None:
         if isinstance(answer, str):
-            said = f"text ({answer!r}). Write the number without quotes."
+            said = f"text ({_said(answer)}). Write the number without quotes."
         elif _size(answer) > 1:
             said = f"{_size(answer)} values. Pick the one value asked for."
         else:
@@ -388,7 +388,7 @@ def _check_text(q: Question, answer: object) -> Feedback:
     if _canonical(q, answer) == want:
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
     hint = f" Hint: {q.hint}" if q.hint else ""
-    return Feedback(q.id, INCORRECT, f"Not quite: {answer!r} is not the answer.{hint}")
+    return Feedback(q.id, INCORRECT, f"Not quite: {_said(answer)} is not the answer.{hint}")
 
 
 def _check_names(q: Question, answer: object) -> Feedback:

@@ -31,6 +31,7 @@ from koit_lessons.errors import (
     KoitError,
     name_key,
     pick_name,
+    require_number,
     require_percentage,
     require_year,
     said,
@@ -176,6 +177,10 @@ def single_country_check(
     if not shares_by_country:
         raise KoitError("The portfolio is empty: give at least one country and its share in %.")
     cap = _cap(cap_pct)
+    require_number(rounding_pp, "rounding_pp=", example="0.5")  # NaN: "not a number"
+    rounding_pp = require_number(
+        rounding_pp, "rounding_pp=", example="0.5", finite=True, at_least=0
+    )
     shares: dict[str, float] = {}
     seen: dict[str, str] = {}
     for name, value in shares_by_country.items():
