@@ -585,3 +585,21 @@ def test_check_never_raises_on_an_odd_context(topic):
 
 def test_check_forgives_spaces_and_case_in_the_id():
     assert checks.check(" 00-Lithium-Top ", checks.expected("00-lithium-top")).correct
+
+
+@pytest.mark.parametrize("lesson", [0, "0", " 00 ", np.int64(0), 0.0])
+def test_questions_reads_a_lesson_number_in_any_form(lesson):
+    assert checks.questions(lesson) == checks.questions("00") != []
+
+
+@pytest.mark.parametrize("lesson", ["99", "x", True, [0]])
+def test_questions_of_no_lesson_is_an_error_not_an_empty_list(lesson):
+    with pytest.raises(KoitError) as info:
+        checks.questions(lesson)
+    _assert_plain_sentence(str(info.value))
+
+
+@pytest.mark.parametrize("call", [checks.expected, checks.fixed])
+def test_teachers_functions_name_an_unknown_question_in_a_sentence(call):
+    with pytest.raises(KoitError, match="Did you mean '00-lithium-top'"):
+        call("00-lithum-top")

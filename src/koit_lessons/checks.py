@@ -27,7 +27,7 @@ from decimal import Decimal
 from numbers import Real
 from typing import Any
 
-from koit_lessons.errors import KoitError, did_you_mean
+from koit_lessons.errors import KoitError, as_whole, did_you_mean, unknown_name
 from koit_lessons.errors import said as _said
 
 __all__ = ["check", "judge", "fixed", "Feedback", "Question", "question", "questions", "expected"]
@@ -180,6 +180,11 @@ def questions(lesson: str | None = None) -> list[str]:
     list of str
         The ids, sorted.
 
+    Raises
+    ------
+    KoitError
+        If no lesson with that number has checked questions.
+
     Examples
     --------
     >>> questions("00")[:2]
@@ -190,7 +195,21 @@ def questions(lesson: str | None = None) -> list[str]:
     for mod in exercises.LESSON_MODULES:
         importlib.import_module(f"koit_lessons.exercises.{mod}")
     ids = sorted(_REGISTRY)
-    return [i for i in ids if lesson is None or i.startswith(f"{lesson}-")]
+    if lesson is None:
+        return ids
+    numbers = sorted({i.split("-", 1)[0] for i in ids})
+    n = as_whole(lesson)  # 0, np.int64(0) or "0" is lesson "00"
+    if n is None and isinstance(lesson, str) and lesson.strip().isdigit():
+        n = int(lesson.strip())
+    key = f"{n:02d}" if n is not None and n >= 0 else lesson
+    if key not in numbers:  # not an empty list: no such lesson has checked questions
+        raise unknown_name("lesson with checked questions", key, numbers)
+    return [i for i in ids if i.startswith(f"{key}-")]
+
+
+def _no_question(qid: object) -> KoitError:
+    """The error for an unknown question id (teachers' functions; check() gives feedback)."""
+    return unknown_name("exercise", qid, questions(), more="see checks.questions()")
 
 
 def _get(qid: object) -> Question | None:
@@ -225,7 +244,8 @@ def expected(qid: str, **context: Any) -> Any:
     Raises
     ------
     KoitError
-        If the context value is not allowed (the question's ``validate`` says so).
+        If there is no question ``qid``, or the context value is not allowed (the
+        question's ``validate`` says so).
 
     Examples
     --------
@@ -234,7 +254,7 @@ def expected(qid: str, **context: Any) -> Any:
     """
     q = _get(qid)
     if q is None:
-        raise KeyError(qid)
+        raise _no_question(qid)
     return _bind(q, context).expected()
 
 
@@ -273,7 +293,8 @@ def fixed(qid: str, **context: Any) -> Question:
     Raises
     ------
     KoitError
-        If the context value is not allowed (the question's ``validate`` says so).
+        If there is no question ``qid``, or the context value is not allowed (the
+        question's ``validate`` says so).
 
     Examples
     --------
@@ -283,7 +304,7 @@ def fixed(qid: str, **context: Any) -> Question:
     """
     q = _get(qid)
     if q is None:
-        raise KeyError(qid)
+        raise _no_question(qid)
     q = _bind(q, context)
     want, aliases = q.expected(), q.aliases()
     return replace(q, expected=lambda: want, aliases=lambda *_: aliases)
