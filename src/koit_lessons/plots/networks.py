@@ -153,6 +153,12 @@ def network(
     if not source:
         raise KoitError("Every figure needs a source line: pass source=..., e.g. networks.SOURCE.")
     seed = require_whole(seed, message=f"seed= must be a whole number, not {said(seed)}.")
+    label_min_degree = require_whole(
+        label_min_degree,
+        minimum=0,
+        message="label_min_degree= must be a whole number of 0 or more, "
+        f"not {said(label_min_degree)}.",
+    )
     ax = _axes(ax, (10, 8))
     ordered = G
     special = {str(h) for h in highlight}
