@@ -256,8 +256,8 @@ helper fails that test until it is listed. The validators live in
   (which is not the same as 0); only a near miss of a listed name (`"Chle"`) is
   refused, as a typo.
 - `networks.club_view(...).jaccard` is NaN when neither country is in a chosen club,
-  and `shocks.exposure` is an empty table for a mineral with no sourced import data,
-  as their docstrings say.
+  and `shocks.exposure` and `capstone.exposure` are empty tables for a topic with no
+  sourced import data (a chip stage, gallium), as their docstrings say.
 """.splitlines()
 
 
