@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
@@ -26,11 +27,13 @@ from koit_lessons import (  # noqa: E402
     compute,
     data,
     lessons,
+    memory,
     metrics,
     minerals,
     networks,
     partnership,
     plots,
+    policy,
     shocks,
     widgets,
 )
@@ -67,7 +70,7 @@ CASES = [
     ('minerals.producers("lithum")', lambda: minerals.producers("lithum"), "Did you mean 'lithium'"),
     ("minerals.producers(7)", lambda: minerals.producers(7), "must be given as text"),
     ('minerals.producers("lithium", 1990)', lambda: minerals.producers("lithium", 1990), "no data for the year"),
-    ('minerals.producers("lithium", "2024")', lambda: minerals.producers("lithium", "2024"), "no data for the year"),
+    ('minerals.producers("lithium", "2024")', lambda: minerals.producers("lithium", "2024"), "without quotes"),
     ('minerals.world_total("gold")', lambda: minerals.world_total("gold"), "no mineral called"),
     ('plots.barh("table", "share_pct", "country")',
      lambda: plots.barh("table", "share_pct", "country"), "Pass a table"),
@@ -114,6 +117,29 @@ CASES = [
     ("capstone.profile(...)  (TOPIC not chosen)", lambda: capstone.profile(...), "Pick your topic first"),
     ('capstone.scenario("gallium", -10)', lambda: capstone.scenario("gallium", -10), "between 0 and 100"),
     ('capstone.scenario("lithium", 50, "Chle")', lambda: capstone.scenario("lithium", 50, "Chle"), "Did you mean 'Chile'"),
+    # classes of input (see tests/test_bad_input_classes.py, which feeds them to every helper)
+    ('minerals.producers("lithium", True)', lambda: minerals.producers("lithium", True), "must be a whole number"),
+    ('minerals.producers("lithium", 2024.5)', lambda: minerals.producers("lithium", 2024.5), "must be a whole number"),
+    ("metrics.shares([1, float('inf')])", lambda: metrics.shares([1, float("inf")]), "finite"),
+    ("metrics.shares(np.array([[1, 2], [3, 4]]))", lambda: metrics.shares(np.array([[1, 2], [3, 4]])), "one column"),
+    ("metrics.shares({30, 30, 40})", lambda: metrics.shares({30, 40}), "not a set"),
+    ("metrics.shares([1 + 2j, 3])", lambda: metrics.shares([1 + 2j, 3]), "must all be numbers"),
+    ("metrics.shares([1e308, 1e308])", lambda: metrics.shares([1e308, 1e308]), "too large"),
+    ("metrics.hhi([0, 0])", lambda: metrics.hhi([0, 0]), "all 0"),
+    ("metrics.top_k_share([80, 40])", lambda: metrics.top_k_share([80, 40]), "more than 100"),
+    ("metrics.top_k_share([50, 50], k=2.5)", lambda: metrics.top_k_share([50, 50], k=2.5), "whole number"),
+    ("metrics.cagr(1e-300, 1e300, 0.001)", lambda: metrics.cagr(1e-300, 1e300, 0.001), "too large"),
+    ("metrics.growth_rate(100, float('inf'))", lambda: metrics.growth_rate(100, float("inf")), "finite"),
+    ("metrics.doubling_time(float('inf'))", lambda: metrics.doubling_time(float("inf")), "finite"),
+    ('minerals.concentration_table(2024, ["lithium", "Lithium "])',
+     lambda: minerals.concentration_table(2024, ["lithium", "Lithium "]), "more than once"),
+    ('policy.single_country_check({"China": 50, "china": 30})',
+     lambda: policy.single_country_check({"China": 50, "china": 30}), "twice"),
+    ('policy.strategic_list("Japan")', lambda: policy.strategic_list("Japan"), "no jurisdiction"),
+    ('capstone.share_of("lithium", "Chle")', lambda: capstone.share_of("lithium", "Chle"), "Did you mean 'Chile'"),
+    ("compute.training_flop(1e300, 1e300)", lambda: compute.training_flop(1e300, 1e300), "too large"),
+    ('memory.concentration_history("yes")', lambda: memory.concentration_history("yes"), "True or False"),
+    ('checks.questions("99")', lambda: checks.questions("99"), "no lesson"),
 ]  # fmt: skip
 
 # checks never raise: they answer with feedback
@@ -128,7 +154,18 @@ FEEDBACK = [
     ('check("09-hhi", 5000)  (topic= left out)', lambda: checks.check("09-hhi", 5000), "depends on your topic"),
     ('check("09-hhi", 5000, topic="gold")', lambda: checks.check("09-hhi", 5000, topic="gold"), "no topic called 'gold'"),
     ('check("00-lithium-top", "Chile", topic="gallium")', lambda: checks.check("00-lithium-top", "Chile", topic="gallium"), "no extra arguments"),
+    ('check(["00-lithium-top"], 1)', lambda: checks.check(["00-lithium-top"], 1), "text in quotes"),
+    ('check("00-lithium-share", 10**400)', lambda: checks.check("00-lithium-share", 10**400), "infinite"),
+    ('check("00-korea-minerals", [1, 2])', lambda: checks.check("00-korea-minerals", [1, 2]), "names in quotes"),
+    ('check("00-lithium-top", an_object_whose_str_raises)', lambda: checks.check("00-lithium-top", _Unreadable()), "name in quotes"),
 ]  # fmt: skip
+
+
+class _Unreadable:
+    def __repr__(self):
+        raise RuntimeError("no repr")
+
+    __str__ = __repr__
 
 
 def _message(call) -> str:
@@ -156,6 +193,74 @@ def test_checks_answer_bad_input_with_feedback(text, call, words):
     assert words in fb.message
 
 
+CLASSES = """
+## Classes of input
+
+`tests/test_bad_input_classes.py` lists every public helper of `data`, `metrics`,
+`minerals`, `chips`, `memory`, `compute`, `policy`, `partnership`, `networks`, `shocks`,
+`capstone` and `quarters` with a call that works and the kind of each argument, and
+feeds each argument every input of its kind below (about 2,400 cases). A new public
+helper fails that test until it is listed. The validators live in
+`koit_lessons/errors.py`; modules call them.
+
+### Years and whole numbers (a year, `k=`, `top=`, `step=`, a number of chips)
+- **Accepted, same answer as the int:** `np.int64(2024)` (what `df["year"].max()`
+  gives), `np.int32`, a pandas `Int64` value, a 0-d array `np.array(2024)`, and a float
+  with a whole value (`2024.0`, `np.float64(2024.0)`) (`errors.as_whole`).
+- **Refused, one sentence:** `True` and `np.True_` ("The year must be a whole number,
+  e.g. 2024, not True."), a year in quotes ("Give the year as a number without quotes,
+  e.g. 2024, not '2024'."), `2024.5`, NaN, infinity, `pd.NA`, a list, a dict, None
+  where a value is required, a year not in the data ("There are no data for the year
+  1800. Years in the data: 2023, 2024.").
+- Messages show plain numbers: `2024`, never `np.int64(2024)` (`errors.said`).
+
+### Numbers (a cut, a total, a rate, FLOP, a cap)
+- **Accepted:** NumPy floats and ints, 0-d arrays, `Decimal`.
+- **Refused:** text (`"100"`), bools, NaN, `pd.NA`, infinity and minus infinity, an
+  int too large for a float (`10**400`), complex numbers, lists, dicts, None where a
+  value is required. A result too large for a float (`metrics.cagr`,
+  `metrics.growth_rate`, `compute.training_flop`, ...) is refused too, never returned
+  as `inf` and never an `OverflowError`.
+
+### Columns of numbers (`metrics.shares`, `top_k_share`, `hhi`)
+- **Accepted, same answer:** a list, tuple, range, dict, 1-D array, Series, a nullable
+  `Float64`/`Int64` column, a generator, a list of NumPy numbers or `Decimal`s.
+- **Refused:** infinity (no more NaN and 0.0 in the answer), NaN or `pd.NA` ("Drop
+  them first"), a 2-D array, a list of lists or a table ("one column"), a set (it
+  drops repeated values), empty input, text, bools, complex numbers, one number, None;
+  shares that are all 0 (`hhi`, `top_k_share`) or add up to more than 105.
+
+### Names (data sets, minerals, stages, countries, jurisdictions, series, flows, ...)
+- One rule everywhere (`errors.pick_name`): case and extra spaces are ignored, so
+  `data.load(" Mineral_Production ")`, `minerals.producers("  RARE   EARTHS ")` and
+  `policy.strategic_list("european union")` work; known aliases too (`"EU"`,
+  `"South Korea"`, ISO3 codes for countries). Results and messages use the name as the
+  data spell it.
+- **Refused:** an unknown name (with "Did you mean"), a name that is not text (a
+  number, a list, a dict, None where a name is required).
+- A list of names with the same name twice (`minerals.concentration_table`), or a
+  portfolio naming a country twice (`policy.single_country_check`, also a Series with
+  a repeated index), is refused instead of giving duplicate or lost rows.
+
+### Flags (`complete_only=`)
+- `np.True_` and `np.False_` work as `True` and `False`; anything else is refused.
+
+### `check(...)`
+- Never raises, whatever the id, answer or context: an id that is not text (a list, a
+  dict, None), an answer too large for a float, infinity, `pd.NA`, a 2-D array, a
+  broken generator, or an object whose `==`, `str` or `repr` raise all get one
+  sentence of feedback. Spaces and capitals around the id are forgiven.
+
+### Left as documented
+- `capstone.share_of(topic, who)` answers None for a country the source does not list
+  (which is not the same as 0); only a near miss of a listed name (`"Chle"`) is
+  refused, as a typo.
+- `networks.club_view(...).jaccard` is NaN when neither country is in a chosen club,
+  and `shocks.exposure` and `capstone.exposure` are empty tables for a topic with no
+  sourced import data (a chip stage, gallium), as their docstrings say.
+""".splitlines()
+
+
 def render() -> str:
     lines = [
         "# What a student sees on bad input",
@@ -170,6 +275,7 @@ def render() -> str:
     for text, call, _ in CASES + FEEDBACK:
         msg = _message(call).replace("|", "\\|")
         lines.append(f"| `{text}` | {msg} |")
+    lines += CLASSES
     lines += [
         "",
         "Also tested elsewhere: a missing data file, a damaged CSV and a damaged",

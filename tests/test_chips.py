@@ -94,7 +94,7 @@ def test_foundry_concentration_by_company_and_country():
         (lambda: chips.capacity_shares("below 10nm", 2022), "Did you mean 'below 10 nm'"),
         (lambda: chips.capacity_shares(10, 2022), "must be given as text"),
         (lambda: chips.capacity_shares("below 10 nm", 2020), "Years in the data: 2019, 2022"),
-        (lambda: chips.capacity_shares("all nodes", "2022"), "no data for 'all nodes'"),
+        (lambda: chips.capacity_shares("all nodes", "2022"), "as a number without quotes"),
         (lambda: chips.periods("al nodes"), "no capacity segment called 'al nodes'"),
         (lambda: chips.foundry_shares("2024Q4"), "no quarter called '2024Q4'"),
         (lambda: chips.foundry_shares("2025Q3x"), "Allowed: 2025Q1, 2025Q2"),

@@ -49,7 +49,8 @@ def test_number_validators_take_numpy_numbers_and_refuse_bools_text_and_nan():
             require_percentage(bad, "share")
     with pytest.raises(KoitError, match="custom"):
         require_percentage(0, "cap", above_zero=True, message="custom")
-    assert is_whole(np.int64(3)) and not is_whole(True) and not is_whole(3.0)
+    assert is_whole(np.int64(3)) and not is_whole(True) and not is_whole(3.5)
+    assert is_whole(3.0) and is_whole(np.float64(3.0)) and is_whole(np.array(3))
     assert require_whole(np.int64(3), "k", minimum=1) == 3
     assert type(require_whole(np.int64(3), "k")) is int
     with pytest.raises(KoitError, match="The k must be a whole number, not True"):
@@ -59,5 +60,10 @@ def test_number_validators_take_numpy_numbers_and_refuse_bools_text_and_nan():
     assert require_year(np.int64(2024), [2023, 2024], "No data for") == 2024
     with pytest.raises(KoitError, match=r"^No data for 2019\. Years in the data: 2023, 2024\.$"):
         require_year(np.int64(2019), [2023, 2024], "No data for")
-    with pytest.raises(KoitError, match="No data for True"):
+    # True is 1 to Python, but not a year: say so, rather than "no data for True"
+    with pytest.raises(KoitError, match="The year must be a whole number, e.g. 1, not True"):
         require_year(True, [1], "No data for")
+    assert require_year(np.float64(2024.0), [2023, 2024], "No data for") == 2024
+    assert require_year(np.array(2024), [2023, 2024], "No data for") == 2024
+    with pytest.raises(KoitError, match="without quotes"):
+        require_year(" 2024", [2023, 2024], "No data for")

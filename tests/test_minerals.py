@@ -38,7 +38,7 @@ def test_concentration_table_covers_every_mineral_most_concentrated_first():
         (("lithum", 2024), "Did you mean 'lithium'"),
         ((7, 2024), "must be given as text"),
         (("lithium", 1990), "no data for the year 1990"),
-        (("lithium", "2024"), "no data for the year '2024'"),
+        (("lithium", "2024"), "as a number without quotes"),
     ],
 )
 def test_bad_input(args, message):

@@ -22,7 +22,7 @@ import pandas as pd
 
 from koit_lessons import chips, data, metrics, minerals, policy, shocks
 from koit_lessons._results import Result
-from koit_lessons.errors import KoitError, did_you_mean, require_whole, unknown_name
+from koit_lessons.errors import KoitError, did_you_mean, require_whole, said, unknown_name
 
 __all__ = [
     "Profile",
@@ -121,7 +121,8 @@ def pick_topic(topic: object) -> str:
         )
     if not isinstance(topic, str):
         raise KoitError(
-            f"The topic must be a name in quotes, e.g. 'gallium', not {topic!r}. Allowed: {listed}."
+            f"The topic must be a name in quotes, e.g. 'gallium', not {said(topic)}. "
+            f"Allowed: {listed}."
         )
     wanted = " ".join(topic.split()).lower()
     for name in allowed:
@@ -265,7 +266,8 @@ def share_of(topic: str, who: str) -> float | None:
     Raises
     ------
     KoitError
-        If ``topic`` is not a topic, or ``who`` is not non-empty text.
+        If ``topic`` is not a topic, ``who`` is not non-empty text, or ``who`` is not
+        listed but close to a listed supplier's name (a typo such as 'Chna').
 
     Examples
     --------
@@ -274,8 +276,16 @@ def share_of(topic: str, who: str) -> float | None:
     """
     table = suppliers(topic)
     if not isinstance(who, str) or not who.strip():
-        raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {who!r}.")
-    return _share(table, who)
+        raise KoitError(f"Give a country or region as text, e.g. 'Korea', not {said(who)}.")
+    share = _share(table, who)
+    listed = table.loc[table["kind"] != "other", "supplier"].astype(str).tolist()
+    typo = did_you_mean(who, listed)
+    if share is None and typo:  # 'Chna' is a typo, not a supplier the source leaves out
+        raise KoitError(
+            f"There is no supplier of {pick_topic(topic)} called {said(who)}.{typo} "
+            "A country the source does not list gives None."
+        )
+    return share
 
 
 def _share(table: pd.DataFrame, who: str) -> float | None:
@@ -545,13 +555,13 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     """
     name = pick_topic(topic)
     top = require_whole(
-        top, minimum=1, message=f"top must be a whole number of 1 or more, not {top!r}."
+        top, minimum=1, message=f"top must be a whole number of 1 or more, not {said(top)}."
     )
     step = require_whole(
         step,
         minimum=1,
         maximum=100,
-        message=f"step must be a whole number of percent from 1 to 100, not {step!r}.",
+        message=f"step must be a whole number of percent from 1 to 100, not {said(step)}.",
     )
     table = suppliers(name)
     named = table[table["kind"] != "other"].head(top)

@@ -23,10 +23,12 @@ import importlib
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from numbers import Real
 from typing import Any
 
-from koit_lessons.errors import KoitError, did_you_mean
+from koit_lessons.errors import KoitError, as_whole, did_you_mean, unknown_name
+from koit_lessons.errors import said as _said
 
 __all__ = ["check", "judge", "fixed", "Feedback", "Question", "question", "questions", "expected"]
 
@@ -178,6 +180,11 @@ def questions(lesson: str | None = None) -> list[str]:
     list of str
         The ids, sorted.
 
+    Raises
+    ------
+    KoitError
+        If no lesson with that number has checked questions.
+
     Examples
     --------
     >>> questions("00")[:2]
@@ -188,13 +195,31 @@ def questions(lesson: str | None = None) -> list[str]:
     for mod in exercises.LESSON_MODULES:
         importlib.import_module(f"koit_lessons.exercises.{mod}")
     ids = sorted(_REGISTRY)
-    return [i for i in ids if lesson is None or i.startswith(f"{lesson}-")]
+    if lesson is None:
+        return ids
+    numbers = sorted({i.split("-", 1)[0] for i in ids})
+    n = as_whole(lesson)  # 0, np.int64(0) or "0" is lesson "00"
+    if n is None and isinstance(lesson, str) and lesson.strip().isdigit():
+        n = int(lesson.strip())
+    key = f"{n:02d}" if n is not None and n >= 0 else lesson
+    if key not in numbers:  # not an empty list: no such lesson has checked questions
+        raise unknown_name("lesson with checked questions", key, numbers)
+    return [i for i in ids if i.startswith(f"{key}-")]
 
 
-def _get(qid: str) -> Question | None:
-    if qid not in _REGISTRY and isinstance(qid, str):
+def _no_question(qid: object) -> KoitError:
+    """The error for an unknown question id (teachers' functions; check() gives feedback)."""
+    return unknown_name("exercise", qid, questions(), more="see checks.questions()")
+
+
+def _get(qid: object) -> Question | None:
+    """The question with id ``qid`` (spaces around it and case ignored), or None."""
+    if not isinstance(qid, str):
+        return None  # a list, dict, number...: no id (and a list cannot even be looked up)
+    qid = qid.strip().lower()
+    if qid not in _REGISTRY:
         _load_lesson(qid)
-    return _REGISTRY.get(qid) if isinstance(qid, str) else None
+    return _REGISTRY.get(qid)
 
 
 def expected(qid: str, **context: Any) -> Any:
@@ -219,7 +244,8 @@ def expected(qid: str, **context: Any) -> Any:
     Raises
     ------
     KoitError
-        If the context value is not allowed (the question's ``validate`` says so).
+        If there is no question ``qid``, or the context value is not allowed (the
+        question's ``validate`` says so).
 
     Examples
     --------
@@ -228,7 +254,7 @@ def expected(qid: str, **context: Any) -> Any:
     """
     q = _get(qid)
     if q is None:
-        raise KeyError(qid)
+        raise _no_question(qid)
     return _bind(q, context).expected()
 
 
@@ -267,7 +293,8 @@ def fixed(qid: str, **context: Any) -> Question:
     Raises
     ------
     KoitError
-        If the context value is not allowed (the question's ``validate`` says so).
+        If there is no question ``qid``, or the context value is not allowed (the
+        question's ``validate`` says so).
 
     Examples
     --------
@@ -277,7 +304,7 @@ def fixed(qid: str, **context: Any) -> Question:
     """
     q = _get(qid)
     if q is None:
-        raise KeyError(qid)
+        raise _no_question(qid)
     q = _bind(q, context)
     want, aliases = q.expected(), q.aliases()
     return replace(q, expected=lambda: want, aliases=lambda *_: aliases)
@@ -293,7 +320,14 @@ def _as_number(answer: object) -> float | None:
     if isinstance(answer, bool):
         return None
     if isinstance(answer, Real):
+        try:
+            return float(answer)
+        except OverflowError:  # an int too large for a float
+            return math.inf if answer > 0 else -math.inf  # type: ignore[operator]
+    if isinstance(answer, Decimal):
         return float(answer)
+    if type(answer).__name__ == "NAType":  # pandas' missing value
+        return math.nan
     # a one-number pandas/NumPy result (e.g. a Series with one value, or a 0-d array)
     size = getattr(answer, "size", None)
     if size == 1 and hasattr(answer, "item"):
@@ -302,6 +336,13 @@ def _as_number(answer: object) -> float | None:
         except (TypeError, ValueError):
             return None
     return None
+
+
+def _size(answer: object) -> int:
+    try:
+        return int(getattr(answer, "size", 0) or 0)
+    except Exception:  # noqa: BLE001 - an odd object's size
+        return 0
 
 
 def _norm(text: object) -> str:
@@ -316,15 +357,21 @@ def _check_number(q: Question, answer: object) -> Feedback:
     value = _as_number(answer)
     if value is None:
         if isinstance(answer, str):
-            said = f"text ({answer!r}). Write the number without quotes."
-        elif getattr(answer, "size", 0) and answer.size > 1:
-            said = f"{answer.size} values. Pick the one value asked for."
+            said = f"text ({_said(answer)}). Write the number without quotes."
+        elif _size(answer) > 1:
+            said = f"{_size(answer)} values. Pick the one value asked for."
         else:
-            said = f"{answer!r}."
+            said = f"{_said(answer)}."
         return Feedback(q.id, INVALID, f"The answer should be one number, but you gave {said}")
     if math.isnan(value):
         return Feedback(
             q.id, INVALID, "The answer is NaN (not a number): check for missing values."
+        )
+    if math.isinf(value):
+        return Feedback(
+            q.id,
+            INVALID,
+            "The answer is infinite (or too large for a number): check for a division by zero.",
         )
     want = float(q.expected())
     tol = max(q.tolerance, 1e-9 * abs(want))
@@ -356,13 +403,13 @@ def _check_text(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            f"The answer should be a name in quotes (text), but you gave {answer!r}.",
+            f"The answer should be a name in quotes (text), but you gave {_said(answer)}.",
         )
     want = _norm(q.expected())
     if _canonical(q, answer) == want:
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
     hint = f" Hint: {q.hint}" if q.hint else ""
-    return Feedback(q.id, INCORRECT, f"Not quite: {answer!r} is not the answer.{hint}")
+    return Feedback(q.id, INCORRECT, f"Not quite: {_said(answer)} is not the answer.{hint}")
 
 
 def _check_names(q: Question, answer: object) -> Feedback:
@@ -373,7 +420,16 @@ def _check_names(q: Question, answer: object) -> Feedback:
             'The answer should be a list of names, e.g. ["Chile", "China"], '
             f"not a {type(answer).__name__}.",
         )
-    given = [_canonical(q, a) for a in list(answer)]
+    items = list(answer)
+    not_text = [a for a in items if not isinstance(a, str)]
+    if not_text:
+        return Feedback(
+            q.id,
+            INVALID,
+            'The answer should be a list of names in quotes, e.g. ["Chile", "China"], but '
+            f"it holds {_said(not_text[0])}.",
+        )
+    given = [_canonical(q, a) for a in items]
     want = [_norm(w) for w in q.expected()]
     if (
         (given == want)
@@ -418,21 +474,42 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
     -------
     Feedback
         Its status is "correct", "incorrect", "unanswered" or "invalid" (an unknown id, a
-        wrong keyword or context, or an answer of the wrong type); it never raises for
-        a student's mistake.
+        wrong keyword or context, or an answer of the wrong type or one that cannot be
+        read); it never raises, whatever the id and the answer.
 
     Examples
     --------
     >>> check("00-lithium-top", ...)
     ⏳ [00-lithium-top] Not answered yet: replace the ... with your answer, then run the cell again.
     """
+    try:
+        return _check(question_id, answer, context)
+    except Exception:  # noqa: BLE001 - check never raises: an answer it cannot read is invalid
+        qid = question_id if isinstance(question_id, str) else _said(question_id)
+        return Feedback(
+            qid,
+            INVALID,
+            "This answer could not be read: give a number, a name in quotes or a list of "
+            "names, as the exercise asks.",
+        )
+
+
+def _check(question_id: object, answer: Any, context: dict[str, Any]) -> Feedback:
     q = _get(question_id)
     if q is None:
+        if not isinstance(question_id, str):
+            return Feedback(
+                _said(question_id),
+                INVALID,
+                "The exercise id should be text in quotes, e.g. check('00-lithium-top', "
+                f"answer), not {_said(question_id)}. Copy the check line from the exercise.",
+            )
         known = questions()
         return Feedback(
-            str(question_id),
+            question_id,
             INVALID,
-            f"There is no exercise called {question_id!r}.{did_you_mean(str(question_id), known)} "
+            f"There is no exercise called {_said(question_id)}."
+            f"{did_you_mean(question_id, known)} "
             "Copy the id exactly as it appears in the exercise.",
         )
     unknown = sorted(set(context) - {q.context})
@@ -489,4 +566,14 @@ def judge(q: Question, answer: Any) -> Feedback:
             UNANSWERED,
             "Not answered yet: replace the ... with your answer, then run the cell again.",
         )
-    return _CHECKERS[q.kind](q, answer)
+    try:
+        return _CHECKERS[q.kind](q, answer)
+    except KoitError:
+        raise  # the answer key itself failed: not the student's answer
+    except Exception:  # noqa: BLE001 - an answer whose ==, str or len raises
+        return Feedback(
+            q.id,
+            INVALID,
+            "This answer could not be read: give a number, a name in quotes or a list of "
+            "names, as the exercise asks.",
+        )

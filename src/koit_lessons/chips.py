@@ -20,7 +20,7 @@ from __future__ import annotations
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, pick_name, require_year, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_number, require_year
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -198,10 +198,7 @@ def segments() -> list[str]:
 
 
 def _segment(segment: object) -> str:
-    names = segments()
-    if not isinstance(segment, str) or segment.strip().lower() not in names:
-        raise unknown_name("capacity segment", segment, names)
-    return segment.strip().lower()
+    return pick_name("capacity segment", segment, segments())
 
 
 def periods(segment: str = "below 10 nm") -> list[int]:
@@ -235,7 +232,7 @@ def periods(segment: str = "below 10 nm") -> list[int]:
 def _rows(segment: str, period: int) -> pd.DataFrame:
     seg = _segment(segment)
     known = periods(seg)
-    require_year(period, known, f"There are no data for {seg!r} in")
+    period = require_year(period, known, f"There are no data for {seg!r} in")
     df = data.table(CAPACITY)
     return df[(df["segment"] == seg) & (df["period"] == period)]
 
@@ -311,7 +308,7 @@ def capacity_concentration(segment: str, period: int) -> dict[str, object]:
     shares = table["share_pct"]
     return {
         "segment": _segment(segment),
-        "period": period,
+        "period": require_year(period, periods(segment), ""),  # checked: an int, not np.int64
         "status": table["status"].iloc[0],
         "top_region": table["region"].iloc[0],
         "top1_pct": metrics.top_k_share(shares, 1),
@@ -387,8 +384,10 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
     >>> concentration_table()["label"].tolist()[0]
     'below 10 nm, 2019'
     """
-    if isinstance(min_coverage, bool) or not isinstance(min_coverage, (int, float)):
-        raise KoitError(f"min_coverage= must be a number of percent, not {min_coverage!r}.")
+    require_number(min_coverage, "min_coverage=", kind="a number of percent")  # NaN: not a number
+    min_coverage = require_number(
+        min_coverage, "min_coverage=", kind="a number of percent", finite=True
+    )
     rows = []
     for seg in segments():
         for period in periods(seg):
@@ -398,7 +397,7 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
                 rows.append({"label": f"{seg}, {period}{suffix}", **c})
     if not rows:
         raise KoitError(
-            f"No segment has listed shares covering {min_coverage}% of the world; "
+            f"No segment has listed shares covering {min_coverage:g}% of the world; "
             "try a lower min_coverage=."
         )
     out = pd.DataFrame(rows).sort_values(["segment", "period"]).reset_index(drop=True)
@@ -528,8 +527,7 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     >>> round(foundry_concentration("2025Q2")["hhi"])
     5051
     """
-    if by not in ("company", "country"):
-        raise unknown_name("grouping for by=", by, ["company", "country"])
+    by = pick_name("grouping for by=", by, ["company", "country"])
     table = foundry_shares(quarter) if by == "company" else foundry_by_country(quarter)
     name = "company" if by == "company" else "headquarters"
     shares = table["share_pct"]

@@ -21,15 +21,15 @@ The arithmetic in four lines::
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from numbers import Real
 
 import numpy as np
 import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons._results import Result
-from koit_lessons.errors import KoitError, is_whole, require_number, require_whole, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_number, require_whole
 
 __all__ = [
     "FLOP_PER_PARAMETER_TOKEN",
@@ -66,6 +66,20 @@ def _positive(x: object, what: str, *, allow_zero: bool = False) -> float:
     return require_number(x, what, finite=True, **bound)
 
 
+def _finite(compute: Callable[[], float], what: str) -> float:
+    """The result of ``compute()``, or one sentence if it is too large for a number."""
+    try:
+        x = float(compute())
+    except (OverflowError, ZeroDivisionError):
+        x = math.inf
+    if not math.isfinite(x):
+        raise KoitError(
+            f"The {what} comes out too large to compute as a number: check the size and units "
+            "of the inputs (e.g. 1e9 for a billion)."
+        )
+    return x
+
+
 def _utilisation(u: object) -> float:
     value = _positive(u, "utilisation")
     if value > 1:
@@ -78,9 +92,7 @@ def _utilisation(u: object) -> float:
 
 
 def _count(n: object, what: str) -> int:
-    if not is_whole(n) and not isinstance(n, bool) and isinstance(n, Real):
-        n = int(n) if float(n).is_integer() else n  # 8.0 chips (e.g. from a widget) is 8
-    return require_whole(n, what, minimum=1)
+    return require_whole(n, what, minimum=1)  # 8.0 chips (e.g. from a widget) is 8
 
 
 # --- the arithmetic of a training run ---------------------------------------------------
@@ -118,7 +130,7 @@ def training_flop(parameters: float, tokens: float) -> float:
     """
     n = _positive(parameters, "number of parameters")
     d = _positive(tokens, "number of training tokens")
-    return FLOP_PER_PARAMETER_TOKEN * n * d
+    return _finite(lambda: FLOP_PER_PARAMETER_TOKEN * n * d, "training compute")
 
 
 def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
@@ -153,7 +165,8 @@ def chip_seconds(flop: float, peak_flops: float, utilisation: float) -> float:
     """
     f = _positive(flop, "training compute (FLOP)")
     peak = _positive(peak_flops, "peak FLOP per second")
-    return f / (peak * _utilisation(utilisation))
+    u = _utilisation(utilisation)
+    return _finite(lambda: f / (peak * u), "number of chip-seconds")
 
 
 def chip_hours(flop: float, peak_flops: float, utilisation: float) -> float:
@@ -238,7 +251,8 @@ def chips_needed(flop: float, peak_flops: float, utilisation: float, days: float
     """
     d = _positive(days, "number of days")
     seconds = chip_seconds(flop, peak_flops, utilisation)
-    return max(1, math.ceil(seconds / (d * HOURS_PER_DAY * SECONDS_PER_HOUR) - 1e-9))
+    ratio = _finite(lambda: seconds / (d * HOURS_PER_DAY * SECONDS_PER_HOUR), "number of chips")
+    return max(1, math.ceil(ratio - 1e-9))
 
 
 def energy_mwh(power_w: float, chips: int, hours: float) -> float:
@@ -273,7 +287,7 @@ def energy_mwh(power_w: float, chips: int, hours: float) -> float:
     p = _positive(power_w, "power per chip (W)")
     n = _count(chips, "number of chips")
     h = _positive(hours, "number of hours", allow_zero=True)
-    return p * n * h / 1e6
+    return _finite(lambda: p * n * h / 1e6, "energy")
 
 
 # --- growth of training compute ------------------------------------------------------------
@@ -518,17 +532,13 @@ def accelerator(chip: str) -> dict[str, object]:
     >>> accelerator("Google TPU v4")["peak_bf16_tflops"]
     275.0
     """
-    names = accelerator_names()
-    if isinstance(chip, str):
-        match = [n for n in names if n.lower() == chip.strip().lower()]
-        if match:
-            row = data.table("ai_accelerators").set_index("chip").loc[match[0]]
-            out = {"chip": match[0], **row.to_dict()}
-            return {
-                k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
-                for k, v in out.items()
-            }
-    raise unknown_name("chip", chip, names)
+    name = pick_name("chip", chip, accelerator_names())
+    row = data.table("ai_accelerators").set_index("chip").loc[name]
+    out = {"chip": name, **row.to_dict()}
+    return {
+        k: (None if v is pd.NA or (isinstance(v, float) and math.isnan(v)) else v)
+        for k, v in out.items()
+    }
 
 
 def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
@@ -556,9 +566,9 @@ def arithmetic_intensity(peak_flops: float, bandwidth_bytes: float) -> float:
     >>> arithmetic_intensity(100e12, 2e12)
     50.0
     """
-    return _positive(peak_flops, "peak FLOP per second") / _positive(
-        bandwidth_bytes, "memory bandwidth (bytes per second)"
-    )
+    peak = _positive(peak_flops, "peak FLOP per second")
+    bandwidth = _positive(bandwidth_bytes, "memory bandwidth (bytes per second)")
+    return _finite(lambda: peak / bandwidth, "arithmetic intensity")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import Any
 
 import pandas as pd
 
-from koit_lessons.errors import KoitError, unknown_name
+from koit_lessons.errors import KoitError, pick_name, unknown_name
 from koit_lessons.resources import data_dir
 
 __all__ = [
@@ -86,6 +86,8 @@ def names() -> list[str]:
 
 
 def _resource(name: object) -> dict[str, Any]:
+    """The entry of the data set ``name`` (case and spaces around it ignored)."""
+    name = pick_name("data set", name, names(), more="see data.list_datasets()")
     for r in _package()["resources"]:
         if r["name"] == name:
             return r
@@ -98,7 +100,8 @@ def describe(name: str) -> dict[str, Any]:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        A data set name, as listed by :func:`list_datasets` (case and spaces around
+        it are ignored).
 
     Returns
     -------
@@ -124,7 +127,8 @@ def load(name: str) -> pd.DataFrame:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        A data set name, as listed by :func:`list_datasets` (case and spaces around
+        it are ignored).
 
     Returns
     -------
@@ -139,6 +143,7 @@ def load(name: str) -> pd.DataFrame:
     ['bauxite', 'cobalt']
     """
     res = _resource(name)
+    name = res["name"]  # as spelled in datapackage.json, whatever the case or spaces given
     schema = res["schema"]
     fields = schema["fields"]
     dtypes = {f["name"]: _PANDAS_TYPES.get(f.get("type", "string"), "string") for f in fields}
@@ -203,8 +208,8 @@ def table(name: str) -> pd.DataFrame:
     >>> table("mineral_production").attrs["dataset"]
     'mineral_production'
     """
-    _resource(name)  # a friendly error for a bad name, before the cache sees it
-    return _table(name)
+    # a friendly error for a bad name, and one spelling, before the cache sees it
+    return _table(_resource(name)["name"])
 
 
 @functools.cache
@@ -222,7 +227,8 @@ def source_line(name: str) -> str:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        A data set name, as listed by :func:`list_datasets` (case and spaces around
+        it are ignored).
 
     Returns
     -------
@@ -255,7 +261,8 @@ def citation(name: str) -> str:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        A data set name, as listed by :func:`list_datasets` (case and spaces around
+        it are ignored).
 
     Returns
     -------
@@ -305,7 +312,8 @@ def cite(name: str) -> None:
     Parameters
     ----------
     name : str
-        A data set name, as listed by :func:`list_datasets`.
+        A data set name, as listed by :func:`list_datasets` (case and spaces around
+        it are ignored).
 
     Raises
     ------

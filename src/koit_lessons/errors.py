@@ -1,10 +1,13 @@
 """The one exception type that koit-lessons raises on bad input, with friendly wording,
 and the checks that every module uses to say so.
 
-A helper that takes a name uses :func:`unknown_name`; one that takes a number uses
+A helper that takes a name uses :func:`pick_name` (or :func:`unknown_name` for the
+message); one that takes a number uses
 :func:`require_number`, :func:`require_percentage`, :func:`require_whole` or
 :func:`require_year`. Each returns the value in a plain form (``float`` or ``int``)
 or raises a :class:`KoitError` with one sentence that a student can act on.
+NumPy and pandas numbers (``df["year"].max()`` is an ``np.int64``) are accepted
+wherever a Python number is, and messages show them as plain numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Iterable
+from decimal import Decimal
 from numbers import Integral, Real
 
 
@@ -21,6 +25,93 @@ class KoitError(ValueError):
     The message always says what was wrong and what is allowed, so that a student
     can fix the call without reading a traceback.
     """
+
+
+def plain(value: object) -> object:
+    """``value`` as a plain Python object if it is a NumPy scalar or a 0-d array (as
+    ``df["year"].max()`` or ``np.array(3)`` give), else ``value`` itself.
+
+    Parameters
+    ----------
+    value : object
+        Anything a student may pass.
+
+    Returns
+    -------
+    object
+        ``int``, ``float``, ``bool`` or ``str`` for a NumPy scalar; ``value`` otherwise.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> plain(np.int64(2024)), plain(np.array(2.5)), plain("x")
+    (2024, 2.5, 'x')
+    """
+    if type(value).__module__ == "numpy" and getattr(value, "ndim", None) == 0:
+        try:
+            return value.item()  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001 - a broken object is shown as it is
+            return value
+    return value
+
+
+def said(value: object, limit: int = 60) -> str:
+    """How a message shows a value a student gave: its ``repr`` on one line, NumPy
+    scalars as plain numbers (``2024``, not ``np.int64(2024)``), cut after ``limit``
+    characters; never raises.
+
+    Parameters
+    ----------
+    value : object
+        Anything a student may pass.
+    limit : int, optional
+        At most this many characters (default 60); longer text ends with "...".
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> said(np.int64(2024)), said("lithum"), said(list(range(30)), limit=20)
+    ('2024', "'lithum'", '[0, 1, 2, 3, 4, 5...')
+    >>> said(np.array([1, 2]))
+    'a ndarray of 2 values'
+
+    """
+    if getattr(value, "ndim", 0) and hasattr(value, "size") and not isinstance(value, str):
+        kind = type(value).__name__  # a Series or an array: not its many-line repr
+        try:
+            return f"a {kind} of {int(value.size)} values"  # type: ignore[attr-defined]
+        except Exception:  # noqa: BLE001
+            return f"a {kind}"
+    try:
+        text = repr(plain(value))
+    except Exception:  # noqa: BLE001 - an object whose repr fails
+        text = f"a {type(value).__name__} object"
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def name_key(text: str) -> str:
+    """The form in which names are compared: spaces around and inside collapsed, lower case.
+
+    Parameters
+    ----------
+    text : str
+        A name.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> name_key("  Rare   Earths ")
+    'rare earths'
+    """
+    return " ".join(str(text).split()).lower()
 
 
 def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
@@ -46,17 +137,26 @@ def did_you_mean(word: str, choices: Iterable[str], n: int = 3) -> str:
     " Did you mean 'lithium'?"
     """
     choices = [str(c) for c in choices]
-    lowered = {c.lower(): c for c in choices}
-    close = difflib.get_close_matches(str(word).lower(), list(lowered), n=n, cutoff=0.6)
+    lowered = {name_key(c): c for c in choices}
+    close = difflib.get_close_matches(name_key(word), list(lowered), n=n, cutoff=0.6)
     if not close:
         return ""
     names = [repr(lowered[c]) for c in close]
     return f" Did you mean {' or '.join(names)}?"
 
 
-def pick_name(kind: str, word: object, choices: Iterable[str], more: str = "") -> str:
-    """The choice ``word`` names, ignoring case and spaces around it; else the standard
-    unknown-name error (see :func:`unknown_name`).
+def pick_name(
+    kind: str,
+    word: object,
+    choices: Iterable[str],
+    more: str = "",
+    aliases: dict[str, str] | None = None,
+) -> str:
+    """The choice ``word`` names, ignoring case and extra spaces (see :func:`name_key`);
+    else the standard unknown-name error (see :func:`unknown_name`).
+
+    Every helper that takes a name reads it with this function, so that ``" Lithium "``,
+    ``"LITHIUM"`` and ``"lithium"`` mean the same everywhere.
 
     Parameters
     ----------
@@ -68,6 +168,8 @@ def pick_name(kind: str, word: object, choices: Iterable[str], more: str = "") -
         The allowed names, in their proper spelling.
     more : str, optional
         Where to see all the names, as for :func:`unknown_name`.
+    aliases : dict, optional
+        Other spellings (compared as :func:`name_key` gives them) → the choice they mean.
 
     Returns
     -------
@@ -81,13 +183,19 @@ def pick_name(kind: str, word: object, choices: Iterable[str], more: str = "") -
 
     Examples
     --------
-    >>> pick_name("stage", " Wafer fabrication", ["Design", "Wafer fabrication"])
+    >>> pick_name("stage", " wafer  Fabrication", ["Design", "Wafer fabrication"])
     'Wafer fabrication'
+    >>> pick_name("jurisdiction", "EU", ["European Union"], aliases={"eu": "European Union"})
+    'European Union'
     """
-    choices = list(choices)
+    choices = [str(c) for c in choices]
     if isinstance(word, str):
+        key = name_key(word)
         for name in choices:
-            if word.strip().lower() == name.lower():
+            if key == name_key(name):
+                return name
+        for other, name in (aliases or {}).items():
+            if key == name_key(other) and name in choices:
                 return name
     raise unknown_name(kind, word, choices, more)
 
@@ -131,15 +239,54 @@ def unknown_name(
     if not isinstance(word, str):
         example = f" e.g. {choices[0]!r}," if choices else ""
         return KoitError(
-            f"The {kind} must be given as text in quotes,{example} not {word!r}. Allowed: {listed}."
+            f"The {kind} must be given as text in quotes,{example} not {said(word)}. "
+            f"Allowed: {listed}."
         )
     return KoitError(
-        f"There is no {kind} called {word!r}.{did_you_mean(word, choices)} Allowed: {listed}."
+        f"There is no {kind} called {said(word)}.{did_you_mean(word, choices)} Allowed: {listed}."
     )
 
 
+def as_whole(value: object) -> int | None:
+    """``value`` as an ``int`` if it is a whole number, else None.
+
+    A whole number is an ``int``, a NumPy or pandas integer (``np.int64(2024)``, what
+    ``df["year"].max()`` gives), a 0-d integer array, or any of those as a float with a
+    whole value (``2024.0``, ``np.float64(8.0)``). Bools (``True``, ``np.True_``), text,
+    NaN and infinity are not.
+
+    Parameters
+    ----------
+    value : object
+        Anything a student may pass.
+
+    Returns
+    -------
+    int or None
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> as_whole(np.int64(2024)), as_whole(np.float64(3.0)), as_whole(2.5), as_whole(True)
+    (2024, 3, None, None)
+    """
+    value = plain(value)
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        try:
+            x = float(value)
+        except (OverflowError, TypeError, ValueError):
+            return None
+        if math.isfinite(x) and x.is_integer():
+            return int(x)
+    return None
+
+
 def is_whole(value: object) -> bool:
-    """Whether ``value`` is a whole number: an ``int`` or a NumPy integer, not a bool.
+    """Whether ``value`` is a whole number (see :func:`as_whole`).
 
     Parameters
     ----------
@@ -149,22 +296,28 @@ def is_whole(value: object) -> bool:
     Returns
     -------
     bool
-        True for ``3`` or ``numpy.int64(3)``; False for ``3.0``, ``"3"``, ``True``.
+        True for ``3``, ``numpy.int64(3)`` or ``3.0``; False for ``3.5``, ``"3"``, ``True``.
 
     Examples
     --------
-    >>> is_whole(3), is_whole(3.0), is_whole(True), is_whole("3")
-    (True, False, False, False)
+    >>> is_whole(3), is_whole(3.0), is_whole(3.5), is_whole(True), is_whole("3")
+    (True, True, False, False, False)
     """
-    return isinstance(value, Integral) and not isinstance(value, bool)
+    return as_whole(value) is not None
 
 
 def _real(value: object, what: str, example: str, kind: str, finite: bool) -> float:
     """``value`` as a float (NaN passes) if it is a real number, else a KoitError."""
     eg = f", e.g. {example}" if example else ""
+    value = plain(value)
+    if isinstance(value, Decimal):
+        value = float(value)
     if isinstance(value, bool) or not isinstance(value, Real):
-        raise KoitError(f"The {what} must be {kind}{eg}, not {value!r}.")
-    x = float(value)
+        raise KoitError(f"The {what} must be {kind}{eg}, not {said(value)}.")
+    try:
+        x = float(value)
+    except OverflowError:  # an int too large for a float
+        raise KoitError(f"The {what} must be a finite number{eg}, not {said(value)}.") from None
     if finite and not math.isfinite(x):
         raise KoitError(f"The {what} must be a finite number{eg}, not {x!r}.")
     return x
@@ -185,7 +338,8 @@ def require_number(
     Parameters
     ----------
     value : object
-        The value to check. Bools, text and NaN are refused; NumPy numbers are fine.
+        The value to check. Bools, text and NaN are refused; NumPy numbers and 0-d
+        arrays are fine.
     what : str
         What the value is, for the message: "The {what} must be a number, not 'x'."
     example : str, optional
@@ -217,7 +371,7 @@ def require_number(
     x = _real(value, what, example, kind, finite)
     if math.isnan(x):
         eg = f", e.g. {example}" if example else ""
-        raise KoitError(f"The {what} must be {kind}{eg}, not {value!r}.")
+        raise KoitError(f"The {what} must be {kind}{eg}, not {said(value)}.")
     if greater_than is not None and not x > greater_than:
         raise KoitError(f"The {what} must be more than {greater_than:g}, not {x:g}.")
     if at_least is not None and not x >= at_least:
@@ -309,9 +463,9 @@ def require_whole(
     ...
     koit_lessons.errors.KoitError: k must be a whole number of 1 or more, not 2.5.
     """
-    if not is_whole(value):
-        raise KoitError(message or f"The {what} must be a whole number, not {value!r}.")
-    n = int(value)
+    n = as_whole(value)
+    if n is None:
+        raise KoitError(message or f"The {what} must be a whole number, not {said(value)}.")
     if minimum is not None and n < minimum:
         raise KoitError(message or f"The {what} must be {minimum} or more, not {n}.")
     if maximum is not None and n > maximum:
@@ -326,7 +480,8 @@ def require_year(year: object, known: Iterable[int], no_data: str) -> int:
     Parameters
     ----------
     year : object
-        The year asked for: a whole number (see :func:`is_whole`).
+        The year asked for: a whole number (see :func:`as_whole`), e.g. ``2024`` or
+        ``np.int64(2024)`` from ``df["year"].max()``.
     known : iterable of int
         The years with data.
     no_data : str
@@ -344,9 +499,28 @@ def require_year(year: object, known: Iterable[int], no_data: str) -> int:
     Traceback (most recent call last):
     ...
     koit_lessons.errors.KoitError: No data for 2019. Years in the data: 2023, 2024.
+    >>> require_year("2024", [2023, 2024], "No data for")
+    Traceback (most recent call last):
+    ...
+    koit_lessons.errors.KoitError: Give the year as a number without quotes, e.g. 2024, not '2024'.
     """
-    known = sorted(known)
-    if not is_whole(year) or year not in known:
-        shown = int(year) if is_whole(year) else year  # 2024, not np.int64(2024)
-        raise KoitError(f"{no_data} {shown!r}. Years in the data: {', '.join(map(str, known))}.")
-    return int(year)
+    known = sorted({int(y) for y in known})
+    listed = ", ".join(map(str, known))
+    n = as_whole(year)
+    if n is None:
+        if isinstance(year, str) and as_whole(_int_text(year)) is not None:
+            raise KoitError(
+                f"Give the year as a number without quotes, e.g. {year.strip()}, not {year!r}."
+            )
+        eg = f"e.g. {known[-1]}, " if known else ""
+        raise KoitError(
+            f"The year must be a whole number, {eg}not {said(year)}. Years in the data: {listed}."
+        )
+    if n not in known:
+        raise KoitError(f"{no_data} {n}. Years in the data: {listed}.")  # 2024, not np.int64(2024)
+    return n
+
+
+def _int_text(text: str) -> int | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else None

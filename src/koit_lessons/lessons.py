@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from koit_lessons import notebook
-from koit_lessons.errors import unknown_name
+from koit_lessons.errors import as_whole, said, unknown_name
 from koit_lessons.resources import notebooks_dir
 
 _LESSON_FILE = re.compile(r"^(\d\d)_.+\.ipynb$")
@@ -91,9 +91,13 @@ def lesson(number: str) -> Lesson:
         If there is no lesson with that number.
     """
     all_ = {x.number: x for x in lessons()}
-    key = f"{int(number):02d}" if str(number).isdigit() else str(number)
+    n = as_whole(number)  # 3, np.int64(3) or 3.0
+    text = " ".join(number.split()) if isinstance(number, str) else None
+    if n is None and text and text.isdigit():
+        n = int(text)
+    key = f"{n:02d}" if n is not None and n >= 0 else text
     if key not in all_:
-        raise unknown_name("lesson", str(number), all_)
+        raise unknown_name("lesson", text if text is not None else said(number), all_)
     return all_[key]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, pick_name, require_year
+from koit_lessons.errors import KoitError, pick_name, plain, require_year, said
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -265,8 +265,9 @@ def concentration_history(complete_only: bool = True) -> pd.DataFrame:
     >>> concentration_history()["quarter"].iloc[-1]
     '2025Q4'
     """
+    complete_only = plain(complete_only)  # np.True_ (e.g. from a comparison) is True
     if not isinstance(complete_only, bool):
-        raise KoitError(f"complete_only= must be True or False, not {complete_only!r}.")
+        raise KoitError(f"complete_only= must be True or False, not {said(complete_only)}.")
     n = len(companies())
     rows = [dram_concentration(q) for q in quarters()]
     out = pd.DataFrame(rows)
@@ -370,7 +371,7 @@ def chip_export_share(year: int) -> float:
     15.6
     """
     known = export_years()
-    require_year(year, known, "There are no export data for")
+    year = require_year(year, known, "There are no export data for")
     table = exports().set_index("year")
     return float(table.loc[year, "chip_share_pct"])
 

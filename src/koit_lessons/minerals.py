@@ -21,7 +21,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_year, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_year, said
 
 __all__ = [
     "DATASETS",
@@ -51,9 +51,12 @@ STAGE_CHAINS = {
 
 
 def _dataset(dataset: object) -> str:
-    if dataset not in DATASETS:
-        raise unknown_name("production data set", dataset, DATASETS)
-    return str(dataset)
+    return pick_name("production data set", dataset, DATASETS)
+
+
+def _mineral(mineral: object, dataset: str = DATASET) -> str:
+    """The mineral's name as in the data (case and extra spaces ignored)."""
+    return pick_name("mineral", mineral, mineral_names(dataset))
 
 
 def mineral_names(dataset: str = DATASET) -> list[str]:
@@ -110,14 +113,11 @@ def years(dataset: str = DATASET) -> list[int]:
 
 def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.DataFrame, int]:
     dataset = _dataset(dataset)
-    names = mineral_names(dataset)
-    if not isinstance(mineral, str) or mineral.strip().lower() not in names:
-        raise unknown_name("mineral", mineral, names)
-    mineral = mineral.strip().lower()
+    mineral = _mineral(mineral, dataset)
     known = years(dataset)
     if year is None:
         year = max(known)
-    require_year(year, known, "There are no data for the year")
+    year = require_year(year, known, "There are no data for the year")
     df = data.table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
@@ -240,7 +240,7 @@ def concentration(
     table = producers(mineral, year, dataset=dataset)
     shares = table["share_pct"]
     return {
-        "mineral": mineral.strip().lower(),
+        "mineral": _mineral(mineral, _dataset(dataset)),
         "top_country": table["country"].iloc[0],
         "top1_pct": metrics.top_k_share(shares, 1),
         "top3_pct": metrics.top_k_share(shares, 3),
@@ -288,12 +288,17 @@ def concentration_table(
     elif isinstance(minerals, str) or not isinstance(minerals, Iterable):
         raise KoitError(
             f"minerals= should be a list of mineral names, e.g. ['lithium', 'cobalt'], "
-            f"not {minerals!r}."
+            f"not {said(minerals)}."
         )
     else:
-        chosen = list(minerals)
+        chosen = [_mineral(m, dataset) for m in minerals]
         if not chosen:
             raise KoitError("minerals= is an empty list: name at least one mineral.")
+        twice = sorted({m for m in chosen if chosen.count(m) > 1})
+        if twice:
+            raise KoitError(
+                f"minerals= names {', '.join(twice)} more than once: name each mineral once."
+            )
     out = pd.DataFrame([concentration(m, year, dataset=dataset) for m in chosen])
     out = out.sort_values("hhi", ascending=False).reset_index(drop=True)
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
@@ -331,10 +336,8 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     'Chile'
     """
     df = data.table(RESERVES)
-    names = sorted(df["mineral"].unique())
-    if not isinstance(mineral, str) or mineral.strip().lower() not in names:
-        raise unknown_name("mineral with reserve data", mineral, names)
-    rows = df[df["mineral"] == mineral.strip().lower()]
+    mineral = pick_name("mineral with reserve data", mineral, sorted(df["mineral"].unique()))
+    rows = df[df["mineral"] == mineral]
     world = rows[rows["kind"] == "world"]
     if world.empty:
         raise KoitError(f"The data have no world total of reserves for {mineral}.")

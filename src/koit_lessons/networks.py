@@ -38,7 +38,7 @@ import pandas as pd
 
 from koit_lessons import data
 from koit_lessons._results import Result
-from koit_lessons.errors import KoitError, require_whole, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_whole, said
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
     import networkx as nx
@@ -236,30 +236,12 @@ def country_name(name: object) -> str:
     ('Korea', 'Korea', 'Turkey')
     """
     iso3 = _iso3()
-    names = sorted(iso3)
-    if not isinstance(name, str):
-        raise unknown_name("country", name, names, more="see networks.countries()")
-    text = name.strip()
-    by_lower = {n.lower(): n for n in names}
-    by_code = {code: n for n, code in iso3.items()}
-    if text.lower() in by_lower:
-        return by_lower[text.lower()]
-    if text.upper() in by_code:
-        return by_code[text.upper()]
-    if text.lower() in _ALIASES:
-        return _ALIASES[text.lower()]
-    raise unknown_name("country", name, names, more="see networks.countries()")
+    aliases = {**_ALIASES, **{code: n for n, code in iso3.items()}}
+    return pick_name("country", name, sorted(iso3), "see networks.countries()", aliases)
 
 
 def _grouping(name: object) -> str:
-    if isinstance(name, str):
-        text = name.strip()
-        for g in GROUPINGS:
-            if g.lower() == text.lower():
-                return g
-        if text.lower() in _GROUPING_ALIASES:
-            return _GROUPING_ALIASES[text.lower()]
-    raise unknown_name("grouping", name, GROUPINGS)
+    return pick_name("grouping", name, GROUPINGS, aliases=_GROUPING_ALIASES)
 
 
 def selection(selected: object = None) -> list[str]:
@@ -295,7 +277,7 @@ def selection(selected: object = None) -> list[str]:
     if not isinstance(selected, Iterable) or isinstance(selected, (bytes, dict)):
         raise KoitError(
             "groupings= must be a list of grouping names, e.g. ['G7', 'G20'], or None for "
-            f"all of them, not {selected!r}."
+            f"all of them, not {said(selected)}."
         )
     chosen = {_grouping(g) for g in selected}
     if not chosen:
@@ -387,7 +369,7 @@ def membership_matrix(
     min_groupings = require_whole(
         min_groupings,
         minimum=1,
-        message=f"min_groupings= must be a whole number of at least 1, not {min_groupings!r}.",
+        message=f"min_groupings= must be a whole number of at least 1, not {said(min_groupings)}.",
     )
     chosen = selection(groupings)
     sets = {c: s for c, s in _sets(chosen).items() if len(s) >= min_groupings}
@@ -520,9 +502,7 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
     """
     import networkx as nx
 
-    if not isinstance(measure, str) or measure.strip().lower() not in MEASURES:
-        raise unknown_name("centrality measure", measure, MEASURES)
-    measure = measure.strip().lower()
+    measure = pick_name("centrality measure", measure, MEASURES)
     P = projection(groupings)
     if measure == "degree":
         scores = {n: float(d) for n, d in P.degree()}
@@ -702,7 +682,7 @@ def club_view(
     koit_lessons.errors.KoitError: Country A and country B are both Korea: pick two ...
     """
     top = require_whole(
-        top, minimum=1, message=f"top= must be a whole number of at least 1, not {top!r}."
+        top, minimum=1, message=f"top= must be a whole number of at least 1, not {said(top)}."
     )
     chosen = selection(groupings)
     name_a, name_b = country_name(a), country_name(b)
@@ -713,7 +693,7 @@ def club_view(
     ranks = dict(zip(table["country"], table["rank"], strict=True))
     return ClubView(
         groupings=chosen,
-        measure=measure.strip().lower(),
+        measure=table.attrs["measure"],
         a=name_a,
         b=name_b,
         top=top,

@@ -24,7 +24,7 @@ import textwrap
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, require_whole, require_year, unknown_name
+from koit_lessons.errors import KoitError, pick_name, require_whole, require_year, said
 
 __all__ = [
     "FTA_PROVISIONAL_YEAR",
@@ -98,10 +98,8 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     """
     df = data.table("korea_italy_timeline")
     if category is not None:
-        known = categories()
-        if not isinstance(category, str) or category.strip().lower() not in known:
-            raise unknown_name("event category", category, known)
-        df = df[df["category"] == category.strip().lower()]
+        category = pick_name("event category", category, categories())
+        df = df[df["category"] == category]
     out = df.sort_values("date", kind="stable").reset_index(drop=True)
     out.attrs = dict(df.attrs)
     publishers = list(dict.fromkeys(out["source_publisher"]))
@@ -111,16 +109,6 @@ def timeline(category: str | None = None) -> pd.DataFrame:
         + "); see the source columns and data.cite('korea_italy_timeline')."
     )
     return out
-
-
-def _year(year: object) -> object:
-    """Refuse a year given as text with a friendly message (errors.require_year then
-    checks it, NumPy integers included)."""
-    if isinstance(year, str) and year.strip().isdigit():
-        raise KoitError(
-            f"Give the year as a number without quotes, e.g. {year.strip()}, not {year!r}."
-        )
-    return year
 
 
 def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
@@ -158,13 +146,15 @@ def series_names() -> list[str]:
 
 def _series(series: object) -> pd.DataFrame:
     rows = data.table("korea_italy_trade")
-    names = sorted(rows["series"].unique())
-    if not isinstance(series, str) or series.strip() not in names:
-        raise unknown_name("trade series", series, names)
-    part = rows[rows["series"] == series.strip()].reset_index(drop=True)
+    name = pick_name("trade series", series, sorted(rows["series"].unique()))
+    part = rows[rows["series"] == name].reset_index(drop=True)
     part.attrs = dict(rows.attrs)
     part.attrs["source"] = _source_for(part)
     return part
+
+
+def _series_name(series: object) -> str:
+    return pick_name("trade series", series, series_names())
 
 
 def _wrap(text: str) -> str:
@@ -204,7 +194,7 @@ def series_info(series: str) -> dict[str, str]:
     """
     part = _series(series)
     return {
-        "series": series,
+        "series": str(part["series"].iloc[0]),
         "reporter": "; ".join(dict.fromkeys(part["reporter"])),
         "unit": str(part["unit"].iloc[0]),
         "years": ", ".join(str(y) for y in sorted(part["year"].unique())),
@@ -213,9 +203,7 @@ def series_info(series: str) -> dict[str, str]:
 
 
 def _flow(flow: object) -> str:
-    if not isinstance(flow, str) or flow.strip() not in FLOWS:
-        raise unknown_name("trade flow", flow, FLOWS)
-    return flow.strip()
+    return pick_name("trade flow", flow, FLOWS)
 
 
 def flows(series: str, flow: str) -> pd.Series:
@@ -280,7 +268,8 @@ def value(series: str, flow: str, year: int) -> float:
     4.493
     """
     s = flows(series, flow)
-    require_year(_year(year), s.index, f"The series {series!r} has no {flow!r} figure for the year")
+    series, flow = _series_name(series), _flow(flow)  # as spelled in the data, for messages
+    year = require_year(year, s.index, f"The series {series!r} has no {flow!r} figure for the year")
     return float(s.loc[year])
 
 
@@ -316,9 +305,7 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
     ['year', 'exports', 'imports', 'balance', 'total', 'unit', 'side']
     """
     part = _series(series)
-    if not isinstance(side, str) or side.strip().capitalize() not in SIDES:
-        raise unknown_name("side", side, SIDES)
-    side = side.strip().capitalize()
+    side = pick_name("side", side, SIDES)
     wide = part.pivot(index="year", columns="flow", values="value").reindex(columns=list(FLOWS))
     out_flow, in_flow = FLOWS if side == "Korea" else FLOWS[::-1]
     table = pd.DataFrame(
@@ -363,9 +350,10 @@ def surplus_side(series: str, year: int) -> str:
     'Italy'
     """
     table = trade(series).set_index("year")
+    series = _series_name(series)
     complete = table.dropna(subset=["balance"]).index
-    require_year(
-        _year(year), complete, f"The series {series!r} does not give both flows for the year"
+    year = require_year(
+        year, complete, f"The series {series!r} does not give both flows for the year"
     )
     balance = table.loc[year, "balance"]
     return "Korea" if balance > 0 else "Italy" if balance < 0 else "neither"
@@ -436,9 +424,10 @@ def cagr(series: str, flow: str, start: int, end: int) -> float:
 
 def _two_years(series: str, flow: str, start: object, end: object) -> tuple[float, float]:
     s = flows(series, flow)
+    series, flow = _series_name(series), _flow(flow)
     no_data = f"The series {series!r} has no {flow!r} figure for the year"
-    start = require_year(_year(start), s.index, no_data)
-    end = require_year(_year(end), s.index, no_data)
+    start = require_year(start, s.index, no_data)
+    end = require_year(end, s.index, no_data)
     if end <= start:
         raise KoitError(f"The end year ({end}) must come after the start year ({start}).")
     _same_source(_series(series), _flow(flow), [start, end])
@@ -480,9 +469,10 @@ def before_after(series: str, flow: str, event_year: int = FTA_PROVISIONAL_YEAR)
     """
     event_year = require_whole(
         event_year,
-        message=f"The event year must be a whole number such as 2011, not {event_year!r}.",
+        message=f"The event year must be a whole number such as 2011, not {said(event_year)}.",
     )
     s = flows(series, flow)
+    series, flow = _series_name(series), _flow(flow)
     before, after = s[s.index < event_year], s[s.index >= event_year]
     if before.empty or after.empty:
         raise KoitError(
@@ -536,12 +526,10 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
     'Germany'
     """
     df = data.table("korea_eu_partners")
-    known_flows = sorted(df["flow"].unique())
-    if not isinstance(flow, str) or flow.strip() not in known_flows:
-        raise unknown_name("flow", flow, known_flows)
-    df = df[df["flow"] == flow.strip()]
+    flow = pick_name("flow", flow, sorted(df["flow"].unique()))
+    df = df[df["flow"] == flow]
     no_data = "The EU partner data have no figures for the year"
-    require_year(_year(year), df["year"].unique(), no_data)
+    year = require_year(year, df["year"].unique(), no_data)
     out = df[df["year"] == year].copy()
     out["rank"] = out["value"].rank(ascending=False, method="min").astype(int)
     out = out.sort_values(["rank", "member_state"]).reset_index(drop=True)
@@ -582,10 +570,11 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
     """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
-    if not isinstance(member, str) or member.strip().title() not in names:
-        err = unknown_name("member state named in this release", member, names)
-        raise KoitError(f"{err} Eurostat named only the largest traders in {year}.")
-    return int(table.set_index("member_state").loc[member.strip().title(), "rank"])
+    try:
+        member = pick_name("member state named in this release", member, names)
+    except KoitError as err:
+        raise KoitError(f"{err} Eurostat named only the largest traders in {said(year)}.") from None
+    return int(table.set_index("member_state").loc[member, "rank"])
 
 
 # --------------------------------------------------------------------- products
@@ -614,9 +603,8 @@ def products(direction: str | None = None) -> pd.DataFrame:
     """
     df = data.table("korea_italy_trade_products")
     if direction is not None:
-        if not isinstance(direction, str) or direction.strip() not in FLOWS:
-            raise unknown_name("direction", direction, FLOWS)
-        df = df[df["direction"] == direction.strip()]
+        direction = pick_name("direction", direction, FLOWS)
+        df = df[df["direction"] == direction]
     out = df.sort_values(["direction", "period", "order_in_source"]).reset_index(drop=True)
     out.attrs = dict(df.attrs)
     return out

@@ -27,7 +27,15 @@ import pandas as pd
 
 from koit_lessons import data, minerals
 from koit_lessons._results import Result
-from koit_lessons.errors import KoitError, require_percentage, unknown_name
+from koit_lessons.errors import (
+    KoitError,
+    name_key,
+    pick_name,
+    require_number,
+    require_percentage,
+    require_year,
+    said,
+)
 
 __all__ = [
     "EU_CAP_PCT",
@@ -81,6 +89,22 @@ class CapCheck(Result):
     excess_pp: float  # how many percentage points the top share is above the cap (0 if it passes)
 
 
+#: other names a student may give a jurisdiction (compared without case or extra spaces)
+JURISDICTION_ALIASES = {
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "South Korea": "Korea",
+    "Republic of Korea": "Korea",
+    "ROK": "Korea",
+    "KOR": "Korea",
+}
+
+
+def _jurisdiction(jurisdiction: object, table: pd.DataFrame) -> str:
+    allowed = sorted(table["jurisdiction"].unique())
+    return pick_name("jurisdiction", jurisdiction, allowed, aliases=JURISDICTION_ALIASES)
+
+
 def _share(value: object, name: str) -> float:
     return require_percentage(value, f"share of {name!r}", kind="a number of percent from 0 to 100")
 
@@ -92,7 +116,7 @@ def _cap(cap_pct: object) -> float:
         example="65",
         kind="a number of percent",
         above_zero=True,
-        message=f"The cap must be a percentage above 0 and at most 100, not {cap_pct!r}.",
+        message=f"The cap must be a percentage above 0 and at most 100, not {said(cap_pct)}.",
     )
 
 
@@ -138,6 +162,12 @@ def single_country_check(
     True
     """
     if isinstance(shares_by_country, pd.Series):
+        repeated = shares_by_country.index[shares_by_country.index.duplicated()]
+        if len(repeated):  # to_dict() would keep only the last of them
+            raise KoitError(
+                f"The portfolio names {said(repeated[0])} more than once: give each country "
+                "once, e.g. add its rows up first with .groupby(...).sum()."
+            )
         shares_by_country = shares_by_country.to_dict()
     if not isinstance(shares_by_country, Mapping):
         raise KoitError(
@@ -147,10 +177,21 @@ def single_country_check(
     if not shares_by_country:
         raise KoitError("The portfolio is empty: give at least one country and its share in %.")
     cap = _cap(cap_pct)
+    require_number(rounding_pp, "rounding_pp=", example="0.5")  # NaN: "not a number"
+    rounding_pp = require_number(
+        rounding_pp, "rounding_pp=", example="0.5", finite=True, at_least=0
+    )
     shares: dict[str, float] = {}
+    seen: dict[str, str] = {}
     for name, value in shares_by_country.items():
         if not isinstance(name, str) or not name.strip():
-            raise KoitError(f"Country names must be text, e.g. 'China', not {name!r}.")
+            raise KoitError(f"Country names must be text, e.g. 'China', not {said(name)}.")
+        if name_key(name) in seen:
+            raise KoitError(
+                f"The portfolio names {seen[name_key(name)]!r} and {name!r}, the same country "
+                "twice: give each country once."
+            )
+        seen[name_key(name)] = name
         shares[name] = _share(value, name)
     total = sum(shares.values())
     if total > 100 + rounding_pp:
@@ -170,8 +211,8 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
     Parameters
     ----------
     jurisdiction : str, optional
-        A jurisdiction as written in the data, e.g. "European Union" (exact match); None
-        (the default) for all.
+        A jurisdiction as written in the data, e.g. "European Union" or "EU" (case and
+        extra spaces are ignored); None (the default) for all.
 
     Returns
     -------
@@ -191,9 +232,7 @@ def targets(jurisdiction: str | None = None) -> pd.DataFrame:
     df = data.table("policy_targets")
     if jurisdiction is None:
         return df.copy()
-    allowed = sorted(df["jurisdiction"].unique())
-    if jurisdiction not in allowed:
-        raise unknown_name("jurisdiction", jurisdiction, allowed)
+    jurisdiction = _jurisdiction(jurisdiction, df)
     return df[df["jurisdiction"] == jurisdiction].reset_index(drop=True)
 
 
@@ -203,7 +242,7 @@ def target_value(target_id: str) -> float:
     Parameters
     ----------
     target_id : str
-        A ``target_id`` of ``policy_targets`` (exact match).
+        A ``target_id`` of ``policy_targets`` (case and extra spaces are ignored).
 
     Returns
     -------
@@ -221,8 +260,7 @@ def target_value(target_id: str) -> float:
     65.0
     """
     df = data.table("policy_targets").set_index("target_id")
-    if target_id not in df.index:
-        raise unknown_name("target", target_id, df.index)
+    target_id = pick_name("target", target_id, df.index)
     return float(df.loc[target_id, "value"])
 
 
@@ -268,9 +306,11 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
     Parameters
     ----------
     importer : str
-        An importer as written in ``import_sources``, e.g. "Korea" (exact match).
+        An importer as written in ``import_sources``, e.g. "Korea" (case and extra spaces
+        are ignored).
     material : str
-        A material that importer buys, e.g. "lithium hydroxide" (exact match).
+        A material that importer buys, e.g. "lithium hydroxide" (case and extra spaces are
+        ignored).
     year : int
         A year with data for that importer and material.
 
@@ -291,19 +331,14 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
     """
     df = data.table("import_sources")
     importers = sorted(df["importer"].unique())
-    if importer not in importers:
-        raise unknown_name("importer", importer, importers)
+    importer = pick_name("importer", importer, importers, aliases=JURISDICTION_ALIASES)
     df = df[df["importer"] == importer]
     materials = sorted(df["material"].unique())
-    if material not in materials:
-        raise unknown_name(f"material imported by {importer}", material, materials)
+    material = pick_name(f"material imported by {importer}", material, materials)
     df = df[df["material"] == material]
-    years = sorted(int(y) for y in df["year"].unique())
-    if year not in years:
-        raise KoitError(
-            f"There are no {importer} import shares for {material} in {year!r}. "
-            f"Years available: {', '.join(map(str, years))}."
-        )
+    year = require_year(
+        year, df["year"].unique(), f"There are no {importer} import shares for {material} in"
+    )
     df = df[df["year"] == year]
     return df.set_index("partner")["share_pct"].astype(float)
 
@@ -355,7 +390,8 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
     Parameters
     ----------
     jurisdiction : str
-        A jurisdiction as written in ``strategic_minerals``, e.g. "Korea" (exact match).
+        A jurisdiction as written in ``strategic_minerals``, e.g. "Korea", or "EU" for the
+        European Union (case and extra spaces are ignored).
 
     Returns
     -------
@@ -373,9 +409,7 @@ def strategic_list(jurisdiction: str) -> pd.DataFrame:
     10
     """
     df = data.table(STRATEGIC_LISTS)
-    allowed = sorted(df["jurisdiction"].unique())
-    if jurisdiction not in allowed:
-        raise unknown_name("jurisdiction", jurisdiction, allowed)
+    jurisdiction = _jurisdiction(jurisdiction, df)
     return df[df["jurisdiction"] == jurisdiction].reset_index(drop=True)
 
 

@@ -42,9 +42,10 @@ from koit_lessons import data, minerals
 from koit_lessons._results import Result
 from koit_lessons.errors import (
     KoitError,
+    pick_name,
     require_number,
     require_percentage,
-    unknown_name,
+    said,
 )
 
 __all__ = [
@@ -99,7 +100,7 @@ def check_cut(cut_pct: object) -> float:
         example="50 for a 50% cut",
         finite=True,
         message=f"The cut must be a percentage between 0 and 100 (0 = no cut, 100 = the "
-        f"country stops all output), not {cut_pct!r}.",
+        f"country stops all output), not {said(cut_pct)}.",
     )
 
 
@@ -117,14 +118,16 @@ def _check_loss(loss_pct: object) -> float:
 
 
 def _percent_of_supply(value: object, what: str, example: str, long_what: str = "") -> float:
-    message = f"The {long_what or what} must be between 0 and 100 %, not {value!r}."
+    message = f"The {long_what or what} must be between 0 and 100 %, not {said(value)}."
     return require_percentage(value, what, example=example, finite=True, message=message)
 
 
 def _check_horizon(horizon_months: object) -> float:
     horizon = require_number(horizon_months, "horizon in months", example="12", finite=True)
     if horizon <= 0:
-        raise KoitError(f"The horizon must be a positive number of months, not {horizon_months!r}.")
+        raise KoitError(
+            f"The horizon must be a positive number of months, not {said(horizon_months)}."
+        )
     return horizon
 
 
@@ -150,7 +153,7 @@ def check_months(months: object, what: str = "stockpile cover") -> float:
     value = require_number(months, f"{what} in months", example="3 for three months", finite=True)
     if value < 0:
         raise KoitError(
-            f"The {what} in months cannot be negative: use 0 for no stockpile, not {months!r}."
+            f"The {what} in months cannot be negative: use 0 for no stockpile, not {said(months)}."
         )
     return value
 
@@ -160,7 +163,7 @@ def _check_elasticity(elasticity: object) -> float:
     if value <= 0:
         raise KoitError(
             f"The elasticity must be a positive number, the size of the demand response "
-            f"(e.g. 0.5 means a 1% higher price cuts demand by 0.5%), not {elasticity!r}."
+            f"(e.g. 0.5 means a 1% higher price cuts demand by 0.5%), not {said(elasticity)}."
         )
     return value
 
@@ -268,7 +271,7 @@ def price_change_pct(net_loss_pct: float, elasticity: float) -> float:
         net_loss_pct, "supply loss", example="10 for 10% of world supply", finite=True
     )
     if loss < 0:
-        raise KoitError(f"The supply loss cannot be negative, not {net_loss_pct!r}.")
+        raise KoitError(f"The supply loss cannot be negative, not {said(net_loss_pct)}.")
     return loss / _check_elasticity(elasticity)
 
 
@@ -308,7 +311,7 @@ def stockpile_needed(
         target_net_loss_pct, "target loss", example="5 for 5% of world supply", finite=True
     )
     if target < 0:
-        raise KoitError(f"The target loss cannot be negative, not {target_net_loss_pct!r}.")
+        raise KoitError(f"The target loss cannot be negative, not {said(target_net_loss_pct)}.")
     horizon = _check_horizon(horizon_months)
     if loss <= target:
         return 0.0
@@ -346,13 +349,20 @@ def producing_countries(mineral: str, year: int | None = None) -> list[str]:
 
 def _producer_row(mineral: str, country: object, year: int | None) -> pd.Series:
     table = minerals.producers(mineral, year)  # validates mineral and year
-    names = table["country"].tolist()
-    if isinstance(country, str):
-        key = country.strip().lower()
-        for _, row in table.iterrows():
-            if key in (str(row["country"]).lower(), str(row["iso3"]).lower()):
-                return row
-    raise unknown_name(f"producing country of {mineral.strip().lower()}", country, names)
+    pairs = zip(table["country"], table["iso3"], strict=True)
+    codes = {str(code): str(name) for name, code in pairs if isinstance(code, str)}
+    name = pick_name(
+        f"producing country of {_mineral(mineral)}",
+        country,
+        table["country"].astype(str).tolist(),
+        aliases=codes,
+    )
+    return table[table["country"] == name].iloc[0]
+
+
+def _mineral(mineral: object) -> str:
+    """The mineral's name as in the data (case and extra spaces ignored)."""
+    return pick_name("mineral", mineral, minerals.mineral_names())
 
 
 def producer_share(mineral: str, country: str, year: int | None = None) -> float:
@@ -486,7 +496,7 @@ def simulate(
     lost = supply_lost_pct(share, cut)
     net = net_loss_pct(lost, months, horizon_months)
     return ShockResult(
-        mineral=mineral.strip().lower(),
+        mineral=_mineral(mineral),
         country=str(row["country"]),
         iso3=str(row["iso3"]),
         year=int(used_year),
@@ -545,10 +555,8 @@ def import_sources(mineral: str | None = None) -> pd.DataFrame:
     """
     df = data.table(IMPORTS).copy()
     if mineral is not None:
-        names = import_minerals()
-        if not isinstance(mineral, str) or mineral.strip().lower() not in names:
-            raise unknown_name("mineral with import data", mineral, names)
-        df = df[df["mineral"] == mineral.strip().lower()].reset_index(drop=True)
+        mineral = pick_name("mineral with import data", mineral, import_minerals())
+        df = df[df["mineral"] == mineral].reset_index(drop=True)
     df.attrs = {"dataset": IMPORTS, "source": data.source_line(IMPORTS)}
     return df
 
@@ -597,7 +605,7 @@ def exposure(mineral: str, country: str, cut_pct: float, year: int | None = None
     row = _producer_row(mineral, country, year)  # validates mineral, country, year
     cut = check_cut(cut_pct)
     df = data.table(IMPORTS)
-    rows = df[df["mineral"] == mineral.strip().lower()]
+    rows = df[df["mineral"] == _mineral(mineral)]
     columns = [
         "importer",
         "importer_code",

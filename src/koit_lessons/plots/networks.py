@@ -10,7 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, require_whole, said
 from koit_lessons.plots._core import (
     PALETTE,
     _axes,
@@ -154,8 +154,13 @@ def network(
         raise KoitError("The graph has no nodes, so there is nothing to draw.")
     if not source:
         raise KoitError("Every figure needs a source line: pass source=..., e.g. networks.SOURCE.")
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise KoitError(f"seed= must be a whole number, not {seed!r}.")
+    seed = require_whole(seed, message=f"seed= must be a whole number, not {said(seed)}.")
+    label_min_degree = require_whole(
+        label_min_degree,
+        minimum=0,
+        message="label_min_degree= must be a whole number of 0 or more, "
+        f"not {said(label_min_degree)}.",
+    )
     ax = _axes(ax, (10, 8))
     ordered = G
     special = {str(h) for h in highlight}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, pick_name, said
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
     NEUTRAL,
@@ -66,8 +66,10 @@ def trade_bars(
     True
     """
     _check_frame(df, [year, exports, imports, balance])
-    if side not in ("Korea", "Italy"):
-        raise KoitError(f"side must be 'Korea' or 'Italy', not {side!r}.")
+    try:
+        side = pick_name("side", side, ("Korea", "Italy"))  # ' korea' is Korea
+    except KoitError:
+        raise KoitError(f"side must be 'Korea' or 'Italy', not {said(side)}.") from None
     src = _source_text(df, source)
     rows = df.sort_values(year).reset_index(drop=True)
     other = "Italy" if side == "Korea" else "Korea"

@@ -75,7 +75,7 @@ class TrainingRunCalculator(Explorer):
             options=compute.accelerator_names(), value=run["chip"], description="Chip", **look
         )
         self.utilisation = w.FloatSlider(
-            value=utilisation,
+            value=run["utilisation"],
             min=0.05,
             max=1.0,
             step=0.05,
@@ -83,7 +83,9 @@ class TrainingRunCalculator(Explorer):
             readout_format=".0%",
             **look,
         )
-        self.chips = w.IntText(value=chips, description="Number of chips", style=look["style"])
+        self.chips = w.IntText(
+            value=run["chips"], description="Number of chips", style=look["style"]
+        )
         controls = [self.parameters, self.tokens, self.chip, self.utilisation, self.chips]
         self._assemble(controls, watch=controls, figure=False)
 

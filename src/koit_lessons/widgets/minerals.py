@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import metrics, minerals, plots
+from koit_lessons.errors import require_year
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["MineralExplorer", "mineral_explorer"]
@@ -34,13 +35,14 @@ class MineralExplorer(Explorer):
     """
 
     def __init__(self, mineral: str = "lithium", year: int | None = None) -> None:
-        minerals.producers(mineral, year)  # validates both, with a friendly message
+        first = minerals.concentration(mineral, year)  # validates both, with a friendly message
         self.mineral = w.Dropdown(
-            options=minerals.mineral_names(), value=mineral.strip().lower(), description="Mineral"
+            options=minerals.mineral_names(), value=first["mineral"], description="Mineral"
         )
+        known = minerals.years()
         self.year = w.ToggleButtons(
-            options=minerals.years(),
-            value=year if year is not None else max(minerals.years()),
+            options=known,
+            value=max(known) if year is None else require_year(year, known, ""),  # an int
             description="Year",
         )
         self._assemble([w.HBox([self.mineral, self.year])], watch=[self.mineral, self.year])

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 from koit_lessons import partnership, plots
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, pick_name
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["TradeGrowthExplorer", "trade_growth_explorer"]
@@ -40,9 +40,11 @@ class TradeGrowthExplorer(Explorer):
 
     def __init__(self, series: str = "eurostat_eur", flow: str = "Italy to Korea") -> None:
         years = list(partnership.flows(series, flow).index)  # validates, with a friendly message
+        info = partnership.series_info(series)  # the names as the data spell them
         self.series = w.Dropdown(
-            options=partnership.series_names(), value=series, description="Series"
+            options=partnership.series_names(), value=info["series"], description="Series"
         )
+        flow = pick_name("trade flow", flow, partnership.FLOWS)
         self.flow = w.Dropdown(options=list(partnership.FLOWS), value=flow, description="Flow")
         self.start = w.Dropdown(options=years, value=years[0], description="From")
         self.end = w.Dropdown(options=years, value=years[-1], description="To")
