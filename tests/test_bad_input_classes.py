@@ -72,6 +72,8 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
     ("data", "source_line", {"name": "mineral_production"}, {"name": "name"}),
     ("data", "citation", {"name": "mineral_production"}, {"name": "name"}),
     ("data", "cite", {"name": "mineral_production"}, {"name": "name"}),
+    ("data", "data_years", {"name": "mineral_production"}, {"name": "name"}),
+    ("data", "status", {}, {}),
     ("metrics", "shares", {"values": SHARES, "total": 200}, {"values": "values", "total": "number?"}),
     ("metrics", "top_k_share", {"shares_pct": SHARES, "k": 2}, {"shares_pct": "values", "k": "count"}),
     ("metrics", "hhi", {"shares_pct": SHARES}, {"shares_pct": "values"}),
@@ -93,6 +95,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
      {"year": "year?", "minerals": "names?", "dataset": "name"}),
     ("minerals", "reserve_holders", {"mineral": "lithium"}, {"mineral": "name"}),
     ("minerals", "mine_vs_refine", {"year": 2023}, {"year": "year?"}),
+    ("minerals", "compare_with_iea", {}, {}),
     ("chips", "stages", {}, {}),
     ("chips", "stage_shares", {"stage": "EDA software"}, {"stage": "name"}),
     ("chips", "stage_concentration", {"stage": "EDA software"}, {"stage": "name"}),
@@ -123,6 +126,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
     ("memory", "export_years", {}, {}),
     ("memory", "chip_export_share", {"year": 2023}, {"year": "year"}),
     ("memory", "bandwidth_per_flop", {}, {}),
+    ("memory", "hbm_shares", {}, {}),
     ("compute", "training_flop", {"parameters": 7e9, "tokens": 2e12},
      {"parameters": "number", "tokens": "number"}),
     ("compute", "chip_seconds", {"flop": 1e21, "peak_flops": 1e15, "utilisation": 0.5},
@@ -478,6 +482,7 @@ def test_every_argument_is_given_a_kind():
     functions' own data-frame arguments (tested in their modules' tests) may be."""
     untested = {
         ("compute", "decimal_year", "dates"),
+        ("data", "status", "today"),  # a date; tested in tests/test_data_status.py
         ("compute", "fit_trend", "df"),
         ("compute", "fit_trend", "date"),
         ("compute", "fit_trend", "value"),

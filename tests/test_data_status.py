@@ -81,3 +81,12 @@ def test_data_status_command_fits_and_flags_newer_editions():
     newer = (data.status()["newer"] != "").sum()
     assert out.stdout.count("NEWER EDITION OUT") == newer
     assert re.search(rf"{len(data.names())} data sets; {newer} with a newer edition", out.stdout)
+
+
+def test_status_refuses_a_today_that_is_not_a_date():
+    import pytest as _pytest
+
+    from koit_lessons.errors import KoitError
+
+    with _pytest.raises(KoitError, match="today= must be a date"):
+        data.status("2026-12-02")

@@ -458,7 +458,10 @@ def status(today: date | None = None) -> pd.DataFrame:
     >>> row["published"], row["age"], row["data_years"]
     ('2025-09-02', '15 months', '2025Q1–2025Q2')
     """
-    today = today or date.today()
+    if today is None:
+        today = date.today()
+    elif not isinstance(today, date):
+        raise KoitError(f"today= must be a date, e.g. date(2026, 12, 2), not {today!r}.")
     rows = []
     for r in _package()["resources"]:
         st = r.get("koit_status", {})
