@@ -140,7 +140,10 @@ def test_a_colour_named_in_its_own_colour_is_a_direct_label():
     assert audit(fig) == []  # grey is "everything else": one colour may go unexplained
     ax.patches[0].set_facecolor("#D55E00")
     assert any("come in 3 colours" in p for p in audit(fig))
-    ax.get_yticklabels()[0].set(color="#D55E00", fontweight="bold")  # bold: 3:1 will do
+    ax.get_yticklabels()[0].set(color="#D55E00")  # named in its colour, but 3.9:1 text
+    assert any("contrast of 3.9:1" in p for p in audit(fig))
+    ax.patches[0].set_facecolor("#882255")
+    ax.get_yticklabels()[0].set(color="#882255")  # a darker colour reads as text
     assert audit(fig) == []
 
 

@@ -21,7 +21,7 @@ Korea and Italy have the same colours in every lesson::
 
     >>> from koit_lessons.plots import COUNTRY_COLORS
     >>> COUNTRY_COLORS["KOR"], COUNTRY_COLORS["ITA"]
-    ('#0072B2', '#009E73')
+    ('#0072B2', '#007A5A')
 """
 
 from koit_lessons.plots._core import (

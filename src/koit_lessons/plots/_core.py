@@ -23,7 +23,7 @@ from koit_lessons.errors import KoitError
 # Distinguishable with the common forms of colour-vision deficiency, most of all with
 # the markers that the line figures add.
 PALETTE = ["#D55E00", "#CC79A7", "#882255", "#B26B00", "#000000"]
-COUNTRY_COLORS = {"KOR": "#0072B2", "ITA": "#009E73"}
+COUNTRY_COLORS = {"KOR": "#0072B2", "ITA": "#007A5A"}
 #: "everything else": bars of other countries, dialogue events (4.95:1 on white)
 NEUTRAL = "#707070"
 #: characters per line of a source line (8-point text across an 8-inch figure)
@@ -123,7 +123,7 @@ def color_for(iso3: object, default: str = NEUTRAL) -> str:
     Examples
     --------
     >>> color_for("ITA"), color_for("FRA")
-    ('#009E73', '#707070')
+    ('#007A5A', '#707070')
     """
     return COUNTRY_COLORS.get(str(iso3), default)
 

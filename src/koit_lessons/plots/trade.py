@@ -97,8 +97,15 @@ def trade_bars(
                    label=f"{side}'s balance (exports − imports)")  # fmt: skip
         for x, v in zip(xs, rows[balance], strict=True):
             if pd.notna(v):
-                ax.annotate(f"{v:+,.2f}", (x, v), xytext=(8, 0), textcoords="offset points",
-                            va="center", fontsize=8)  # fmt: skip
+                ax.annotate(
+                    f"{v:+,.2f}",
+                    (x, v),
+                    xytext=(8, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=8,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+                )  # fmt: skip  (on a white box: the label can land on a bar)
     top = max(rows[[exports, imports]].max().max(), 0)
     ax.set_ylim(top=top * 1.45 if top > 0 else None)
     ax.axhline(0, color="#444444", linewidth=0.8)
