@@ -105,7 +105,7 @@ def trade_bars(
                     va="center",
                     fontsize=8,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
-                )  # fmt: skip  (on a white box: the label can land on a bar)
+                )  # on a white box: the label can land on a bar
     top = max(rows[[exports, imports]].max().max(), 0)
     ax.set_ylim(top=top * 1.45 if top > 0 else None)
     ax.axhline(0, color="#444444", linewidth=0.8)
