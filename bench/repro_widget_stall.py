@@ -97,7 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         help="capture: an Output widget filled with `with out:` (stalls); direct: the same "
         "Output filled by setting out.outputs in the kernel; none: no Output widget",
     )
+    parser.add_argument(
+        "--no-sync-back",
+        action="store_true",
+        help="stop nbclient's Output-widget mimic from sending its comm_msg back to the "
+        "kernel on the shell socket (an experiment: with it, capture no longer stalls)",
+    )
     args = parser.parse_args(argv)
+    if args.no_sync_back:
+        from nbclient.output_widget import OutputWidget
+
+        OutputWidget.sync_state = lambda self: None
     import ipykernel
     import ipywidgets
     import jupyter_client
@@ -109,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         f"pyzmq {zmq.__version__} (libzmq {zmq.zmq_version()}), jupyter_client "
         f"{jupyter_client.__version__}, ipykernel {ipykernel.__version__}, nbclient "
         f"{nbclient.__version__}, ipywidgets {ipywidgets.__version__}, tornado {tornado.version}, "
-        f"python {sys.version.split()[0]}; mode {args.mode}",
+        f"python {sys.version.split()[0]}; mode {args.mode}"
+        f"{'; no sync back' if args.no_sync_back else ''}",
         flush=True,
     )
     stalls = 0
