@@ -31,7 +31,8 @@ A run is a **stall** if either
 
 A run that fails or passes ``--kill`` seconds counts as failed (reported apart). Prints a
 markdown table (runner, lesson, runs, stalls, failed, median and max seconds, largest
-idle gap), and writes it to ``--out`` if given.
+idle gap), and writes it to ``--out`` if given. ``--from-logs`` pools the printed runs of
+earlier invocations into one table.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -228,6 +230,27 @@ def table(cells: list[Cell], timeout: int, gap: float) -> str:
     return "\n".join(lines)
 
 
+RUN_LINE = re.compile(
+    r"^(?P<runner>\w+)\s+(?P<lesson>\d\d) run\s+\d+:\s+(?P<seconds>[\d.]+) s "
+    r"gap (?P<gap>n/a|[\d.]+)(?P<failed>  FAILED .*)?$"
+)
+
+
+def from_logs(paths: list[Path]) -> list[Cell]:
+    """The runs printed by earlier runs of this script (their "runner lesson run k" lines),
+    one Cell per runner and lesson across all the logs."""
+    cells: dict[tuple[str, str], Cell] = {}
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            m = RUN_LINE.match(line)
+            if m:
+                key = (m["runner"], m["lesson"])
+                gap = None if m["gap"] == "n/a" else float(m["gap"])
+                run = Run(float(m["seconds"]), not m["failed"], gap)
+                cells.setdefault(key, Cell(*key)).runs.append(run)
+    return sorted(cells.values(), key=lambda c: (RUNNERS.index(c.runner), c.lesson))
+
+
 def versions() -> str:
     from importlib.metadata import version
 
@@ -255,7 +278,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kill", type=int, default=600, help="a run's limit, s (600)")
     parser.add_argument("--gap", type=float, default=3.0, help="idle wait that stalls, s (3)")
     parser.add_argument("--out", type=Path, default=None, help="write the table here too")
+    parser.add_argument(
+        "--from-logs",
+        type=Path,
+        nargs="+",
+        default=None,
+        help="run nothing: make the table from the output of earlier runs (several logs "
+        "are pooled, e.g. a bench cut in two to use both cores)",
+    )
     args = parser.parse_args(argv)
+
+    if args.from_logs:
+        pooled = from_logs(args.from_logs)
+        text = table(pooled, args.timeout, args.gap)
+        print(text)
+        if args.out:
+            args.out.parent.mkdir(parents=True, exist_ok=True)
+            args.out.write_text(text + "\n", encoding="utf-8")
+        return 1 if any(stalls(c, args.timeout, args.gap) for c in pooled) else 0
 
     lessons = args.lessons.split(",") if args.lessons else widget_lessons()
     runners = args.runners.split(",")
