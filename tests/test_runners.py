@@ -75,7 +75,7 @@ def test_idle_gaps_are_measured_from_the_kernels_times(tmp_path):
     assert [round(g, 2) for g in bench_runners.idle_gaps(path)] == [0.02, 5.0]
 
 
-def test_a_run_is_a_stall_if_a_cell_waited_or_it_took_half_a_timeout_too_long():
+def test_a_run_is_a_stall_if_a_cell_waited_or_it_took_a_timeout_over_the_fastest():
     runs = [bench_runners.Run(10, True, 0.1), bench_runners.Run(11, True, 0.1)]
     cell = bench_runners.Cell("nbclient", "08", runs)
     assert bench_runners.stalls(cell, timeout=20, gap=3) == 0
