@@ -80,8 +80,12 @@ def test_a_run_is_a_stall_if_a_cell_waited_or_it_took_a_timeout_over_the_fastest
     cell = bench_runners.Cell("nbclient", "08", runs)
     assert bench_runners.stalls(cell, timeout=20, gap=3) == 0
     cell.runs.append(bench_runners.Run(12, True, 5.0))  # waited 5 s after idle
-    cell.runs.append(bench_runners.Run(40, True, None))  # nbval: no notebook, far too long
-    assert bench_runners.stalls(cell, timeout=20, gap=3) == 2
+    cell.runs.append(bench_runners.Run(40, True, 0.1))  # slow (load), but no cell waited
+    assert bench_runners.stalls(cell, timeout=20, gap=3) == 1
+    nbval = bench_runners.Cell("nbval", "08", [bench_runners.Run(s, True, None) for s in (10, 25)])
+    assert bench_runners.stalls(nbval, timeout=20, gap=3) == 0  # no notebook: wall time
+    nbval.runs.append(bench_runners.Run(31, True, None))  # a whole timeout over the fastest
+    assert bench_runners.stalls(nbval, timeout=20, gap=3) == 1
 
 
 @pytest.mark.slow
