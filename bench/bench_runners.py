@@ -304,12 +304,18 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         default=None,
         help="run nothing: make the table from the output of earlier runs (several logs "
-        "are pooled, e.g. a bench cut in two to use both cores)",
+        "are pooled, e.g. a bench cut in two to use both cores; --runners and --lessons "
+        "choose the rows)",
     )
     args = parser.parse_args(argv)
 
     if args.from_logs:
-        pooled = from_logs(args.from_logs)
+        pooled = [
+            c
+            for c in from_logs(args.from_logs)
+            if c.runner in args.runners.split(",")
+            and (not args.lessons or c.lesson in args.lessons.split(","))
+        ]
         text = table(pooled, args.timeout, args.gap)
         print(text)
         if args.out:
