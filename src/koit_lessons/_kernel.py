@@ -8,8 +8,16 @@ socket missed its wake-up (ZeroMQ signals new messages on an edge-triggered file
 descriptor) and returned the message only when its timeout ran out. The run then went on
 and its outputs were right; it only lost the time.
 
-The channels below wait in slices of at most one second, and look at the socket again
-after each slice, so a missed wake-up costs at most a fifth of a second. Used by
+The trigger was found later (docs/research/runner-stall.md): an ipywidgets ``Output``
+that captures (``with output:``) makes nbclient send a ``comm_msg`` on the shell socket
+while it waits there for the reply; none of the releases tried (pyzmq 25-27, ipykernel 6
+and 7, jupyter_client 8.6 and 8.10, nbclient 0.10 and 0.11) avoids the lost wake-up.
+The lessons' explorers no longer capture, so the standard runners (nbconvert, papermill,
+nbgrader) no longer stall on them; these channels stay, for notebooks that still capture
+(a student's or teacher's own ``interact``).
+
+The channels below wait in slices of at most a fifth of a second, and look at the socket
+again after each slice, so a missed wake-up costs at most a fifth of a second. Used by
 ``koit-lessons grade``, ``scripts/execute_notebooks.py``, the benchmark and the tests
 that run notebooks::
 

@@ -3,18 +3,64 @@
 An explorer is a small class whose ``.widget`` is shown in the notebook. Its
 ``update()`` does the work of one control change, so it can be tested and timed
 without a browser. Run non-interactively, an explorer shows its default state.
+
+The figure area is an ``ipywidgets.Output`` whose ``outputs`` the kernel sets itself
+(:func:`redraw`, :func:`show_text`), not one that captures with ``with output:``. A
+capturing Output asks the front end to record the figure and send it back: nbclient,
+which runs notebooks for nbconvert, papermill and nbgrader, then sends a ``comm_msg`` on
+its shell socket while it waits on that socket for the cell's ``execute_reply``, and
+with pyzmq's asyncio sockets that wait can miss the reply's wake-up and sit idle for the
+whole cell timeout (docs/research/runner-stall.md).
 """
 
 from __future__ import annotations
 
+import base64
+import io
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
-from IPython.display import display
 
-__all__ = ["Explorer", "redraw"]
+__all__ = ["Explorer", "redraw", "show_text"]
+
+
+def _figure_output(figure: plt.Figure) -> dict[str, Any]:
+    """The display_data output of ``figure``, as the notebook would show it.
+
+    In IPython, the shell's display formatter makes it (the inline backend's format and
+    resolution apply); elsewhere (tests, scripts) a PNG is drawn directly.
+    """
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is not None:
+        data, metadata = shell.display_formatter.format(figure)
+    else:
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png", bbox_inches="tight")
+        data = {
+            "image/png": base64.b64encode(buffer.getvalue()).decode("ascii"),
+            "text/plain": repr(figure),
+        }
+        metadata = {}
+    return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+def show_text(output: w.Output, text: str) -> None:
+    """Show ``text`` in ``output`` (as printed text), in place of what was there.
+
+    Examples
+    --------
+    >>> import ipywidgets as w
+    >>> out = w.Output()
+    >>> show_text(out, "Tick at least one club.")
+    >>> out.outputs[0]["text"]
+    'Tick at least one club.\\n'
+    """
+    output.outputs = ({"output_type": "stream", "name": "stdout", "text": text + "\n"},)
 
 
 def redraw(output: w.Output, draw: Callable[[], plt.Axes | None]) -> plt.Axes | None:
@@ -41,12 +87,11 @@ def redraw(output: w.Output, draw: Callable[[], plt.Axes | None]) -> plt.Axes | 
     >>> redraw(w.Output(), lambda: None) is None
     True
     """
-    with output:
-        output.clear_output(wait=True)
-        ax = draw()
-        if ax is not None:
-            display(ax.figure)
-            plt.close(ax.figure)
+    ax = draw()
+    # one assignment, so the area never shows empty between two figures
+    output.outputs = () if ax is None else (_figure_output(ax.figure),)
+    if ax is not None:
+        plt.close(ax.figure)
     return ax
 
 
@@ -130,5 +175,4 @@ class Explorer:
         if self.output is not None and redraw(self.output, self.draw) is None:
             message = self.no_figure_text()
             if message:
-                with self.output:
-                    print(message)
+                show_text(self.output, message)
