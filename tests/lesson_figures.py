@@ -79,7 +79,7 @@ def lesson_figures(path: Path, explorers: set[int] | None = None) -> Iterator[Le
     from koit_lessons.widgets import base
 
     shown: list[Figure] = []
-    real_display = base.display
+    real_output = base._figure_output  # how an explorer shows its figure (set in the kernel)
     real_assemble = base.Explorer._assemble
     current = [-1]
 
@@ -88,15 +88,13 @@ def lesson_figures(path: Path, explorers: set[int] | None = None) -> Iterator[Le
             explorers.add(current[0])
         return real_assemble(self, rows, watch, figure=figure)
 
-    def display(obj, *args, **kwargs):  # an explorer showing its figure
-        if isinstance(obj, Figure):
-            shown.append(obj)
-        else:
-            real_display(obj, *args, **kwargs)
+    def figure_output(figure):  # an explorer showing its figure
+        shown.append(figure)
+        return real_output(figure)
 
     namespace: dict = {"__name__": "__lesson__"}
     options = {k: pd.get_option(k) for k in ("display.precision", "display.max_colwidth")}
-    base.display = display
+    base._figure_output = figure_output
     base.Explorer._assemble = assemble
     try:
         with matplotlib.rc_context():
@@ -116,7 +114,7 @@ def lesson_figures(path: Path, explorers: set[int] | None = None) -> Iterator[Le
                     fig.canvas.draw()  # as the notebook draws it, in the lesson's style
                     yield LessonFigure(path.name, index, number, fig)
     finally:
-        base.display = real_display
+        base._figure_output = real_output
         base.Explorer._assemble = real_assemble
         for key, value in options.items():
             pd.set_option(key, value)

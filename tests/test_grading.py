@@ -208,7 +208,7 @@ def test_grade_errors_are_friendly(tmp_path):
         grading.grade(LESSON.number, tmp_path, tmp_path / "g.csv")
     with pytest.raises(grading.KoitError, match="not a folder"):
         grading.grade(LESSON.number, tmp_path / "missing", tmp_path / "g.csv")
-    with pytest.raises(grading.KoitError, match="positive"):
+    with pytest.raises(grading.KoitError, match="must be more than 0"):
         grading.grade(LESSON.number, tmp_path, tmp_path / "g.csv", timeout=0)
 
 
