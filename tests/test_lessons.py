@@ -101,3 +101,18 @@ def test_no_lesson_calls_an_existing_lesson_planned():
             for match in pattern.finditer("".join(cell["source"])):
                 number = match.group(1) or match.group(2)
                 assert number not in numbers, f"{item.filename} calls lesson {number} planned"
+
+
+def test_the_readme_lessons_table_is_one_table_with_every_lesson():
+    """Regression: a blank line split the table, so rows 07-09 rendered as raw pipes."""
+    from pathlib import Path
+
+    from koit_lessons import lessons as catalogue
+
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = text.index("| # | Lesson | Time | Data |")
+    block = text[start:].split("\n\n")[0].splitlines()
+    numbers = [row.split("|")[1].strip() for row in block[2:]]
+    assert numbers == [x.number for x in catalogue.lessons()]
+    for row, item in zip(block[2:], catalogue.lessons(), strict=True):
+        assert f"~{item.minutes} min" in row, f"README gives another time for lesson {item.number}"
