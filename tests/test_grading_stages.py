@@ -156,6 +156,37 @@ def test_a_kernel_runs_and_its_leftovers_are_killed(tmp_path):
     assert not (tmp_path / "job").exists()
 
 
+def test_an_error_whose_output_is_lost_is_read_from_the_execute_reply(tmp_path, monkeypatch):
+    """Regression (seen once in CI, under load): a cell that printed without end and then
+    failed had its error output lost on the flooded iopub channel, and the gradebook said
+    nothing about it. The execute reply on the shell channel still names the error."""
+    import nbformat
+
+    real_output = run._Client.output
+
+    def drop_errors(self, outs, msg, display_id, cell_index):  # a flooded iopub channel
+        if msg["msg_type"] == "error":
+            return None
+        return real_output(self, outs, msg, display_id, cell_index)
+
+    monkeypatch.setattr(run._Client, "output", drop_errors)
+    cells = ["x = 1", "raise MemoryError('too much output')", "print('done', x)"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    result = asyncio.run(
+        run.run_notebook(
+            nb,
+            tmp_path / "job",
+            protection=sandbox.detect(),
+            limits=sandbox.Limits(),
+            uid=sandbox.job_uids(1)[0],
+            timeout=60,
+            cell_timeout=30,
+        )
+    )
+    assert result.errors == {1: ("MemoryError", "too much output")}
+    assert result.dump == "done 1\n"
+
+
 # -- score --------------------------------------------------------------------------------
 
 

@@ -121,6 +121,18 @@ class _Client(NotebookClient):
     def __init__(self, *args: Any, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.stopped: set[int] = set()  # cells stopped at the time limit
+        #: each failed cell's error from its execute_reply, which arrives on the shell
+        #: channel even when the error output is lost on a flooded iopub channel (a cell
+        #: printing without end that then hits a limit)
+        self.reply_errors: dict[int, tuple[str, str]] = {}
+        self.on_cell_error = self._record_reply_error
+
+    def _record_reply_error(self, cell: Any, cell_index: int, execute_reply: Any) -> None:
+        content = (execute_reply or {}).get("content", {})
+        self.reply_errors[cell_index] = (
+            str(content.get("ename", "")),
+            str(content.get("evalue", "")),
+        )
 
     async def _async_handle_timeout(self, timeout: int, cell: Any = None) -> Any:
         # the interrupt's error may never be read from a cell that floods its output
@@ -196,6 +208,39 @@ def describe_error(ename: str, evalue: str) -> str:
         if ename == name and text in evalue:
             return f"{what} ({ename}: {evalue})" if evalue else f"{what} ({ename})"
     return f"raised {ename}: {evalue}"
+
+
+def cell_errors(
+    nb: Any,
+    stopped: set[int],
+    reply_errors: dict[int, tuple[str, str]],
+    cell_timeout: int,
+) -> dict[int, tuple[str, str]]:
+    """Each failed cell's (ename, evalue), by cell index, the last (dump) cell left out:
+    a cell stopped at the time limit; else its error output; else the error its execute
+    reply gave, for a cell whose error output never arrived.
+
+    Examples
+    --------
+    >>> nb = {"cells": [{"outputs": []}, {"outputs": []}, {"outputs": []}]}
+    >>> cell_errors(nb, set(), {1: ("MemoryError", "")}, 8)
+    {1: ('MemoryError', '')}
+    >>> cell_errors(nb, {0}, {0: ("KeyboardInterrupt", "")}, 8)
+    {0: ('KoitCellTimeout', 'stopped after 8 s')}
+    """
+    errors: dict[int, tuple[str, str]] = {}
+    for i, cell in enumerate(nb["cells"][:-1]):
+        if i in stopped:
+            errors[i] = ("KoitCellTimeout", f"stopped after {cell_timeout} s")
+            continue
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                errors[i] = (str(out.get("ename", "")), str(out.get("evalue", "")))
+                break
+        else:
+            if i in reply_errors:
+                errors[i] = reply_errors[i]
+    return errors
 
 
 def _prepare_jobdir(jobdir: Path, fontlist: Path | None, sandboxed: bool) -> None:
@@ -284,14 +329,7 @@ async def run_notebook(
             except Exception:
                 pass
         shutil.rmtree(jobdir, ignore_errors=True)
-    for i, cell in enumerate(nb.cells[:-1]):
-        if i in client.stopped:
-            result.errors[i] = ("KoitCellTimeout", f"stopped after {cell_timeout} s")
-            continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "error":
-                result.errors[i] = (str(out.get("ename", "")), str(out.get("evalue", "")))
-                break
+    result.errors = cell_errors(nb, client.stopped, client.reply_errors, cell_timeout)
     result.dump = "".join(
         o.get("text", "")
         for o in nb.cells[-1].get("outputs", [])
