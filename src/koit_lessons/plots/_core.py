@@ -241,6 +241,17 @@ def _axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
     return ax
 
 
+def _fit(text: str, inches: float, size_key: str) -> str:
+    """``text`` wrapped into lines that fit half of ``inches`` (room for long bar names)
+    at the font size of ``size_key`` (an average character taken as 0.62 em); lines it
+    already breaks are kept."""
+    size = mpl.font_manager.FontProperties(size=mpl.rcParams[size_key]).get_size_in_points()
+    width = max(20, int(inches * 72 * 0.5 / (0.62 * size)))
+    return "\n".join(
+        "\n".join(textwrap.wrap(line, width)) or line for line in str(text).split("\n")
+    )
+
+
 def _finish(
     ax: Axes,
     source: str,
@@ -253,15 +264,17 @@ def _finish(
 ) -> Axes:
     """The last step of every figure: the axis labels and the title where given, then
     the source line (``source_style`` as for :func:`add_source`). Returns the Axes."""
-    if xlabel is not None:
-        ax.set_xlabel(xlabel, wrap=True)
-    if ylabel is not None:
-        ax.set_ylabel(ylabel, wrap=True)
-    if title:
-        # wrapped at the figure's right edge rather than running past it
-        ax.set_title(title, pad=title_pad, wrap=True)
-    add_source(ax, source, **source_style)
     fig = ax.figure
+    if xlabel is not None:
+        ax.set_xlabel(_fit(xlabel, fig.get_figwidth(), "axes.labelsize"), wrap=True)
+    if ylabel is not None:
+        ax.set_ylabel(_fit(ylabel, fig.get_figheight(), "axes.labelsize"), wrap=True)
+    if title:
+        # wrapped to the figure's width here (Matplotlib 3.7's wrap=True does not wrap a
+        # title in a constrained layout), and at its right edge by Matplotlib if it still
+        # reaches that far
+        ax.set_title(_fit(title, fig.get_figwidth(), "axes.titlesize"), pad=title_pad, wrap=True)
+    add_source(ax, source, **source_style)
     if fig in _OWN_FIGURES:
         # room for the source line, its wrapped lines at 8 points (x 1.2), and for a
         # title that wraps, so that the plot keeps its height
