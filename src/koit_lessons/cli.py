@@ -395,6 +395,11 @@ def _wrap(text: str, width: int, first: str, rest: str, max_lines: int = 0) -> l
     return lines
 
 
+def _blocks(blocks: list[str], footer: str, width: int) -> str:
+    """Blocks separated by a blank line, then the footer wrapped to ``width``."""
+    return "\n\n".join([*blocks, "\n".join(_wrap(footer, width, "", ""))])
+
+
 def data_listing(width: int = 100) -> str:
     """``koit-lessons data list``: each data set's name and rows on one line, its title
     and source wrapped below (a long source is cut; ``data cite`` gives it whole).
@@ -428,7 +433,7 @@ def data_listing(width: int = 100) -> str:
     footer = (
         f"{len(table)} data sets. The full citation and notes of one: koit-lessons data cite NAME"
     )
-    return "\n\n".join(blocks) + "\n\n" + "\n".join(_wrap(footer, width, "", ""))
+    return _blocks(blocks, footer, width)
 
 
 def status_listing(width: int = 100) -> str:
@@ -464,7 +469,7 @@ def status_listing(width: int = 100) -> str:
         blocks.append("\n".join(lines))
     behind = int((table["newer"] != "").sum())
     footer = f"{len(table)} data sets; {behind} with a newer edition out that is not yet used."
-    return "\n\n".join(blocks) + "\n\n" + "\n".join(_wrap(footer, width, "", ""))
+    return _blocks(blocks, footer, width)
 
 
 def _cmd_data(args: argparse.Namespace) -> None:
