@@ -9,6 +9,7 @@ from koit_lessons.resources import notebooks_dir
 
 NOTEBOOK = "07_korea_italy_partnership.ipynb"
 IDS = [
+    "07-days-to-dialogue",
     "07-italy-eu-rank",
     "07-italy-export-cagr",
     "07-italy-export-growth",
@@ -27,6 +28,19 @@ def test_questions_are_registered_and_computed_from_the_data():
     assert checks.expected("07-surplus-2008") == "Korea"
     assert checks.expected("07-italy-eu-rank") == 4
     assert checks.expected("07-italy-eu-rank") == partnership.eu_rank(2014)
+    # 19 January to 11 February 2026
+    assert checks.expected("07-days-to-dialogue") == 23
+
+
+def test_days_to_dialogue_follows_the_timeline(monkeypatch):
+    """The answer is read from the timeline: a dialogue dated earlier moves it."""
+    real = partnership.timeline()
+    moved = real.copy()
+    moved.loc[moved["category"] == "dialogue", "date"] = "2026-02-01"
+    monkeypatch.setattr(partnership, "timeline", lambda *a, **k: moved)
+    assert checks.expected("07-days-to-dialogue") == 13
+    assert checks.check("07-days-to-dialogue", 13).correct
+    assert not checks.check("07-days-to-dialogue", 23).correct
 
 
 @pytest.mark.parametrize(
@@ -57,7 +71,7 @@ def test_text_and_rank_questions():
 def test_notebook_metadata_exercises_and_think():
     nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
     meta = nb["metadata"]["koit"]
-    assert 35 <= meta["minutes"] <= 45 and "Korea and Italy" in meta["title"]
+    assert 45 <= meta["minutes"] <= 55 and "Korea and Italy" in meta["title"]
     sources = ["".join(c["source"]) for c in nb["cells"]]
     for qid in IDS:
         assert any(f'check("{qid}"' in s for s in sources), qid
@@ -66,6 +80,6 @@ def test_notebook_metadata_exercises_and_think():
     assert sum(s.count("ax = plots.") for s in sources) >= 3
     text = "\n".join(sources)
     for must in ("official visit", "state visit", "KSIA", "not cause and effect", "Glossary",
-                 "## Sources", "## Summary", "exchange rates"):  # fmt: skip
+                 "## Sources", "## Summary", "exchange rates", "No report found"):  # fmt: skip
         assert must in text, must
     assert "07" in {lesson.number for lesson in lessons.lessons()}

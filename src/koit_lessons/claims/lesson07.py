@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from koit_lessons import partnership
 from koit_lessons.claims import Claim, Fixed
+from koit_lessons.exercises.lesson07 import _days_to_dialogue
 
 EU = "eurostat_eur"
 TO_KOREA, TO_ITALY = "Italy to Korea", "Korea to Italy"
@@ -95,4 +96,6 @@ ENTRIES = [
     Claim("to EUR 4.2 billion (2014)", _eu(TO_KOREA, 2014), digits=1),
     Claim("+62 %, 8.3 % a year", _growth),
     Claim("8.3 % a year —", _cagr, digits=1),
+    # after the summit (model answer of the section 6 Think!)
+    Claim("the Strategic Dialogue met 23 days later", _days_to_dialogue),
 ]

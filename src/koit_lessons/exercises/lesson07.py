@@ -6,6 +6,8 @@ data; the only constants are the series, flows and years a question names.
 
 from __future__ import annotations
 
+import pandas as pd
+
 from koit_lessons import partnership
 from koit_lessons.checks import Question, question
 
@@ -13,6 +15,15 @@ EU = "eurostat_eur"
 KOREA = "korea_usd"
 ITALY_TO_KOREA = "Italy to Korea"
 START, END = 2008, 2014
+SUMMIT_YEAR = 2026
+
+
+def _days_to_dialogue() -> int:
+    """Days from the 2026 Seoul summit to the first dialogue after it, from the timeline."""
+    tl = partnership.timeline()
+    summit = tl[(tl["category"] == "summit") & (tl["year"] == SUMMIT_YEAR)]["date"].iloc[0]
+    dialogue = tl[(tl["date"] > summit) & (tl["category"] == "dialogue")]["date"].iloc[0]
+    return (pd.Timestamp(dialogue) - pd.Timestamp(summit)).days
 
 
 def _korea_aliases() -> dict[str, str]:
@@ -100,5 +111,21 @@ question(
         explain="Fourth, after Germany, the United Kingdom (then an EU member) and France, "
         "measured by EU exports in 2014. Cheong Wa Dae's 'fourth-largest trading partner "
         "within the EU' (2026) is presumably a rank by Korea's total trade, a different measure.",
+    )
+)
+
+question(
+    Question(
+        id="07-days-to-dialogue",
+        prompt="The joint statement of 19 January 2026 asked for the next Strategic Dialogue "
+        "'as soon as possible'. How many days after the Seoul summit did it meet?",
+        kind="number",
+        unit="days",
+        tolerance=0,
+        expected=_days_to_dialogue,
+        hint="Keep the rows of the timeline dated after the summit and find the dialogue "
+        "among them; two dates become a span when both are pandas Timestamps, and a span "
+        "has a .days attribute.",
+        explain="Right: the follow-up came within weeks, and the timeline dates it to the day.",
     )
 )
