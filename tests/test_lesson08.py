@@ -15,7 +15,9 @@ from koit_lessons.resources import notebooks_dir  # noqa: E402
 
 NOTEBOOK = "08_alliance_networks.ipynb"
 IDS = [
+    "08-china-betweenness-move",
     "08-jaccard",
+    "08-jaccard-twelve",
     "08-jaccard-without-nato",
     "08-korea-only",
     "08-most-central",
@@ -31,9 +33,23 @@ def test_questions_are_registered_and_computed_from_the_data():
     assert checks.expected("08-jaccard-without-nato") == pytest.approx(3 / 7)
     assert checks.expected("08-korea-only") == ["NATO IP4", "IPEF", "Chip 4"]
     assert checks.expected("08-most-central") == "United States"
+    # Korea adds RCEP and APEC, Italy neither: 3 shared of 11
+    assert checks.expected("08-jaccard-twelve") == pytest.approx(3 / 11)
+    ten = networks.centrality("betweenness").set_index("country")["rank"]
+    twelve = networks.centrality("betweenness", networks.GROUPINGS).set_index("country")["rank"]
+    assert checks.expected("08-china-betweenness-move") == ten["China"] - twelve["China"] > 0
 
 
-@pytest.mark.parametrize("qid", ["08-shared-count", "08-jaccard", "08-jaccard-without-nato"])
+@pytest.mark.parametrize(
+    "qid",
+    [
+        "08-shared-count",
+        "08-jaccard",
+        "08-jaccard-without-nato",
+        "08-jaccard-twelve",
+        "08-china-betweenness-move",
+    ],
+)
 def test_number_questions_accept_the_answer_and_reject_a_wrong_one(qid):
     right = checks.expected(qid)
     assert checks.check(qid, right).correct
@@ -60,7 +76,7 @@ def test_club_view_is_pure_and_matches_the_module():
     assert view["ranking"]["country"].tolist() == (
         networks.centrality("degree").head(10)["country"].tolist()
     )
-    assert view["n_countries"] == len(networks.countries())
+    assert view["n_countries"] == len(networks.centrality("degree"))
     security = widgets.club_view(["NATO", "NATO IP4", "Quad"], "betweenness")
     assert math.isnan(security["jaccard"]) is False
     assert security["both"] == [] and security["jaccard"] == 0.0
@@ -70,7 +86,8 @@ def test_club_view_is_pure_and_matches_the_module():
 
 def test_explorer_default_state_and_every_control_changes_it():
     ex = widgets.ClubExplorer()
-    assert ex.chosen() == list(networks.GROUPINGS)
+    assert ex.chosen() == list(networks.BASE)
+    assert not ex.boxes["RCEP"].value and not ex.boxes["APEC"].value
     assert "Jaccard similarity 0.33" in ex.summary.value
     assert "ranks 2nd of 62" in ex.summary.value
     before = ex.summary.value
@@ -84,8 +101,14 @@ def test_explorer_default_state_and_every_control_changes_it():
     ex.country_b.value = "Korea"
     assert "Japan and Korea" in ex.summary.value
     ax = ex.draw()
-    assert "eigenvector" in ax.get_title() and "8 of 10 clubs" in ax.get_title()
+    assert "eigenvector" in ax.get_title() and "8 of 12 clubs" in ax.get_title()
     matplotlib.pyplot.close(ax.figure)
+    ex.boxes["RCEP"].value = True  # the explorer adds groupings as well as removing them
+    ex.boxes["APEC"].value = True
+    assert ex.chosen()[-2:] == ["RCEP", "APEC"] and "country network of 10 club(s)" in (
+        ex.summary.value
+    )
+    assert ex.view()["n_countries"] == len(networks.centrality("degree", ex.chosen()))
     for box in ex.boxes.values():
         box.value = False
     assert "Tick at least one club" in ex.summary.value
@@ -125,7 +148,7 @@ def test_bad_start_values_get_a_friendly_error(kwargs, message):
 def test_notebook_metadata_exercises_figures_and_think():
     nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
     meta = nb["metadata"]["koit"]
-    assert 35 <= meta["minutes"] <= 45 and meta["title"] == "Alliance networks"
+    assert 45 <= meta["minutes"] <= 60 and meta["title"] == "Alliance networks"
     sources = ["".join(c["source"]) for c in nb["cells"]]
     for qid in IDS:
         assert any(f'check("{qid}"' in s for s in sources), qid
@@ -141,6 +164,10 @@ def test_notebook_metadata_exercises_figures_and_think():
         "Minerals Security Partnership",
         "open strategic autonomy",
         "pragmatic diplomacy",
+        "RCEP",
+        "APEC",
+        "Chinese Taipei",
+        "esteri.it",
     ):
         assert phrase in text
     assert "08" in {lesson.number for lesson in lessons.lessons()}

@@ -26,7 +26,11 @@ def test_every_row_is_sourced_and_dated_honestly():
     df = data.load("alliance_memberships")
     for col in ("source_publisher", "source_title", "source_url", "data_as_of"):
         assert df[col].notna().all() and (df[col].str.len() > 3).all(), col
-    assert df["source_url"].str.startswith("https://").all()
+    # https everywhere, except the Government of Canada's APEC page, read at http
+    http = df[~df["source_url"].str.startswith("https://")]
+    assert set(http["source_url"]) == {
+        "http://www.international.gc.ca/apec/map-carte.aspx?view=d&lang=eng"
+    }
     dated = df["joined"].notna()
     # a precision exactly where there is a date, and it matches the date's length
     assert (df["date_precision"].notna() == dated).all()
@@ -49,6 +53,8 @@ def test_member_counts_match_the_sources():
         "IPEF": 14,
         "Quad": 4,
         "Chip 4": 4,
+        "RCEP": 15,  # the ten ASEAN members, Australia, China, Japan, Korea, New Zealand
+        "APEC": 21,  # member economies, incl. Hong Kong, China and Chinese Taipei
     }
     guests = df[df["role"] != "member"][["country", "grouping", "role"]].values.tolist()
     assert sorted(guests) == [["European Union", "G7", "participant"], ["Spain", "G20", "guest"]]
@@ -85,6 +91,47 @@ def test_known_dates_from_the_sources():
     assert joined("SWE", "NATO") == "2024-03-07"
     assert joined("FIN", "NATO") == "2023-04-04"
     assert pd.isna(joined("ITA", "OECD"))  # not sourced: left empty
+    assert joined("KOR", "RCEP") == "2022-02-01"
+    assert joined("PHL", "RCEP") == "2023-06-02"
+    assert pd.isna(joined("IDN", "RCEP"))
+    assert joined("KOR", "APEC") == "1989" and joined("CHN", "APEC") == "1991-11"
+
+
+def test_the_added_groupings_seat_korea_with_china_and_not_italy():
+    assert networks.BASE + networks.ADDED == networks.GROUPINGS
+    assert networks.memberships("China") == ["G20"]  # the ten: only the G20
+    assert networks.memberships("China", ALL) == ["G20", "RCEP", "APEC"]
+    assert networks.memberships("Korea", ALL)[-2:] == ["RCEP", "APEC"]
+    assert networks.memberships("Italy", ALL) == networks.memberships("Italy")
+    # APEC's member economies: their own nodes; Chinese Taipei is Taiwan of Chip 4
+    df = data.load("alliance_memberships")
+    economies = df[df["kind"] == "economy"]
+    assert sorted(economies["iso3"]) == ["HKG", "TWN"] and set(economies["grouping"]) == {"APEC"}
+    assert networks.country_name("Chinese Taipei") == "Taiwan"
+    assert networks.country_name("Hong Kong, China") == "Hong Kong"
+    assert networks.memberships("Taiwan", ALL) == ["Chip 4", "APEC"]
+
+
+def test_each_grouping_says_what_its_list_is_dated_to():
+    t = networks.dated().set_index("grouping")
+    assert list(t.index) == list(ALL)
+    assert t.loc["MSP", "list_as_of"] == "2024" and t.loc["MSP", "members"] == 14
+    assert t.loc["RCEP", "list_as_of"].startswith("2023-06") and t.loc["APEC", "members"] == 21
+    assert (t["publishers"].str.len() > 3).all()
+
+
+def test_compare_ranks_lines_up_two_choices():
+    t = networks.compare_ranks("betweenness")
+    assert t.attrs["before"] == list(networks.BASE) and t.attrs["after"] == list(ALL)
+    ten = networks.centrality("betweenness").set_index("country")["rank"]
+    china = t.set_index("country").loc["China"]
+    assert (
+        china["rank_before"] == ten["China"]
+        and china["moved"] == ten["China"] - china["rank_after"]
+    )
+    assert pd.isna(t.set_index("country").loc["Laos", "rank_before"])  # only in RCEP
+    gone = networks.compare_ranks("degree", ["G7", "Quad"], ["Quad"]).set_index("country")
+    assert pd.isna(gone.loc["Italy", "rank_after"]) and gone.loc["Italy", "rank_before"] >= 1
 
 
 # --- memberships and names -----------------------------------------------------------
@@ -126,7 +173,7 @@ def test_unions_and_guests_are_not_in_the_networks():
 
 def test_membership_matrix():
     m = networks.membership_matrix()
-    assert list(m.columns) == list(ALL)
+    assert list(m.columns) == list(networks.BASE)
     assert set(m.to_numpy().ravel()) <= {0, 1}
     assert m.loc["Korea"].sum() == 6 and m.loc["Italy", "NATO"] == 1
     assert m.loc["Korea", "NATO"] == 0
@@ -150,10 +197,12 @@ def test_loading_twice_gives_fresh_copies():
 def test_bipartite_graph():
     G = networks.graph()
     clubs = {n for n, d in G.nodes(data=True) if d["bipartite"] == 1}
-    assert clubs == set(ALL)
+    assert clubs == set(networks.BASE)
     assert nx.is_bipartite(G)
-    assert G.number_of_edges() == len(networks.table())
+    table = networks.table()
+    assert G.number_of_edges() == table["grouping"].isin(networks.BASE).sum()
     assert set(G["Korea"]) == set(networks.memberships("Korea"))
+    assert networks.graph(ALL).number_of_edges() == len(table)
 
 
 def test_projection_weights_count_shared_clubs():
@@ -195,13 +244,14 @@ def test_centrality_on_all_clubs():
     for measure in networks.MEASURES:
         t = networks.centrality(measure)
         assert list(t.columns) == ["rank", "country", "iso3", "score", "n_groupings"]
-        assert len(t) == len(networks.countries())
+        assert len(t) == len(networks.projection())
+        assert len(networks.centrality(measure, ALL)) == len(networks.countries())
 
 
 def test_jaccard_by_hand():
     # Korea {G20, OECD, NATO IP4, MSP, IPEF, Chip 4}, Italy {G7, G20, OECD, EU, NATO, MSP}
     assert networks.jaccard("Korea", "Italy") == pytest.approx(3 / 9)
-    no_nato = [g for g in ALL if g not in ("NATO", "NATO IP4")]
+    no_nato = [g for g in networks.BASE if g not in ("NATO", "NATO IP4")]
     assert networks.jaccard("Korea", "Italy", no_nato) == pytest.approx(3 / 7)
     assert networks.jaccard("KOR", "ITA", ["G7", "G20", "OECD"]) == pytest.approx(2 / 3)
     assert networks.jaccard("Japan", "Australia", ["Quad", "NATO IP4"]) == 1.0

@@ -1,9 +1,10 @@
 """Alliance networks (lesson 08): who belongs to which club, and who sits at the centre.
 
-The data set ``alliance_memberships`` lists the members of ten groupings that matter
-for technology, minerals and security (G7, G20, OECD, EU, NATO, NATO's Indo-Pacific
-partners, the Minerals Security Partnership, IPEF, the Quad and "Chip 4"). This module
-turns it into
+The data set ``alliance_memberships`` lists the members of twelve groupings that matter
+for technology, minerals, trade and security: the ten of :data:`BASE` (G7, G20, OECD, EU,
+NATO, NATO's Indo-Pacific partners, the Minerals Security Partnership, IPEF, the Quad and
+"Chip 4"), nearly all Western or US-led, and the two of :data:`ADDED` (RCEP and APEC), in
+which Korea sits with China. This module turns it into
 
 - a **membership matrix** (countries x groupings, 1 = member),
 - a **bipartite graph** (country nodes linked to grouping nodes),
@@ -12,12 +13,15 @@ turns it into
 
 and measures **centrality** and the **similarity** (Jaccard index) of two countries.
 Every helper takes ``groupings=`` so that you can choose which clubs count: the
-answers depend on that choice.
+answers depend on that choice. Left out (None), it means the ten of :data:`BASE`; pass
+:data:`GROUPINGS` for all twelve.
 
-Only countries that are full members count (``kind == "country"`` and
-``role == "member"``): the European Union and the African Union, which are members of
-some groupings themselves, are left out of the networks, and so is Spain's seat as a
-permanent guest of the G20.
+Only full members count (``role == "member"``) that are countries or APEC member
+economies (``kind`` "country" or "economy"): the European Union and the African Union,
+which are members of some groupings themselves, are left out of the networks, and so is
+Spain's seat as a permanent guest of the G20. Hong Kong, China and Chinese Taipei (stored
+as Taiwan, the same node as Taiwan in Chip 4) are nodes of their own, because each has
+its own seat in APEC.
 
 >>> from koit_lessons import networks
 >>> networks.memberships("Korea", ["G7", "G20", "OECD"])
@@ -46,6 +50,8 @@ if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
 __all__ = [
     "DATASET",
     "GROUPINGS",
+    "BASE",
+    "ADDED",
     "MEASURES",
     "RING",
     "SOURCE",
@@ -61,13 +67,16 @@ __all__ = [
     "centrality",
     "jaccard",
     "shared",
+    "dated",
+    "compare_ranks",
     "ClubView",
     "club_view",
 ]
 
 DATASET = "alliance_memberships"
-#: The groupings in the data, in the order the lesson uses.
-GROUPINGS = (
+#: The ten groupings lesson 08 starts from (the default of every ``groupings=``):
+#: nearly all Western or US-led; only the G20 includes China.
+BASE = (
     "G7",
     "G20",
     "OECD",
@@ -79,9 +88,27 @@ GROUPINGS = (
     "Quad",
     "Chip 4",
 )
+#: Two Asia-Pacific groupings in which Korea sits with China, added in lesson 08's
+#: section on the choice of groupings.
+ADDED = ("RCEP", "APEC")
+#: All groupings in the data, in the order the lesson uses.
+GROUPINGS = BASE + ADDED
 #: The order in which drawings put the groupings on a ring (European clubs on one side,
 #: Indo-Pacific clubs on the other); :func:`graph` adds grouping nodes in this order.
-RING = ("EU", "NATO", "G7", "OECD", "G20", "MSP", "IPEF", "Quad", "Chip 4", "NATO IP4")
+RING = (
+    "EU",
+    "NATO",
+    "G7",
+    "OECD",
+    "G20",
+    "APEC",
+    "MSP",
+    "IPEF",
+    "RCEP",
+    "Quad",
+    "Chip 4",
+    "NATO IP4",
+)
 #: What each centrality measure means, in plain words.
 MEASURES = {
     "degree": "number of other countries it shares at least one club with",
@@ -93,9 +120,9 @@ MEASURES = {
 SOURCE = (
     "Source: koit-lessons data set alliance_memberships: Italy's foreign ministry (G7, OECD), "
     "DFAT (G20), the EU, NATO and the\nEstonian Atlantic Treaty Association (NATO), the US "
-    "Commerce Department (IPEF), the White House (Quad), Korea Herald/Yonhap (MSP)\nand "
-    "Reuters (Chip 4); memberships as they stood in 2023-2024. "
-    "See data.cite('alliance_memberships')."
+    "Commerce Department (IPEF), the White House (Quad), Korea Herald/Yonhap (MSP),\n"
+    "Reuters (Chip 4), Japan's foreign ministry and VNA (RCEP), Global Affairs Canada (APEC); "
+    "each list's date in networks.dated(). See data.cite('alliance_memberships')."
 )
 
 # Other spellings a student may type, mapped to the names in the data (lower case keys).
@@ -126,6 +153,11 @@ _ALIASES = {
     "republic of china": "Taiwan",
     "people's republic of china": "China",
     "prc": "China",
+    "chinese taipei": "Taiwan",
+    "hong kong, china": "Hong Kong",
+    "hong kong sar": "Hong Kong",
+    "lao pdr": "Laos",
+    "lao people's democratic republic": "Laos",
     "russian federation": "Russia",
     "the netherlands": "Netherlands",
 }
@@ -139,24 +171,29 @@ _GROUPING_ALIASES = {
     "minerals security partnership": "MSP",
     "european union": "EU",
     "quadrilateral security dialogue": "Quad",
+    "regional comprehensive economic partnership": "RCEP",
+    "asia-pacific economic cooperation": "APEC",
+    "asia pacific economic cooperation": "APEC",
 }
 
 
 def table() -> pd.DataFrame:
-    """The membership rows the networks use: countries that are full members.
+    """The membership rows the networks use: full members that are countries or APEC
+    member economies.
 
     A fresh DataFrame each call (columns as in the data set ``alliance_memberships``).
 
     Returns
     -------
     pandas.DataFrame
-        The rows with ``kind == "country"`` and ``role == "member"``, with a new index;
+        The rows with ``kind`` "country" or "economy" and ``role == "member"``, with a
+        new index;
         ``attrs`` as in the data set.
 
     Examples
     --------
     >>> table()["grouping"].nunique()
-    10
+    12
     """
     rows = _members().copy()
     rows.attrs = dict(_members().attrs)
@@ -167,13 +204,14 @@ def table() -> pd.DataFrame:
 def _members() -> pd.DataFrame:
     # filtered once per session from the shared data.table; table() hands out copies
     df = data.table(DATASET)
-    rows = df[(df["kind"] == "country") & (df["role"] == "member")].reset_index(drop=True)
+    counted = df["kind"].isin(["country", "economy"]) & (df["role"] == "member")
+    rows = df[counted].reset_index(drop=True)
     rows.attrs = dict(df.attrs)
     return rows
 
 
 def countries() -> list[str]:
-    """All countries that are members of at least one grouping, sorted by name.
+    """All countries (and APEC member economies) in at least one grouping, sorted by name.
 
     Returns
     -------
@@ -194,7 +232,8 @@ def groupings() -> list[str]:
     Returns
     -------
     list of str
-        The ten names of :data:`GROUPINGS`.
+        The twelve names of :data:`GROUPINGS` (the ten of :data:`BASE`, then
+        :data:`ADDED`).
 
     Examples
     --------
@@ -251,7 +290,7 @@ def selection(selected: object = None) -> list[str]:
     ----------
     selected : list of str, str or None
         Grouping names, in any case or by a known alias (e.g. ``"nato"``), one name, or
-        None for all ten.
+        None for the ten of :data:`BASE` (pass :data:`GROUPINGS` for all twelve).
 
     Returns
     -------
@@ -267,22 +306,23 @@ def selection(selected: object = None) -> list[str]:
     --------
     >>> selection(["OECD", "g7"])
     ['G7', 'OECD']
-    >>> len(selection())
-    10
+    >>> len(selection()), len(selection(GROUPINGS))
+    (10, 12)
     """
     if selected is None:
-        return list(GROUPINGS)
+        return list(BASE)
     if isinstance(selected, str):
         selected = [selected]
     if not isinstance(selected, Iterable) or isinstance(selected, (bytes, dict)):
         raise KoitError(
             "groupings= must be a list of grouping names, e.g. ['G7', 'G20'], or None for "
-            f"all of them, not {said(selected)}."
+            f"the ten of networks.BASE, not {said(selected)}."
         )
     chosen = {_grouping(g) for g in selected}
     if not chosen:
         raise KoitError(
-            "groupings= is empty: choose at least one grouping, e.g. ['G20'], or None for all."
+            "groupings= is empty: choose at least one grouping, e.g. ['G20'], or None for "
+            "the ten of networks.BASE."
         )
     return [g for g in GROUPINGS if g in chosen]
 
@@ -311,7 +351,8 @@ def memberships(country: str, groupings: Iterable[str] | None = None) -> list[st
     country : str
         A country, as :func:`country_name` reads it.
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
 
     Returns
     -------
@@ -344,7 +385,8 @@ def membership_matrix(
     Parameters
     ----------
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
     min_groupings : int, optional
         Keep the countries in at least this many chosen groupings (1 or more; default 1).
 
@@ -396,7 +438,8 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     Parameters
     ----------
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
 
     Returns
     -------
@@ -435,7 +478,8 @@ def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
     Parameters
     ----------
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
 
     Returns
     -------
@@ -481,7 +525,8 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
         If the chosen groupings share no member, the network falls apart into pieces
         and eigenvector centrality gives 0 to every country outside the dominant piece.
     groupings : list of str, optional
-        Which groupings count, as :func:`selection` reads them (None: all).
+        Which groupings count, as :func:`selection` reads them (None: the ten of
+        :data:`BASE`).
 
     Returns
     -------
@@ -534,7 +579,8 @@ def shared(
     a, b : str
         Two countries, as :func:`country_name` reads them.
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
 
     Returns
     -------
@@ -568,7 +614,8 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
     a, b : str
         Two countries, as :func:`country_name` reads them.
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
 
     Returns
     -------
@@ -588,6 +635,115 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
     both, only_a, only_b = shared(a, b, groupings)
     union = len(both) + len(only_a) + len(only_b)
     return len(both) / union if union else math.nan
+
+
+def dated() -> pd.DataFrame:
+    """What each grouping's member list is dated to, and who published it.
+
+    Memberships change (the MSP became FORGE in February 2026); each row of the data set
+    stores when its source's list applies (``data_as_of``). This table gives, per
+    grouping, the date of its newest source list.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per grouping in the order of :data:`GROUPINGS`: ``grouping``, ``members``
+        (how many countries and member economies the networks count), ``list_as_of``
+        (the ``data_as_of`` text of its newest source list) and ``publishers`` (the
+        sources of its rows).
+
+    Examples
+    --------
+    >>> dated().set_index("grouping").loc["MSP", "list_as_of"]
+    '2024'
+    """
+    df = data.table(DATASET)
+    counted = _members().groupby("grouping")["country"].nunique()
+    rows = []
+    for g in GROUPINGS:
+        part = df[df["grouping"] == g]
+        years = part["data_as_of"].str.extract(r"(\d{4})", expand=False).astype(int)
+        newest = part.loc[years == years.max(), "data_as_of"].value_counts()
+        texts = newest[newest == newest.max()].index
+        rows.append(
+            {
+                "grouping": g,
+                "members": int(counted.get(g, 0)),
+                "list_as_of": max(texts, key=len),
+                "publishers": "; ".join(dict.fromkeys(part["source_publisher"])),
+            }
+        )
+    out = pd.DataFrame(rows)
+    out.attrs = {"source": SOURCE, "dataset": DATASET}
+    return out
+
+
+def compare_ranks(
+    measure: str = "degree",
+    before: Iterable[str] | None = None,
+    after: Iterable[str] | None = GROUPINGS,
+) -> pd.DataFrame:
+    """Each country's centrality rank for two choices of groupings, side by side.
+
+    Parameters
+    ----------
+    measure : str, optional
+        A key of :data:`MEASURES` (default "degree").
+    before : list of str, optional
+        The first choice, as :func:`selection` reads it (None, the default: the ten of
+        :data:`BASE`).
+    after : list of str, optional
+        The second choice (default: all of :data:`GROUPINGS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns country, iso3, rank_before, rank_after (ranks as :func:`centrality` gives
+        them; empty for a country in none of that choice's groupings) and moved
+        (rank_before minus rank_after: positive when the country moves up), ordered by
+        rank_after. ``attrs`` hold the measure, both choices and how many countries each
+        network has (``n_before``, ``n_after``).
+
+    Raises
+    ------
+    KoitError
+        If ``measure`` or a grouping is unknown.
+
+    Examples
+    --------
+    >>> t = compare_ranks("degree", ["G7"], ["G7", "Quad"])
+    >>> t.set_index("country").loc["India", ["rank_before", "rank_after"]].tolist()
+    [<NA>, 8]
+    """
+    first, second = selection(before), selection(after)
+    a, b = centrality(measure, first), centrality(measure, second)
+    ranks_a = dict(zip(a["country"], a["rank"], strict=True))
+    out = b[["country", "iso3"]].copy()
+    out.insert(2, "rank_before", pd.array([ranks_a.get(c) for c in out["country"]], "Int64"))
+    out.insert(3, "rank_after", pd.array(b["rank"], "Int64"))
+    gone = a[~a["country"].isin(b["country"])]
+    if len(gone):  # countries only in the first choice's groupings
+        extra = pd.DataFrame(
+            {
+                "country": gone["country"],
+                "iso3": gone["iso3"],
+                "rank_before": pd.array(gone["rank"], "Int64"),
+                "rank_after": pd.array([None] * len(gone), "Int64"),
+            }
+        )
+        out = pd.concat([out, extra], ignore_index=True)
+    out["moved"] = out["rank_before"] - out["rank_after"]
+    out = out.reset_index(drop=True)
+    out.attrs = {
+        "source": SOURCE,
+        "dataset": DATASET,
+        "measure": a.attrs["measure"],
+        "before": first,
+        "after": second,
+        "n_before": len(a),
+        "n_after": len(b),
+    }
+    return out
 
 
 @dataclass(frozen=True, eq=False)
@@ -652,7 +808,8 @@ def club_view(
     Parameters
     ----------
     groupings : list of str, optional
-        The groupings that count, as :func:`selection` reads them; None (the default) for all.
+        The groupings that count, as :func:`selection` reads them; None (the default) for
+        the ten of :data:`BASE`.
     measure : str, optional
         A key of :data:`MEASURES` (default "degree").
     a, b : str, optional

@@ -7,7 +7,7 @@ from koit_lessons import networks
 from koit_lessons.checks import Question, question
 
 #: The groupings left out in the before/after question: NATO and its Indo-Pacific partners.
-WITHOUT_NATO = [g for g in networks.GROUPINGS if g not in ("NATO", "NATO IP4")]
+WITHOUT_NATO = [g for g in networks.BASE if g not in ("NATO", "NATO IP4")]
 
 
 def _country_aliases() -> dict[str, str]:
@@ -87,5 +87,46 @@ question(
         hint="Pass groupings= a list of the eight other groupings to networks.jaccard.",
         explain="Similarity rises from 0.33 to 0.43 only because we chose to count fewer "
         "clubs: the answer depends on which clubs you count.",
+    )
+)
+
+
+def _rank(country: str, measure: str, groupings: object) -> int:
+    table = networks.centrality(measure, groupings)
+    return int(table.loc[table["country"] == country, "rank"].iloc[0])
+
+
+question(
+    Question(
+        id="08-china-betweenness-move",
+        prompt="Rank the countries by betweenness twice: over the ten groupings of "
+        "networks.BASE and over all twelve of networks.GROUPINGS (with RCEP and APEC). "
+        "By how many places does China move up? (China's rank with ten minus its rank "
+        "with twelve.)",
+        kind="number",
+        unit="places",
+        tolerance=0,
+        expected=lambda: (
+            _rank("China", "betweenness", networks.BASE)
+            - _rank("China", "betweenness", networks.GROUPINGS)
+        ),
+        hint="Start with two rankings, one per choice of groupings, and look for China's "
+        "rank in each. If you are stuck: keep the row whose country column equals 'China' "
+        "in each table, read its rank, and take the second rank from the first.",
+        explain="That is China's move in this measure when two groupings are added.",
+    )
+)
+
+question(
+    Question(
+        id="08-jaccard-twelve",
+        prompt="Over all twelve groupings (networks.GROUPINGS), what is the Jaccard "
+        "similarity of Korea's and Italy's memberships? Give a number between 0 and 1.",
+        kind="number",
+        tolerance=0.005,
+        expected=lambda: networks.jaccard("Korea", "Italy", networks.GROUPINGS),
+        hint="The same function as in Exercise 4, with a different choice of groupings. "
+        "If you are stuck: pass groupings= the twelve names of networks.GROUPINGS.",
+        explain="Compare it with your answer to Exercise 4.",
     )
 )

@@ -1,12 +1,14 @@
 """The club explorer of lesson 08, built on :mod:`koit_lessons.networks` and :mod:`plots`.
 
-Tick which groupings count, pick a centrality measure and two countries: the ranking
-and the two countries' Jaccard similarity are recomputed. The teaching point: the
-answer depends on which clubs you count. Every number comes from
+Tick which groupings count — untick any of the ten the lesson starts from, or add RCEP
+and APEC, the two Asia-Pacific groupings in which Korea sits with China — pick a
+centrality measure and two countries: the ranking and the two countries' Jaccard
+similarity are recomputed. The teaching point: the answer depends on which clubs you
+count. Every number comes from
 :func:`networks.club_view`, a pure function that tests can call; the widget only shows it.
 
-Run non-interactively, the explorer shows its default state (all ten groupings,
-degree, Korea and Italy).
+Run non-interactively, the explorer shows its default state (the ten groupings of
+``networks.BASE`` ticked, RCEP and APEC not; degree; Korea and Italy).
 """
 
 from __future__ import annotations
@@ -82,9 +84,10 @@ class ClubExplorer(Explorer):
     """Tick clubs, choose a centrality measure and two countries; see the ranking and
     the two countries' similarity.
 
-    Controls: one ``Checkbox`` per grouping (``self.boxes``, a dict by name), the
-    ``measure`` dropdown (degree, betweenness, eigenvector), and the ``country_a`` and
-    ``country_b`` dropdowns.
+    Controls: one ``Checkbox`` per grouping (``self.boxes``, a dict by name: the ten of
+    ``networks.BASE`` on two rows, then the groupings that can be added,
+    ``networks.ADDED``, on a third), the ``measure`` dropdown (degree, betweenness,
+    eigenvector), and the ``country_a`` and ``country_b`` dropdowns.
 
     Parameters
     ----------
@@ -96,8 +99,9 @@ class ClubExplorer(Explorer):
     --------
     >>> ex = ClubExplorer(measure="betweenness")
     >>> ex.boxes["NATO"].value = False
+    >>> ex.boxes["RCEP"].value = True
     >>> len(ex.chosen()), ex.view()["measure"]
-    (9, 'betweenness')
+    (10, 'betweenness')
     """
 
     def __init__(self, *choice: object, **named: object) -> None:
@@ -118,10 +122,13 @@ class ClubExplorer(Explorer):
         names = networks.countries()
         self.country_a = w.Dropdown(options=names, value=first["a"], description="Country A")
         self.country_b = w.Dropdown(options=names, value=first["b"], description="Country B")
+        base = [self.boxes[g] for g in networks.BASE]
+        added = [self.boxes[g] for g in networks.ADDED]
         controls = w.VBox(
             [
-                w.HBox(list(self.boxes.values())[:5]),
-                w.HBox(list(self.boxes.values())[5:]),
+                w.HBox(base[:5]),
+                w.HBox(base[5:]),
+                w.HBox([w.Label("Add (Korea sits with China):"), *added]),
                 w.HBox([self.measure, self.country_a, self.country_b]),
             ]
         )
