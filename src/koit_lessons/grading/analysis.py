@@ -287,7 +287,7 @@ def _png(ax) -> str:
     import matplotlib.pyplot as plt
 
     buf = io.BytesIO()
-    ax.figure.savefig(buf, format="png", dpi=100, bbox_inches="tight")
+    ax.figure.savefig(buf, format="png", dpi=100)  # one drawing: the layout is constrained
     plt.close(ax.figure)
     return base64.b64encode(buf.getvalue()).decode("ascii")
 
