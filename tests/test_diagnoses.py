@@ -60,7 +60,7 @@ def test_a_right_answer_has_no_diagnosis():
     assert checks.check("00-lithium-top", "Australia").diagnosis == ""
 
 
-def _test_the_guide_links_each_lesson_s_misconceptions_to_diagnoses():
+def test_the_guide_links_each_lesson_s_misconceptions_to_diagnoses():
     guide = (Path(__file__).parents[1] / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
     codes = {m.code for q in checks.questions() for m in checks._get(q).mistakes}
     codes.add("fraction-not-percent")
