@@ -291,3 +291,24 @@ def test_shell_escapes_and_magics_are_not_run(graded):
     r = graded[0]["shell_escape"]
     assert "runs shell commands or magics (not run)" in _problems(r)
     assert r.total == len(IDS) and "raised" not in _problems(r)
+
+
+def test_the_answers_file_keeps_each_value_status_and_diagnosis(graded):
+    from koit_lessons.grading.report import ANSWERS_HEADER, answers_path
+
+    cases, out, _, results = graded
+    with answers_path(out).open(encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        assert reader.fieldnames == ANSWERS_HEADER
+        rows = list(reader)
+    assert len(rows) == len(results) * len(IDS)
+    mine = {r["question"]: r for r in rows if r["file"] == cases["wrong_values"].file}
+    for q in IDS:
+        assert mine[q]["status"] == "incorrect" and mine[q]["diagnosis"], mine[q]
+    right = {r["question"]: r for r in rows if r["file"] == cases["all_correct"].file}
+    assert {r["status"] for r in right.values()} == {"correct"}
+    assert right["00-lithium-top"]["answer"] == "'Australia'"
+    left = {r["question"]: r for r in rows if r["file"] == cases["unanswered"].file}
+    assert {r["status"] for r in left.values()} <= {"unanswered", "missing"}
+    not_run = {r["status"] for r in rows if r["file"] == cases["invalid_json"].file}
+    assert not_run == {"not-read"}

@@ -30,7 +30,18 @@ from typing import Any
 from koit_lessons.errors import KoitError, as_whole, did_you_mean, unknown_name
 from koit_lessons.errors import said as _said
 
-__all__ = ["check", "judge", "fixed", "Feedback", "Question", "question", "questions", "expected"]
+__all__ = [
+    "check",
+    "judge",
+    "fixed",
+    "Feedback",
+    "Question",
+    "Mistake",
+    "question",
+    "questions",
+    "expected",
+    "DIAGNOSES",
+]
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
 _ICONS = {CORRECT: "✅", INCORRECT: "❌", UNANSWERED: "⏳", INVALID: "⚠️"}
@@ -48,11 +59,15 @@ class Feedback:
         "correct", "incorrect", "unanswered" or "invalid".
     message : str
         One or two sentences for the student.
+    diagnosis : str, optional
+        For an answer that is not right, the code of the mistake it shows (a key of
+        :data:`DIAGNOSES`, e.g. "fraction-not-percent"); "" for a right answer.
     """
 
     question: str
     status: str
     message: str
+    diagnosis: str = ""
 
     @property
     def correct(self) -> bool:
@@ -68,6 +83,57 @@ class Feedback:
         return f"{_ICONS[self.status]} [{self.question}] {self.message}"
 
     __str__ = __repr__
+
+
+# Every diagnosis the checks can give, code -> what it means in plain words. A wrong
+# answer gets exactly one (the first that fits, in the order of :func:`judge`): the
+# grader counts them per question and the class report groups wrong answers by them.
+DIAGNOSES: dict[str, str] = {
+    "unanswered": "not answered (the ... left in place)",
+    "none": "None: a function gave nothing back",
+    "unreadable": "an answer that could not be read",
+    "text-not-number": "text where a number is asked (the number in quotes?)",
+    "several-values": "several values where one number is asked",
+    "not-a-number": "NaN: missing values in the calculation",
+    "infinite": "infinite: a division by zero",
+    "wrong-kind": "the wrong kind of answer (e.g. a list where one value is asked)",
+    "fraction-not-percent": "a fraction where the question asks for percent (0.37, not 37)",
+    "too-high": "a number too high (no known mistake explains it)",
+    "too-low": "a number too low (no known mistake explains it)",
+    "wrong-name": "another name",
+    "wrong-count": "the wrong number of names",
+    "some-names-wrong": "some of the names wrong",
+    "wrong-order": "the right names in the wrong order",
+}
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A typical mistake a checked question recognises, with the answer it leads to.
+
+    ``value`` computes, from the data like ``expected``, the answer a student who
+    makes this mistake gives (with a ``context``, it takes the context value). A
+    wrong answer that matches it (within the question's tolerance) gets the
+    diagnosis ``code`` and the words ``label`` in its message.
+
+    Parameters
+    ----------
+    code : str
+        A short name, shared by questions with the same kind of mistake, e.g.
+        "top1-not-top3"; it is added to :data:`DIAGNOSES`.
+    label : str
+        What the student did, in words that do not give the answer away, e.g.
+        "the top producer only, not the top three".
+    value : callable
+        Computes the answer this mistake leads to.
+    meaning : str, optional
+        The general meaning of ``code`` for :data:`DIAGNOSES` (default: ``label``).
+    """
+
+    code: str
+    label: str
+    value: Callable[..., Any]
+    meaning: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +179,8 @@ class Question:
         The keyword of the check's extra argument, e.g. "topic"; "" (the default) for none.
     validate : callable, optional
         Turns the context value into its canonical form; by default it is kept as it is.
+    mistakes : tuple of Mistake, optional
+        Typical mistakes this question recognises by the answer they lead to.
     """
 
     id: str
@@ -127,6 +195,7 @@ class Question:
     aliases: Callable[..., dict[str, str]] = field(default=lambda *_: {})
     context: str = ""
     validate: Callable[[Any], Any] = field(default=lambda value: value)
+    mistakes: tuple[Mistake, ...] = ()
 
 
 _REGISTRY: dict[str, Question] = {}
@@ -154,6 +223,8 @@ def question(q: Question) -> Question:
     """
     if q.kind not in ("number", "text", "names"):
         raise ValueError(f"unknown question kind {q.kind!r}")
+    for m in q.mistakes:
+        DIAGNOSES.setdefault(m.code, m.meaning or m.label)
     _REGISTRY[q.id] = q
     return q
 
@@ -268,7 +339,12 @@ def _bind(q: Question, context: dict[str, Any]) -> Question:
         expected=lambda: q.expected(value),
         aliases=lambda: q.aliases(value),
         context="",
+        mistakes=tuple(replace(m, value=lambda m=m: m.value(value)) for m in q.mistakes),
     )
+
+
+def _constant(value: Any) -> Callable[[], Any]:
+    return lambda: value
 
 
 def fixed(qid: str, **context: Any) -> Question:
@@ -307,7 +383,8 @@ def fixed(qid: str, **context: Any) -> Question:
         raise _no_question(qid)
     q = _bind(q, context)
     want, aliases = q.expected(), q.aliases()
-    return replace(q, expected=lambda: want, aliases=lambda *_: aliases)
+    mistakes = tuple(replace(m, value=_constant(m.value())) for m in q.mistakes)
+    return replace(q, expected=lambda: want, aliases=lambda *_: aliases, mistakes=mistakes)
 
 
 def _is_placeholder(answer: object) -> bool:
@@ -353,25 +430,52 @@ def _fmt(x: float, unit: str) -> str:
     return f"{x:,.4g}{' ' + unit if unit else ''}"
 
 
+def _mistake(q: Question, matches: Callable[[Any], bool]) -> Mistake | None:
+    """The first of the question's typical mistakes whose answer ``matches``."""
+    for m in q.mistakes:
+        try:
+            if matches(m.value()):
+                return m
+        except Exception:  # noqa: BLE001 - a mistake's value that cannot be compared
+            continue
+    return None
+
+
+def _looks_like(q: Question, m: Mistake, what: str) -> Feedback:
+    hint = f" Hint: {q.hint}" if q.hint else ""
+    return Feedback(
+        q.id, INCORRECT, f"Not quite: {what} looks like {m.label}.{hint}", diagnosis=m.code
+    )
+
+
 def _check_number(q: Question, answer: object) -> Feedback:
     value = _as_number(answer)
     if value is None:
         if isinstance(answer, str):
             said = f"text ({_said(answer)}). Write the number without quotes."
+            code = "text-not-number"
         elif _size(answer) > 1:
             said = f"{_size(answer)} values. Pick the one value asked for."
+            code = "several-values"
         else:
             said = f"{_said(answer)}."
-        return Feedback(q.id, INVALID, f"The answer should be one number, but you gave {said}")
+            code = "wrong-kind"
+        return Feedback(
+            q.id, INVALID, f"The answer should be one number, but you gave {said}", code
+        )
     if math.isnan(value):
         return Feedback(
-            q.id, INVALID, "The answer is NaN (not a number): check for missing values."
+            q.id,
+            INVALID,
+            "The answer is NaN (not a number): check for missing values.",
+            "not-a-number",
         )
     if math.isinf(value):
         return Feedback(
             q.id,
             INVALID,
             "The answer is infinite (or too large for a number): check for a division by zero.",
+            "infinite",
         )
     want = float(q.expected())
     tol = max(q.tolerance, 1e-9 * abs(want))
@@ -382,10 +486,19 @@ def _check_number(q: Question, answer: object) -> Feedback:
             q.id,
             INCORRECT,
             "Close: that looks like a fraction. The answer is asked in percent: multiply by 100.",
+            "fraction-not-percent",
         )
+    m = _mistake(q, lambda v: abs(value - float(v)) <= max(q.tolerance, 1e-9 * abs(float(v))))
+    if m is not None:
+        return _looks_like(q, m, _fmt(value, q.unit))
     direction = "too high" if value > want else "too low"
     hint = f" Hint: {q.hint}" if q.hint else ""
-    return Feedback(q.id, INCORRECT, f"Not quite: {_fmt(value, q.unit)} is {direction}.{hint}")
+    return Feedback(
+        q.id,
+        INCORRECT,
+        f"Not quite: {_fmt(value, q.unit)} is {direction}.{hint}",
+        "too-high" if value > want else "too-low",
+    )
 
 
 def _canonical(q: Question, answer: object) -> str:
@@ -398,18 +511,28 @@ def _check_text(q: Question, answer: object) -> Feedback:
     if not isinstance(answer, str):
         if isinstance(answer, Sequence) or hasattr(answer, "size"):
             return Feedback(
-                q.id, INVALID, 'The answer should be a single name in quotes, e.g. "Chile".'
+                q.id,
+                INVALID,
+                'The answer should be a single name in quotes, e.g. "Chile".',
+                "wrong-kind",
             )
         return Feedback(
             q.id,
             INVALID,
             f"The answer should be a name in quotes (text), but you gave {_said(answer)}.",
+            "wrong-kind",
         )
     want = _norm(q.expected())
-    if _canonical(q, answer) == want:
+    given = _canonical(q, answer)
+    if given == want:
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+    m = _mistake(q, lambda v: _canonical(q, v) == given)
+    if m is not None:
+        return _looks_like(q, m, _said(answer))
     hint = f" Hint: {q.hint}" if q.hint else ""
-    return Feedback(q.id, INCORRECT, f"Not quite: {_said(answer)} is not the answer.{hint}")
+    return Feedback(
+        q.id, INCORRECT, f"Not quite: {_said(answer)} is not the answer.{hint}", "wrong-name"
+    )
 
 
 def _check_names(q: Question, answer: object) -> Feedback:
@@ -419,6 +542,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
             INVALID,
             'The answer should be a list of names, e.g. ["Chile", "China"], '
             f"not a {type(answer).__name__}.",
+            "wrong-kind",
         )
     items = list(answer)
     not_text = [a for a in items if not isinstance(a, str)]
@@ -428,6 +552,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
             INVALID,
             'The answer should be a list of names in quotes, e.g. ["Chile", "China"], but '
             f"it holds {_said(not_text[0])}.",
+            "wrong-kind",
         )
     given = [_canonical(q, a) for a in items]
     want = [_norm(w) for w in q.expected()]
@@ -437,12 +562,16 @@ def _check_names(q: Question, answer: object) -> Feedback:
         else (sorted(set(given)) == sorted(set(want)) and len(given) == len(want))
     ):
         return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+    m = _mistake(q, lambda v: sorted({_canonical(q, x) for x in v}) == sorted(set(given)))
+    if m is not None:
+        return _looks_like(q, m, "that list")
     if len(given) != len(want):
         return Feedback(
             q.id,
             INCORRECT,
             f"Not quite: the answer has {len(want)} names, you gave "
             f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}",
+            "wrong-count",
         )
     right = len(set(given) & set(want))
     order = " in the right order" if q.ordered and right == len(want) else ""
@@ -451,6 +580,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
         INCORRECT,
         f"Not quite: {right} of {len(want)} names are right"
         f"{order}.{' Hint: ' + q.hint if q.hint else ''}",
+        "wrong-order" if order else "some-names-wrong",
     )
 
 
@@ -559,12 +689,14 @@ def judge(q: Question, answer: Any) -> Feedback:
             UNANSWERED,
             "Your answer is None (no value): a function gave nothing back, or the data have "
             "no value. Read the exercise again for what to answer then, and run the cell again.",
+            "none",
         )
     if _is_placeholder(answer):
         return Feedback(
             q.id,
             UNANSWERED,
             "Not answered yet: replace the ... with your answer, then run the cell again.",
+            "unanswered",
         )
     try:
         return _CHECKERS[q.kind](q, answer)
@@ -576,4 +708,5 @@ def judge(q: Question, answer: Any) -> Feedback:
             INVALID,
             "This answer could not be read: give a number, a name in quotes or a list of "
             "names, as the exercise asks.",
+            "unreadable",
         )

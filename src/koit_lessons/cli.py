@@ -125,6 +125,45 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="refuse to grade unless the bubblewrap sandbox is available",
     )
+    grade.add_argument(
+        "--feedback", metavar="DIR", help="also write a feedback page per submission into DIR"
+    )
+    grade.add_argument(
+        "--show-answers",
+        action="store_true",
+        help="put the expected answers in the feedback pages (default: not)",
+    )
+
+    report = sub.add_parser(
+        "report", help="the class report of a graded batch: item analysis, common mistakes"
+    )
+    report.add_argument("gradebook", help="the gradebook CSV that grade wrote")
+    report.add_argument("--out", help="folder for the report (default: <gradebook>_report/)")
+    report.add_argument("--overwrite", action="store_true", help="replace an existing report")
+
+    fb = sub.add_parser("feedback", help="one printable feedback page per graded submission")
+    fb.add_argument("gradebook", help="the gradebook CSV that grade wrote")
+    fb.add_argument("--out", required=True, help="folder for the feedback pages")
+    fb.add_argument(
+        "--show-answers", action="store_true", help="put the expected answers in the pages"
+    )
+    fb.add_argument(
+        "--comments", help="a CSV of comments on written answers (file,question,comment)"
+    )
+    fb.add_argument(
+        "--written", help="where grade put the written answers (default: <gradebook>_written/)"
+    )
+    fb.add_argument("--overwrite", action="store_true", help="replace existing pages")
+
+    book = sub.add_parser(
+        "gradebook", help="merge lesson gradebooks into one table per student (CSV, Canvas, Moodle)"
+    )
+    book.add_argument("gradebooks", nargs="*", metavar="GRADEBOOK", help="lesson gradebook CSVs")
+    book.add_argument("--out", default="course-gradebook.csv", help="the CSV to write")
+    book.add_argument(
+        "--layout", default="plain", help="plain (default), canvas or moodle: the import layout"
+    )
+    book.add_argument("--overwrite", action="store_true", help="replace an existing file")
 
     link = sub.add_parser("link", help="a one-click link: JupyterHub (nbgitpuller) or Binder")
     link.add_argument("--repo", required=True, help="the git repository to pull or build")
@@ -182,6 +221,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             raise KoitError(f"{flag} must be {wanted}, not {value:g}.")
     if args.overwrite and args.resume:
         raise KoitError("Pass --overwrite or --resume, not both.")
+    if args.show_answers and not args.feedback:
+        raise KoitError("--show-answers goes with --feedback DIR (the feedback pages).")
     lesson(args.lesson)  # an unknown lesson is said before anything else happens
 
     def progress(r):
@@ -211,7 +252,52 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         return 130
     flagged = sum(1 for r in results if r.problems)
     print(f"{len(results)} submissions graded into {out} ({flagged} with problems listed)")
+    if args.feedback:
+        from koit_lessons.grading.feedback import write_feedback
+
+        pages = write_feedback(
+            out,
+            Path(args.feedback),
+            show_answers=args.show_answers,
+            written_dir=Path(args.written) if args.written else None,
+            overwrite=args.overwrite or args.resume,
+        )
+        print(f"{len(pages)} feedback pages in {args.feedback}")
     return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> None:
+    from koit_lessons.grading.analysis import class_report
+
+    written = class_report(
+        Path(args.gradebook), Path(args.out) if args.out else None, overwrite=args.overwrite
+    )
+    print(f"wrote  {written[0]}")
+    print(f"tables {', '.join(p.name for p in written[1:])} in {written[0].parent}")
+
+
+def _cmd_feedback(args: argparse.Namespace) -> None:
+    from koit_lessons.grading.feedback import write_feedback
+
+    pages = write_feedback(
+        Path(args.gradebook),
+        Path(args.out),
+        show_answers=args.show_answers,
+        comments=Path(args.comments) if args.comments else None,
+        written_dir=Path(args.written) if args.written else None,
+        overwrite=args.overwrite,
+    )
+    shown = "with" if args.show_answers else "without"
+    print(f"{len(pages)} feedback pages in {args.out} ({shown} the expected answers)")
+
+
+def _cmd_gradebook(args: argparse.Namespace) -> None:
+    from koit_lessons.grading.course import write_course_gradebook
+
+    out = write_course_gradebook(
+        [Path(p) for p in args.gradebooks], Path(args.out), args.layout, args.overwrite
+    )
+    print(f"wrote  {out} ({args.layout} layout)")
 
 
 def _cmd_link(args: argparse.Namespace) -> None:
@@ -505,6 +591,12 @@ def main(argv: list[str] | None = None) -> int:
             _cmd_export_nbgrader(args)
         elif args.command == "grade":
             return _cmd_grade(args)
+        elif args.command == "report":
+            _cmd_report(args)
+        elif args.command == "feedback":
+            _cmd_feedback(args)
+        elif args.command == "gradebook":
+            _cmd_gradebook(args)
         elif args.command == "link":
             _cmd_link(args)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from koit_lessons import minerals
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 YEAR = 2024
 
@@ -40,6 +40,16 @@ question(
 question(
     Question(
         id="00-lithium-share",
+        mistakes=(
+            Mistake(
+                "wrong-year",
+                "the 2023 share, not the 2024 one",
+                lambda: float(
+                    minerals.producers("lithium", 2023).set_index("iso3").loc["AUS", "share_pct"]
+                ),
+                "a figure of another year than the one asked",
+            ),
+        ),
         prompt="What share of world lithium mine production (in %) came from Australia in 2024?",
         kind="number",
         unit="%",
@@ -56,6 +66,14 @@ question(
 question(
     Question(
         id="00-cobalt-top3",
+        mistakes=(
+            Mistake(
+                "top1-not-top3",
+                "the top producer only, not the top three",
+                lambda: minerals.concentration("cobalt", YEAR)["top1_pct"],
+                "the largest producer's share where the top three's is asked",
+            ),
+        ),
         prompt="What share (in %) of world cobalt mine production did the three largest "
         "producers have together in 2024?",
         kind="number",
@@ -86,6 +104,14 @@ question(
 question(
     Question(
         id="00-graphite-hhi",
+        mistakes=(
+            Mistake(
+                "hhi-from-fractions",
+                "an HHI from shares as fractions (0 to 1), not in % (0 to 10,000)",
+                lambda: minerals.concentration("graphite", YEAR)["hhi"] / 10_000,
+                "an HHI computed from shares as fractions, or read as a percentage",
+            ),
+        ),
         prompt="What is the HHI of natural graphite mine production by country in 2024?",
         kind="number",
         tolerance=5.0,

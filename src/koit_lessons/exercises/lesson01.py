@@ -8,7 +8,7 @@ size, a number of chips) are the only constants here.
 from __future__ import annotations
 
 from koit_lessons import compute, metrics
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 # Llama 3.1 405B, as Epoch AI's notes give them: 405 billion parameters, 15.6 trillion tokens.
 LLAMA_PARAMETERS = 405e9
@@ -47,6 +47,11 @@ def _run_days() -> float:
     return compute.training_time_days(flop, peak, RUN_UTILISATION, RUN_CHIPS)
 
 
+def _iea_total_growth() -> float:
+    dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    return float((dc.loc[2030] / dc.loc[2024] - 1) * 100)
+
+
 def _iea_cagr() -> float:
     dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
     return metrics.cagr(dc.loc[2024], dc.loc[2030], 2030 - 2024)
@@ -69,6 +74,14 @@ question(
 question(
     Question(
         id="01-doubling-months",
+        mistakes=(
+            Mistake(
+                "years-not-months",
+                "the doubling time in years, not months",
+                lambda: _doubling_months() / 12,
+                "a time in years where months are asked",
+            ),
+        ),
         prompt="From the fitted annual growth factor of training compute, how many months "
         "does it take training compute to double?",
         kind="number",
@@ -100,6 +113,14 @@ question(
 question(
     Question(
         id="01-run-days",
+        mistakes=(
+            Mistake(
+                "no-utilisation",
+                "the time at full utilisation (the 40 % left out)",
+                lambda: _run_days() * RUN_UTILISATION,
+                "a run time that leaves out the utilisation",
+            ),
+        ),
         prompt="How many days would 6,144 TPU v5p chips at 40 % utilisation need for that compute?",
         kind="number",
         unit="days",
@@ -114,6 +135,14 @@ question(
 question(
     Question(
         id="01-iea-growth",
+        mistakes=(
+            Mistake(
+                "total-not-annual",
+                "the growth over the whole period, not per year",
+                lambda: _iea_total_growth(),
+                "the growth over the whole period where a yearly (compound) rate is asked",
+            ),
+        ),
         prompt="By what percentage per year does data-centre electricity use grow between "
         "2024 and 2030 in the IEA's Base Case (compound annual growth rate)?",
         kind="number",

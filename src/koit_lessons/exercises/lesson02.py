@@ -4,7 +4,7 @@ computed from the shipped data with :mod:`koit_lessons.chips`, never typed in.""
 from __future__ import annotations
 
 from koit_lessons import chips
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 QUARTER = "2025Q2"
 SEGMENT = "below 10 nm"
@@ -82,6 +82,14 @@ question(
 question(
     Question(
         id="02-taiwan-foundries",
+        mistakes=(
+            Mistake(
+                "top1-not-all",
+                "TSMC alone, not all the Taiwanese foundries",
+                lambda: _company_share("TSMC"),
+                "one company's share where a group's is asked",
+            ),
+        ),
         prompt="What share of world foundry revenue (in %) did the foundries headquartered "
         "in Taiwan have together in 2025Q2?",
         kind="number",
@@ -98,6 +106,13 @@ question(
 question(
     Question(
         id="02-foundry-hhi",
+        mistakes=(
+            Mistake(
+                "hhi-from-fractions",
+                "an HHI from shares as fractions (0 to 1), not in % (0 to 10,000)",
+                lambda: chips.foundry_concentration(QUARTER)["hhi"] / 10_000,
+            ),
+        ),
         prompt="What is the HHI of world foundry revenue by company in 2025Q2, computed "
         "over the ten listed foundries?",
         kind="number",
@@ -128,6 +143,14 @@ question(
 question(
     Question(
         id="02-korea-sub10-change",
+        mistakes=(
+            Mistake(
+                "sign-flipped",
+                "the change with its sign flipped (2022 minus 2032)",
+                lambda: _capacity_share("KOR", 2022) - _capacity_share("KOR", 2032),
+                "a change with the wrong sign (start minus end)",
+            ),
+        ),
         prompt="By how many percentage points is South Korea's share of world capacity "
         "below 10 nm projected to change from 2022 to 2032? (A fall is negative.)",
         kind="number",

@@ -4,7 +4,7 @@ from the shipped data, never typed in."""
 from __future__ import annotations
 
 from koit_lessons import minerals
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 YEAR = 2024
 REFINED = "mineral_processing"
@@ -25,6 +25,13 @@ def _reserve_aliases() -> dict[str, str]:
 question(
     Question(
         id="04-nickel-indonesia",
+        mistakes=(
+            Mistake(
+                "wrong-year",
+                "the 2024 share, not the 2023 one",
+                lambda: _share("nickel", "IDN", year=2024),
+            ),
+        ),
         prompt="What share of world nickel mine production (in %) came from Indonesia in 2023?",
         kind="number",
         unit="%",
@@ -40,6 +47,14 @@ question(
 question(
     Question(
         id="04-lithium-reserves-top",
+        mistakes=(
+            Mistake(
+                "production-not-reserves",
+                "the largest producer, not the largest reserve holder",
+                lambda: minerals.producers("lithium", YEAR)["country"].iloc[0],
+                "production where reserves are asked",
+            ),
+        ),
         prompt="Which country held the largest lithium reserves in 2024 (USGS)?",
         kind="text",
         expected=lambda: minerals.reserve_holders("lithium")["country"].iloc[0],
@@ -52,6 +67,14 @@ question(
 question(
     Question(
         id="04-copper-china-refined",
+        mistakes=(
+            Mistake(
+                "mine-not-refined",
+                "China's share of mine production, not of refinery production",
+                lambda: _share("copper", "CHN"),
+                "mine production where refinery production is asked",
+            ),
+        ),
         prompt="What share of world refined copper production (in %) came from China in 2024?",
         kind="number",
         unit="%",
@@ -79,6 +102,18 @@ question(
 question(
     Question(
         id="04-nickel-top3-2023",
+        mistakes=(
+            Mistake(
+                "top1-not-top3",
+                "the top producer only, not the top three",
+                lambda: minerals.concentration("nickel", 2023)["top1_pct"],
+            ),
+            Mistake(
+                "wrong-year",
+                "the 2024 figure, not the 2023 one",
+                lambda: minerals.concentration("nickel", 2024)["top3_pct"],
+            ),
+        ),
         prompt="By the USGS figures, what share (in %) of world nickel mine production did the "
         "three largest producers have together in 2023?",
         kind="number",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from koit_lessons import partnership
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 EU = "eurostat_eur"
 KOREA = "korea_usd"
@@ -56,6 +56,13 @@ question(
 question(
     Question(
         id="07-italy-export-cagr",
+        mistakes=(
+            Mistake(
+                "total-not-annual",
+                "the growth over the whole period, not per year",
+                lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END),
+            ),
+        ),
         prompt="What was the compound annual growth rate (CAGR) of Italy's exports of goods to "
         "Korea from 2008 to 2014 (series 'eurostat_eur'), in % per year?",
         kind="number",
@@ -71,6 +78,13 @@ question(
 question(
     Question(
         id="07-korea-balance-2018",
+        mistakes=(
+            Mistake(
+                "sign-flipped",
+                "imports minus exports, not exports minus imports",
+                lambda: -float(partnership.trade(KOREA).set_index("year").loc[2018, "balance"]),
+            ),
+        ),
         prompt="Using the Korean figures (series 'korea_usd'), what was Korea's trade balance "
         "in goods with Italy in 2018, in USD billion (exports minus imports)?",
         kind="number",

@@ -2,8 +2,12 @@
 
 Each row is appended (one write, flushed to disk) as its submission finishes, so a batch
 that is stopped loses nothing graded so far, and ``--resume`` grades only what is
-missing. The written answers are kept, as they come, in ``answers.jsonl`` in the written
-answers folder; one Markdown and one CSV file per question are made from it at the end.
+missing. Next to the gradebook, ``<gradebook>_answers.csv`` keeps, a row per submission
+and checked question, what the student gave (:func:`score.shown`: bounded, printable,
+never a formula), the status, the diagnosis and the check's message, for the class
+report and the feedback files. The written answers are kept, as they come, in
+``answers.jsonl`` in the written answers folder; one Markdown and one CSV file per
+question are made from it at the end.
 """
 
 from __future__ import annotations
@@ -18,9 +22,62 @@ from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 from koit_lessons.grading.score import Result
 
-__all__ = ["Gradebook", "write_gradebook", "write_written_answers", "spreadsheet_text"]
+__all__ = [
+    "Gradebook",
+    "write_gradebook",
+    "write_answers",
+    "write_written_answers",
+    "spreadsheet_text",
+    "answers_path",
+    "ANSWERS_HEADER",
+]
 
 JOURNAL = "answers.jsonl"
+ANSWERS_HEADER = [
+    "student",
+    "file",
+    "question",
+    "points",
+    "status",
+    "answer",
+    "diagnosis",
+    "message",
+]
+NOT_READ = "not-read"  # the notebook was not run, or its answers could not be read
+
+
+def answers_path(gradebook: Path) -> Path:
+    """Where the answers file of a gradebook is: ``<stem>_answers.csv`` next to it.
+
+    Examples
+    --------
+    >>> answers_path(Path("out/gradebook-00.csv")).as_posix()
+    'out/gradebook-00_answers.csv'
+    """
+    gradebook = Path(gradebook)
+    return gradebook.with_name(gradebook.stem + "_answers.csv")
+
+
+def _answer_rows(r: Result, ids: list[str]) -> list[list[str]]:
+    rows = []
+    for q in ids:
+        a = r.answers.get(q)
+        status, value, diagnosis, message = (
+            (a.status, a.value, a.diagnosis, a.message) if a else (NOT_READ, "", "", "")
+        )
+        rows.append(
+            [
+                spreadsheet_text(r.student),
+                spreadsheet_text(r.file),
+                q,
+                f"{r.points.get(q, 0):g}",
+                status,
+                spreadsheet_text(value),
+                diagnosis,
+                spreadsheet_text(message),
+            ]
+        )
+    return rows
 
 
 def spreadsheet_text(text: str) -> str:
@@ -83,6 +140,15 @@ class Gradebook:
         else:
             mode = "wb"
         self._fd = open(self.path, mode)  # noqa: SIM115 - kept open for the batch
+        self.answers = answers_path(self.path)
+        fresh = mode == "wb" or not self.answers.exists()
+        if not fresh:
+            raw = self.answers.read_bytes()
+            if raw and not raw.endswith(b"\n"):  # a row cut off by a kill: drop it
+                self.answers.write_bytes(raw[: raw.rfind(b"\n") + 1])
+        self._answers_fd = open(self.answers, "wb" if fresh else "ab")  # noqa: SIM115
+        if fresh:
+            self._write(_line(ANSWERS_HEADER), self._answers_fd)
         if mode == "wb":
             self._write(_line(_header(ids)))
             if written_dir is not None and (written_dir / JOURNAL).exists():
@@ -108,12 +174,16 @@ class Gradebook:
                 if entry.get("file") in self.done:
                     self.previous.append(entry)
 
-    def _write(self, data: bytes) -> None:
-        os.write(self._fd.fileno(), data)
-        os.fsync(self._fd.fileno())
+    def _write(self, data: bytes, fd=None) -> None:
+        fd = fd or self._fd
+        os.write(fd.fileno(), data)
+        os.fsync(fd.fileno())
 
     def add(self, r: Result) -> None:
-        """Append the row of one submission, and its written answers to the journal."""
+        """Append the row of one submission, its answers, and its written answers to the
+        journal."""
+        # the answers first: a row in the gradebook means its answers are there too
+        self._write(b"".join(_line(row) for row in _answer_rows(r, self.ids)), self._answers_fd)
         self._write(_line(_row(r, self.ids, self.protection)))
         if self.written_dir is not None and r.written:
             self.written_dir.mkdir(parents=True, exist_ok=True)
@@ -125,6 +195,7 @@ class Gradebook:
 
     def close(self) -> None:
         self._fd.close()
+        self._answers_fd.close()
 
     def written(self, results: list[Result]) -> list[Result]:
         """Results of this run and of earlier runs of a resumed batch, for the answers files."""
@@ -147,6 +218,18 @@ def write_gradebook(
         w.writerow(_header(ids))
         for r in results:
             w.writerow(_row(r, ids, protection))
+
+
+def write_answers(results: list[Result], ids: list[str], path: Path) -> None:
+    """Write a whole answers file at once (the columns of :data:`ANSWERS_HEADER`, a row
+    per submission and checked question)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(ANSWERS_HEADER)
+        for r in results:
+            w.writerows(_answer_rows(r, ids))
 
 
 def write_written_answers(

@@ -18,7 +18,25 @@ from koit_lessons import checks
 from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 
-__all__ = ["AnswerKey", "Result", "decode", "score"]
+__all__ = ["AnswerKey", "Answer", "Result", "decode", "score", "shown", "SHOWN_LIMIT"]
+
+SHOWN_LIMIT = 80  # characters of a student's value kept in the grader's output
+
+
+@dataclass
+class Answer:
+    """What one submission gave for one checked question, as the grader keeps it.
+
+    ``value`` is :func:`shown` of the value the kernel returned (a bounded, printable
+    text, never evaluated); ``status`` is the check's ("correct", "incorrect",
+    "invalid", "unanswered") or "missing" (the variable is not defined) or "failed"
+    (its cell raised or was stopped); ``diagnosis`` a key of ``checks.DIAGNOSES`` or "".
+    """
+
+    status: str
+    value: str = ""
+    diagnosis: str = ""
+    message: str = ""
 
 
 @dataclass
@@ -30,6 +48,7 @@ class Result:
     points: dict[str, float] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
     written: dict[str, str] = field(default_factory=dict)
+    answers: dict[str, Answer] = field(default_factory=dict)
     seconds: float = 0.0
     sha256: str = ""
 
@@ -105,6 +124,63 @@ class _Array(list):
 
 
 MISSING = object()
+
+
+def _printable(text: str) -> str:
+    """Text with every character that is not printable (controls, bidi marks, line
+    breaks, zero-width) written as its escape, as ``repr`` writes it."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def shown(value: Any, limit: int = SHOWN_LIMIT) -> str:
+    r"""A decoded value as one bounded line of printable text, for the grader's output.
+
+    Built piece by piece, never more than ``limit`` characters (longer ends with
+    "..."), whatever the value's size or nesting; the text a kernel sent for a value
+    it could not encode is escaped like the rest. Never raises.
+
+    Examples
+    --------
+    >>> shown(75.86206896551724), shown("=1+1"), shown(["Chile", "China"])
+    ('75.86206896551724', "'=1+1'", "['Chile', 'China']")
+    >>> print(shown("a\u202eb\n" * 40, limit=20))
+    'a\u202eb\na\u202...
+    """
+    out: list[str] = []
+    size = 0
+
+    def put(text: str) -> bool:
+        nonlocal size
+        out.append(text)
+        size += len(text)
+        return size <= limit
+
+    def walk(v: Any, depth: int) -> bool:
+        if isinstance(v, list):  # lists, tuples and arrays are rebuilt as lists
+            if depth > 3:
+                return put("[...]")
+            if not put("["):
+                return False
+            for i, x in enumerate(v):
+                if (i and not put(", ")) or not walk(x, depth + 1):
+                    return False
+            return put("]")
+        if v is Ellipsis:
+            return put("...")
+        if isinstance(v, _Other):
+            return put("<" + _printable(v.text[: limit + 1]) + ">")
+        if isinstance(v, str):
+            return put(repr(v[: limit + 1]))
+        if isinstance(v, (bool, int, float)) or v is None:
+            return put(_printable(repr(v))[: limit + 1])
+        return put("<" + _printable(type(v).__name__[:40]) + ">")
+
+    try:
+        walk(value, 0)
+    except Exception:  # noqa: BLE001 - never: but the output must not fail on a value
+        return "<a value that cannot be shown>"
+    text = "".join(out)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def decode(v: Any) -> Any:
@@ -188,27 +264,35 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
     for e in key.exercises:
         value = decode(values.get(e.variable, {"__koit__": "missing"}))
         if value is MISSING:
+            why = f"no answer ({e.variable} is not defined)"
+            r.answers[e.qid] = Answer("missing", message=why)
             if e.qid in prepared.positions:
-                r.problems.append(f"{e.qid}: no answer ({e.variable} is not defined)")
+                r.problems.append(f"{e.qid}: {why}")
             continue
         context = None
         if e.context:
             context = decode(values.get(e.context[1], {"__koit__": "missing"}))
             if context is MISSING:
-                r.problems.append(f"{e.qid}: no answer ({e.context[1]} is not defined)")
+                why = f"no answer ({e.context[1]} is not defined)"
+                r.answers[e.qid] = Answer("missing", shown(value), message=why)
+                r.problems.append(f"{e.qid}: {why}")
                 continue
         feedback = key.judge(e.qid, value, context)
+        answer = Answer(feedback.status, shown(value), feedback.diagnosis, feedback.message)
+        r.answers[e.qid] = answer
         if feedback.status == checks.CORRECT:
             r.points[e.qid] = 1
         elif prepared.positions.get(e.qid) in failed:
-            r.problems.append(f"{e.qid}: no answer (its cell {failed[prepared.positions[e.qid]]})")
+            answer.status, answer.diagnosis = "failed", ""
+            answer.message = f"no answer (its cell {failed[prepared.positions[e.qid]]})"
+            r.problems.append(f"{e.qid}: {answer.message}")
         elif feedback.status == checks.UNANSWERED:
             r.problems.append(f"{e.qid}: unanswered")
         elif feedback.status == checks.INVALID:
             r.problems.append(f"{e.qid}: wrong kind of answer ({feedback.message})")
         elif e.context:  # wrong for the choice read at the end of the run: say which
-            shown = f"{e.context[0]}={context!r}"
-            r.problems.append(f"{e.qid}: wrong for {shown} (its value at the end of the notebook)")
+            which = f"{e.context[0]}={shown(context, 40)}"
+            r.problems.append(f"{e.qid}: wrong for {which} (its value at the end of the notebook)")
     if prepared.withhold:
         r.points = {q: 0 for q in ids}
     r.problems += prepared.written_problems

@@ -1,0 +1,285 @@
+"""Feedback for every student: one printable HTML file per graded submission.
+
+:func:`write_feedback` reads a graded batch (the gradebook, its answers file and the
+written answers' journal, all written by ``koit-lessons grade``) and writes, for each
+submission, a page with:
+
+- for each checked question: the prompt, whether it was right, the student's value,
+  the check's message and the problem line in plain words, and the hint; the expected
+  answer only with ``show_answers`` (the teacher's choice; a capstone question whose
+  answer depends on the student's topic says so instead);
+- for each written question: the student's answer, the rubric (the model answer only
+  with ``show_answers``) and the teacher's comment from a comments CSV, or an empty
+  box to write in after printing.
+
+Everything a student wrote or gave (names, file names, answers, values) is escaped:
+the page runs no script and links nothing. Existing files are replaced only with
+``overwrite``.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import json
+import re
+from pathlib import Path
+
+from koit_lessons import checks, lessons
+from koit_lessons import notebook as nbf
+from koit_lessons.errors import KoitError
+from koit_lessons.grading.analysis import diagnosis_label, read_gradebook
+from koit_lessons.grading.report import JOURNAL
+
+__all__ = ["write_feedback", "read_comments", "COMMENTS_HEADER"]
+
+COMMENTS_HEADER = ["file", "student", "question", "comment"]
+
+_CSS = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:48rem;margin:2rem auto;
+padding:0 1rem;color:#222;line-height:1.45}
+h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:1.6rem;border-bottom:1px solid #ddd}
+section{border:1px solid #ccc;border-radius:6px;padding:.6rem .9rem;margin:.8rem 0;
+break-inside:avoid}
+.right{color:#1B5E20;font-weight:700}.wrong{color:#B00020;font-weight:700}
+.none{color:#6D4C00;font-weight:700}dt{font-weight:600}dd{margin:0 0 .4rem 1rem}
+code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;white-space:pre-wrap;
+overflow-wrap:anywhere}
+.box{border:1px solid #888;min-height:6rem;padding:.4rem;white-space:pre-wrap}
+.answer{background:#f7f7f7;padding:.4rem;white-space:pre-wrap;overflow-wrap:anywhere}
+@media print{body{margin:0;max-width:none}}
+"""
+
+_STATUS = {
+    "correct": ("right", "Right"),
+    "incorrect": ("wrong", "Not right"),
+    "invalid": ("wrong", "Not the kind of answer asked for"),
+    "unanswered": ("none", "Not answered"),
+    "missing": ("none", "No answer found"),
+    "failed": ("none", "No answer: its cell failed"),
+    "not-read": ("none", "Not graded"),
+}
+
+
+def _esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _safe_name(text: str, taken: set[str]) -> str:
+    """A file name from a submission's name: letters, digits, ``._-`` only, unique."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(text).stem).strip("._") or "submission"
+    stem = stem[:80]
+    name, k = f"{stem}.html", 2
+    while name in taken:
+        name, k = f"{stem}-{k}.html", k + 1
+    taken.add(name)
+    return name
+
+
+def read_comments(path: Path) -> dict[tuple[str, str], str]:
+    """The teacher's comments, ``(file, question) -> comment``, from a CSV with the
+    columns of :data:`COMMENTS_HEADER` (``student`` is for the teacher's eyes only)."""
+    path = Path(path)
+    if not path.is_file():
+        raise KoitError(f"There is no comments file {path}.")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.DictReader(f))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise KoitError(f"{path} cannot be read as a CSV file ({exc}).") from None
+    if rows and not {"file", "question", "comment"} <= set(rows[0]):
+        raise KoitError(
+            f"{path} needs the columns file, question and comment "
+            "(the comments template that feedback writes has them)."
+        )
+    from koit_lessons.grading.report import _uncell
+
+    return {
+        (_uncell(r["file"] or ""), r["question"] or ""): r["comment"] or ""
+        for r in rows
+        if (r.get("comment") or "").strip()
+    }
+
+
+def _journal(folder: Path) -> dict[str, dict[str, str]]:
+    written: dict[str, dict[str, str]] = {}
+    path = folder / JOURNAL
+    if not path.is_file():
+        return written
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(entry, dict) and isinstance(entry.get("written"), dict):
+            written[str(entry.get("file"))] = {str(k): str(v) for k, v in entry["written"].items()}
+    return written
+
+
+def _expected_text(qid: str) -> str:
+    q = checks._get(qid)
+    if q is None:
+        return ""
+    if q.context:
+        return f"depends on your {q.context}"
+    value = checks.expected(qid)
+    if isinstance(value, float):
+        return f"{value:,.4g}{' ' + q.unit if q.unit else ''}"
+    return repr(value) if not isinstance(value, str) else value
+
+
+def _question_section(qid, row, problems, show_answers, expected) -> str:
+    q = checks._get(qid)
+    css, word = _STATUS.get(row["status"], ("none", row["status"]))
+    parts = [f"<section><h3>{_esc(qid)}</h3>"]
+    if q is not None:
+        parts.append(f"<p>{_esc(q.prompt)}</p>")
+    parts.append(f'<p class="{css}">{_esc(word)}</p><dl>')
+    if row["answer"]:
+        parts.append(f"<dt>Your answer</dt><dd><code>{_esc(row['answer'])}</code></dd>")
+    if show_answers and expected.get(qid):
+        parts.append(f"<dt>Expected</dt><dd><code>{_esc(expected[qid])}</code></dd>")
+    if row["status"] != "correct":
+        if row["diagnosis"]:
+            parts.append(
+                f"<dt>What went wrong</dt><dd>{_esc(diagnosis_label(qid, row['diagnosis']))}</dd>"
+            )
+        lines = [p.split(": ", 1)[1] for p in problems if p.startswith(qid + ": ")]
+        if lines:
+            parts.append(f"<dt>Problem</dt><dd>{_esc('; '.join(lines))}</dd>")
+        elif row["message"]:  # the check's message; its hint is shown below
+            message = row["message"].split(" Hint: ")[0]
+            parts.append(f"<dt>Problem</dt><dd>{_esc(message)}</dd>")
+        if q is not None and q.hint:
+            parts.append(f"<dt>Hint</dt><dd>{_esc(q.hint)}</dd>")
+    parts.append("</dl></section>")
+    return "".join(parts)
+
+
+def _written_section(w: nbf.WrittenQuestion, answer: str | None, comment, show_answers) -> str:
+    parts = [f"<section><h3>{_esc(w.qid)}: {_esc(w.title)}</h3>"]
+    parts.append(f'<div class="answer">{_esc(w.prompt.strip())}</div>')
+    parts.append("<dl><dt>Your answer</dt>")
+    parts.append(
+        f'<dd><div class="answer">{_esc(answer)}</div></dd>' if answer else "<dd>(no answer)</dd>"
+    )
+    if w.rubric.strip():
+        parts.append(f'<dt>Rubric</dt><dd><div class="answer">{_esc(w.rubric.strip())}</div></dd>')
+    if show_answers and w.model_answer.strip():
+        parts.append(
+            f'<dt>Model answer</dt><dd><div class="answer">{_esc(w.model_answer.strip())}'
+            "</div></dd>"
+        )
+    parts.append(
+        f'<dt>Teacher\'s comment</dt><dd><div class="box">{_esc(comment or "")}</div></dd>'
+    )
+    parts.append("</dl></section>")
+    return "".join(parts)
+
+
+def write_feedback(
+    gradebook: Path,
+    out: Path,
+    *,
+    show_answers: bool = False,
+    comments: Path | None = None,
+    written_dir: Path | None = None,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write one feedback page per graded submission of ``gradebook`` into the folder
+    ``out`` (see the module docstring), and ``comments-template.csv`` for the teacher's
+    comments on written answers. Returns the pages written.
+
+    ``written_dir`` is where grade put the written answers (default:
+    ``<gradebook stem>_written``); ``comments`` a CSV with the columns ``file``,
+    ``question``, ``comment`` (the template's).
+    """
+    gradebook = Path(gradebook)
+    book, ids, answers = read_gradebook(gradebook)
+    numbers = sorted({q.split("-", 1)[0] for q in ids})
+    if len(numbers) != 1:
+        raise KoitError(f"{gradebook} mixes questions of lessons {', '.join(numbers)}.")
+    lesson = lessons.lesson(numbers[0])
+    questions = nbf.written_questions(lesson.read(), lesson.number)
+    written = _journal(
+        Path(written_dir) if written_dir else gradebook.with_name(gradebook.stem + "_written")
+    )
+    notes = read_comments(Path(comments)) if comments else {}
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise KoitError(f"{out} is a file, not a folder. Give a folder for the feedback files.")
+    taken: set[str] = set()
+    plan = [
+        (_safe_name(f, taken), f, s) for f, s in zip(book["file"], book["student"], strict=True)
+    ]
+    there = [n for n, _, _ in plan if (out / n).exists()]
+    if there and not overwrite:
+        raise KoitError(
+            f"{out / there[0]} exists already. Pass --overwrite to replace the feedback "
+            "files, or another folder."
+        )
+    expected = {q: _expected_text(q) for q in ids} if show_answers else {}
+    by_file = {f: g for f, g in answers.groupby("file", sort=False)}
+    out.mkdir(parents=True, exist_ok=True)
+    pages = []
+    for (name, file, student), (_, row) in zip(plan, book.iterrows(), strict=True):
+        mine = by_file.get(file)
+        rows = {} if mine is None else {r["question"]: dict(r) for _, r in mine.iterrows()}
+        problems = _uncell_problems(row["problems"])
+        general = [p for p in problems if not any(p.startswith(q + ": ") for q in ids)]
+        general = [p for p in general if not p.startswith(f"{lesson.number}-think-")]
+        body = [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+            "style-src 'unsafe-inline'\">",
+            f"<title>Feedback: {_esc(student)}</title><style>{_CSS}</style></head><body>",
+            f"<h1>Lesson {_esc(lesson.number)}: {_esc(lesson.title)}</h1>",
+            f"<p><b><bdi>{_esc(student)}</bdi></b> (<bdi>{_esc(file)}</bdi>): "
+            f"{_esc(row['total'])} of {_esc(row['max'])} checked questions right.</p>",
+        ]
+        if general:
+            body.append(
+                "<h2>About the notebook</h2><ul>"
+                + "".join(f"<li>{_esc(p)}</li>" for p in general)
+                + "</ul>"
+            )
+        body.append("<h2>Checked questions</h2>")
+        for q in ids:
+            r = rows.get(q) or {
+                "status": "not-read",
+                "answer": "",
+                "diagnosis": "",
+                "message": "",
+            }
+            body.append(_question_section(q, r, problems, show_answers, expected))
+        if questions:
+            body.append("<h2>Written questions</h2>")
+            theirs = written.get(file, {})
+            for w in questions:
+                body.append(
+                    _written_section(w, theirs.get(w.qid), notes.get((file, w.qid)), show_answers)
+                )
+        body.append("</body></html>")
+        path = out / name
+        path.write_text("\n".join(body), encoding="utf-8")
+        pages.append(path)
+    template = out / "comments-template.csv"
+    if questions and (overwrite or not template.exists()):
+        from koit_lessons.grading.report import spreadsheet_text
+
+        with template.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(COMMENTS_HEADER)
+            for file, student in zip(book["file"], book["student"], strict=True):
+                for q in questions:
+                    w.writerow([spreadsheet_text(file), spreadsheet_text(student), q.qid, ""])
+    return pages
+
+
+def _uncell_problems(text: str) -> list[str]:
+    from koit_lessons.grading.report import _uncell
+
+    text = _uncell(text or "")
+    return [p for p in text.split("; ") if p] if text else []
