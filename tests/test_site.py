@@ -113,6 +113,14 @@ def test_catalogue_lists_every_data_set_with_its_page_and_csv(tmp_path):
         assert (tmp_path / res["path"]).read_bytes() == (data_dir() / res["path"]).read_bytes()
 
 
+def test_catalogue_names_the_lessons_that_use_a_data_set(tmp_path):
+    catalogue.write_catalogue(tmp_path)
+    page = (tmp_path / "mineral_production.md").read_text(encoding="utf-8")
+    assert "Used in lessons: [00](../lessons/00_start_here.ipynb)" in page
+    index = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert "| Lessons |" in index
+
+
 def test_catalogue_preview_shows_the_first_rows(tmp_path):
     catalogue.write_catalogue(tmp_path)
     page = (tmp_path / "mineral_production.md").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ The pages are MyST Markdown; the CSV files are copied beside them for download.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 from typing import Any
 
@@ -80,7 +81,25 @@ def _missing(value: object) -> bool:
         return False
 
 
-def _page(res: dict[str, Any], rows: int) -> str:
+def _uses() -> dict[str, list[tuple[str, str]]]:
+    """By data set: the lessons (number, page file) that name it (in code, or in the
+    list of data sets the lesson uses)."""
+    from koit_lessons import lessons, notebook
+
+    found: dict[str, list[tuple[str, str]]] = {}
+    for item in lessons.lessons():
+        text = " ".join(notebook.cell_text(c) for c in item.read()["cells"])
+        for name in data.names():
+            if re.search(rf"\b{name}\b", text):
+                found.setdefault(name, []).append((item.number, item.filename))
+    return found
+
+
+def _lesson_links(uses: list[tuple[str, str]]) -> str:
+    return ", ".join(f"[{number}](../lessons/{filename})" for number, filename in uses) or "—"
+
+
+def _page(res: dict[str, Any], rows: int, uses: list[tuple[str, str]]) -> str:
     name = res["name"]
     status = res.get("koit_status", {})
     lines = [
@@ -91,7 +110,8 @@ def _page(res: dict[str, Any], rows: int) -> str:
         "",
         html.escape(res.get("description", ""), quote=False),
         "",
-        "In a lesson: `data.load(" + repr(name) + f")`; citation: `koit-lessons data cite {name}`.",
+        f"Used in lessons: {_lesson_links(uses)}. In Python: `data.load({name!r})`; "
+        f"citation: `koit-lessons data cite {name}`.",
         "",
         "## Fields",
         "",
@@ -160,17 +180,19 @@ def write_catalogue(folder: Path) -> list[str]:
         "fields with their units, the sources with their editions, the licence, the "
         "notes, the first rows and the CSV file.",
         "",
-        "| Data set | What it holds | Data years | Rows |",
-        "|---|---|---|---|",
+        "| Data set | What it holds | Data years | Rows | Lessons |",
+        "|---|---|---|---|---|",
     ]
+    uses = _uses()
     for name in names:
         res = data.describe(name)
         rows = int(listing.loc[name, "rows"])
         index.append(
             f"| [`{name}`]({name}.md) | {_cell(res.get('title', ''))} | "
-            f"{_cell(data.data_years(name))} | {rows} |"
+            f"{_cell(data.data_years(name))} | {rows} | {_lesson_links(uses.get(name, []))} |"
         )
-        (folder / f"{name}.md").write_text(_page(res, rows), encoding="utf-8")
+        page = _page(res, rows, uses.get(name, []))
+        (folder / f"{name}.md").write_text(page, encoding="utf-8")
         source = data_dir() / res["path"]
         (folder / res["path"]).write_bytes(source.read_bytes())
     index += [
