@@ -26,10 +26,10 @@ import time
 from pathlib import Path
 
 
-def _timed(command: list[str]) -> float:
+def _timed(command: list[str]) -> tuple[float, str]:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    done = subprocess.run(command, check=True, capture_output=True, text=True)
+    return time.perf_counter() - start, done.stdout
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> None:
         for i in range(args.runs):
             floor = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E"]
             floor += [str(floor_src), str(root / f"floor-out-{i}")]
-            times["floor"].append(_timed(floor))
+            times["floor"].append(_timed(floor)[0])
             out = root / f"site-out-{i}"
             site = [sys.executable, "-m", "koit_lessons", "site", str(out)]
             times["site"].append(_timed(site + ["--jobs", str(args.jobs)]))

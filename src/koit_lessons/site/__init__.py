@@ -112,6 +112,12 @@ _THEME_MENDS = [
 ]
 
 
+#: the site's own style: printed outputs (a check's feedback, a citation) wrap at the
+#: page's width instead of running off its edge
+_CSS = """div.cell_output .output pre { white-space: pre-wrap; word-break: break-word; }
+"""
+
+
 def _mend_theme(folder: Path) -> None:
     for page in folder.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
@@ -152,6 +158,8 @@ def write_source(folder: Path, launch: Launch = Launch()) -> list[str]:
     names = catalogue.write_catalogue(folder / "data")
     pages += [f"data/{n}" for n in names]
     (folder / "index.md").write_text(home.home_page(items, launch), encoding="utf-8")
+    (folder / "_static").mkdir()
+    (folder / "_static" / "koit.css").write_text(_CSS, encoding="utf-8")
     conf = (_HERE / "conf_template.py").read_text(encoding="utf-8")
     (folder / "conf.py").write_text(conf.replace("@VERSION@", __version__), encoding="utf-8")
     return pages

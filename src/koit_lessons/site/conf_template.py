@@ -20,6 +20,8 @@ nb_render_plugin = "koit"
 nb_merge_streams = True
 
 html_theme = "sphinx_book_theme"
+html_static_path = ["_static"]
+html_css_files = ["koit.css"]
 html_title = "AI chips, critical minerals and alliances"
 html_show_sourcelink = False
 html_copy_source = False
