@@ -1,5 +1,6 @@
-"""Every figure of every lesson passes the figure audit (koit_lessons.plots._audit), and
-the audit catches each kind of problem it looks for.
+"""Every figure of every lesson passes the figure audit (koit_lessons.plots._audit) and is
+described from its data (plots.describe), and the audit catches each kind of problem it
+looks for.
 
 The lessons' figures come from running each notebook's code cells as the lesson does
 (tests/lesson_figures.py): a figure a lesson gains is audited without a change here.
@@ -7,6 +8,7 @@ To look at them: ``python tests/lesson_figures.py /tmp/figures``.
 """
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,12 +19,18 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
+from koit_lessons.plots import describe  # noqa: E402
 from koit_lessons.plots._audit import audit, contrast_ratio  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import lesson_figures  # noqa: E402
 
 LESSONS = lesson_figures.lessons()
+#: how a figure's description starts: the kind of chart
+KINDS = (
+    r"(Horizontal bar chart|Grouped horizontal bar chart|Bar chart|Line chart|Scatter chart"
+    r"|Timeline|Membership grid|Network) "
+)
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +49,10 @@ def test_every_figure_of_the_lesson_passes_the_audit(path):
     for item in lesson_figures.lesson_figures(path, explorers):
         cells.add(item.cell)
         problems += [f"{item.name}: {p}" for p in audit(item.figure)]
+        # described from its data: a kind of chart and at least one value
+        text = describe(item.figure)
+        if not re.match(KINDS, text) or not re.search(r"\d", text):
+            problems.append(f"{item.name}: no description from its data ({text!r})")
     assert not problems, "\n".join(problems)
     # every cell that calls a figure function or builds an explorer with a figure area
     # showed a figure, and so had it audited

@@ -7,6 +7,7 @@
     koit-lessons export-nbgrader DIR [LESSON ...]
     koit-lessons grade LESSON SUBMISSIONS --out gradebook.csv [--timeout S]
     koit-lessons link --hub URL --repo URL [--path FILE] | --binder --repo URL
+    koit-lessons site OUT [--overwrite] [--hub URL --student-repo URL] [--binder-repo URL]
 
 Only the standard library is imported at start-up, so ``--help`` is instant;
 pandas is loaded only by the ``data`` commands that need it.
@@ -173,6 +174,25 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     link.add_argument("--path", default="", help="file or folder to open, inside the repository")
     link.add_argument("--app", default="lab", choices=["lab", "notebook"], help="default lab")
 
+    site = sub.add_parser(
+        "site",
+        help="build the course website (HTML) into a folder, offline",
+        description="Build the course website into OUT: home page, every lesson as students "
+        "get it (with its outputs, without solutions), the teacher's guide and the data "
+        "catalogue. Needs the site extra: pip install 'koit-lessons[site]'.",
+    )
+    site.add_argument("out", help="the folder to write the HTML into")
+    site.add_argument("--overwrite", action="store_true", help="replace what is in OUT")
+    site.add_argument("--hub", default="", help="JupyterHub address for 'run it live' links")
+    site.add_argument(
+        "--student-repo", default="", help="git repository of the student set (with --hub)"
+    )
+    site.add_argument(
+        "--binder-repo", default="", help="GitHub repository with binder/, for Binder links"
+    )
+    site.add_argument("--branch", default="main", help="branch of those repositories")
+    site.add_argument("--jobs", type=int, default=1, help="Sphinx's parallel jobs (default 1)")
+
 
 def _cmd_handout(args: argparse.Namespace) -> None:
     from koit_lessons.classroom import handout
@@ -309,6 +329,18 @@ def _cmd_link(args: argparse.Namespace) -> None:
         print(deploy.binder_link(args.repo, args.branch, args.path, args.app))
     else:
         print(deploy.nbgitpuller_link(args.hub, args.repo, args.branch, args.path, args.app))
+
+
+def _cmd_site(args: argparse.Namespace) -> None:
+    from koit_lessons import site
+
+    launch = site.Launch(args.hub, args.student_repo, args.binder_repo, args.branch)
+    launch.links("00_start_here.ipynb")  # a bad address fails before the build starts
+    result = site.build(args.out, launch=launch, overwrite=args.overwrite, jobs=args.jobs)
+    print(
+        f"site: {len(result.pages)} pages in {result.out} ({result.seconds:.0f} s); "
+        f"open {result.out / 'index.html'}"
+    )
 
 
 def _cmd_list() -> None:
@@ -599,6 +631,8 @@ def main(argv: list[str] | None = None) -> int:
             _cmd_gradebook(args)
         elif args.command == "link":
             _cmd_link(args)
+        elif args.command == "site":
+            _cmd_site(args)
         else:
             _cmd_data(args)
     except KoitError as exc:

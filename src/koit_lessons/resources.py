@@ -1,9 +1,9 @@
 """Where the shipped data and notebooks live, in an installed wheel or a source checkout.
 
-In a wheel, ``data/`` and ``notebooks/`` are packaged as ``koit_lessons/_data`` and
-``koit_lessons/_notebooks`` and read through :mod:`importlib.resources`, so a read-only
-site-packages works. In a source checkout (an editable install) the folders at the
-repository root are used instead.
+In a wheel, ``data/``, ``notebooks/`` and the teacher's guide are packaged as
+``koit_lessons/_data``, ``koit_lessons/_notebooks`` and ``koit_lessons/_docs`` and read
+through :mod:`importlib.resources`, so a read-only site-packages works. In a source
+checkout (an editable install) the folders at the repository root are used instead.
 """
 
 from __future__ import annotations
@@ -38,3 +38,8 @@ def data_dir() -> Traversable:
 def notebooks_dir() -> Traversable:
     """The folder that holds the lesson notebooks (teacher versions, with solutions)."""
     return _folder("_notebooks", "notebooks")
+
+
+def docs_dir() -> Traversable:
+    """The folder that holds the teacher's guide (``teacher-guide.md``)."""
+    return _folder("_docs", "docs")

@@ -12,6 +12,8 @@ Every name is used as ``plots.<name>``; the modules behind them:
 
 - ``_core``: colours, :func:`use_style`, :func:`add_source`, and what every figure
   shares (the checks of its table, one finishing step: labels, title, source line);
+- ``_describe``: :func:`describe`, each figure's description in words, from its data
+  (a screen reader's text, the site's alt text);
 - ``basic``: :func:`barh`, :func:`stage_bars`, :func:`hhi_bars`, :func:`line`;
 - ``time``: :func:`log_trend` (lesson 01), :func:`timeline` (lesson 07);
 - ``trade``: :func:`trade_bars` (lesson 07);
@@ -33,6 +35,7 @@ from koit_lessons.plots._core import (
     color_for,
     use_style,
 )
+from koit_lessons.plots._describe import describe
 from koit_lessons.plots.basic import barh, hhi_bars, line, stage_bars
 from koit_lessons.plots.networks import membership_grid, network
 from koit_lessons.plots.time import log_trend, timeline
@@ -46,6 +49,7 @@ __all__ = [
     "use_style",
     "color_for",
     "add_source",
+    "describe",
     "barh",
     "stage_bars",
     "hhi_bars",

@@ -15,14 +15,17 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from koit_lessons.errors import KoitError
+from koit_lessons.plots._describe import mimebundle, remember
 
 # Colours for categories other than Korea and Italy, each with a contrast of at least
 # 3:1 against white (WCAG 2.1, 1.4.11; checked by plots._audit): Okabe & Ito's (2008)
-# vermillion and reddish purple, Tol's wine, Okabe & Ito's orange darkened (their
-# orange and sky blue, 2.3:1, and yellow, 1.3:1, are too faint on white), and black.
-# Distinguishable with the common forms of colour-vision deficiency, most of all with
-# the markers that the line figures add.
-PALETTE = ["#D55E00", "#CC79A7", "#882255", "#B26B00", "#000000"]
+# vermillion and reddish purple, Tol's wine, a dark brown, and black. Each pair of them,
+# and each with Korea's and Italy's colours, stays apart (CAM02-UCS distance of 10 or
+# more) for normal vision and with full protan, deutan and tritan colour-vision
+# deficiency as colorspacious simulates them (tests/test_palette.py). The brown replaced
+# Okabe & Ito's orange darkened (#B26B00), which protan readers could not tell from the
+# vermillion (a distance of 0.3).
+PALETTE = ["#D55E00", "#CC79A7", "#882255", "#6B4E00", "#000000"]
 COUNTRY_COLORS = {"KOR": "#0072B2", "ITA": "#007A5A"}
 #: "everything else": bars of other countries, dialogue events (4.95:1 on white)
 NEUTRAL = "#707070"
@@ -75,6 +78,15 @@ def use_style() -> None:
     """
     mpl.rcParams.update(_STYLE)
     _skip_hidden_redraw()
+    _describe_outputs()
+
+
+def _describe_outputs() -> None:
+    """In IPython, a described figure's output carries its description (text/plain, and
+    the PNG's alt metadata): see :mod:`._describe`."""
+    shell = _ipython()
+    if shell is not None:
+        shell.display_formatter.mimebundle_formatter.for_type(mpl.figure.Figure, mimebundle)
 
 
 def _skip_hidden_redraw() -> None:
@@ -260,11 +272,15 @@ def _finish(
     xlabel: str | None = None,
     ylabel: str | None = None,
     title_pad: float | None = None,
+    description: str = "",
     **source_style: object,
 ) -> Axes:
     """The last step of every figure: the axis labels and the title where given, then
-    the source line (``source_style`` as for :func:`add_source`). Returns the Axes."""
+    the source line (``source_style`` as for :func:`add_source`), and the figure's
+    description kept with it (see :mod:`._describe`). Returns the Axes."""
     fig = ax.figure
+    if description:
+        remember(ax, description)
     if xlabel is not None:
         ax.set_xlabel(_fit(xlabel, fig.get_figwidth(), "axes.labelsize"), wrap=True)
     if ylabel is not None:

@@ -21,6 +21,7 @@ from koit_lessons.plots._core import (
     _source_text,
     color_for,
 )
+from koit_lessons.plots._describe import listing, number, sentence
 
 __all__ = ["barh", "hhi_bars", "line", "stage_bars"]
 
@@ -99,12 +100,17 @@ def barh(
     texts = [fmt.format(v) for v in rows[value]]
     _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
     _reference_lines(ax, dict(lines or {}))
+    xlabel = xlabel if xlabel is not None else value
+    shown = [f"{n} {t}" for n, t in zip(rows[label].astype(str), texts, strict=True)][::-1]
+    marks = "; ".join(f"a line marks {name}" for name in dict(lines or {}).values())
+    described = sentence("Horizontal bar chart", xlabel, title, listing(shown), marks)
     return _finish(
         ax,
         src,
         title=title,
-        xlabel=xlabel if xlabel is not None else value,
+        xlabel=xlabel,
         title_pad=16 if lines else None,  # room for the names of the lines
+        description=described,
     )
 
 
@@ -228,7 +234,18 @@ def hhi_bars(
         borderaxespad=1.7, borderpad=0, handlelength=1.2, columnspacing=1.5,
     )  # fmt: skip
     xlabel = "Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)"
-    return _finish(ax, src, title=title, xlabel=xlabel, title_pad=46)
+    shown = [
+        f"{n} {t} ({metrics.hhi_band(v)})"
+        for n, t, v in zip(rows[label].astype(str), texts, rows[hhi], strict=True)
+    ][::-1]
+    described = sentence(
+        "Horizontal bar chart",
+        xlabel,
+        title,
+        listing(shown),
+        "Dashed lines mark 1,000 and 1,800 (highly concentrated above 1,800)",
+    )
+    return _finish(ax, src, title=title, xlabel=xlabel, title_pad=46, description=described)
 
 
 #: the colours of the concentration bands: darker for more concentrated
@@ -322,16 +339,39 @@ def line(
         ax.set_yscale("log")
     if group is not None:
         ax.legend()
-    return _finish(
-        ax,
-        src,
-        title=title,
-        xlabel=xlabel if xlabel is not None else x,
-        ylabel=ylabel if ylabel is not None else y,
-    )
+    xlabel = xlabel if xlabel is not None else x
+    ylabel = ylabel if ylabel is not None else y
+    spans = []
+    for name, part in groups:
+        part = part.dropna(subset=[y]).sort_values(x)
+        if part.empty:
+            continue
+        first, last = part.iloc[0], part.iloc[-1]
+        who = "" if name is None else f"{name} "
+        at = "in" if period else "at"
+        spans.append(
+            f"{who}from {number(first[y])} {at} {_when(first[x])} to {number(last[y])} "
+            f"{at} {_when(last[x])}"
+        )
+    kind = "Line chart" + (" (logarithmic scale)" if logy else "")
+    described = sentence(kind, f"{ylabel} by {xlabel}", title, listing(spans, "more lines"))
+    return _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
 
 
 _MARKERS = ["o", "s", "D", "^", "v"]
+
+
+def _when(x: object) -> str:
+    """An x value in words: a year as a year, a quarter's decimal year (2024.25) as
+    its quarter ("2024Q2")."""
+    try:
+        v = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(x)
+    if v.is_integer():
+        return str(int(v))
+    quarter = round((v - int(v)) * 4)
+    return f"{int(v)}Q{quarter + 1}" if abs((v - int(v)) * 4 - quarter) < 1e-6 else number(v)
 
 
 def _with_breaks(xs: pd.Series, ys: pd.Series, step: float | None) -> tuple[list, list]:
@@ -415,4 +455,18 @@ def stage_bars(
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
-    return _finish(ax, src, title=title, xlabel=xlabel if xlabel is not None else value)
+    xlabel = xlabel if xlabel is not None else value
+    groups = []
+    for lab in labels[::-1]:
+        part = rows[rows[label] == lab]
+        values = ", ".join(
+            f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
+        )
+        groups.append(f"{lab}: {values}")
+    described = sentence(
+        f"Grouped horizontal bar chart ({', '.join(stages)}) of",
+        xlabel,
+        title,
+        "; ".join(groups[:8]) + (f"; and {len(groups) - 8} more" if len(groups) > 8 else ""),
+    )
+    return _finish(ax, src, title=title, xlabel=xlabel, description=described)

@@ -21,6 +21,7 @@ from koit_lessons.plots._core import (
     _source_text,
     color_for,
 )
+from koit_lessons.plots._describe import listing, sentence
 
 __all__ = ["membership_grid", "network"]
 
@@ -96,7 +97,24 @@ def membership_grid(
     ax.tick_params(length=0)
     for spine in ax.spines.values():
         spine.set_visible(False)
-    return _finish(ax, src, title=title, title_pad=12, offset=-10, fontsize=7)
+    counts = matrix.sum(axis=1)
+    rows = [
+        f"{country} in {int(counts[country])} of {n_cols}"
+        for country in matrix.index
+        if country in special
+    ]
+    described = sentence(
+        f"Membership grid of {n_rows} countries (rows) and {n_cols} groupings (columns), a "
+        "square for each membership",
+        None,
+        title,
+        "groupings "
+        + listing([str(c) for c in matrix.columns], "more")
+        + ("; " + "; ".join(rows) if rows else ""),
+    )
+    return _finish(
+        ax, src, title=title, title_pad=12, offset=-10, fontsize=7, description=described
+    )
 
 
 @_document
@@ -246,4 +264,20 @@ def network(
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     ax.set_axis_off()
     ax.margins(0.05)
-    return _finish(ax, source, title=title, offset=-6, fontsize=7)
+    if clubs:
+        kind = f"Network of {len(people)} countries and the {len(clubs)} groupings they belong to"
+        body = "groupings " + listing(clubs, "more")
+    else:
+        kind = f"Network of {len(people)} countries, linked where they share a grouping"
+        body = ""
+    most = sorted(people, key=lambda n: -ordered.degree(n))[:5]
+    body += (
+        ("; " if body else "")
+        + "most connected: "
+        + ", ".join(f"{n} ({ordered.degree(n)} links)" for n in most)
+    )
+    for n in people:
+        if n in special:
+            body += f"; {n} has {ordered.degree(n)} links"
+    described = sentence(kind, None, title, body)
+    return _finish(ax, source, title=title, offset=-6, fontsize=7, description=described)

@@ -20,6 +20,7 @@ from koit_lessons.plots._core import (
     _free_spot,
     _source_text,
 )
+from koit_lessons.plots._describe import listing, number, sentence
 
 __all__ = ["log_trend", "timeline"]
 
@@ -143,13 +144,41 @@ def log_trend(
             )
     ax.grid(axis="y", visible=True, which="major")
     ax.legend(loc="upper left", fontsize=9)
-    return _finish(
-        ax,
-        src,
-        title=title,
-        xlabel=xlabel if xlabel is not None else x,
-        ylabel=ylabel if ylabel is not None else y,
+    xlabel = xlabel if xlabel is not None else x
+    ylabel = ylabel if ylabel is not None else y
+    points = df.dropna(subset=[x, y]).sort_values(x)
+    lo, hi = points.iloc[0], points.iloc[-1]
+    body = (
+        f"{len(points)} points from {number(lo[y])} in {_year(lo[x])} to {number(hi[y])} in "
+        f"{_year(hi[x])}"
     )
+    top = points.loc[points[y].idxmax()]
+    name = f" ({top[label]})" if label is not None else ""
+    body += f"; the largest {number(top[y])} in {_year(top[x])}{name}"
+    extra = []
+    if fit is not None and "annual_growth" in fit and "doubling_months" in fit:
+        extra.append(
+            f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year (doubling every "
+            f"{fit['doubling_months']:.1f} months)"
+        )
+    elif fit is not None:
+        extra.append("A dashed line shows the fitted trend")
+    if not special.empty and label is not None:
+        extra.append(f"Marked as {highlight_name}: " + listing(special[label].astype(str), "more"))
+    described = sentence(
+        "Scatter chart on a logarithmic scale", f"{ylabel} by {xlabel}", title, body,
+        ". ".join(extra),
+    )  # fmt: skip
+    return _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
+
+
+def _year(x: object) -> str:
+    """A decimal year (2013.4) as its year ("2013"); other values as numbers."""
+    try:
+        v = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(x)
+    return str(int(v)) if 1000 <= v < 3000 else number(v)
 
 
 #: a colour and a marker for each kind of event (not Korea's or Italy's colours, which
@@ -260,4 +289,13 @@ def timeline(
         title_fontsize=8, alignment="left", borderaxespad=0.2, columnspacing=1.2,
         handletextpad=0.3,
     )  # fmt: skip
-    return _finish(ax, src, title=title, offset=-6, width=None, title_pad=20 + 13 * legend_rows)
+    events = [
+        f"{_date_text(d)} {lab}" for d, lab in zip(rows[date], rows[label].astype(str), strict=True)
+    ]
+    described = sentence(
+        f"Timeline of {n} events, oldest first", None, title, listing(events, "more events")
+    )
+    return _finish(
+        ax, src, title=title, offset=-6, width=None, title_pad=20 + 13 * legend_rows,
+        description=described,
+    )  # fmt: skip

@@ -15,6 +15,7 @@ from koit_lessons.plots._core import (
     _finish,
     _source_text,
 )
+from koit_lessons.plots._describe import number, sentence
 
 __all__ = ["trade_bars"]
 
@@ -114,10 +115,24 @@ def trade_bars(
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     ax.legend(fontsize=8, loc="upper left")
+    ylabel = ylabel if ylabel is not None else "Value"
+    years = []
+    for _, row in rows.iterrows():
+        text = f"{row[year]}: exports {number(row[exports])}, imports {number(row[imports])}"
+        if balance is not None and pd.notna(row[balance]):
+            text += f", balance {row[balance]:+,.2f}"
+        years.append(text)
+    described = sentence(
+        f"Bar chart of {side}'s exports to and imports from {other} in {ylabel}, two bars per year",
+        None,
+        title,
+        "; ".join(years),
+    )
     return _finish(
         ax,
         src,
         title=title,
         xlabel="Data year (only the years a source published)",
-        ylabel=ylabel if ylabel is not None else "Value",
+        ylabel=ylabel,
+        description=described,
     )

@@ -31,9 +31,12 @@ def _figure_output(figure: plt.Figure) -> dict[str, Any]:
     """The display_data output of ``figure``, as the notebook would show it.
 
     In IPython, the shell's display formatter makes it (the inline backend's format and
-    resolution apply); elsewhere (tests, scripts) a PNG is drawn directly.
+    resolution apply, and the figure's description, as :func:`koit_lessons.plots.use_style`
+    set up); elsewhere (tests, scripts) a PNG is drawn directly, with the description.
     """
     from IPython import get_ipython
+
+    from koit_lessons.plots._describe import mimebundle
 
     shell = get_ipython()
     if shell is not None:
@@ -46,6 +49,10 @@ def _figure_output(figure: plt.Figure) -> dict[str, Any]:
             "text/plain": repr(figure),
         }
         metadata = {}
+        described = mimebundle(figure)
+        if described is not None:
+            data.update(described[0])
+            metadata.update(described[1])
     return {"output_type": "display_data", "data": data, "metadata": metadata}
 
 

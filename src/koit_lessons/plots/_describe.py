@@ -1,0 +1,140 @@
+"""Each figure's description in words, made from the data it draws: what kind of chart,
+what it measures, and its main values ("Horizontal bar chart of share of world mine
+production, 2024 (%): Australia 37.4%, Chile 20.1%, ..."). A screen reader reads it in
+place of the picture; the site uses it as the image's ``alt`` text.
+
+A figure function passes its description to ``_finish``, which keeps it with the
+figure (:func:`describe` reads it). In IPython, :func:`koit_lessons.plots.use_style`
+makes every described figure's output carry it: as its ``text/plain`` (in place of
+Matplotlib's "<Figure size 800x450 with 1 Axes>") and as
+``metadata["image/png"]["alt"]``, the key nbconvert's classic HTML template reads for an
+image's alt text (the site reads it too; JupyterLab 4 sets no alt text on output images).
+"""
+
+from __future__ import annotations
+
+import math
+import weakref
+from collections.abc import Iterable
+
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+__all__ = ["describe", "number", "listing", "sentence"]
+
+#: at most this many values are named; the rest are counted
+MAX_ITEMS = 8
+
+_DESCRIPTIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def number(value: object) -> str:
+    """A value as a description says it: thousands separated, three significant digits
+    for small numbers, whole numbers without decimals.
+
+    Examples
+    --------
+    >>> number(12345.6), number(37.43), number(2.0), number(0.000123), number(4.64e26)
+    ('12,346', '37.4', '2', '0.000123', '4.6 × 10^26')
+    """
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(v):
+        return "no figure"
+    if abs(v) >= 1e9:
+        exponent = math.floor(math.log10(abs(v)))
+        return f"{v / 10**exponent:.2g} × 10^{exponent}"
+    if v.is_integer() or abs(v) >= 1000:
+        return f"{v:,.0f}"
+    return f"{v:.3g}"
+
+
+def listing(items: Iterable[str], what: str = "more") -> str:
+    """Items joined by commas, at most :data:`MAX_ITEMS`, the rest counted.
+
+    Examples
+    --------
+    >>> listing(["a", "b"])
+    'a, b'
+    >>> listing([str(i) for i in range(10)], "more countries")
+    '0, 1, 2, 3, 4, 5, 6, 7 and 2 more countries'
+    """
+    items = list(items)
+    if len(items) <= MAX_ITEMS:
+        return ", ".join(items)
+    return ", ".join(items[:MAX_ITEMS]) + f" and {len(items) - MAX_ITEMS} {what}"
+
+
+def _plain(text: str | None) -> str:
+    return " ".join(str(text or "").split())
+
+
+def sentence(kind: str, measure: str | None, title: str | None, body: str, extra: str = "") -> str:
+    """``"<kind> of <measure>, titled '<title>': <body>. <extra>"``, parts left out when
+    empty.
+
+    Examples
+    --------
+    >>> sentence("Line chart", "price (USD)", "Prices", "A from 1 in 2020 to 2 in 2024")
+    "Line chart of price (USD), titled 'Prices': A from 1 in 2020 to 2 in 2024."
+    """
+    text = kind.removesuffix(" of")
+    measure = _plain(measure)
+    if measure:
+        # "Share of world ..." reads "of share of world ..." (but "GDP" stays "GDP")
+        first = measure.split(" ")[0].rstrip(":,;")
+        if first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+            measure = measure[0].lower() + measure[1:]
+        text += f" of {measure}"
+    if _plain(title):
+        text += f", titled '{_plain(title)}'"
+    text += f": {body}." if body else "."
+    if extra:
+        text += " " + extra[0].upper() + extra[1:].rstrip(".") + "."
+    return text
+
+
+def remember(ax: Axes, text: str) -> None:
+    """Keep ``text`` as the description of ``ax``'s figure (after any it already has:
+    a figure can hold several charts)."""
+    fig = ax.figure
+    before = _DESCRIPTIONS.get(fig)
+    _DESCRIPTIONS[fig] = f"{before} {text}" if before else text
+
+
+def describe(figure: Figure | Axes) -> str:
+    """The description of a figure drawn by a :mod:`koit_lessons.plots` function.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The figure, or the Axes a figure function returned.
+
+    Returns
+    -------
+    str
+        "" for a figure no figure function drew.
+
+    Examples
+    --------
+    >>> from koit_lessons import plots, minerals
+    >>> ax = plots.barh(minerals.producers("lithium", 2024).head(3), "share_pct", "country",
+    ...                 fmt="{:.0f} %", xlabel="Share of world mine production, 2024 (%)")
+    >>> plots.describe(ax)  # doctest: +NORMALIZE_WHITESPACE
+    'Horizontal bar chart of share of world mine production, 2024 (%):
+     Australia 37 %, Chile 20 %, China 17 %.'
+    """
+    fig = figure.figure if isinstance(figure, Axes) else figure
+    return _DESCRIPTIONS.get(fig, "")
+
+
+def mimebundle(fig: Figure):
+    """IPython's mimebundle formatter for figures: the description as ``text/plain`` and
+    as the PNG's ``alt`` metadata (None for a figure without one: IPython's own
+    formatters then run as usual)."""
+    text = _DESCRIPTIONS.get(fig)
+    if not text:
+        return None
+    return {"text/plain": text}, {"image/png": {"alt": text}}

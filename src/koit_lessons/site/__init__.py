@@ -1,0 +1,243 @@
+"""The course website: every lesson readable in a browser, built offline by one command.
+
+``koit-lessons site OUT`` (or :func:`build`) writes a Sphinx source folder and builds
+it with myst-nb and sphinx-book-theme (the ``site`` extra) into ``OUT``:
+
+- a home page (what the course is, the summit in brief, who it is for, how to start);
+- one page per lesson: the student version with the outputs a student sees, from the
+  stored outputs of the executed lessons (:mod:`.lesson_pages`; nothing is run), with
+  links to run it live (JupyterHub via nbgitpuller, Binder; :class:`Launch`) and the
+  student notebook to download;
+- the teacher's guide (``docs/teacher-guide.md``);
+- the data catalogue (:mod:`.catalogue`).
+
+Nothing is fetched while building, and the pages load nothing from elsewhere: the
+theme's fonts and scripts are its own files, and myst-nb's widget scripts (from a CDN)
+are switched off, since widgets are shown as pictures.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from koit_lessons import __version__
+from koit_lessons.errors import KoitError
+
+__all__ = ["Launch", "BuildResult", "build", "write_source"]
+
+_HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Launch:
+    """Where a reader runs a lesson live; every part optional.
+
+    Parameters
+    ----------
+    hub : str
+        A JupyterHub's address, for nbgitpuller links (needs ``student_repo``).
+    student_repo : str
+        The git repository holding the student set (``koit-lessons handout``), which
+        nbgitpuller pulls into each student's home.
+    binder_repo : str
+        A GitHub repository with this project's ``binder/`` folder, for Binder links
+        (its ``postBuild`` writes the student set to ``koit-lessons-work/``).
+    branch : str
+        The branch of both repositories (default "main").
+    """
+
+    hub: str = ""
+    student_repo: str = ""
+    binder_repo: str = ""
+    branch: str = "main"
+
+    def links(self, filename: str) -> dict[str, str]:
+        """The launch links of one lesson file, by name ("JupyterHub", "Binder").
+
+        Examples
+        --------
+        >>> Launch(binder_repo="https://github.com/you/koit").links("00_start_here.ipynb")
+        ... # doctest: +ELLIPSIS
+        {'Binder': 'https://mybinder.org/v2/gh/you/koit/main?urlpath=lab%2Ftree%2Fkoit-...'}
+        """
+        from koit_lessons import deploy
+
+        found = {}
+        if self.hub or self.student_repo:
+            if not (self.hub and self.student_repo):
+                raise KoitError("A JupyterHub link needs both the hub and the student repository.")
+            found["JupyterHub"] = deploy.nbgitpuller_link(
+                self.hub, self.student_repo, self.branch, filename
+            )
+        if self.binder_repo:
+            found["Binder"] = deploy.binder_link(
+                self.binder_repo, self.branch, f"koit-lessons-work/{filename}"
+            )
+        return found
+
+
+@dataclass
+class BuildResult:
+    """What a build made: the folder, its pages, and the time it took."""
+
+    out: Path
+    pages: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def _teacher_guide() -> str:
+    from koit_lessons.resources import docs_dir
+
+    return (docs_dir() / "teacher-guide.md").read_text(encoding="utf-8")
+
+
+#: What axe-core finds in the theme's own HTML on every page (pydata-sphinx-theme 0.20),
+#: mended after the build: the search button's name "Search" is not its visible text
+#: "Search Ctrl+K" (WCAG 2.5.3), and the chevron that opens a section of the sidebar is a
+#: <summary> without a name (4.1.2).
+_THEME_MENDS = [
+    (
+        re.compile(r'(<button class="btn search-button-field[^"]*"[^>]*?) aria-label="[^"]*"'),
+        r"\1",
+    ),
+    (
+        re.compile(r'<summary>(\s*<span class="toctree-toggle")'),
+        r'<summary aria-label="Show or hide the pages of this section">\1',
+    ),
+]
+
+
+#: the site's own style: printed outputs (a check's feedback, a citation) wrap at the
+#: page's width instead of running off its edge
+_CSS = """div.cell_output .output pre { white-space: pre-wrap; word-break: break-word; }
+"""
+
+
+def _mend_theme(folder: Path) -> None:
+    for page in folder.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        mended = text
+        for pattern, replacement in _THEME_MENDS:
+            mended = pattern.sub(replacement, mended)
+        if mended != text:
+            page.write_text(mended, encoding="utf-8")
+
+
+def write_source(folder: Path, launch: Launch = Launch()) -> list[str]:
+    """Write the site's Sphinx source into ``folder`` (which must be empty or missing).
+
+    Returns the page names (documents) written, e.g. ``"lessons/00_start_here"``.
+    """
+    from koit_lessons import lessons as lesson_list
+    from koit_lessons import notebook
+    from koit_lessons.site import catalogue, home
+    from koit_lessons.site.lesson_pages import published_version
+
+    folder.mkdir(parents=True, exist_ok=True)
+    items = lesson_list.lessons()
+    pages = ["index", "teacher-guide", "data/index"]
+    (folder / "lessons").mkdir()
+    (folder / "_downloads_src").mkdir()
+    for item in items:
+        links = launch.links(item.filename)
+        teacher = item.read()
+        live = next(iter(links.values()), "")
+        page = published_version(teacher, live)
+        student_file = folder / "_downloads_src" / item.filename
+        notebook.write_notebook(notebook.student_version(teacher), student_file)
+        page["cells"].insert(1, home.launch_cell(item, links))
+        stem = item.filename.removesuffix(".ipynb")
+        notebook.write_notebook(page, folder / "lessons" / item.filename)
+        pages.append(f"lessons/{stem}")
+    (folder / "teacher-guide.md").write_text(_teacher_guide(), encoding="utf-8")
+    names = catalogue.write_catalogue(folder / "data")
+    pages += [f"data/{n}" for n in names]
+    (folder / "index.md").write_text(home.home_page(items, launch), encoding="utf-8")
+    (folder / "_static").mkdir()
+    (folder / "_static" / "koit.css").write_text(_CSS, encoding="utf-8")
+    conf = (_HERE / "conf_template.py").read_text(encoding="utf-8")
+    (folder / "conf.py").write_text(conf.replace("@VERSION@", __version__), encoding="utf-8")
+    return pages
+
+
+def build(
+    out: Path | str,
+    *,
+    launch: Launch = Launch(),
+    overwrite: bool = False,
+    keep_source: Path | None = None,
+    jobs: int = 1,
+    quiet: bool = True,
+) -> BuildResult:
+    """Build the site into ``out`` (HTML), offline.
+
+    Parameters
+    ----------
+    out : path
+        The folder to write; an existing folder with files in it is replaced only with
+        ``overwrite=True``.
+    launch : Launch
+        Where the "run it live" links point (none by default).
+    overwrite : bool
+        Replace what is in ``out``.
+    keep_source : path, optional
+        Write the Sphinx source there (kept) instead of a temporary folder.
+    jobs : int
+        Sphinx's parallel jobs.
+    quiet : bool
+        Print only warnings and errors.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    KoitError
+        If ``out`` is not empty and ``overwrite`` is false, if the ``site`` extra is not
+        installed, or if Sphinx reports a warning or an error.
+    """
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise KoitError(f"{out} is a file, not a folder: give a folder for the site.")
+    if out.is_dir() and any(out.iterdir()) and not overwrite:
+        raise KoitError(
+            f"{out} is not empty. Pass --overwrite to replace what is in it, or give a new folder."
+        )
+    try:
+        from sphinx.cmd.build import build_main
+    except ImportError:
+        raise KoitError(
+            "Building the site needs Sphinx and myst-nb: pip install 'koit-lessons[site]'."
+        ) from None
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="koit-site-") as tmp:
+        source = Path(keep_source) if keep_source else Path(tmp) / "source"
+        if source.exists() and any(source.iterdir()):
+            shutil.rmtree(source)
+        pages = write_source(source, launch)
+        staging = Path(tmp) / "html"
+        args = [
+            "-b",
+            "html",
+            "-W",
+            "--keep-going",
+            "-j",
+            str(jobs),
+            "-d",
+            str(Path(tmp) / "doctrees"),
+        ]
+        args += ["-q"] if quiet else []
+        code = build_main([*args, str(source), str(staging)])
+        if code != 0:
+            raise KoitError(f"Sphinx could not build the site (exit code {code}); see above.")
+        _mend_theme(staging)
+        if out.exists():
+            shutil.rmtree(out)
+        shutil.copytree(staging, out)
+    return BuildResult(out, pages, time.perf_counter() - start)
