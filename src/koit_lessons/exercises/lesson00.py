@@ -5,7 +5,7 @@ from __future__ import annotations
 from koit_lessons import minerals
 from koit_lessons.checks import Question, question
 
-YEAR = 2024
+YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
 
 
 def _country_aliases(mineral: str) -> dict[str, str]:
@@ -77,9 +77,9 @@ question(
         expected=lambda: sorted(
             m for m in minerals.mineral_names() if "KOR" in set(minerals.producers(m, YEAR)["iso3"])
         ),
-        hint="Filter the production table for iso3 == 'KOR' and the year 2024, then look at "
-        "the mineral column.",
-        explain="Korea produces a little of both, well under 1 % of the world total of each.",
+        hint="Filter the production table for iso3 == 'KOR', the year 2024 and production "
+        "above 0 (USGS prints a dash, zero, for some rows), then look at the mineral column.",
+        explain="Korea mined a little graphite, well under 1 % of the world total.",
     )
 )
 
