@@ -20,6 +20,10 @@ REFINING = minerals.PROCESSING
 GUIDELINES = (
     "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
 )
+IEA_PAGE = (
+    "IEA, Critical Minerals topic page, key findings of the Global Critical Minerals Outlook "
+    "2025 (https://www.iea.org/topics/critical-minerals), quoted"
+)
 MHL = (
     "MH&L, 'Supply gap in critical minerals' (2024), quoting the IEA Global Critical Minerals "
     "Outlook 2024 (a projection for 2030)"
@@ -135,6 +139,16 @@ ENTRIES = [
     ),
     Claim("refined about 60 % of the world's alumina", lambda: _share("alumina", "CHN", REFINING)),
     Claim("had about 33 % of mining", lambda: _share("bauxite", "GIN")),
+    # the model answer quotes the IEA's own sentence (read on its page, see
+    # docs/research/iea_refining/notes.md); its two figures are also in the shipped data
+    Fixed(
+        '"the average market share of the top three refining nations rose to 86% in 2024 '
+        "from around 82% in 2020, with almost all supply growth coming from the single top "
+        'supplier: Indonesia for nickel, and China for all others"',
+        IEA_PAGE,
+    ),
+    Claim("rose to 86% in 2024 from around", lambda: _iea_average(2024)),
+    Claim("from around 82% in 2020, with", lambda: _iea_average(2020)),
     # section 5: the IEA's view (shipped data: iea_supply_concentration)
     Claim("China 62 % of mining", lambda: _iea_china_rare_earths("mining")),
     Claim("but 92 % of refining in 2023", lambda: _iea_china_rare_earths("refining")),
