@@ -496,7 +496,7 @@ def scenario(
     --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
     >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
-    (49.3, 98.7)
+    (49.5, 98.9)
     """
     name = pick_topic(topic)
     cut = shocks.check_cut(cut_pct)

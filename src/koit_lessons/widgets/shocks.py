@@ -44,7 +44,7 @@ class ShockSimulator(Explorer):
     >>> sim = ShockSimulator("cobalt", "Congo (Kinshasa)", cut_pct=30)
     >>> sim.cut.value = 60
     >>> round(sim.result().supply_lost_pct, 1)
-    45.5
+    44.5
     """
 
     def __init__(
