@@ -24,8 +24,8 @@ def test_placeholder_is_not_answered_yet_and_never_raises():
 
 def test_expected_answers_come_from_the_data():
     assert checks.expected("00-lithium-top") == minerals.producers("lithium", 2024)["country"][0]
-    assert checks.expected("00-lithium-share") == pytest.approx(88_000 / 240_000 * 100)
-    assert checks.expected("00-korea-minerals") == ["gallium", "graphite"]
+    assert checks.expected("00-lithium-share") == pytest.approx(82_700 / 222_000 * 100)
+    assert checks.expected("00-korea-minerals") == ["graphite"]  # MCS 2026: no Korean gallium
 
 
 def test_every_question_accepts_its_own_expected_answer():
@@ -77,11 +77,12 @@ def test_text_answers_accept_case_spaces_and_iso_codes():
 
 
 def test_names_in_any_order_but_right_count():
-    assert check("00-korea-minerals", ["Graphite", "gallium"]).correct
-    fb = check("00-korea-minerals", ["graphite"])
-    assert "has 2 names, you gave 1" in fb.message
-    fb = check("00-korea-minerals", ["graphite", "lithium"])
-    assert "1 of 2 names are right" in fb.message
+    # MCS 2026: Korea mined graphite only (no gallium row; copper mining printed as zero)
+    assert check("00-korea-minerals", ["Graphite"]).correct
+    fb = check("00-korea-minerals", ["graphite", "gallium"])
+    assert "has 1 name, you gave 2" in fb.message
+    fb = check("00-korea-minerals", ["lithium"])
+    assert "0 of 1 name is right" in fb.message
 
 
 def test_unknown_question_suggests_the_right_id():

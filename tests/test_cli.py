@@ -36,7 +36,7 @@ def test_data_commands(capsys):
     assert cli.main(["data", "list"]) == 0
     assert "mineral_production" in capsys.readouterr().out
     assert cli.main(["data", "show", "mineral_production", "-n", "3"]) == 0
-    assert capsys.readouterr().out.count("Mine production, cobalt content") == 3
+    assert capsys.readouterr().out.count("Mine production, bauxite (dry weight)") == 3
     assert cli.main(["data", "cite", "mineral_production"]) == 0
     assert "U.S. Geological Survey" in capsys.readouterr().out
 

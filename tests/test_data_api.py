@@ -53,9 +53,9 @@ def test_cite_prints_publisher_url_year_and_notes(capsys):
     data.cite("mineral_production")
     out = capsys.readouterr().out
     assert "U.S. Geological Survey" in out
-    assert "Mineral Commodity Summaries 2025" in out
+    assert "Mineral Commodity Summaries 2026" in out
     assert "https://" in out
-    assert "Data year: 2023 (revised) and 2024 (estimated)" in out
+    assert "Data year: 2024 (revised) and 2025 (estimated)" in out
     assert "Notes:" in out and "withholds" in out
 
 

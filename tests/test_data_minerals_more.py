@@ -45,31 +45,39 @@ def test_processing_withheld_us_silicon_is_missing_not_zero(processing):
     assert us["note"].str.contains("withheld").all()
 
 
-def test_processing_2024_is_estimated(processing):
-    assert processing.loc[processing["year"] == 2024, "estimated"].all()
+def test_processing_figures_2025_are_estimated(processing):
+    """MCS 2026 marks its 2025 figures 'Estimated.', except withheld and zero cells."""
+    rows = processing[(processing["year"] == 2025) & (processing["production"] > 0)]
+    assert rows["estimated"].all()
 
 
 def test_processing_known_values_from_the_source(processing):
-    """Spot checks against the USGS MCS 2025 data release, read by hand."""
+    """Spot checks against the USGS MCS 2026 data release (docs/research/usgs_mcs2026)."""
     df = processing.set_index(["mineral", "country", "year"])["production"]
-    assert df[("copper", "China", 2024)] == 12_000
-    assert df[("copper", "Korea, Republic of", 2024)] == 620
-    assert df[("copper", "World total (rounded)", 2024)] == 27_000
-    assert df[("alumina", "China", 2024)] == 84_000
+    assert df[("copper", "China", 2024)] == 12_400
+    assert df[("copper", "Korea, Republic of", 2024)] == 604
+    assert df[("copper", "World total (rounded)", 2024)] == 27_600
+    assert df[("copper", "World total (rounded)", 2025)] == 29_000
+    assert df[("alumina", "China", 2024)] == 85_500
     assert df[("alumina", "World total (rounded)", 2024)] == 142_000
-    assert df[("silicon", "China", 2024)] == 3_900
-    assert df[("silicon", "World total (rounded)", 2024)] == 4_600
+    assert df[("alumina", "World total (rounded)", 2025)] == 150_000
+    assert df[("silicon", "China", 2024)] == 4_800
+    assert df[("silicon", "World total (rounded)", 2024)] == 5_500
+    assert df[("silicon", "World total (rounded)", 2025)] == 4_600
 
 
 def test_added_mine_production_known_values():
     df = data.load("mineral_production").set_index(["mineral", "country", "year"])["production"]
-    assert df[("nickel", "Indonesia", 2024)] == 2_200_000
-    assert df[("nickel", "World total (rounded)", 2024)] == 3_700_000
-    assert df[("copper", "Chile", 2024)] == 5_300
-    assert df[("copper", "World total (rounded)", 2023)] == 22_600
-    assert df[("bauxite", "Guinea", 2024)] == 130_000
-    assert df[("bauxite", "World total (rounded)", 2024)] == 450_000
+    assert df[("nickel", "Indonesia", 2024)] == 2_310_000
+    assert df[("nickel", "World total (rounded)", 2024)] == 3_710_000
+    assert df[("nickel", "World total (rounded)", 2025)] == 3_900_000
+    assert df[("copper", "Chile", 2024)] == 5_510
+    assert df[("copper", "World total (rounded)", 2024)] == 23_000
+    assert df[("bauxite", "Guinea", 2024)] == 142_000
+    assert df[("bauxite", "Indonesia", 2024)] == 9_900
+    assert df[("bauxite", "World total (rounded)", 2024)] == 428_000
     assert pd.isna(df[("bauxite", "United States", 2024)])  # withheld, not zero
+    assert df[("copper", "Korea, Republic of", 2024)] == 0  # printed '-': zero, not missing
 
 
 def test_refining_more_concentrated_than_mining_for_copper():
@@ -103,22 +111,26 @@ def test_reserves_country_values_not_above_world(reserves):
 def test_reserves_lower_bounds_are_flagged(reserves):
     flagged = reserves[reserves["more_than"]]
     assert set(flagged["mineral"]) == {"nickel", "rare earths"}
-    assert (flagged["kind"] == "world").all()
+    assert set(flagged["kind"]) == {"world", "other"}  # nickel's 'Other countries' too
     assert flagged["note"].str.contains("lower bound").all()
 
 
-def test_reserves_are_data_year_2024_with_one_unit_per_mineral(reserves):
-    assert (reserves["year"] == 2024).all()
+def test_reserves_are_data_year_2025_with_one_unit_per_mineral(reserves):
+    assert (reserves["year"] == 2025).all()
     assert (reserves.groupby("mineral")["unit"].nunique() == 1).all()
     assert reserves.loc[reserves["kind"] == "country", "iso3"].notna().all()
 
 
 def test_reserves_known_values(reserves):
     df = reserves.set_index(["mineral", "country"])["reserves"]
-    assert df[("lithium", "Chile")] == 9_300_000
-    assert df[("lithium", "World total (rounded)")] == 30_000_000
-    assert df[("nickel", "Indonesia")] == 55_000_000
+    assert df[("lithium", "Chile")] == 9_200_000
+    assert df[("lithium", "World total (rounded)")] == 37_000_000
+    assert df[("nickel", "Indonesia")] == 62_000_000
     assert df[("copper", "World total (rounded)")] == 980_000
+    # MCS 2026 version 1.3 (27 May 2026), not the data release's 21,000,000 / >85,000,000
+    assert df[("rare earths", "Brazil")] == 11_000_000
+    assert df[("rare earths", "World total (rounded)")] == 75_000_000
+    assert ("rare earths", "India") not in df.index  # 'NA' in MCS 2026
 
 
 def test_iea_shares_are_consistent(iea):

@@ -102,15 +102,17 @@ def one(value):
 
 
 def test_known_values_from_the_source():
-    """Spot checks against the USGS MCS 2025 tables, read by hand."""
+    """Spot checks against the USGS MCS 2026 data release (docs/research/usgs_mcs2026)."""
     df = data.load("mineral_production").set_index(["mineral", "iso3", "year"]).sort_index()
-    assert one(df.loc[("lithium", "AUS", 2024), "production"]) == 88_000
-    assert one(df.loc[("cobalt", "COD", 2024), "production"]) == 220_000
-    assert one(df.loc[("gallium", "KOR", 2024), "production"]) == 3_000
+    assert one(df.loc[("lithium", "AUS", 2024), "production"]) == 82_700
+    assert one(df.loc[("cobalt", "COD", 2024), "production"]) == 226_000
+    assert one(df.loc[("gallium", "CHN", 2024), "production"]) == 839_000
+    assert ("gallium", "KOR", 2024) not in df.index  # no Korean row in MCS 2026
     world = data.load("mineral_production")
     world = world[world["kind"] == "world"].set_index(["mineral", "year"])["production"]
-    assert world[("lithium", 2024)] == 240_000
-    assert world[("rare earths", 2024)] == 390_000
+    assert world[("lithium", 2024)] == 222_000
+    assert world[("lithium", 2025)] == 290_000
+    assert world[("rare earths", 2024)] == 380_000
 
 
 def test_types_follow_the_schema():

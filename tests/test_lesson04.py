@@ -26,16 +26,17 @@ def test_default_dataset_is_mine_production_and_unchanged_api():
     )
     assert {"nickel", "copper", "bauxite", "gallium"} <= set(minerals.mineral_names())
     assert minerals.mineral_names(REFINED) == ["alumina", "copper", "silicon"]
-    assert minerals.years(REFINED) == [2023, 2024]
+    assert minerals.years(REFINED) == [2024, 2025]
 
 
 def test_refinery_producers_and_world_total():
     table = minerals.producers("copper", 2024, dataset=REFINED)
     assert table.loc[0, "country"] == "China"
-    assert table.loc[0, "share_pct"] == pytest.approx(12_000 / 27_000 * 100)
-    assert minerals.world_total("copper", 2024, dataset=REFINED) == 27_000
+    assert table.loc[0, "share_pct"] == pytest.approx(12_400 / 27_600 * 100)
+    assert minerals.world_total("copper", 2024, dataset=REFINED) == 27_600
     assert minerals.world_total("copper", 2024) == 23_000
     assert "KOR" in set(table["iso3"])
+    # USGS prints '—' (zero) for Korea's copper mine production: not a producer
     assert "KOR" not in set(minerals.producers("copper", 2024)["iso3"])
     assert table.attrs["dataset"] == REFINED
     assert table.attrs["source"].startswith("Source: U.S. Geological Survey")
@@ -74,7 +75,7 @@ def test_bad_input_gets_a_clear_message(call, message):
 def test_reserve_holders_shares_and_lower_bound():
     lithium = minerals.reserve_holders("lithium")
     assert lithium.loc[0, "country"] == "Chile"
-    assert lithium.loc[0, "share_pct"] == pytest.approx(9_300_000 / 30_000_000 * 100)
+    assert lithium.loc[0, "share_pct"] == pytest.approx(9_200_000 / 37_000_000 * 100)
     assert not lithium["world_more_than"].any()
     nickel = minerals.reserve_holders("nickel")
     assert nickel["world_more_than"].all()
@@ -131,8 +132,8 @@ def test_lesson04_questions_are_registered_and_computed_from_data():
     ids = checks.questions("04")
     assert len(ids) >= 3
     assert checks.expected("04-lithium-reserves-top") == "Chile"
-    assert checks.expected("04-nickel-indonesia") == pytest.approx(2_030_000 / 3_750_000 * 100)
-    assert checks.expected("04-copper-china-refined") == pytest.approx(12_000 / 27_000 * 100)
+    assert checks.expected("04-nickel-indonesia") == pytest.approx(2_600_000 / 3_900_000 * 100)
+    assert checks.expected("04-copper-china-refined") == pytest.approx(12_400 / 27_600 * 100)
     assert checks.expected("04-alumina-hhi") == pytest.approx(
         minerals.concentration("alumina", 2024, dataset=REFINED)["hhi"]
     )
@@ -149,9 +150,9 @@ def test_lesson04_questions_are_registered_and_computed_from_data():
         ("04-lithium-reserves-top", "CHL", "correct"),
         ("04-lithium-reserves-top", "Australia", "incorrect"),
         ("04-lithium-reserves-top", 3, "invalid"),
-        ("04-nickel-indonesia", 54.1, "correct"),
-        ("04-nickel-indonesia", 59.5, "incorrect"),
-        ("04-nickel-indonesia", 0.541, "incorrect"),
+        ("04-nickel-indonesia", 66.7, "correct"),
+        ("04-nickel-indonesia", 62.3, "incorrect"),  # the 2024 share
+        ("04-nickel-indonesia", 0.667, "incorrect"),
         ("04-nickel-indonesia", "59.5", "invalid"),
         ("04-copper-china-refined", 7.8, "incorrect"),
         ("04-alumina-hhi", 1899, "incorrect"),
@@ -162,15 +163,15 @@ def test_feedback(qid, answer, status):
 
 
 def test_fraction_answer_gets_a_percent_hint():
-    feedback = checks.check("04-copper-china-refined", 0.444)
+    feedback = checks.check("04-copper-china-refined", 0.449)
     assert "fraction" in feedback.message
 
 
 def test_lesson04_prose_claims_hold_in_the_data():
-    # Exercise 1's feedback: over half in 2023, and more in 2024
-    share_2023 = minerals.concentration("nickel", 2023)["top1_pct"]
+    # Exercise 1's feedback: over three fifths in 2024, and more in the 2025 estimate
     share_2024 = minerals.concentration("nickel", 2024)["top1_pct"]
-    assert 50 < share_2023 < share_2024
+    share_2025 = minerals.concentration("nickel", 2025)["top1_pct"]
+    assert 60 < share_2024 < share_2025
     # section 3: world refinery production of copper exceeds world mine production
     assert minerals.world_total("copper", 2024, dataset=REFINED) > minerals.world_total(
         "copper", 2024
@@ -181,5 +182,5 @@ def test_lesson04_prose_claims_hold_in_the_data():
         / minerals.concentration("bauxite", 2024)["hhi"]
     )
     assert 1.8 < ratio < 2.2
-    # section 4: China made about 85 % of the world's silicon metal
-    assert round(minerals.concentration("silicon", 2024, dataset=REFINED)["top1_pct"]) == 85
+    # section 4: China made about 87 % of the world's silicon metal
+    assert round(minerals.concentration("silicon", 2024, dataset=REFINED)["top1_pct"]) == 87

@@ -21,7 +21,7 @@ def _texts(ax):
 
 
 def test_barh_returns_axes_with_fixed_country_colours_and_source():
-    table = minerals.producers("gallium", 2024)
+    table = minerals.producers("graphite", 2024)  # Korea mined graphite (MCS 2026)
     ax = plots.barh(table, "share_pct", "country")
     assert isinstance(ax, matplotlib.axes.Axes)
     labels = [t.get_text() for t in ax.get_yticklabels()]

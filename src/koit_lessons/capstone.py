@@ -45,6 +45,10 @@ __all__ = [
 MINERAL, STAGE = "mineral", "chip stage"
 #: how a chip stage is measured (a mineral's measure comes from its data rows)
 STAGE_MEASURE = "share of the stage as CSET gives it (CSET's share_provided; see data.cite)"
+#: the data year of a mineral topic: 2024, the latest year that USGS Mineral Commodity
+#: Summaries 2026 gives revised. Its 2025 figures are first estimates, and for gallium the
+#: rounded world total (900,000 kg) equals China's estimate, so shares would pass 100 %.
+MINERAL_YEAR = 2024
 #: other names by which a student may give a supplier (by ISO code, as in the data)
 ALIASES = {
     "KOR": {"korea", "south korea", "korea, republic of", "republic of korea"},
@@ -170,7 +174,7 @@ def measure(topic: str) -> str:
     Returns
     -------
     str
-        For a mineral, from its latest year's rows of ``mineral_production``; for a chip
+        For a mineral, from the ``MINERAL_YEAR`` rows of ``mineral_production``; for a chip
         stage, ``STAGE_MEASURE``.
 
     Raises
@@ -186,7 +190,7 @@ def measure(topic: str) -> str:
     name = pick_topic(topic)
     if kind(name) == STAGE:
         return STAGE_MEASURE
-    year = max(minerals.years())
+    year = MINERAL_YEAR
     rows = data.table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
     what = str(rows["measure"].iloc[0])
@@ -196,7 +200,8 @@ def measure(topic: str) -> str:
 
 def suppliers(topic: str) -> pd.DataFrame:
     """The suppliers of a topic, largest first: ``supplier``, ``iso3``, ``share_pct``,
-    ``kind`` ('country', 'region' or 'other') and ``year`` (the latest data year).
+    ``kind`` ('country', 'region' or 'other') and ``year`` (for a mineral ``MINERAL_YEAR``,
+    for a chip stage the year of the source).
 
     For a mineral: countries' shares of world production (USGS; mine production, or
     primary production for gallium, see :func:`measure`; countries whose
@@ -225,8 +230,8 @@ def suppliers(topic: str) -> pd.DataFrame:
     """
     name = pick_topic(topic)
     if kind(name) == MINERAL:
-        table = minerals.producers(name)
-        year = max(minerals.years())
+        year = MINERAL_YEAR
+        table = minerals.producers(name, year)
         out = pd.DataFrame(
             {
                 "supplier": table["country"],
@@ -491,7 +496,7 @@ def scenario(
     --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
     >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
-    (49.3, 98.7)
+    (49.5, 98.9)
     """
     name = pick_topic(topic)
     cut = shocks.check_cut(cut_pct)
@@ -510,7 +515,12 @@ def scenario(
     is_mineral = table.attrs["dataset"] == minerals.DATASET
     if is_mineral and elasticity is not None:
         result = shocks.simulate(
-            name, out["supplier"], cut, elasticity=elasticity, stockpile_months=months
+            name,
+            out["supplier"],
+            cut,
+            elasticity=elasticity,
+            stockpile_months=months,
+            year=MINERAL_YEAR,
         )
         out["price_change_pct"] = result.price_change_pct
         out["stockpile_months"] = result.stockpile_months
@@ -720,7 +730,7 @@ def overview() -> pd.DataFrame:
         )
     out = pd.DataFrame(rows).sort_values("hhi", ascending=False).reset_index(drop=True)
     out.attrs = {
-        "source": "Sources: USGS, Mineral Commodity Summaries 2025 (world production, 2024); "
+        "source": "Sources: USGS, Mineral Commodity Summaries 2026 (world production, 2024); "
         "CSET, chip value chain shares (2019, 2022). See data.cite().",
     }
     return out

@@ -569,7 +569,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INCORRECT,
-            f"Not quite: the answer has {len(want)} names, you gave "
+            f"Not quite: the answer has {len(want)} name{'s' if len(want) != 1 else ''}, you gave "
             f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}",
             "wrong-count",
         )
@@ -578,7 +578,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
     return Feedback(
         q.id,
         INCORRECT,
-        f"Not quite: {right} of {len(want)} names are right"
+        f"Not quite: {right} of {len(want)} {'names are' if len(want) != 1 else 'name is'} right"
         f"{order}.{' Hint: ' + q.hint if q.hint else ''}",
         "wrong-order" if order else "some-names-wrong",
     )

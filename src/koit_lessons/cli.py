@@ -535,9 +535,9 @@ def data_listing(width: int = 100) -> str:
     Examples
     --------
     >>> print(data_listing(80).split("\\n\\n")[0])
-    mineral_production  (212 rows)
-        World production of critical minerals by country, 2023-2024 (USGS)
-        Source: U.S. Geological Survey, Mineral Commodity Summaries 2025
+    mineral_production  (242 rows)
+        World production of critical minerals by country, 2024-2025 (USGS)
+        Source: U.S. Geological Survey, Mineral Commodity Summaries 2026
     """
     from koit_lessons import data
 

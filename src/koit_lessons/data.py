@@ -399,7 +399,7 @@ def data_years(name: str) -> str:
     Examples
     --------
     >>> data_years("mineral_production")
-    '2023–2024'
+    '2024–2025'
     >>> data_years("foundry_market_share")
     '2025Q1–2025Q2'
     """

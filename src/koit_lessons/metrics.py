@@ -276,6 +276,11 @@ def hhi(shares_pct: Values) -> float:
     return float((s**2).sum())
 
 
+#: the largest HHI :func:`hhi_band` accepts: 10,000 plus what rounding can add (shares
+#: adding up to 101 %, as USGS's rounded gallium figures for 2025 do, give 10,201 at most)
+HHI_ROUNDING_MAX = 10_201
+
+
 def hhi_band(index: float) -> str:
     """Name the concentration band of an HHI value, using the thresholds of the
     U.S. merger guidelines: above 1,800 is 'highly concentrated' (Department of
@@ -305,7 +310,10 @@ def hhi_band(index: float) -> str:
     'highly concentrated'
     """
     value = require_number(index, "HHI", example="2500")
-    if not 0 <= value <= 10_000:
+    # shares of a rounded world total can add up to a little over 100 % (USGS gallium
+    # 2025: China's estimate equals the rounded world total), which puts the HHI of the
+    # rounded figures a little over 10,000: still one producer with (almost) everything
+    if not 0 <= value <= HHI_ROUNDING_MAX:
         raise KoitError(f"An HHI lies between 0 and 10,000, not {value:,.0f}.")
     if value > 1800:
         return "highly concentrated"

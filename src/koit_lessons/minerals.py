@@ -3,14 +3,17 @@ USGS Mineral Commodity Summaries data sets built with :mod:`koit_lessons.metrics
 
 Two data sets hold production by country: ``mineral_production`` (mine production,
 and primary production of gallium) and ``mineral_processing`` (refinery and plant
-production). Pick one with ``dataset=``; the default is mine production.
-``mineral_reserves`` holds reserves.
+production), both from USGS *Mineral Commodity Summaries 2026* (data years 2024 and
+2025). Pick one with ``dataset=``; the default is mine production.
+``mineral_reserves`` holds reserves. ``mineral_production_2023`` keeps the earlier
+edition's (MCS 2025) nickel and rare-earth figures for 2023, only so that
+:func:`compare_with_iea` compares the IEA's 2023 figures with USGS figures for 2023.
 
 >>> from koit_lessons import minerals
->>> table = minerals.producers("lithium", 2024)
+>>> table = minerals.producers("lithium", 2025)
 >>> list(table.columns)
 ['country', 'iso3', 'production', 'unit', 'share_pct']
->>> minerals.producers("copper", 2024, dataset="mineral_processing")["country"].iloc[0]
+>>> minerals.producers("copper", 2025, dataset="mineral_processing")["country"].iloc[0]
 'China'
 """
 
@@ -42,6 +45,10 @@ PROCESSING = "mineral_processing"
 RESERVES = "mineral_reserves"
 #: The production data sets and the supply stage each one measures.
 DATASETS = {DATASET: "mining", PROCESSING: "refining"}
+#: MCS 2025's mine production in 2023 (nickel, rare earths): the year the IEA figures
+#: describe, which MCS 2026 no longer gives. Never mixed into the tables of DATASET.
+EARLIER = "mineral_production_2023"
+_ALL = {**DATASETS, EARLIER: "mining"}
 #: Supply chains with a mining stage and a refining stage in the USGS data:
 #: chain name -> ((mined mineral, data set), (refined material, data set)).
 STAGE_CHAINS = {
@@ -51,7 +58,7 @@ STAGE_CHAINS = {
 
 
 def _dataset(dataset: object) -> str:
-    return pick_name("production data set", dataset, DATASETS)
+    return pick_name("production data set", dataset, _ALL)
 
 
 def _mineral(mineral: object, dataset: str = DATASET) -> str:
@@ -106,7 +113,7 @@ def years(dataset: str = DATASET) -> list[int]:
     Examples
     --------
     >>> years()
-    [2023, 2024]
+    [2024, 2025]
     """
     return sorted(int(y) for y in data.table(_dataset(dataset))["year"].unique())
 
@@ -148,8 +155,8 @@ def world_total(mineral: str, year: int | None = None, *, dataset: str = DATASET
 
     Examples
     --------
-    >>> world_total("lithium", 2024)
-    240000.0
+    >>> world_total("lithium", 2025)
+    290000.0
     """
     rows, year = _rows(mineral, year, dataset)
     world = rows.loc[rows["kind"] == "world", "production"]
@@ -162,8 +169,8 @@ def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) 
     """The producing countries of ``mineral`` in ``year``, largest first, each with its
     share of the world total in percent (``share_pct``).
 
-    Countries whose production the source withholds are left out (see
-    ``data.cite("mineral_production")``); "Other countries" is not a country and is
+    Countries whose production the source withholds, or prints as zero ("—"), are left
+    out (see ``data.cite("mineral_production")``); "Other countries" is not a country and is
     left out too, so the shares add up to less than 100.
 
     ``dataset="mineral_processing"`` gives refinery (or plant) production instead of
@@ -191,11 +198,12 @@ def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) 
 
     Examples
     --------
-    >>> producers("lithium", 2024)["country"].iloc[0]
+    >>> producers("lithium", 2025)["country"].iloc[0]
     'Australia'
     """
     rows, year = _rows(mineral, year, dataset)
-    countries = rows[(rows["kind"] == "country") & rows["production"].notna()]
+    # withheld ('W', empty) and zero ('—') rows are not producers
+    countries = rows[(rows["kind"] == "country") & (rows["production"] > 0)]
     out = countries[["country", "iso3", "production", "unit"]].copy()
     total = world_total(mineral, year, dataset=dataset)
     out["share_pct"] = metrics.shares(out["production"], total=total).values
@@ -234,7 +242,7 @@ def concentration(
 
     Examples
     --------
-    >>> concentration("cobalt", 2024)["top_country"]
+    >>> concentration("cobalt", 2025)["top_country"]
     'Congo (Kinshasa)'
     """
     table = producers(mineral, year, dataset=dataset)
@@ -279,7 +287,7 @@ def concentration_table(
 
     Examples
     --------
-    >>> concentration_table(2024, minerals=["cobalt", "lithium"])["mineral"].tolist()
+    >>> concentration_table(2025, minerals=["cobalt", "lithium"])["mineral"].tolist()
     ['cobalt', 'lithium']
     """
     dataset = _dataset(dataset)
@@ -306,11 +314,11 @@ def concentration_table(
 
 
 def reserve_holders(mineral: str) -> pd.DataFrame:
-    """The countries holding reserves of ``mineral`` (USGS, data year 2024), largest
+    """The countries holding reserves of ``mineral`` (USGS, reserves as of 2025), largest
     first, each with its share of the world total in percent (``share_pct``).
 
     Where USGS gives the world total only as a lower bound (nickel, rare earths:
-    ">130,000,000"), the shares are computed against that bound and so are upper
+    ">140,000,000"), the shares are computed against that bound and so are upper
     limits; the column ``world_more_than`` says so.
 
     Parameters
@@ -374,7 +382,7 @@ def mine_vs_refine(year: int | None = None) -> pd.DataFrame:
 
     Examples
     --------
-    >>> mine_vs_refine(2024)[["chain", "stage", "top_country"]].iloc[1].tolist()
+    >>> mine_vs_refine(2025)[["chain", "stage", "top_country"]].iloc[1].tolist()
     ['copper', 'refining', 'China']
     """
     rows = []
@@ -402,7 +410,11 @@ def compare_with_iea() -> pd.DataFrame:
     (the same mineral, stage, year and measure), side by side.
 
     Only mining can be compared: the IEA rows cover nickel and rare earths, whose
-    refining the USGS tables do not give.
+    refining the USGS tables do not give. The IEA figures are for 2023, a year that
+    USGS *Mineral Commodity Summaries 2026* no longer gives, so the USGS side comes from
+    the 2025 edition (data set ``mineral_production_2023``) for 2023, and from
+    ``mineral_production`` (MCS 2026) for any year that edition has. The column
+    ``usgs_from`` names the data set used: editions are never mixed in one figure.
 
     Returns
     -------
@@ -410,24 +422,39 @@ def compare_with_iea() -> pd.DataFrame:
         One row per figure: ``mineral``, ``stage``, ``year``, ``measure`` ("top-1 share"
         or "top-3 share"), ``iea_pct``, ``iea_from`` (the IEA edition, and whether the
         figure was read in a press report), ``usgs_pct`` (computed from
-        :func:`producers`, leaving out "Other countries") and ``difference_pp``
-        (USGS minus IEA, in percentage points).
+        :func:`producers`, leaving out "Other countries"), ``usgs_from`` (the USGS data
+        set and edition) and ``difference_pp`` (USGS minus IEA, in percentage points).
 
     Examples
     --------
     >>> t = compare_with_iea()
     >>> t[["mineral", "measure"]].values.tolist()
     [['nickel', 'top-3 share'], ['rare earths', 'top-1 share'], ['rare earths', 'top-3 share']]
+    >>> t["usgs_from"].iloc[0]
+    'mineral_production_2023 (MCS 2025)'
     """
     iea = data.load("iea_supply_concentration")
-    known = set(mineral_names(DATASET))
-    usgs_years = set(years(DATASET))
+    editions = {
+        DATASET: "MCS 2026",
+        EARLIER: "MCS 2025",
+    }
     rows = []
     for r in iea.itertuples(index=False):
         k = {"top-1 share": 1, "top-3 share": 3}.get(r.measure)
-        if r.stage != "mining" or r.mineral not in known or r.year not in usgs_years or not k:
+        if r.stage != "mining" or not k:
             continue
-        shares = producers(r.mineral, int(r.year))["share_pct"]
+        # the current edition where it has the year, else the earlier one
+        usgs_set = next(
+            (
+                ds
+                for ds in (DATASET, EARLIER)
+                if r.mineral in mineral_names(ds) and int(r.year) in years(ds)
+            ),
+            None,
+        )
+        if usgs_set is None:
+            continue
+        shares = producers(r.mineral, int(r.year), dataset=usgs_set)["share_pct"]
         by = r.reported_by
         reported = f" ({by})" if isinstance(by, str) and by else ""
         usgs = float(shares.head(k).sum())
@@ -440,12 +467,13 @@ def compare_with_iea() -> pd.DataFrame:
                 "iea_pct": float(r.share_pct),
                 "iea_from": r.edition + reported,
                 "usgs_pct": round(usgs, 1),
+                "usgs_from": f"{usgs_set} ({editions[usgs_set]})",
                 "difference_pp": round(usgs - float(r.share_pct), 1),
             }
         )
     out = pd.DataFrame(rows)
     out.attrs = {
-        "dataset": f"iea_supply_concentration + {DATASET}",
-        "source": data.source_line("iea_supply_concentration") + "; " + data.source_line(DATASET),
+        "dataset": f"iea_supply_concentration + {EARLIER}",
+        "source": data.source_line("iea_supply_concentration") + "; " + data.source_line(EARLIER),
     }
     return out

@@ -59,8 +59,8 @@ EU_CAP_PCT = 65.0
 #: How far (percentage points) a portfolio may add up above 100 because of rounding.
 ROUNDING_PP = 0.5
 #: USGS rounds the country figures and the world total separately, so the
-#: country shares of one mineral can add up to a little more than 100 (graphite 2024:
-#: 101.9 %). The data tests allow 5 %; so do checks of USGS portfolios.
+#: country shares of one mineral can add up to a little more than 100 (rare earths
+#: 2024: 100.8 %). The data tests allow 5 %; so do checks of USGS portfolios.
 USGS_ROUNDING_PP = 5.0
 
 

@@ -392,7 +392,7 @@ def producer_share(mineral: str, country: str, year: int | None = None) -> float
     Examples
     --------
     >>> round(producer_share("cobalt", "COD", 2024), 1)
-    75.9
+    74.8
     """
     return float(_producer_row(mineral, country, year)["share_pct"])
 
@@ -485,7 +485,7 @@ def simulate(
     --------
     >>> r = simulate("cobalt", "Congo (Kinshasa)", 50, elasticity=0.5, year=2024)
     >>> round(r.supply_lost_pct, 1), round(r.price_change_pct, 1)
-    (37.9, 75.9)
+    (37.4, 74.8)
     """
     row = _producer_row(mineral, country, year)
     used_year = year if year is not None else max(minerals.years())

@@ -5,7 +5,12 @@ from __future__ import annotations
 from koit_lessons import minerals
 from koit_lessons.claims import Claim, Fixed
 
-YEAR = 2024
+YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
+USGS_GRAPHITE = (
+    "USGS, Mineral Commodity Summaries 2026, natural graphite chapter: 'In 2025, China was "
+    "the world's leading natural graphite supplier, producing an estimated 82% of total world "
+    "production.' (https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-graphite.pdf)"
+)
 GUIDELINES = (
     "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
 )
@@ -30,10 +35,11 @@ ENTRIES = [
     Fixed("0–10,000", "definition: 0 to 100 squared"),
     # the model answer of the Think! question
     Claim("about 99 % of the world's primary gallium", lambda: _top1("gallium")),
-    Claim("about 79 % of its natural graphite", lambda: _top1("graphite")),
-    Claim("HHI about 9,700", lambda: minerals.concentration("gallium", YEAR)["hhi"], digits=-2),
-    Claim("and 6,400)", lambda: minerals.concentration("graphite", YEAR)["hhi"], digits=-2),
-    Claim("about 76 % of its cobalt", lambda: _top1("cobalt")),
+    Claim("about 82 % of its natural graphite", lambda: _top1("graphite")),
+    Claim("HHI about 9,800", lambda: minerals.concentration("gallium", YEAR)["hhi"], digits=-2),
+    Claim("and 6,800;", lambda: minerals.concentration("graphite", YEAR)["hhi"], digits=-2),
+    Fixed('"an estimated 82%" of world graphite production in 2025', USGS_GRAPHITE),
+    Claim("about 75 % of its cobalt", lambda: _top1("cobalt")),
     Claim(
         "under 1 %",
         lambda: max(_share(m, "KOR") for m in ("gallium", "graphite", "cobalt")),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from koit_lessons import minerals, policy, shocks
 from koit_lessons.claims import Claim, Fixed
 
-YEAR = 2024
+YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
 #: the lesson's scenario: China halves its rare-earth mining; the assumed elasticity
 CUT = 50.0
 ELASTICITY = 0.5
@@ -51,36 +51,34 @@ def _magnets(year: int, partner: str = "China") -> float:
 ENTRIES = [
     # introduction
     Claim(
-        "China mined about **69 %** of the world's rare earths",
+        "China mined about **71 %** of the world's rare earths",
         lambda: _share("rare earths", "CHN"),
     ),
     # section 1: the elasticity, and the straight-line rule against a constant elasticity
     Fixed("a 1 % higher price lowers demand by 0.5 %", "definition of an elasticity of 0.5"),
-    Claim("about 134 % instead", _constant_elasticity_rise),
-    Claim("About 134 % instead", _constant_elasticity_rise),
-    Claim("instead of 69 %", _price_rise),
+    Claim("about 141 % instead", _constant_elasticity_rise),
+    Claim("About 141 % instead", _constant_elasticity_rise),
+    Claim("instead of 71 %", _price_rise),
     # section 2: supply lost
-    *[
-        Claim("(about 3 % each)", lambda iso3=iso3: _share("rare earths", iso3))
-        for iso3 in ("AUS", "NGA", "THA")
-    ],
+    Claim("(about 8 % and", lambda: _share("rare earths", "AUS")),
+    Claim("and 7 %)", lambda: _share("rare earths", "MMR")),
     Fixed("rare-earth mine production by **50 %**", SCENARIO),
     # section 3: the price rule
-    Claim("whole loss of about 35 %", _lost),
-    Claim("a price rise of about 69 %", _price_rise),
+    Claim("whole loss of about 36 %", _lost),
+    Claim("a price rise of about 71 %", _price_rise),
     Fixed("(China, rare earths, 50 %)", SCENARIO),
     # section 4: two shocks (exercise 3)
-    Fixed("mine output by **30 %**", SCENARIO),
+    Fixed("mine output by **40 %**", SCENARIO),
     Fixed("mine output by **25 %**", SCENARIO),
     # section 5: the stockpile (exercise 4 and the model answer)
     Fixed("China cuts rare earths by 50 %", SCENARIO),
     Fixed("down to **20 %**", TARGET),
     Fixed("gives a 20 % price rise", TARGET),
-    Claim("(about 35 % of world supply", _lost),
-    Claim("becomes about 17 %)", lambda: shocks.net_loss_pct(_lost(), 6)),
+    Claim("(about 36 % of world supply", _lost),
+    Claim("becomes about 18 %)", lambda: shocks.net_loss_pct(_lost(), 6)),
     Fixed("price rise to 20 % in our example", TARGET),
     # section 6: who is exposed
-    Claim("China mined about 17 % of the world's lithium", lambda: _share("lithium", "CHN")),
+    Claim("China mined about 19 % of the world's lithium", lambda: _share("lithium", "CHN")),
     Claim("it supplied about 80 % of Korea's lithium hydroxide", lambda: _lithium(2023)),
     Fixed("Here is a 50 % cut in China's rare earths", SCENARIO),
     Claim("China supplied 84.7 %", lambda: _magnets(2023), digits=1),
@@ -103,9 +101,9 @@ ENTRIES = [
     Fixed("China cutting rare earths by 50 %", SCENARIO),
     # summary
     Fixed("Congo (Kinshasa) cutting cobalt by 25 %", SCENARIO),
-    Fixed("Indonesia cutting nickel by 30 %", SCENARIO),
+    Fixed("Australia cutting lithium by 40 %", SCENARIO),
     Claim("China's 80 % share of Korea's hydroxide imports", lambda: _lithium(2023)),
-    Claim("its 17 % share of world mining", lambda: _share("lithium", "CHN")),
+    Claim("its 19 % share of world mining", lambda: _share("lithium", "CHN")),
     # sources: the figures as the press reports give them (shipped in import_sources)
     Claim("(China 79.6 % in 2023", lambda: _lithium(2023), digits=1),
     Claim("87.9 % in 2022; Chile", lambda: _lithium(2022), digits=1),

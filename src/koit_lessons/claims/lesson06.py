@@ -7,9 +7,14 @@ claims on the ``policy_targets`` data set, so the prose follows the data there t
 from __future__ import annotations
 
 from koit_lessons import data, minerals, policy
-from koit_lessons.claims import Claim
+from koit_lessons.claims import Claim, Fixed
 
-YEAR = 2024
+YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
+USGS_GRAPHITE = (
+    "USGS, Mineral Commodity Summaries 2026, natural graphite chapter: 'In 2025, China was "
+    "the world's leading natural graphite supplier, producing an estimated 82% of total world "
+    "production.' (https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-graphite.pdf)"
+)
 
 
 def _target(target_id: str) -> float:
@@ -31,7 +36,9 @@ def _korea_goal() -> float:
 
 
 def _share(mineral: str, iso3: str, year: int = YEAR) -> float:
-    table = minerals.producers(mineral, year)
+    # 2023 is only in the 2025 edition (mineral_production_2023); the lesson says so
+    dataset = minerals.EARLIER if year == 2023 else minerals.DATASET
+    table = minerals.producers(mineral, year, dataset=dataset)
     return float(table.loc[table["iso3"] == iso3, "share_pct"].sum())
 
 
@@ -76,8 +83,8 @@ ENTRIES = [
     Claim("more than 65 % of world production", _cap),
     # section 3: mining is not the whole chain
     Claim("mining share at 62 %", lambda: _iea_china_rare_earths("mining")),
-    Claim("USGS at 68 % (2023)", lambda: _share("rare earths", "CHN", 2023)),
-    Claim("and 69 % (2024)", lambda: _share("rare earths", "CHN")),
+    Claim("USGS at 68 % (2023, in its 2025 edition)", lambda: _share("rare earths", "CHN", 2023)),
+    Claim("and 71 % (2024, in its 2026 edition)", lambda: _share("rare earths", "CHN")),
     Claim("near a 65 % line", _cap),
     Claim("above the 65 % cap", _cap),
     Claim("its 40 % processing benchmark", lambda: _target("eu-processing")),
@@ -88,10 +95,11 @@ ENTRIES = [
     Claim("Annex I names 17", lambda: len(policy.strategic_list("European Union"))),
     Claim("strategy names 10", lambda: len(policy.strategic_list("Korea"))),
     # the model answer of the Think! question
-    Claim("about 69 % of the world's rare earths", lambda: _share("rare earths", "CHN")),
-    # issue 15: USGS's text gives China's graphite mining as 78 %; the data give 79.4
-    Claim("and 79 % of its graphite", lambda: _share("graphite", "CHN")),
-    Claim("Congo (Kinshasa) about 76 % of its cobalt", lambda: _share("cobalt", "COD")),
+    Claim("about 71 % of the world's rare earths", lambda: _share("rare earths", "CHN")),
+    # issue 15: where USGS's text states a share, the prose gives it as quoted
+    Claim("and 82 % of its graphite", lambda: _share("graphite", "CHN")),
+    Fixed('"an estimated 82%" of world graphite production in 2025', USGS_GRAPHITE),
+    Claim("Congo (Kinshasa) about 75 % of its cobalt", lambda: _share("cobalt", "COD")),
     Claim("top share was 92 % in 2023", lambda: _iea_china_rare_earths("refining")),
     Claim("27 points above", lambda: _iea_china_rare_earths("refining") - _cap()),
     Claim("the EU's 65 % threshold", _cap),

@@ -11,7 +11,7 @@ from koit_lessons import capstone, minerals
 from koit_lessons.claims import Claim, Fixed
 
 TOPIC = "gallium"
-YEAR = 2024
+YEAR = 2024  # capstone.MINERAL_YEAR: the latest year USGS Mineral Commodity Summaries 2026 revised
 #: the model answer's scenario: the top supplier halves its output, elasticity 0.5
 CUT, ELASTICITY = 50, 0.5
 GUIDELINES = (
@@ -58,22 +58,23 @@ ENTRIES = [
     # Part D's example of a quoted number
     Claim("about 99 % of the world's primary low-purity gallium", lambda: _profile("top1_pct")),
     # Brief 1, model answer
-    Claim("an estimated **98.7 %**", lambda: _profile("top1_pct"), digits=1),
-    Claim("a rounded world total of 760 t", _tonnes, digits=0),
-    Claim("the top three producers **99.9 %**", lambda: _profile("top3_pct"), digits=1),
-    Claim("the HHI is about **9,740**", lambda: _profile("hhi"), digits=-1),
+    Claim("about **98.9 %**", lambda: _profile("top1_pct"), digits=1),
+    Claim("a rounded world total of 848 t", _tonnes, digits=0),
+    Claim("(China, Russia, Japan) **100.0 %**", lambda: _profile("top3_pct"), digits=1),
+    Claim("the HHI is about **9,790**", lambda: _profile("hhi"), digits=-1),
     Fixed("of a possible 10,000", "definition: 100 squared"),
     Fixed("far above the 1,800 line", GUIDELINES),
-    Claim("Korea produced about 3 t", lambda: _tonnes("KOR")),
-    Claim("**0.4 %** of the world total", lambda: _share("Korea"), digits=1),
+    Fixed(
+        "credited Korea with 3 t",
+        "USGS, Mineral Commodity Summaries 2025 (gallium, Korea, 2024 estimate: 3,000 kg)",
+    ),
     # Brief 2, model answer
     Claim("the world would lose about **49 %**", _supply_lost),
-    Claim("(Russia, the next, produced 0.8 %)", lambda: _share("Russia"), digits=1),
+    Claim("(Russia, the next, produced 0.7 %)", lambda: _share("Russia"), digits=1),
     Claim("price rise of about **99 %**", lambda: _price_rise(0)),
     Claim("three months of stocks, about **74 %**", lambda: _price_rise(3)),
-    Claim("Korea produced 0.4 % and USGS", lambda: _share("Korea"), digits=1),
     # Brief 3, model answer
-    Claim("an estimated **59 %** of the world's refined alumina", _alumina_top1),
+    Claim("about **60 %** of the world's refined alumina", _alumina_top1),
     Claim("lowers the 99 % share itself", lambda: _profile("top1_pct")),
     Claim("Chinese supply from about 99 %", lambda: _price_rise(0)),
     Claim("to 74 %. Korea and Italy", lambda: _price_rise(3)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from koit_lessons import minerals
 from koit_lessons.checks import Mistake, Question, question
 
-YEAR = 2024
+YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
 
 
 def _country_aliases(mineral: str) -> dict[str, str]:
@@ -43,9 +43,9 @@ question(
         mistakes=(
             Mistake(
                 "wrong-year",
-                "the 2023 share, not the 2024 one",
+                "the 2025 share, not the 2024 one",
                 lambda: float(
-                    minerals.producers("lithium", 2023).set_index("iso3").loc["AUS", "share_pct"]
+                    minerals.producers("lithium", 2025).set_index("iso3").loc["AUS", "share_pct"]
                 ),
                 "a figure of another year than the one asked",
             ),
@@ -95,9 +95,9 @@ question(
         expected=lambda: sorted(
             m for m in minerals.mineral_names() if "KOR" in set(minerals.producers(m, YEAR)["iso3"])
         ),
-        hint="Filter the production table for iso3 == 'KOR' and the year 2024, then look at "
-        "the mineral column.",
-        explain="Korea produces a little of both, well under 1 % of the world total of each.",
+        hint="Filter the production table for iso3 == 'KOR', the year 2024 and production "
+        "above 0 (USGS prints a dash, zero, for some rows), then look at the mineral column.",
+        explain="Korea mined a little graphite, well under 1 % of the world total.",
     )
 )
 

@@ -6,8 +6,11 @@ from __future__ import annotations
 from koit_lessons import minerals
 from koit_lessons.checks import Mistake, Question, question
 
-YEAR = 2024
+YEAR = 2024  # revised in USGS Mineral Commodity Summaries 2026
+LATER = 2025  # first estimates in the same edition
 REFINED = "mineral_processing"
+#: MCS 2025's figures for 2023, the year of the IEA figures compared in exercise 5
+EARLIER = minerals.EARLIER
 
 
 def _share(mineral: str, iso3: str, year: int = YEAR, dataset: str = "mineral_production") -> float:
@@ -28,19 +31,20 @@ question(
         mistakes=(
             Mistake(
                 "wrong-year",
-                "the 2024 share, not the 2023 one",
-                lambda: _share("nickel", "IDN", year=2024),
+                "the 2024 share, not the 2025 one",
+                lambda: _share("nickel", "IDN", year=YEAR),
             ),
         ),
-        prompt="What share of world nickel mine production (in %) came from Indonesia in 2023?",
+        prompt="What share of world nickel mine production (in %) came from Indonesia in 2025 "
+        "(USGS estimate)?",
         kind="number",
         unit="%",
         tolerance=0.5,
-        expected=lambda: _share("nickel", "IDN", year=2023),
-        hint="Use minerals.producers('nickel', 2023) and read Indonesia's share_pct, or divide "
-        "its production by minerals.world_total('nickel', 2023) and multiply by 100.",
-        explain="Over half of the world's mined nickel already came from one country in 2023, "
-        "and its share was larger still in 2024.",
+        expected=lambda: _share("nickel", "IDN", year=LATER),
+        hint="Use minerals.producers('nickel', 2025) and read Indonesia's share_pct, or divide "
+        "its production by minerals.world_total('nickel', 2025) and multiply by 100.",
+        explain="Already over three fifths of the world's mined nickel in 2024, and a larger "
+        "share still in the 2025 estimate.",
     )
 )
 
@@ -106,12 +110,12 @@ question(
             Mistake(
                 "top1-not-top3",
                 "the top producer only, not the top three",
-                lambda: minerals.concentration("nickel", 2023)["top1_pct"],
+                lambda: minerals.concentration("nickel", 2023, dataset=EARLIER)["top1_pct"],
             ),
             Mistake(
                 "wrong-year",
                 "the 2024 figure, not the 2023 one",
-                lambda: minerals.concentration("nickel", 2024)["top3_pct"],
+                lambda: minerals.concentration("nickel", YEAR)["top3_pct"],
             ),
         ),
         prompt="By the USGS figures, what share (in %) of world nickel mine production did the "
@@ -119,9 +123,9 @@ question(
         kind="number",
         unit="%",
         tolerance=0.5,
-        expected=lambda: minerals.concentration("nickel", 2023)["top3_pct"],
-        hint="Add the three largest shares of the 2023 nickel table, as you did for cobalt in "
-        "lesson 00.",
+        expected=lambda: minerals.concentration("nickel", 2023, dataset=EARLIER)["top3_pct"],
+        hint="Add the three largest shares of the 2023 nickel table (from the data set "
+        "mineral_production_2023), as you did for cobalt in lesson 00.",
         explain="Close to the IEA's 69%, but not the same: the two sources estimate differently.",
     )
 )

@@ -60,16 +60,18 @@ question(
 question(
     Question(
         id="05-compare-shocks",
-        prompt="Shock A: Indonesia cuts nickel mine output by 30%. Shock B: Congo (Kinshasa) "
+        prompt="Shock A: Australia cuts lithium mine output by 40%. Shock B: Congo (Kinshasa) "
         "cuts cobalt mine output by 25% (2024 data). How many percentage points more of world "
         "supply does shock B remove than shock A?",
         kind="number",
         unit="percentage points",
         tolerance=0.1,
-        expected=lambda: _lost("cobalt", "Congo (Kinshasa)", 25) - _lost("nickel", "Indonesia", 30),
+        expected=lambda: (
+            _lost("cobalt", "Congo (Kinshasa)", 25) - _lost("lithium", "Australia", 40)
+        ),
         hint="Compute the supply lost for each shock (share × cut / 100) and subtract A from B.",
-        explain="The smaller cut removes more supply, because Congo (Kinshasa) mines a larger "
-        "share of the world's cobalt than Indonesia does of nickel.",
+        explain="The smaller cut removes more supply, because Congo (Kinshasa) mines a much "
+        "larger share of the world's cobalt than Australia does of lithium.",
     )
 )
 
@@ -105,7 +107,7 @@ question(
         ),
         hint="The share of Korea's lithium imports at risk is China's share of those imports "
         "times the cut as a fraction; shocks.exposure() works it out for every importer.",
-        explain="China mined only about a sixth of the world's lithium (world total excluding "
+        explain="China mined less than a fifth of the world's lithium (world total excluding "
         "the U.S.), but Korea buys most of its lithium hydroxide, a refined chemical, from "
         "China.",
     )

@@ -44,7 +44,7 @@ class ShockSimulator(Explorer):
     >>> sim = ShockSimulator("cobalt", "Congo (Kinshasa)", cut_pct=30)
     >>> sim.cut.value = 60
     >>> round(sim.result().supply_lost_pct, 1)
-    45.5
+    44.5
     """
 
     def __init__(
@@ -159,16 +159,20 @@ def shock_simulator(
     cut_pct: float = 50,
     stockpile_months: float = 0,
     elasticity: float = 0.5,
+    year: int | None = None,
 ) -> None:
     """Show the supply-shock simulator with the given starting values.
 
     Parameters
     ----------
-    mineral, country, cut_pct, stockpile_months, elasticity
-        The starting values, as for :class:`ShockSimulator`.
+    mineral, country, cut_pct, stockpile_months, elasticity, year
+        The starting values, as for :class:`ShockSimulator` (``year`` None: the latest).
 
     Examples
     --------
     >>> shock_simulator("gallium", "China", cut_pct=80)
+    >>> shock_simulator("rare earths", "China", year=2024)
     """
-    display(ShockSimulator(mineral, country, cut_pct, stockpile_months, elasticity).widget)
+    display(
+        ShockSimulator(mineral, country, cut_pct, stockpile_months, elasticity, year=year).widget
+    )
