@@ -113,6 +113,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
     ("chips", "foundry_by_country", {"quarter": "2025Q1"}, {"quarter": "name?"}),
     ("chips", "foundry_concentration", {"quarter": "2025Q1", "by": "country"},
      {"quarter": "name?", "by": "name"}),
+    ("chips", "world_sales", {}, {}),
     ("memory", "quarters", {}, {}),
     ("memory", "companies", {}, {}),
     ("memory", "dram_shares", {"quarter": "2025Q1"}, {"quarter": "name?"}),

@@ -125,3 +125,52 @@ def test_value_chain_fabrication_agrees_with_sia_bcg_capacity():
     cap = cap[(cap["segment"] == "all nodes") & (cap["period"] == 2022)].set_index("iso3")
     for iso3 in ("CHN", "USA"):
         assert one(vc[("fabrication", iso3)]) == one(cap.loc[iso3, "share_pct"])
+
+
+def test_world_chip_sales_rules():
+    df = data.load("world_chip_sales")
+    assert df.attrs["source"].startswith("Source: ")
+    assert set(df["status"]) == {"actual", "forecast"}
+    assert not df.duplicated(["year", "status", "edition"]).any()
+    assert df["quote"].notna().all() and df["source_url"].str.startswith("https://").all()
+    # one actual per year; forecasts name their edition
+    assert not df[df["status"] == "actual"].duplicated("year").any()
+    assert df.loc[df["status"] == "forecast", "edition"].str.contains("WSTS").all()
+    # each figure is in its quote, as written
+    for _, row in df.iterrows():
+        assert f"{row['world_sales_busd']:.1f}" in row["quote"], row["year"]
+
+
+def test_world_chip_sales_known_values_and_stated_growth():
+    """Read by hand: SIA's February 2026 release (HT Syndication copy); WSTS Autumn 2025
+    (eeNews Europe)."""
+    df = data.load("world_chip_sales").set_index(["year", "status"])
+    assert df.loc[(2024, "actual"), "world_sales_busd"] == 630.5
+    assert df.loc[(2025, "actual"), "world_sales_busd"] == 791.7
+    assert df.loc[(2025, "actual"), "growth_pct"] == 25.6
+    assert df.loc[(2025, "forecast"), "world_sales_busd"] == 772.2
+    assert df.loc[(2026, "forecast"), "world_sales_busd"] == 975.5
+    # the stated growth agrees with the two actuals
+    growth = 100 * (791.7 / 630.5 - 1)
+    assert round(growth, 1) == df.loc[(2025, "actual"), "growth_pct"]
+
+
+def test_world_chip_sales_ships_no_low_reliability_figure():
+    """The '$1.51 trillion' Spring 2026 forecast was read only on low-reliability sites."""
+    df = data.load("world_chip_sales")
+    assert (df["world_sales_busd"] < 1000).all()
+    assert not df["edition"].str.contains("Spring 2026").any()
+    notes = " ".join(data.describe("world_chip_sales")["notes"])
+    assert "Spring 2026" in notes and "Autumn 2026" in notes
+
+
+def test_world_sales_view():
+    from koit_lessons import chips
+
+    sales = chips.world_sales()
+    assert sales["year"].tolist() == [2024, 2025, 2025, 2026]
+    assert sales["status"].tolist() == ["actual", "actual", "forecast", "forecast"]
+    assert sales["label"].iloc[2] == "2025, forecast (WSTS Autumn 2025 forecast)"
+    assert sales.attrs["dataset"] == "world_chip_sales"
+    sales.loc[0, "world_sales_busd"] = 0  # a fresh frame: the shared table is unchanged
+    assert chips.world_sales()["world_sales_busd"].iloc[0] == 630.5

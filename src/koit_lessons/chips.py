@@ -1,12 +1,13 @@
 """Who makes chips, and how concentrated that is: views of the chip data sets built
 with :mod:`koit_lessons.metrics`.
 
-Three data sets: ``chip_value_chain_shares`` holds the shares of each stage of the
+Four data sets: ``chip_value_chain_shares`` holds the shares of each stage of the
 chain held by countries or regions (CSET Supply Chain Explorer);
 ``chip_capacity_shares`` holds shares of world wafer-fabrication capacity by region
 (SIA/BCG; the most advanced nodes below 10 nm, and all nodes); and
 ``foundry_market_share`` holds the revenue shares of the ten largest foundries by
-quarter (TrendForce).
+quarter (TrendForce); ``world_chip_sales`` holds world semiconductor sales by year,
+actual and forecast (WSTS, via SIA and ESIA).
 
 >>> from koit_lessons import chips
 >>> chips.capacity_shares("below 10 nm", 2019)["region"].tolist()
@@ -42,11 +43,13 @@ __all__ = [
     "foundry_shares",
     "foundry_by_country",
     "foundry_concentration",
+    "world_sales",
 ]
 
 CAPACITY = "chip_capacity_shares"
 FOUNDRY = "foundry_market_share"
 VALUE_CHAIN = "chip_value_chain_shares"
+SALES = "world_chip_sales"
 #: The stages and inputs of ``chip_value_chain_shares``, in the order of the chain.
 STAGES = [
     "EDA software",
@@ -540,3 +543,37 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
         "hhi": metrics.hhi(shares),
         "covered_pct": float(shares.sum()),
     }
+
+
+def world_sales() -> pd.DataFrame:
+    """World semiconductor sales by year (billion US$), actual and forecast, oldest
+    year first and, within a year, the actual before the forecast, with a ``label`` for
+    figures such as '2025, actual' or '2026, forecast (WSTS Autumn 2025 forecast)'.
+
+    A forecast is not a measurement: the data hold WSTS's forecast for 2025, made in
+    December 2025, beside the actual sales that SIA reported in February 2026.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``year``, ``status`` ("actual" or "forecast"), ``edition``,
+        ``published``, ``world_sales_busd`` and ``growth_pct`` (empty where the source
+        states no exact growth); ``attrs`` holds the data set name and its source line.
+
+    Examples
+    --------
+    >>> sales = world_sales()
+    >>> sales.loc[sales["status"] == "actual", "world_sales_busd"].tolist()
+    [630.5, 791.7]
+    >>> sales["label"].iloc[-1]
+    '2026, forecast (WSTS Autumn 2025 forecast)'
+    """
+    df = data.table(SALES)
+    cols = ["year", "status", "edition", "published", "world_sales_busd", "growth_pct"]
+    out = df[cols].sort_values(["year", "status"], kind="stable").reset_index(drop=True)
+    forecast = out["status"] == "forecast"
+    label = out["year"].astype(str) + ", " + out["status"]
+    label[forecast] = label[forecast] + " (" + out.loc[forecast, "edition"] + ")"
+    out.insert(0, "label", label.astype(str))
+    out.attrs = {"dataset": SALES, "source": data.source_line(SALES)}
+    return out
