@@ -170,7 +170,7 @@ def test_world_sales_view():
     sales = chips.world_sales()
     assert sales["year"].tolist() == [2024, 2025, 2025, 2026]
     assert sales["status"].tolist() == ["actual", "actual", "forecast", "forecast"]
-    assert sales["label"].iloc[2] == "2025, forecast (WSTS Autumn 2025 forecast)"
+    assert sales["label"].iloc[2] == "2025, forecast (WSTS Autumn 2025)"
     assert sales.attrs["dataset"] == "world_chip_sales"
     sales.loc[0, "world_sales_busd"] = 0  # a fresh frame: the shared table is unchanged
     assert chips.world_sales()["world_sales_busd"].iloc[0] == 630.5

@@ -548,7 +548,7 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
 def world_sales() -> pd.DataFrame:
     """World semiconductor sales by year (billion US$), actual and forecast, oldest
     year first and, within a year, the actual before the forecast, with a ``label`` for
-    figures such as '2025, actual' or '2026, forecast (WSTS Autumn 2025 forecast)'.
+    figures such as '2025, actual' or '2026, forecast (WSTS Autumn 2025)'.
 
     A forecast is not a measurement: the data hold WSTS's forecast for 2025, made in
     December 2025, beside the actual sales that SIA reported in February 2026.
@@ -566,7 +566,7 @@ def world_sales() -> pd.DataFrame:
     >>> sales.loc[sales["status"] == "actual", "world_sales_busd"].tolist()
     [630.5, 791.7]
     >>> sales["label"].iloc[-1]
-    '2026, forecast (WSTS Autumn 2025 forecast)'
+    '2026, forecast (WSTS Autumn 2025)'
     """
     df = data.table(SALES)
     cols = ["year", "status", "edition", "published", "world_sales_busd", "growth_pct"]
