@@ -108,7 +108,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
      {"segment": "name", "period": "year"}),
     ("chips", "capacity_history", {"segment": "below 10 nm"}, {"segment": "name"}),
     ("chips", "concentration_table", {"min_coverage": 90}, {"min_coverage": "number"}),
-    ("chips", "quarters", {}, {}),
+    ("chips", "quarters", {"complete_only": True}, {"complete_only": "flag"}),
     ("chips", "foundry_shares", {"quarter": "2025Q1"}, {"quarter": "name?"}),
     ("chips", "foundry_by_country", {"quarter": "2025Q1"}, {"quarter": "name?"}),
     ("chips", "foundry_concentration", {"quarter": "2025Q1", "by": "country"},
