@@ -10,7 +10,8 @@ def test_segments_periods_quarters():
     assert chips.segments() == ["all nodes", "below 10 nm"]
     assert chips.periods("below 10 nm") == [2019, 2022, 2032]
     assert chips.periods("all nodes") == [2022, 2032]
-    assert chips.quarters() == ["2025Q1", "2025Q2"]
+    assert chips.quarters() == ["2025Q1", "2025Q2", "2025Q3", "2025Q4"]
+    assert chips.quarters(complete_only=True) == ["2025Q1", "2025Q2"]
 
 
 def test_capacity_shares_sorted_with_source():
@@ -88,6 +89,34 @@ def test_foundry_concentration_by_company_and_country():
     assert c["top1_pct"] > chips.foundry_concentration("2025Q1")["top1_pct"]
 
 
+def test_partial_quarters_list_only_the_shares_found():
+    """2025Q3 and 2025Q4: TrendForce's shares as the press reported them, gaps kept."""
+    q3 = chips.foundry_shares("3Q25")
+    assert q3.attrs["quarter"] == "2025Q3" and q3.attrs["complete"] is False
+    assert q3["company"].tolist() == [
+        "TSMC", "Samsung", "SMIC", "UMC", "GlobalFoundries", "Huahong Group"
+    ]  # fmt: skip
+    assert q3["revenue_musd"].isna().all()
+    q4 = chips.foundry_shares("2025Q4")
+    assert q4.set_index("company")["share_pct"].to_dict() == {"TSMC": 70.4, "Samsung": 7.1}
+    assert chips.foundry_shares().attrs["complete"] is True
+
+
+@pytest.mark.parametrize("quarter", ["2025Q3", "2025Q4"])
+@pytest.mark.parametrize(
+    "call",
+    [
+        chips.foundry_by_country,
+        chips.foundry_concentration,
+        lambda q: chips.foundry_concentration(q, by="country"),
+    ],
+)
+def test_no_sum_over_a_partial_quarter(call, quarter):
+    """Regression guard: a total or an HHI over some of the ten would be too small."""
+    with pytest.raises(KoitError, match=r"only \d of the ten largest foundries.*2025Q1, 2025Q2\.$"):
+        call(quarter)
+
+
 @pytest.mark.parametrize(
     "call, message",
     [
@@ -97,9 +126,10 @@ def test_foundry_concentration_by_company_and_country():
         (lambda: chips.capacity_shares("all nodes", "2022"), "as a number without quotes"),
         (lambda: chips.periods("al nodes"), "no capacity segment called 'al nodes'"),
         (lambda: chips.foundry_shares("2024Q4"), "no quarter called '2024Q4'"),
-        (lambda: chips.foundry_shares("2025Q3x"), "Allowed: 2025Q1, 2025Q2"),
+        (lambda: chips.foundry_shares("2025Q3x"), "Allowed: 2025Q1, 2025Q2, 2025Q3, 2025Q4"),
         (lambda: chips.foundry_shares(2025), "must be given as text"),
         (lambda: chips.foundry_concentration(by="region"), "Allowed: company, country"),
+        (lambda: chips.quarters(complete_only="yes"), "must be True or False"),
         (lambda: chips.concentration_table(min_coverage="95"), "must be a number"),
         (lambda: chips.concentration_table(min_coverage=101), "try a lower min_coverage"),
     ],
@@ -152,3 +182,12 @@ def test_stage_table_most_and_least_concentrated():
 def test_bad_stage_gets_a_clear_message(call, message):
     with pytest.raises(KoitError, match=message):
         call()
+
+
+def test_foundry_source_line_names_the_sources_of_its_quarter():
+    q2 = chips.foundry_shares("2025Q2").attrs["source"]
+    assert "2Q25" in q2 and "Liberty Times" not in q2 and "Focus Taiwan" not in q2
+    q4 = chips.foundry_shares("2025Q4").attrs["source"]
+    assert "Focus Taiwan" in q4 and "2Q25" not in q4
+    assert chips.foundry_by_country("2025Q2").attrs["source"] == q2
+    assert chips._quarters_of("2024Q4-2025Q2") == {"2024Q4", "2025Q1", "2025Q2"}

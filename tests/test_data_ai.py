@@ -40,7 +40,21 @@ def test_training_compute_spot_checks_against_epoch():
     assert df.loc["Pangu Ultra", "training_compute_flop"] == 1.0692e25
     assert df.loc["AlexNet", "training_compute_flop"] == 4.7e17
     korean = df[df["country"].fillna("").str.contains("Korea")].index
-    assert set(korean) == {"HyperCLOVA 204B", "EXAONE Deep 32B"}
+    assert set(korean) == {"HyperCLOVA 204B", "EXAONE Deep 32B", "EXAONE 4.0 (32B)", "K-EXAONE"}
+
+
+def test_training_compute_rows_of_the_february_2026_copy():
+    """Read by hand in rauletorresc/llmfit 'Epoch Database - Notable Models.csv' (a652be3):
+    the three largest runs after April 2025 and the Korean models, labels kept."""
+    df = data.load("ai_training_compute").set_index("model")
+    assert df.loc["Grok 4", "training_compute_flop"] == 5.0000000000001e26
+    assert df.loc["Grok 4", "confidence"] == "Speculative"
+    assert df.loc["GPT-5", "training_compute_flop"] == 6.600000000000001e25
+    assert pd.isna(df.loc["GPT-5", "parameters"])
+    assert df.loc["Qwen3-Max", "confidence"] == "Speculative"
+    assert df.loc["K-EXAONE", "training_compute_flop"] == 1.52e24
+    assert df.loc["EXAONE 4.0 (32B)", "confidence"] == "Confident"
+    assert df["training_compute_flop"].idxmax() == "Grok 4"
 
 
 def test_accelerator_rules_and_vendor_figures():

@@ -1,12 +1,14 @@
 """Who makes chips, and how concentrated that is: views of the chip data sets built
 with :mod:`koit_lessons.metrics`.
 
-Three data sets: ``chip_value_chain_shares`` holds the shares of each stage of the
+Four data sets: ``chip_value_chain_shares`` holds the shares of each stage of the
 chain held by countries or regions (CSET Supply Chain Explorer);
 ``chip_capacity_shares`` holds shares of world wafer-fabrication capacity by region
-(SIA/BCG; the most advanced nodes below 10 nm, and all nodes); and
+(SIA/BCG; the most advanced nodes below 10 nm, and all nodes);
 ``foundry_market_share`` holds the revenue shares of the ten largest foundries by
-quarter (TrendForce).
+quarter (TrendForce; for the newest quarters only the shares the press reported); and
+``world_chip_sales`` holds world semiconductor sales by year, actual and forecast (WSTS,
+via SIA and ESIA).
 
 >>> from koit_lessons import chips
 >>> chips.capacity_shares("below 10 nm", 2019)["region"].tolist()
@@ -17,10 +19,12 @@ quarter (TrendForce).
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from koit_lessons import data, metrics
-from koit_lessons.errors import KoitError, pick_name, require_number, require_year
+from koit_lessons.errors import KoitError, pick_name, plain, require_number, require_year, said
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -42,11 +46,13 @@ __all__ = [
     "foundry_shares",
     "foundry_by_country",
     "foundry_concentration",
+    "world_sales",
 ]
 
 CAPACITY = "chip_capacity_shares"
 FOUNDRY = "foundry_market_share"
 VALUE_CHAIN = "chip_value_chain_shares"
+SALES = "world_chip_sales"
 #: The stages and inputs of ``chip_value_chain_shares``, in the order of the chain.
 STAGES = [
     "EDA software",
@@ -57,6 +63,9 @@ STAGES = [
     "fabrication",
     "assembly, test and packaging",
 ]
+#: How many foundries TrendForce ranks each quarter; a quarter of ``foundry_market_share``
+#: with fewer shares is incomplete (the others were not found, they are not zero).
+TOP_FOUNDRIES = 10
 #: Below this coverage (sum of the listed shares, in %) a concentration index would
 #: mislead, so :func:`concentration_table` leaves the segment out.
 MIN_COVERAGE = 95.0
@@ -405,39 +414,100 @@ def concentration_table(min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
     return out
 
 
-def quarters() -> list[str]:
+def quarters(complete_only: bool = False) -> list[str]:
     """The quarters in ``foundry_market_share``, oldest first ('2025Q1', ...).
+
+    Parameters
+    ----------
+    complete_only : bool, optional
+        Keep only the quarters with the shares of all ten ranked foundries (default
+        False: every quarter, also those for which only some shares were found).
 
     Returns
     -------
     list of str
         The quarters, written like '2025Q2'.
 
+    Raises
+    ------
+    KoitError
+        If ``complete_only`` is not True or False.
+
     Examples
     --------
     >>> quarters()[-1]
+    '2025Q4'
+    >>> quarters(complete_only=True)[-1]
     '2025Q2'
     """
-    return sorted(data.table(FOUNDRY)["quarter"].unique())
+    complete_only = plain(complete_only)  # np.True_ (e.g. from a comparison) is True
+    if not isinstance(complete_only, bool):
+        raise KoitError(f"complete_only= must be True or False, not {said(complete_only)}.")
+    df = data.table(FOUNDRY)
+    counts = df.dropna(subset=["share_pct"]).groupby("quarter").size()
+    if complete_only:
+        counts = counts[counts >= TOP_FOUNDRIES]
+    return sorted(counts.index)
+
+
+def _quarters_of(label: str) -> set[str]:
+    """The quarters a source's data_year names: '2025Q3', '2025Q1 and 2025Q2' or a range
+    '2025Q3-2025Q4'."""
+    found: set[str] = set()
+    for start, end in re.findall(r"(\d{4}Q[1-4])(?:\s*[-–]\s*(\d{4}Q[1-4]))?", label):
+        year, n = int(start[:4]), int(start[-1])
+        while True:
+            q = f"{year}Q{n}"
+            found.add(q)
+            if not end or q >= end:
+                break
+            year, n = (year + 1, 1) if n == 4 else (year, n + 1)
+    return found
+
+
+def _foundry_source(quarter: str) -> str:
+    """The source line of ``foundry_market_share`` naming only the sources of ``quarter``."""
+    sources = data.describe(FOUNDRY)["sources"]
+    parts = [
+        f"{s['publisher']}, {s['title']} (data year {s['data_year']})"
+        for s in sources
+        if quarter in _quarters_of(s.get("data_year", ""))
+    ]
+    return "Source: " + "; ".join(parts) + "." if parts else data.source_line(FOUNDRY)
+
+
+def _complete(quarter: str, what: str) -> None:
+    """A plain KoitError when ``quarter`` lacks some of the ten shares."""
+    shares = quarter_shares(FOUNDRY, quarter, ["company", "share_pct"])
+    if len(shares) < TOP_FOUNDRIES:
+        found = ", ".join(shares["company"])
+        raise KoitError(
+            f"For {shares.attrs['quarter']} our sources give the shares of only {len(shares)} "
+            f"of the ten largest foundries ({found}), so {what} would leave out the others; "
+            f"use a quarter with all ten: {', '.join(quarters(complete_only=True))}."
+        )
 
 
 def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
-    """The ten largest foundries in a quarter (latest by default), largest first, with
-    their revenue (million US$) and share of world foundry revenue (``share_pct``).
+    """The ten largest foundries in a quarter, largest first, with their revenue (million
+    US$) and share of world foundry revenue (``share_pct``).
 
-    ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'.
+    ``quarter`` can be written '2025Q2', 'Q2 2025' or '2Q25'. By default, the latest
+    quarter with all ten shares. For a later quarter named explicitly, only the foundries
+    whose share was found are listed (and ``revenue_musd`` may be empty).
 
     Parameters
     ----------
     quarter : str, optional
         The quarter, written as :func:`koit_lessons.quarters.pick_quarter` reads it; None
-        (the default) for the latest.
+        (the default) for the latest quarter with all ten shares.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``company``, ``headquarters``, ``iso3``, ``revenue_musd`` and ``share_pct``;
-        ``attrs`` holds the data set name, the quarter and the source line.
+        ``attrs`` holds the data set name, the quarter, the source line and ``complete``
+        (True when all ten shares are listed).
 
     Raises
     ------
@@ -448,19 +518,28 @@ def foundry_shares(quarter: str | None = None) -> pd.DataFrame:
     --------
     >>> float(foundry_shares("2Q25")["share_pct"].iloc[0])
     70.2
+    >>> foundry_shares("2025Q4")["company"].tolist()
+    ['TSMC', 'Samsung']
     """
+    if quarter is None:
+        quarter = quarters(complete_only=True)[-1]
     cols = ["company", "headquarters", "iso3", "revenue_musd", "share_pct"]
-    return quarter_shares(FOUNDRY, quarter, cols)
+    out = quarter_shares(FOUNDRY, quarter, cols)
+    out.attrs["complete"] = len(out) >= TOP_FOUNDRIES
+    out.attrs["source"] = _foundry_source(out.attrs["quarter"])
+    return out
 
 
 def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     """The top-10 foundries' revenue shares added up by headquarters country, largest
-    first, with the number of companies and their names.
+    first, with the number of companies and their names. Only for a quarter with all ten
+    shares: a total over some of them would be too small.
 
     Parameters
     ----------
     quarter : str, optional
-        As for :func:`foundry_shares`; None (the default) for the latest.
+        As for :func:`foundry_shares`; None (the default) for the latest quarter with all
+        ten shares.
 
     Returns
     -------
@@ -472,7 +551,7 @@ def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     Raises
     ------
     KoitError
-        If ``quarter`` is not a quarter in the data.
+        If ``quarter`` is not a quarter in the data, or not all ten shares are known for it.
 
     Examples
     --------
@@ -480,6 +559,7 @@ def foundry_by_country(quarter: str | None = None) -> pd.DataFrame:
     'Taiwan'
     """
     table = foundry_shares(quarter)
+    _complete(table.attrs["quarter"], "a total by country")
     out = (
         table.groupby(["headquarters", "iso3"], as_index=False)
         .agg(
@@ -502,12 +582,13 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     or, with ``by="country"``, by headquarters country.
 
     The HHI covers the ten listed foundries only (about 97 % of the market), so it is
-    a slight underestimate.
+    a slight underestimate. Only for a quarter with all ten shares.
 
     Parameters
     ----------
     quarter : str, optional
-        As for :func:`foundry_shares`; None (the default) for the latest.
+        As for :func:`foundry_shares`; None (the default) for the latest quarter with all
+        ten shares.
     by : str, optional
         "company" (the default) or "country".
 
@@ -520,7 +601,8 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     Raises
     ------
     KoitError
-        If ``by`` is not "company" or "country", or ``quarter`` is not in the data.
+        If ``by`` is not "company" or "country", ``quarter`` is not in the data, or not all
+        ten shares are known for it.
 
     Examples
     --------
@@ -528,7 +610,10 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     5051
     """
     by = pick_name("grouping for by=", by, ["company", "country"])
-    table = foundry_shares(quarter) if by == "company" else foundry_by_country(quarter)
+    table = foundry_shares(quarter)
+    _complete(table.attrs["quarter"], "a concentration index")
+    if by == "country":
+        table = foundry_by_country(table.attrs["quarter"])
     name = "company" if by == "company" else "headquarters"
     shares = table["share_pct"]
     return {
@@ -540,3 +625,37 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
         "hhi": metrics.hhi(shares),
         "covered_pct": float(shares.sum()),
     }
+
+
+def world_sales() -> pd.DataFrame:
+    """World semiconductor sales by year (billion US$), actual and forecast, oldest
+    year first and, within a year, the actual before the forecast, with a ``label`` for
+    figures such as '2025, actual' or '2026, forecast (WSTS Autumn 2025)'.
+
+    A forecast is not a measurement: the data hold WSTS's forecast for 2025, made in
+    December 2025, beside the actual sales that SIA reported in February 2026.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``year``, ``status`` ("actual" or "forecast"), ``edition``,
+        ``published``, ``world_sales_busd`` and ``growth_pct`` (empty where the source
+        states no exact growth); ``attrs`` holds the data set name and its source line.
+
+    Examples
+    --------
+    >>> sales = world_sales()
+    >>> sales.loc[sales["status"] == "actual", "world_sales_busd"].tolist()
+    [630.5, 791.7]
+    >>> sales["label"].iloc[-1]
+    '2026, forecast (WSTS Autumn 2025)'
+    """
+    df = data.table(SALES)
+    cols = ["year", "status", "edition", "published", "world_sales_busd", "growth_pct"]
+    out = df[cols].sort_values(["year", "status"], kind="stable").reset_index(drop=True)
+    forecast = out["status"] == "forecast"
+    label = out["year"].astype(str) + ", " + out["status"]
+    label[forecast] = label[forecast] + " (" + out.loc[forecast, "edition"] + ")"
+    out.insert(0, "label", label.astype(str))
+    out.attrs = {"dataset": SALES, "source": data.source_line(SALES)}
+    return out

@@ -401,7 +401,7 @@ def data_years(name: str) -> str:
     >>> data_years("mineral_production")
     '2024–2025'
     >>> data_years("foundry_market_share")
-    '2025Q1–2025Q2'
+    '2025Q1–2025Q4'
     """
     res = _resource(name)
     declared = res.get("koit_status", {}).get("data_years")
@@ -456,7 +456,7 @@ def status(today: date | None = None) -> pd.DataFrame:
     >>> from datetime import date
     >>> row = status(date(2026, 12, 2)).set_index("name").loc["foundry_market_share"]
     >>> row["published"], row["age"], row["data_years"]
-    ('2025-09-02', '15 months', '2025Q1–2025Q2')
+    ('2026-03-12', '9 months', '2025Q1–2025Q4')
     """
     if today is None:
         today = date.today()

@@ -56,8 +56,8 @@ def _capacity_covered(period: int) -> float:
     return float(chips.capacity_shares(SUB10, period)["share_pct"].sum())
 
 
-def _foundry(company: str) -> float:
-    table = chips.foundry_shares(QUARTER)
+def _foundry(company: str, quarter: str = QUARTER) -> float:
+    table = chips.foundry_shares(quarter)
     return float(table.loc[table["company"] == company, "share_pct"].sum())
 
 
@@ -85,6 +85,11 @@ ENTRIES = [
     Fixed("give Korea 60 % of memory chip design", CSET_SALES + " ('Memory chip design')"),
     Fixed("but only 3 % of chip design overall", CSET_SALES + " ('Chip design')"),
     Fixed("Every stage but one is above the 1,800 line", GUIDELINES),
+    # section 2: the quarters since 2025Q2 (TrendForce, as reported)
+    Claim("TSMC's share was 71.0 % in 2025Q3", lambda: _foundry("TSMC", "2025Q3"), digits=1),
+    Claim("and 70.4 % in 2025Q4;", lambda: _foundry("TSMC", "2025Q4"), digits=1),
+    Claim("Samsung's 6.8 % and", lambda: _foundry("Samsung", "2025Q3"), digits=1),
+    Claim("7.1 % (TrendForce, as reported", lambda: _foundry("Samsung", "2025Q4"), digits=1),
     # section 3: concentration
     Fixed("above 1,800 counts as highly concentrated", GUIDELINES),
     Claim("hold about 97 % of the market", _foundry_covered),
@@ -129,13 +134,14 @@ ENTRIES = [
         lambda: _stage_share("EDA software", "United States"),
     ),
     Claim("TSMC took 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
+    Claim("TSMC's share was 70.4 %.", lambda: _foundry("TSMC", "2025Q4"), digits=1),
     Claim("an HHI still above 1,800", lambda: _capacity_hhi(2032), relation="over"),
     Fixed("the EU aims at 20 % of the world's chip production by value", AUDITORS),
     # what the data could not tell us
     Claim("(10 % in 2022", lambda: _capacity("United States", 2022, "all nodes")),
     Claim("14 % projected for 2032)", lambda: _capacity("United States", 2032, "all nodes")),
     Claim("Mainland China (24 %", lambda: _capacity("Mainland China", 2022, "all nodes")),
-    Claim("21 %). We found", lambda: _capacity("Mainland China", 2032, "all nodes")),
+    Claim("21 %). For **2025Q3", lambda: _capacity("Mainland China", 2032, "all nodes")),
     # sources
     Fixed("75 % of manufacturing capacity in China and East Asia", SIA_2021),
     Fixed("ASML's 100 % of EUV lithography tools", CSET_EUV),

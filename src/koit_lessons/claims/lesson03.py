@@ -164,3 +164,26 @@ ENTRIES += [
     Claim("to 13 % in 2025Q1", lambda: _hbm("2025Q1", "Samsung")),
     Claim("back to 22 % in 2025Q3", lambda: _hbm("2025Q3", "Samsung")),
 ]
+
+
+def _sales(year: int, status: str) -> float:
+    table = chips.world_sales()
+    row = table[(table["year"] == year) & (table["status"] == status)]
+    return float(row["world_sales_busd"].iloc[0])
+
+
+def _sales_growth_2025() -> float:
+    return 100 * (_sales(2025, "actual") / _sales(2024, "actual") - 1)
+
+
+ENTRIES += [
+    # section 5: update on world chip sales (WSTS data via SIA; WSTS Autumn 2025 forecast)
+    Claim(r"of \$791.7 billion in 2025", lambda: _sales(2025, "actual"), digits=1),
+    Claim("up 25.6 % on 2024", _sales_growth_2025, digits=1),
+    Claim(r"WSTS forecast \$772.2 billion for 2025", lambda: _sales(2025, "forecast"), digits=1),
+    Claim(r"the same edition, \$975.5 billion", lambda: _sales(2026, "forecast"), digits=1),
+    # summary
+    Claim("grew 25.6 % in 2025", _sales_growth_2025, digits=1),
+    Claim(r"to \$791.7 billion (WSTS data, SIA)", lambda: _sales(2025, "actual"), digits=1),
+    Claim(r"the same year was \$772.2 billion", lambda: _sales(2025, "forecast"), digits=1),
+]

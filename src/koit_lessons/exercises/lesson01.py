@@ -31,6 +31,8 @@ def _model_aliases() -> dict[str, str]:
     aliases = {
         "Grok 3": "Grok-3",
         "Grok3": "Grok-3",
+        "Grok-4": "Grok 4",
+        "Grok4": "Grok 4",
         "Llama 4 Behemoth": "Llama 4 Behemoth (preview)",
         "Behemoth": "Llama 4 Behemoth (preview)",
     }
@@ -66,8 +68,10 @@ question(
         aliases=_model_aliases,
         hint="Find the row with the largest training_compute_flop (sort the table by it, or "
         "look up .idxmax() for a column) and read that row's model name.",
-        explain="Epoch labels this estimate 'Confident'; Epoch works it out from about 100 days "
-        "on a cluster of 100,000 NVIDIA H100 GPUs and xAI's statements about its compute.",
+        explain="Epoch labels this estimate 'Speculative' (see the confidence column): it "
+        "assumes Grok 4 had the same pre-training as Grok 3 plus extra reinforcement-learning "
+        "compute. Grok 3's own estimate, from about 100 days on 100,000 NVIDIA H100 GPUs, is "
+        "'Confident'.",
     )
 )
 

@@ -338,6 +338,27 @@ _PLACES = [
 ]
 
 
+def _crosses(segment, rect) -> bool:
+    """Whether the straight segment ((x0, y0), (x1, y1)) passes through the rectangle
+    (left, bottom, right, top); all in pixels (Liang–Barsky clipping)."""
+    (x0, y0), (x1, y1) = segment
+    dx, dy = x1 - x0, y1 - y0
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-dx, x0 - rect[0]), (dx, rect[2] - x0), (-dy, y0 - rect[1]), (dy, rect[3] - y0)):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return False
+    return True
+
+
 def _free_spot(
     ax: Axes,
     xy: tuple[float, float],
@@ -347,11 +368,18 @@ def _free_spot(
     *,
     fontsize: float = 8.0,
     gap: float = 5.0,
+    taken: list[tuple[float, float, float, float]] | None = None,
+    places: list[tuple[float, float, str, str]] | None = None,
 ) -> tuple[float, float, str, str]:
     """Where to write the name of the point ``xy`` (data coordinates) so that it covers
     the fewest of the ``others`` (points, in pixels) and the least of the straight line
     ``trend_px`` (its two ends, in pixels) and stays inside the Axes, judged on the
     Axes as they stand (a character at most 0.62 em wide).
+
+    ``taken``, if given, holds the boxes (left, bottom, right, top, in pixels) of names
+    already written: a place that overlaps one costs more, and the chosen box is added.
+    ``places`` replaces the candidate places (offsets in units of ``gap``, and the
+    alignment); the first of equal cost wins.
 
     Returns ``(dx, dy, ha, va)``: the offset in points and the alignment, for
     ``ax.annotate(..., xytext=(dx, dy), textcoords="offset points", ha=ha, va=va)``.
@@ -365,7 +393,7 @@ def _free_spot(
         (ax0, ay0), (bx, by) = trend_px
         line = [(ax0 + t / 50 * (bx - ax0), ay0 + t / 50 * (by - ay0)) for t in range(51)]
     best, best_cost = None, None
-    for ux, uy, ha, va in _PLACES:
+    for ux, uy, ha, va in places or _PLACES:
         dx, dy = ux * gap, uy * gap
         left = x0 + dx * px - {"left": 0, "right": w, "center": w / 2}[ha]
         bottom = y0 + dy * px - (0 if va == "bottom" else h)
@@ -374,8 +402,18 @@ def _free_spot(
         inside &= (abs(others[:, 0] - x0) > 0.5) | (abs(others[:, 1] - y0) > 0.5)
         cost = int(inside.sum())
         cost += sum(left < lx < left + w and bottom < ly < bottom + h for lx, ly in line)
+        if trend_px is not None and _crosses(
+            trend_px, (left - 2, bottom - 2, left + w + 2, bottom + h + 2)
+        ):
+            cost += 20
         if left < box.x0 or left + w > box.x1 or bottom < box.y0 or bottom + h > box.y1:
             cost += 100
+        for tl, tb, tr, tt in taken or ():
+            if left < tr and tl < left + w and bottom < tt and tb < bottom + h:
+                cost += 50
         if best_cost is None or cost < best_cost:
             best, best_cost = (dx, dy, ha, va), cost
+            best_box = (left, bottom, left + w, bottom + h)
+    if taken is not None:
+        taken.append(best_box)
     return best

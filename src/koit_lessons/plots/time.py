@@ -25,6 +25,22 @@ from koit_lessons.plots._describe import listing, number, sentence
 __all__ = ["log_trend", "timeline"]
 
 
+#: where a point's name may go (offsets in units of the gap, alignment): next to the
+#: point first, then farther off, where a thin line leads to the point
+_LABEL_PLACES = [
+    (1, -0.6, "left", "top"),
+    (-1, 0.6, "right", "bottom"),
+    (1, 0.6, "left", "bottom"),
+    (-1, -0.6, "right", "top"),
+    (0, 1.4, "center", "bottom"),
+    (0, -1.4, "center", "top"),
+] + [
+    (ux, uy, ha, "bottom" if uy > 0 else "top")
+    for uy in (-2.5, 2.5, -4.0, 4.0)
+    for ux, ha in ((-1.5, "right"), (1.5, "left"), (0, "center"))
+]
+
+
 @_document
 def log_trend(
     df: pd.DataFrame,
@@ -123,25 +139,6 @@ def log_trend(
             )
         ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
     ax.set_yscale("log")
-    names = set(annotate)
-    if label is not None:
-        names |= set(special[label].astype(str)) if highlight else set()
-        chosen = df[df[label].astype(str).isin(names)]
-        others = ax.transData.transform(df[[x, y]].to_numpy(dtype=float))
-        trend_px = ax.transData.transform(ax.lines[0].get_xydata()) if ax.lines else None
-        for _, row in chosen.iterrows():
-            text = str(row[label])
-            dx, dy, ha, va = _free_spot(ax, (float(row[x]), float(row[y])), text, others, trend_px)
-            ax.annotate(
-                text,
-                xy=(row[x], row[y]),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                fontsize=8,
-                ha=ha,
-                va=va,
-                color=highlight_color if mask.loc[_] else "#333333",
-            )
     ax.grid(axis="y", visible=True, which="major")
     ax.legend(loc="upper left", fontsize=9)
     xlabel = xlabel if xlabel is not None else x
@@ -169,7 +166,47 @@ def log_trend(
         "Scatter chart on a logarithmic scale", f"{ylabel} by {xlabel}", title, body,
         ". ".join(extra),
     )  # fmt: skip
-    return _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
+    _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
+    source_text = ax.texts[-1]  # written by _finish
+    # the names go where they cover least, judged on the figure as it will be laid out
+    ax.figure.canvas.draw()
+    names = set(annotate)
+    if label is not None:
+        names |= set(special[label].astype(str)) if highlight else set()
+        chosen = df[df[label].astype(str).isin(names)]
+        others = ax.transData.transform(df[[x, y]].to_numpy(dtype=float))
+        trend_px = ax.transData.transform(ax.lines[0].get_xydata()) if ax.lines else None
+        taken: list[tuple[float, float, float, float]] = []  # names already written
+        for _, row in chosen.iterrows():
+            text = str(row[label])
+            dx, dy, ha, va = _free_spot(
+                ax,
+                (float(row[x]), float(row[y])),
+                text,
+                others,
+                trend_px,
+                gap=7.0 if mask.loc[_] else 5.0,  # clear of the larger highlight marker
+                taken=taken,
+                places=_LABEL_PLACES,
+            )
+            color = highlight_color if mask.loc[_] else "#333333"
+            ax.annotate(
+                text,
+                xy=(row[x], row[y]),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                fontsize=8,
+                ha=ha,
+                va=va,
+                color=color,
+                # a name set farther off gets a thin line to its point
+                arrowprops={"arrowstyle": "-", "color": color, "lw": 0.6, "shrinkB": 4}
+                if abs(dx) > 10 or abs(dy) > 12
+                else None,
+            )
+    source_text.remove()  # the source line goes last again, as in every other figure
+    ax.add_artist(source_text)
+    return ax
 
 
 def _year(x: object) -> str:
