@@ -136,3 +136,15 @@ def test_barh_can_keep_years_in_time_order():
     assert top_to_bottom == [str(y) for y in k["year"]]
     by_size = [t.get_text() for t in plots.barh(k, "chip_share_pct", "label").get_yticklabels()]
     assert by_size[-1] == k.loc[k["chip_share_pct"].idxmax(), "label"]
+
+
+def test_value_labels_inside_a_bar_pick_the_ink_that_reads():
+    """White on the palette's vermillion is 3.9:1: a label inside such a bar is black
+    (lesson 04's copper HHI label failed the figure audit)."""
+    from koit_lessons.plots import basic
+    from koit_lessons.plots._audit import contrast_ratio
+
+    for fill in [*plots.PALETTE, plots.NEUTRAL, "#0072B2", "#007A5A"]:
+        assert contrast_ratio(basic._ink(fill), fill) >= 4.5, fill
+    assert basic._ink("#D55E00") == "black"
+    assert basic._ink("#882255") == "white"

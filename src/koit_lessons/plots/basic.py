@@ -21,6 +21,7 @@ from koit_lessons.plots._core import (
     _source_text,
     color_for,
 )
+from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._describe import listing, number, sentence
 
 __all__ = ["barh", "hhi_bars", "line", "stage_bars"]
@@ -117,9 +118,16 @@ def barh(
 _LABEL_PT = 9  # the size of value labels
 
 
+def _ink(fill: object) -> str:
+    """White text on a bar of this colour where it reads at 4.5:1 or better, else black
+    (white on the palette's vermillion is only 3.9:1)."""
+    return "white" if contrast_ratio("white", fill) >= 4.5 else "black"
+
+
 def _value_labels(ax, bars, values, texts, lines, names) -> None:
     """Write each bar's value at its end. A label that a reference line would cross
-    goes inside the bar, at its end or else at its start (white on the bar's colour),
+    goes inside the bar, at its end or else at its start (white or black on the bar's
+    colour, whichever reads),
     or, where neither fits, just past the last line it would cross."""
     lo, hi = ax.get_xlim()
     # the data units per point, from a guess of the bars' width: the figure's, less
@@ -142,11 +150,12 @@ def _value_labels(ax, bars, values, texts, lines, names) -> None:
             continue
         outside.append("")
         style = {"va": "center", "fontsize": _LABEL_PT, "textcoords": "offset points"}
+        ink = _ink(bar.get_facecolor())
         if width + 2 * pad < v and clear(v - pad - width, v):
-            ax.annotate(text, (v, y), xytext=(-4, 0), ha="right", color="white",
+            ax.annotate(text, (v, y), xytext=(-4, 0), ha="right", color=ink,
                         fontweight="bold", **style)  # fmt: skip
         elif width + 2 * pad < v and clear(0, pad + width):
-            ax.annotate(text, (0, y), xytext=(4, 0), ha="left", color="white",
+            ax.annotate(text, (0, y), xytext=(4, 0), ha="left", color=ink,
                         fontweight="bold", **style)  # fmt: skip
         else:
             last = max(x for x in lines if x >= v - 2 * per_pt)
