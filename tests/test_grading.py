@@ -231,6 +231,8 @@ def test_grade_command(tmp_path):
             str(tmp_path / "book.csv"),
             "--timeout",
             "60",
+            "--feedback",
+            str(tmp_path / "feedback"),
         ],
         capture_output=True,
         text=True,
@@ -238,6 +240,8 @@ def test_grade_command(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert "2 submissions graded" in out.stdout
+    assert "2 feedback pages in" in out.stdout
+    assert len(list((tmp_path / "feedback").glob("*.html"))) == 2
     rows = list(csv.DictReader((tmp_path / "book.csv").open(encoding="utf-8")))
     assert {r["student"]: r["total"] for r in rows} == {
         "all_correct": str(len(IDS)),
@@ -250,6 +254,13 @@ def test_grade_command(tmp_path):
         timeout=60,
     )
     assert bad.returncode == 2 and "no lesson called '99'" in bad.stderr
+    lonely = subprocess.run(
+        [sys.executable, "-m", "koit_lessons", "grade", "00", str(subs), "--show-answers"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert lonely.returncode == 2 and "--show-answers goes with --feedback" in lonely.stderr
 
 
 def test_written_answers_are_read_below_the_prompt():
@@ -312,3 +323,15 @@ def test_the_answers_file_keeps_each_value_status_and_diagnosis(graded):
     assert {r["status"] for r in left.values()} <= {"unanswered", "missing"}
     not_run = {r["status"] for r in rows if r["file"] == cases["invalid_json"].file}
     assert not_run == {"not-read"}
+
+
+def test_a_real_batch_feeds_the_report_and_the_feedback_pages(graded, tmp_path):
+    from koit_lessons.grading import analysis, feedback
+
+    cases, out, _, results = graded
+    a = analysis.item_analysis(out)
+    assert a.students == len(results)
+    pages = feedback.write_feedback(out, tmp_path / "fb")
+    assert len(pages) == len(results)
+    text = "".join(p.read_text(encoding="utf-8") for p in pages)
+    assert "<script" not in text and "Expected" not in text
