@@ -170,7 +170,6 @@ def build(
     *,
     launch: Launch = Launch(),
     overwrite: bool = False,
-    keep_source: Path | None = None,
     jobs: int = 1,
     quiet: bool = True,
 ) -> BuildResult:
@@ -185,8 +184,6 @@ def build(
         Where the "run it live" links point (none by default).
     overwrite : bool
         Replace what is in ``out``.
-    keep_source : path, optional
-        Write the Sphinx source there (kept) instead of a temporary folder.
     jobs : int
         Sphinx's parallel jobs.
     quiet : bool
@@ -217,9 +214,7 @@ def build(
         ) from None
     start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="koit-site-") as tmp:
-        source = Path(keep_source) if keep_source else Path(tmp) / "source"
-        if source.exists() and any(source.iterdir()):
-            shutil.rmtree(source)
+        source = Path(tmp) / "source"
         pages = write_source(source, launch)
         staging = Path(tmp) / "html"
         args = [
