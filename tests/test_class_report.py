@@ -20,6 +20,11 @@ from synthetic_class import EXPECTED_60, make_class  # noqa: E402
 N = 60
 
 
+def _top1() -> float:
+    """Cobalt's top-1 share: the synthetic class's most common wrong answer."""
+    return checks.fixed("00-cobalt-top3").mistakes[0].value()
+
+
 @pytest.fixture(scope="module")
 def batch(tmp_path_factory):
     folder = tmp_path_factory.mktemp("class")
@@ -74,7 +79,7 @@ def test_diagnoses_are_counted_exactly(report):
 def test_the_most_common_wrong_answer_reads_as_a_sentence(report):
     cobalt = report.wrong[report.wrong["question"] == "00-cobalt-top3"]
     assert cobalt["sentence"].iloc[0] == (
-        "18 of 60 gave 75.9: the top producer only, not the top three"
+        f"18 of 60 gave {_top1():.1f}: the top producer only, not the top three"
     )
     assert report.totals["students"].sum() == N
 
@@ -83,7 +88,7 @@ def test_the_report_page_and_its_tables(batch, tmp_path):
     written = analysis.class_report(batch, tmp_path / "report")
     page = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
     assert page.count("<figure>") == 3 and page.count("<figcaption>") == 3
-    assert "18 of 60 gave 75.9: the top producer only, not the top three" in page
+    assert f"18 of 60 gave {_top1():.1f}: the top producer only, not the top three" in page
     assert "<script" not in page
     with (tmp_path / "report" / "items.csv").open(encoding="utf-8") as f:
         items = list(csv.DictReader(f))
@@ -166,7 +171,7 @@ def test_a_wrong_answer_page_names_the_mistake_the_hint_and_the_value(batch, tmp
     section = page[page.index("<h3>00-cobalt-top3</h3>") :].split("</section>")[0]
     assert "Not right" in section
     assert "the top producer only, not the top three" in section
-    assert "75.86" in section  # their own value
+    assert f"{_top1():.2f}" in section  # their own value
     assert checks._get("00-cobalt-top3").hint.split(" (")[0] in section.replace("&#x27;", "'")
 
 
