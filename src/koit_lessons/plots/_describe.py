@@ -119,12 +119,15 @@ def describe(figure: Figure | Axes) -> str:
 
     Examples
     --------
-    >>> from koit_lessons import plots, minerals
-    >>> ax = plots.barh(minerals.producers("lithium", 2024).head(3), "share_pct", "country",
-    ...                 fmt="{:.0f} %", xlabel="Share of world mine production, 2024 (%)")
+    >>> import pandas as pd
+    >>> from koit_lessons import plots
+    >>> shares = pd.DataFrame({"country": ["Australia", "Chile", "China"],
+    ...                        "share_pct": [37.2, 21.9, 18.6]})
+    >>> ax = plots.barh(shares, "share_pct", "country", fmt="{:.0f} %",
+    ...                 xlabel="Share of world mine production, 2024 (%)", source="Example.")
     >>> plots.describe(ax)  # doctest: +NORMALIZE_WHITESPACE
     'Horizontal bar chart of share of world mine production, 2024 (%):
-     Australia 37 %, Chile 20 %, China 17 %.'
+     Australia 37 %, Chile 22 %, China 19 %.'
     """
     fig = figure.figure if isinstance(figure, Axes) else figure
     return _DESCRIPTIONS.get(fig, "")
