@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
     NEUTRAL,
@@ -21,7 +22,6 @@ from koit_lessons.plots._core import (
     _source_text,
     color_for,
 )
-from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._describe import listing, number, sentence
 
 __all__ = ["barh", "hhi_bars", "line", "stage_bars"]
