@@ -10,6 +10,7 @@ from matplotlib.axes import Axes
 
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._core import (
+    _PLACES,
     COUNTRY_COLORS,
     NEUTRAL,
     PALETTE,
@@ -27,14 +28,7 @@ __all__ = ["log_trend", "timeline"]
 
 #: where a point's name may go (offsets in units of the gap, alignment): next to the
 #: point first, then farther off, where a thin line leads to the point
-_LABEL_PLACES = [
-    (1, -0.6, "left", "top"),
-    (-1, 0.6, "right", "bottom"),
-    (1, 0.6, "left", "bottom"),
-    (-1, -0.6, "right", "top"),
-    (0, 1.4, "center", "bottom"),
-    (0, -1.4, "center", "top"),
-] + [
+_LABEL_PLACES = _PLACES + [
     (ux, uy, ha, "bottom" if uy > 0 else "top")
     for uy in (-2.5, 2.5, -4.0, 4.0)
     for ux, ha in ((-1.5, "right"), (1.5, "left"), (0, "center"))
