@@ -17,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from koit_lessons.plots import describe  # noqa: E402
@@ -43,28 +44,7 @@ def test_there_are_lessons_to_look_at():
     assert len(LESSONS) >= 10
 
 
-# Known defect, Matplotlib 3.7 only (the oldest supported): in lesson 01's trend chart
-# the name 'K-EXAONE' is placed over a data point (text is measured differently there);
-# newest Matplotlib passes. To fix in plots.time.log_trend's name placement.
-_OLD_MPL = tuple(int(p) for p in matplotlib.__version__.split(".")[:2]) < (3, 8)
-_KNOWN = {"01_why_ai_needs_chips"} if _OLD_MPL else set()
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(
-            p,
-            marks=pytest.mark.xfail(
-                reason="Matplotlib 3.7: a Korean model's name covers a point", strict=False
-            ),
-        )
-        if p.stem in _KNOWN
-        else p
-        for p in LESSONS
-    ],
-    ids=[p.stem for p in LESSONS],
-)
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
 def test_every_figure_of_the_lesson_passes_the_audit(path):
     problems, cells, explorers = [], set(), set()
     for item in lesson_figures.lesson_figures(path, explorers):
@@ -149,6 +129,50 @@ def test_a_name_over_another_point():
     ax.annotate("a long name", (0, 0), xytext=(-10, 0), textcoords="offset points")
     ax.set_xlim(-1, 1)
     assert any("covers a data point" in p for p in audit(fig))
+
+
+def test_a_large_marker_half_under_a_name():
+    # the marker's centre is just below the letters, but a large marker reaches into
+    # them (lesson 01: a Korean model's diamond under another model's name)
+    fig, ax = plt.subplots(layout="constrained")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    fig.canvas.draw()
+    text = ax.text(2, 5, "a long model name", va="bottom", fontsize=8)
+    box = text.get_window_extent(fig.canvas.get_renderer())
+    below = ax.transData.inverted().transform((box.x0 + 30, box.y0 - 1))
+    ax.scatter([below[0]], [below[1]], s=70, marker="D", color="#0072B2")
+    assert any("covers a data point" in p for p in audit(fig))
+    ax.collections[0].set_sizes([4])  # a small dot there stays clear of the letters
+    assert not any("covers a data point" in p for p in audit(fig))
+
+
+def test_a_name_s_line_through_another_name():
+    fig, ax = plt.subplots(layout="constrained")
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.text(5, 5, "in the way", ha="center", va="center")
+    ax.annotate("far", (5, 2), xytext=(5, 8), arrowprops={"arrowstyle": "-"}, ha="center")
+    assert any("the line from the text 'far' runs through the text 'in the way'" in p
+               for p in audit(fig))  # fmt: skip
+
+
+def test_names_of_a_crowded_cluster_of_points_keep_clear():
+    # three highlighted points close together near the right edge, as lesson 01's
+    # newest Korean models are: every name is placed clear of points, names and lines
+    from koit_lessons.plots import log_trend
+
+    df = pd.DataFrame(
+        {
+            "year": [2012.8, 2016, 2020, 2024.5, 2025.2, 2025.53, 2026.0],
+            "flop": [5e17, 1e20, 1e23, 3e24, 1.26e24, 2.69e24, 1.52e24],
+            "model": ["A", "B", "C", "D", "EXAONE Deep 32B", "EXAONE 4.0 (32B)", "K-EXAONE"],
+            "korean": [False, False, False, False, True, True, True],
+        }
+    )
+    ax = log_trend(df, "year", "flop", label="model", highlight="korean", source="Source: x.")
+    assert audit(ax.figure) == []
+    assert {t.get_text() for t in ax.texts} >= {"EXAONE Deep 32B", "EXAONE 4.0 (32B)", "K-EXAONE"}
 
 
 def test_text_past_the_figure_edge():

@@ -5,8 +5,9 @@
 
 1. **Text on text.** No two pieces of text (titles, axis and tick labels, value labels,
    annotations, legend entries, the source line) overlap by more than
-   :data:`OVERLAP_PX` pixels in both directions, and no legend covers a text that is
-   not its own.
+   :data:`OVERLAP_PX` pixels in both directions, no line from an annotation to its
+   point runs through another text, and no legend covers a text that is not its own.
+   An annotation's box is its letters' box (Matplotlib's extent adds its line).
 2. **Lines and points through text.** No line drawn in an Axes (a data line or a
    reference line) passes through a piece of text in that Axes, and no scatter point's
    centre lies in one (the text's box shrunk by :data:`OVERLAP_PX`).
@@ -151,7 +152,29 @@ def _tick_labels(ax: Axes) -> list[Text]:
 
 
 def _box(artist, renderer) -> Bbox:
+    """The box of a text's own letters: for an annotation, without its line to the point
+    (Matplotlib's extent of an annotation includes the line; the line is checked on its
+    own, see :func:`_leader`)."""
+    if isinstance(artist, Annotation):
+        artist.update_positions(renderer)
+        return Text.get_window_extent(artist, renderer)
     return artist.get_window_extent(renderer)
+
+
+def _sizes(coll) -> np.ndarray:
+    """The marker areas (points squared) of a scatter, one per point or one for all."""
+    sizes = np.asarray(coll.get_sizes(), dtype=float)
+    return sizes if len(sizes) else np.array([36.0])  # Matplotlib's default, 6 pt
+
+
+def _leader(artist) -> np.ndarray | None:
+    """The two ends (pixels) of an annotation's straight line to its point, or None."""
+    patch = getattr(artist, "arrow_patch", None)
+    if patch is None or not patch.get_visible():
+        return None
+    pts = patch.get_path().transformed(patch.get_transform()).vertices
+    pts = pts[np.isfinite(pts).all(axis=1)]
+    return pts[[0, -1]] if len(pts) >= 2 else None
 
 
 def _describe(text: Text) -> str:
@@ -296,6 +319,17 @@ def audit(fig: Figure) -> list[str]:
                 problems.append(
                     f"{where(a)}: the text {_describe(a)} overlaps the text {_describe(b)}."
                 )
+    # 1a. a name's line to its point through another text
+    for a in texts:
+        ends = _leader(a)
+        if ends is None:
+            continue
+        for b in texts:
+            if b is not a and _segment_hits_box(ends[0], ends[1], boxes[id(b)].padded(-OVERLAP_PX)):
+                problems.append(
+                    f"{where(a)}: the line from the text {_describe(a)} runs through the text "
+                    f"{_describe(b)}."
+                )
     # 1b. text under a legend (its frame, handles and entries)
     for legend in [lg for ax in fig.axes for lg in [ax.get_legend()] if lg is not None] + list(
         fig.legends
@@ -326,18 +360,25 @@ def audit(fig: Figure) -> list[str]:
     # 2b. text over points (of a scatter)
     for ax in fig.axes:
         own = [t for t in texts if t.axes is ax and t not in _axis_texts(ax)]
-        points = [
-            coll.get_offset_transform().transform(coll.get_offsets())
+        colls = [
+            coll
             for coll in ax.collections
             if isinstance(coll, PathCollection) and coll.get_visible() and len(coll.get_offsets())
         ]
-        if not points:
+        if not colls:
             continue
-        xy = np.vstack(points)
+        xy = np.vstack([c.get_offset_transform().transform(c.get_offsets()) for c in colls])
+        # a marker's half-width in pixels: its area s is in points squared
+        px = fig.dpi / 72
+        reach = np.concatenate(
+            [np.resize(np.sqrt(_sizes(c)) / 2 * px, len(c.get_offsets())) for c in colls]
+        )
         for t in own:
             b = boxes[id(t)]
-            hit = (xy[:, 0] > b.x0 + OVERLAP_PX) & (xy[:, 0] < b.x1 - OVERLAP_PX)
-            hit &= (xy[:, 1] > b.y0 + OVERLAP_PX) & (xy[:, 1] < b.y1 - OVERLAP_PX)
+            # half the marker may peek under the letters' edge, not more
+            near = reach / 2 - OVERLAP_PX
+            hit = (xy[:, 0] > b.x0 - near) & (xy[:, 0] < b.x1 + near)
+            hit &= (xy[:, 1] > b.y0 - near) & (xy[:, 1] < b.y1 + near)
             hit &= np.hypot(*(xy - _anchor(t)).T) > OVERLAP_PX  # not the point it names
             if hit.any():
                 problems.append(f"{where(t)}: the text {_describe(t)} covers a data point.")

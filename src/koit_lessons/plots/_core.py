@@ -10,9 +10,11 @@ import weakref
 from collections.abc import Iterable
 
 import matplotlib as mpl
+import numpy as np
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.font_manager import FontProperties
 
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._describe import mimebundle, remember
@@ -359,6 +361,22 @@ def _crosses(segment, rect) -> bool:
     return True
 
 
+def _text_width(ax: Axes, text: str, fontsize: float) -> float:
+    """The width in pixels of ``text`` at ``fontsize`` as ``ax``'s figure will draw it.
+
+    Measured with the canvas's renderer (capitals such as "K-EXAONE" are much wider than
+    an average character, and glyph widths differ between Matplotlib versions); a canvas
+    without a renderer gets an estimate of 0.7 em per character.
+    """
+    px = ax.figure.dpi / 72
+    get_renderer = getattr(ax.figure.canvas, "get_renderer", None)
+    if get_renderer is None:
+        return fontsize * 0.7 * len(text) * px
+    props = FontProperties(size=fontsize)
+    width, _, _ = get_renderer().get_text_width_height_descent(text, props, ismath=False)
+    return float(width)
+
+
 def _free_spot(
     ax: Axes,
     xy: tuple[float, float],
@@ -370,24 +388,34 @@ def _free_spot(
     gap: float = 5.0,
     taken: list[tuple[float, float, float, float]] | None = None,
     places: list[tuple[float, float, str, str]] | None = None,
+    reach=None,
+    leader: tuple[float, float] | None = None,
+    leaders: list | None = None,
 ) -> tuple[float, float, str, str]:
     """Where to write the name of the point ``xy`` (data coordinates) so that it covers
     the fewest of the ``others`` (points, in pixels) and the least of the straight line
     ``trend_px`` (its two ends, in pixels) and stays inside the Axes, judged on the
-    Axes as they stand (a character at most 0.62 em wide).
+    Axes as they stand (the name as wide as the renderer measures it).
 
     ``taken``, if given, holds the boxes (left, bottom, right, top, in pixels) of names
     already written: a place that overlaps one costs more, and the chosen box is added.
     ``places`` replaces the candidate places (offsets in units of ``gap``, and the
-    alignment); the first of equal cost wins.
+    alignment); the first of equal cost wins. ``reach``, if given, holds each of the
+    ``others``' marker half-width in pixels: a name keeps clear of more than half of it
+    (the figure audit's rule); by default a point needs 3 pixels. ``leader`` is the
+    offset (points across, points up) beyond which the caller draws a line from the
+    name to its point: such a line must not cross a name already written, nor a new
+    name one of the ``leaders`` (the lines already drawn, in pixels; the chosen one is
+    added).
 
     Returns ``(dx, dy, ha, va)``: the offset in points and the alignment, for
     ``ax.annotate(..., xytext=(dx, dy), textcoords="offset points", ha=ha, va=va)``.
     """
     px = ax.figure.dpi / 72
     x0, y0 = ax.transData.transform(xy)
-    w, h = fontsize * 0.62 * len(text) * px, fontsize * 1.25 * px
+    w, h = _text_width(ax, text, fontsize), fontsize * 1.25 * px
     box = ax.get_window_extent()
+    margin = 3.0 if reach is None else np.maximum(np.asarray(reach, dtype=float) / 2 + 1, 3.0)
     line = []
     if trend_px is not None:
         (ax0, ay0), (bx, by) = trend_px
@@ -397,23 +425,32 @@ def _free_spot(
         dx, dy = ux * gap, uy * gap
         left = x0 + dx * px - {"left": 0, "right": w, "center": w / 2}[ha]
         bottom = y0 + dy * px - (0 if va == "bottom" else h)
-        inside = (others[:, 0] > left - 3) & (others[:, 0] < left + w + 3)
-        inside &= (others[:, 1] > bottom - 3) & (others[:, 1] < bottom + h + 3)
+        lo_x, hi_x, lo_y, hi_y = left, left + w, bottom, bottom + h
+        inside = (others[:, 0] > lo_x - margin) & (others[:, 0] < hi_x + margin)
+        inside &= (others[:, 1] > lo_y - margin) & (others[:, 1] < hi_y + margin)
         inside &= (abs(others[:, 0] - x0) > 0.5) | (abs(others[:, 1] - y0) > 0.5)
         cost = int(inside.sum())
         cost += sum(left < lx < left + w and bottom < ly < bottom + h for lx, ly in line)
         if trend_px is not None and _crosses(
             trend_px, (left - 2, bottom - 2, left + w + 2, bottom + h + 2)
         ):
-            cost += 20
+            cost += 50
         if left < box.x0 or left + w > box.x1 or bottom < box.y0 or bottom + h > box.y1:
             cost += 100
         for tl, tb, tr, tt in taken or ():
-            if left < tr and tl < left + w and bottom < tt and tb < bottom + h:
+            if lo_x < tr and tl < hi_x and lo_y < tt and tb < hi_y:
                 cost += 50
+        segment = None
+        if leader is not None and (abs(dx) > leader[0] or abs(dy) > leader[1]):
+            segment = ((x0, y0), ((lo_x + hi_x) / 2, (lo_y + hi_y) / 2))
+            cost += 50 * sum(_crosses(segment, t) for t in taken or ())
+        rect = (lo_x, lo_y, hi_x, hi_y)
+        cost += 50 * sum(_crosses(seg, rect) for seg in leaders or ())
         if best_cost is None or cost < best_cost:
             best, best_cost = (dx, dy, ha, va), cost
-            best_box = (left, bottom, left + w, bottom + h)
+            best_box, best_segment = rect, segment
     if taken is not None:
         taken.append(best_box)
+    if leaders is not None and best_segment is not None:
+        leaders.append(best_segment)
     return best

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
@@ -33,6 +34,11 @@ _LABEL_PLACES = _PLACES + [
     for uy in (-2.5, 2.5, -4.0, 4.0)
     for ux, ha in ((-1.5, "right"), (1.5, "left"), (0, "center"))
 ]
+
+#: marker areas (points squared) of the trend chart's points and highlighted points
+_POINT_SIZE, _HIGHLIGHT_SIZE = 28, 70
+#: beyond these offsets (points across, points up) a name gets a thin line to its point
+_LEADER = (10.0, 12.0)
 
 
 @_document
@@ -103,7 +109,7 @@ def log_trend(
     ax.scatter(
         rest[x],
         rest[y],
-        s=28,
+        s=_POINT_SIZE,
         color=NEUTRAL,
         edgecolor="white",
         linewidth=0.5,
@@ -114,7 +120,7 @@ def log_trend(
         ax.scatter(
             special[x],
             special[y],
-            s=70,
+            s=_HIGHLIGHT_SIZE,
             color=highlight_color,
             edgecolor="black",
             linewidth=0.6,
@@ -133,6 +139,10 @@ def log_trend(
             )
         ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
     ax.set_yscale("log")
+    if label is not None:
+        # room on the right for the names of the newest points
+        lo, hi = ax.get_xlim()
+        ax.set_xlim(lo, hi + 0.06 * (hi - lo))
     ax.grid(axis="y", visible=True, which="major")
     ax.legend(loc="upper left", fontsize=9)
     xlabel = xlabel if xlabel is not None else x
@@ -169,21 +179,37 @@ def log_trend(
         names |= set(special[label].astype(str)) if highlight else set()
         chosen = df[df[label].astype(str).isin(names)]
         others = ax.transData.transform(df[[x, y]].to_numpy(dtype=float))
+        # each point's marker half-width in pixels (areas 28 and 70 points squared)
+        reach = np.where(mask.to_numpy(), _HIGHLIGHT_SIZE, _POINT_SIZE) ** 0.5 / 2
+        reach = reach * ax.figure.dpi / 72
         trend_px = ax.transData.transform(ax.lines[0].get_xydata()) if ax.lines else None
-        taken: list[tuple[float, float, float, float]] = []  # names already written
-        for _, row in chosen.iterrows():
-            text = str(row[label])
-            dx, dy, ha, va = _free_spot(
-                ax,
-                (float(row[x]), float(row[y])),
-                text,
-                others,
-                trend_px,
-                gap=7.0 if mask.loc[_] else 5.0,  # clear of the larger highlight marker
-                taken=taken,
-                places=_LABEL_PLACES,
-            )
-            color = highlight_color if mask.loc[_] else "#333333"
+        rows = [(i, row, str(row[label])) for i, row in chosen.iterrows()]
+        # each name's box and line, placed one by one and then placed again twice among
+        # all the others (a name placed early may take the only free spot of a later one)
+        placed: dict[int, tuple] = {}
+        spots: dict[int, tuple[float, float, str, str]] = {}
+        for _sweep in range(3):
+            for k, (i, row, text) in enumerate(rows):
+                taken = [box for j, (box, _) in placed.items() if j != k]
+                leaders = [seg for j, (_, seg) in placed.items() if j != k and seg is not None]
+                n_lines = len(leaders)
+                spots[k] = _free_spot(
+                    ax,
+                    (float(row[x]), float(row[y])),
+                    text,
+                    others,
+                    trend_px,
+                    gap=7.0 if mask.loc[i] else 5.0,  # clear of the larger highlight marker
+                    taken=taken,
+                    places=_LABEL_PLACES,
+                    reach=reach,
+                    leader=_LEADER,
+                    leaders=leaders,
+                )
+                placed[k] = (taken[-1], leaders[-1] if len(leaders) > n_lines else None)
+        for k, (i, row, text) in enumerate(rows):
+            dx, dy, ha, va = spots[k]
+            color = highlight_color if mask.loc[i] else "#333333"
             ax.annotate(
                 text,
                 xy=(row[x], row[y]),
@@ -195,7 +221,7 @@ def log_trend(
                 color=color,
                 # a name set farther off gets a thin line to its point
                 arrowprops={"arrowstyle": "-", "color": color, "lw": 0.6, "shrinkB": 4}
-                if abs(dx) > 10 or abs(dy) > 12
+                if abs(dx) > _LEADER[0] or abs(dy) > _LEADER[1]
                 else None,
             )
     source_text.remove()  # the source line goes last again, as in every other figure
