@@ -10,8 +10,8 @@ import weakref
 from collections.abc import Iterable
 
 import matplotlib as mpl
-import numpy as np
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
