@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from koit_lessons import lessons
+from koit_lessons.plots._describe import SUMMARY
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -182,6 +183,17 @@ def test_lesson_runs_in_the_browser(item, clean_lab, browser):
     stderr = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
     shown = [t for t in stderr.all_inner_texts() if "Error" in t or "Traceback" in t]
     assert not shown, shown[0][:2000]
+
+    # JupyterLab puts no alt text on output images: each figure's description is in the
+    # page as a closed "details" element under it, which opens to its words (issue 17)
+    if page.locator(".jp-OutputArea-output img").count():
+        words = page.locator(".jp-OutputArea-output details.koit-figure-description")
+        assert words.count() >= 1, "no figure description in the page"
+        first = words.first
+        first.scroll_into_view_if_needed()
+        assert first.locator("summary").inner_text().strip() == SUMMARY
+        first.locator("summary").click()
+        assert len(first.inner_text()) > len(SUMMARY) + 40, first.inner_text()
 
     # the teacher version's stored outputs say whether this lesson shows widgets
     if "widget-view" not in json.dumps(item.read()):

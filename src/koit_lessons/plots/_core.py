@@ -17,7 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 
 from koit_lessons.errors import KoitError
-from koit_lessons.plots._describe import mimebundle, remember
+from koit_lessons.plots._describe import mimebundle, remember, show_pending
 
 # Colours for categories other than Korea and Italy, each with a contrast of at least
 # 3:1 against white (WCAG 2.1, 1.4.11; checked by plots._audit): Okabe & Ito's (2008)
@@ -85,10 +85,14 @@ def use_style() -> None:
 
 def _describe_outputs() -> None:
     """In IPython, a described figure's output carries its description (text/plain, and
-    the PNG's alt metadata): see :mod:`._describe`."""
+    the PNG's alt metadata), and the cell's outputs end with the descriptions as a
+    "details" element: see :mod:`._describe`."""
     shell = _ipython()
     if shell is not None:
         shell.display_formatter.mimebundle_formatter.for_type(mpl.figure.Figure, mimebundle)
+        # once per session, however often use_style is called
+        if show_pending not in shell.events.callbacks["post_run_cell"]:
+            shell.events.register("post_run_cell", show_pending)
 
 
 def _skip_hidden_redraw() -> None:

@@ -8,11 +8,14 @@ figure (:func:`describe` reads it). In IPython, :func:`koit_lessons.plots.use_st
 makes every described figure's output carry it: as its ``text/plain`` (in place of
 Matplotlib's "<Figure size 800x450 with 1 Axes>") and as
 ``metadata["image/png"]["alt"]``, the key nbconvert's classic HTML template reads for an
-image's alt text (the site reads it too; JupyterLab 4 sets no alt text on output images).
+image's alt text (the site reads it too). JupyterLab 4 sets no alt text on output
+images, so once the cell has run the descriptions also follow the figures as a closed
+"details" element (:func:`details_output`) that a reader opens and a screen reader reads.
 """
 
 from __future__ import annotations
 
+import html
 import math
 import weakref
 from collections.abc import Iterable
@@ -136,8 +139,64 @@ def describe(figure: Figure | Axes) -> str:
 def mimebundle(fig: Figure):
     """IPython's mimebundle formatter for figures: the description as ``text/plain`` and
     as the PNG's ``alt`` metadata (None for a figure without one: IPython's own
-    formatters then run as usual)."""
+    formatters then run as usual). The description is also kept for
+    :func:`show_pending`, which shows it under the figure once the cell has run."""
     text = _DESCRIPTIONS.get(fig)
     if not text:
         return None
+    _PENDING.append(text)
     return {"text/plain": text}, {"image/png": {"alt": text}}
+
+
+#: descriptions of the figures shown by the cell that is running (see show_pending)
+_PENDING: list[str] = []
+#: the words a reader opens to hear or read a figure's description
+SUMMARY = "The figure in words"
+
+
+def details_output(texts: Iterable[str]) -> dict:
+    """A display_data output that shows figure descriptions as a closed "details"
+    element a reader opens (and a screen reader reaches as text): JupyterLab sets no
+    alt text on output images, so this is how a description reaches its reader there.
+
+    Examples
+    --------
+    >>> out = details_output(["Bar chart of a: 1 < 2."])
+    >>> print(out["data"]["text/html"].replace("><", ">\\n<"))
+    <details class="koit-figure-description">
+    <summary>The figure in words</summary>
+    <p>Bar chart of a: 1 &lt; 2.</p>
+    </details>
+    >>> out["data"]["text/plain"]
+    'The figure in words: Bar chart of a: 1 < 2.'
+    """
+    texts = [t for t in dict.fromkeys(texts) if t]
+    paragraphs = "".join(f"<p>{html.escape(t, quote=False)}</p>" for t in texts)
+    return {
+        "output_type": "display_data",
+        "data": {
+            "text/html": f'<details class="koit-figure-description"><summary>{SUMMARY}'
+            f"</summary>{paragraphs}</details>",
+            "text/plain": f"{SUMMARY}: " + " ".join(texts),
+        },
+        "metadata": {},
+    }
+
+
+def take_pending(text: str) -> None:
+    """Forget one kept description (a widget shows its figure's description itself)."""
+    if text in _PENDING:
+        _PENDING.remove(text)
+
+
+def show_pending(*_result) -> None:
+    """After a cell has run (IPython's post_run_cell event): show the descriptions of
+    the figures the cell showed, under them, as one :func:`details_output`."""
+    if not _PENDING:
+        return
+    texts = list(_PENDING)
+    _PENDING.clear()
+    from IPython.display import publish_display_data
+
+    out = details_output(texts)
+    publish_display_data(out["data"], out["metadata"])

@@ -36,11 +36,12 @@ def _figure_output(figure: plt.Figure) -> dict[str, Any]:
     """
     from IPython import get_ipython
 
-    from koit_lessons.plots._describe import mimebundle
+    from koit_lessons.plots._describe import describe, mimebundle, take_pending
 
     shell = get_ipython()
     if shell is not None:
         data, metadata = shell.display_formatter.format(figure)
+        take_pending(describe(figure))  # shown with the figure here, not after the cell
     else:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", bbox_inches="tight")
@@ -54,6 +55,16 @@ def _figure_output(figure: plt.Figure) -> dict[str, Any]:
             data.update(described[0])
             metadata.update(described[1])
     return {"output_type": "display_data", "data": data, "metadata": metadata}
+
+
+def _figure_outputs(figure: plt.Figure) -> tuple[dict[str, Any], ...]:
+    """The figure's output and, for a described figure, its description in words as a
+    closed "details" element under it (see :func:`koit_lessons.plots._describe.details_output`)."""
+    from koit_lessons.plots._describe import describe, details_output
+
+    text = describe(figure)
+    figure_output = _figure_output(figure)
+    return (figure_output, details_output([text])) if text else (figure_output,)
 
 
 def show_text(output: w.Output, text: str) -> None:
@@ -96,7 +107,7 @@ def redraw(output: w.Output, draw: Callable[[], plt.Axes | None]) -> plt.Axes | 
     """
     ax = draw()
     # one assignment, so the area never shows empty between two figures
-    output.outputs = () if ax is None else (_figure_output(ax.figure),)
+    output.outputs = () if ax is None else _figure_outputs(ax.figure)
     if ax is not None:
         plt.close(ax.figure)
     return ax
