@@ -119,3 +119,68 @@ def test_cli_refuses_an_unknown_language_in_one_line(command, capsys, tmp_path, 
     assert err.count("\n") == 1 and "Traceback" not in err
     assert err.startswith("koit-lessons: There is no edition in 'fr'")
     assert not (tmp_path / "s").exists()
+
+
+_DRAW = """
+import sys, warnings
+import matplotlib
+matplotlib.use("Agg")
+warnings.simplefilter("error")  # a missing glyph warns: make it fail
+from koit_lessons import minerals, plots
+plots.use_style()
+ax = plots.barh(minerals.producers("lithium", 2024), "share_pct", "country",
+                title={title!r}, xlabel={xlabel!r})
+ax.figure.canvas.draw()
+ax = plots.hhi_bars(minerals.concentration_table(2024, minerals=["cobalt", "lithium"]))
+ax.figure.canvas.draw()
+print(ax.get_xlabel().replace(chr(10), " "))
+print("pylopdf_fonts_ko" in sys.modules, "babel" in sys.modules)
+"""
+
+
+def _draw(lang, title, xlabel, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, language.ENV_VAR: lang, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    code = _DRAW.format(title=title, xlabel=xlabel)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout.splitlines()
+
+
+def test_korean_figures_draw_hangul_on_a_fresh_font_cache(tmp_path):
+    """A new Matplotlib config folder (no font cache), as on a fresh machine."""
+    label, loaded = _draw("ko", "2024년에 리튬을 캔 나라는?", "세계 광산 생산량 비중 (%)", tmp_path)
+    assert label.startswith("허핀달-허시먼 지수")
+    assert loaded == "True True"  # the font, and Babel for the translations
+
+
+def test_english_figures_load_no_font_and_no_babel(tmp_path):
+    label, loaded = _draw("en", "Who mined lithium in 2024?", "Share (%)", tmp_path)
+    assert label.startswith("Herfindahl–Hirschman index")
+    assert loaded == "False False"
+
+
+def test_importing_the_package_loads_no_translation_machinery():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, koit_lessons, koit_lessons.checks, koit_lessons.language;"
+        "print(sorted(m for m in ('babel', 'pylopdf_fonts_ko', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_mineral_explorer_speaks_italian():
+    from koit_lessons.widgets.minerals import MineralExplorer
+
+    language.set_language("it")
+    ex = MineralExplorer("lithium", 2024)
+    assert ex.mineral.description == "Minerale" and ex.year.description == "Anno"
+    assert "del totale mondiale" in ex.summary_text() and "HHI = " in ex.summary_text()

@@ -429,10 +429,7 @@ def _norm(text: object) -> str:
 
 
 def _fmt(x: float, unit: str) -> str:
-    text = f"{x:,.4g}"
-    if language.current() == "it":  # 1.234,5: decimal comma, dot between thousands
-        text = text.translate(str.maketrans(",.", ".,"))
-    return f"{text}{' ' + unit if unit else ''}"
+    return f"{language.number(x, ',.4g')}{' ' + unit if unit else ''}"
 
 
 def text_of(q: Question, part: str) -> str:

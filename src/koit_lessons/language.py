@@ -31,7 +31,16 @@ from typing import Any
 
 from koit_lessons.errors import KoitError
 
-__all__ = ["LANGUAGES", "ENV_VAR", "set_language", "current", "validate", "tr", "catalogue"]
+__all__ = [
+    "LANGUAGES",
+    "ENV_VAR",
+    "set_language",
+    "current",
+    "validate",
+    "tr",
+    "catalogue",
+    "number",
+]
 
 #: The languages lessons can be offered in: code -> name in that language (English name)
 LANGUAGES = {"en": "English", "ko": "한국어 (Korean)", "it": "italiano (Italian)"}
@@ -162,3 +171,29 @@ def tr(message: str, context: str | None = None, lang: str | None = None, **fiel
     code = validate(lang) if lang is not None else current()
     text = catalogue(code).get((context, message), message) if code != "en" else message
     return text.format(**fields) if fields else text
+
+
+def number(value: float, spec: str = ",.0f", lang: str | None = None) -> str:
+    """A number written for prose in the current language: Italian puts a decimal comma
+    and a dot between thousands; English and Korean the other way round.
+
+    Parameters
+    ----------
+    value : float
+    spec : str, optional
+        A format spec, e.g. ",.1f" (default ",.0f").
+    lang : str, optional
+        A language to use instead of :func:`current`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> number(12345.678, ",.1f", lang="it"), number(12345.678, ",.1f", lang="ko")
+    ('12.345,7', '12,345.7')
+    """
+    text = format(value, spec)
+    code = validate(lang) if lang is not None else current()
+    return text.translate(str.maketrans(",.", ".,")) if code == "it" else text
