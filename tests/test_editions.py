@@ -85,8 +85,9 @@ def test_edition_translates_text_and_keeps_code(translated):
     it = editions.edition(nb, "it", path=path)
     assert it["metadata"]["koit"]["lang"] == "it"
     assert it["metadata"]["koit"]["title"].startswith("«IT» ")
-    assert len(it["cells"]) == len(nb["cells"])
-    for en_cell, it_cell in zip(nb["cells"], it["cells"], strict=True):
+    assert len(it["cells"]) == len(nb["cells"]) + 1
+    assert notebook.cell_text(it["cells"][-1]) == editions.GLOSSARY_CODE
+    for en_cell, it_cell in zip(nb["cells"], it["cells"][:-1], strict=True):
         assert en_cell["id"] == it_cell["id"]
         if en_cell["cell_type"] == "markdown":
             paragraphs = [p for p in notebook.cell_text(it_cell).split("\n\n") if p.strip()]

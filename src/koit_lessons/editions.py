@@ -20,8 +20,9 @@ new fingerprint). :func:`status` reports missing and stale units by cell.
 
 An edition is generated, the way the student version is, when it is handed out or
 started: :func:`edition` swaps each unit for its translation, clears stored outputs (they
-are English), records ``koit.lang`` in the metadata and adds ``set_language(...)`` to the
-setup cell, so that check's messages and the figures follow the edition. A lesson is
+are English), records ``koit.lang`` in the metadata, adds ``set_language(...)`` to the
+setup cell, so that check's messages and the figures follow the edition, and ends the
+lesson with a cell showing the glossary (:func:`koit_lessons.glossary.glossary`). A lesson is
 offered in a language only when its catalogue is complete and fresh.
 
 Maintainers refresh the catalogues with ``python scripts/catalogues.py update 00 ko``.
@@ -58,6 +59,9 @@ __all__ = [
 
 #: the line a generated edition's setup cell gets (``{lang}`` filled in)
 SETUP_LINE = 'from koit_lessons.language import set_language\nset_language("{lang}")'
+#: the cell every edition ends with: the glossary, in English and the edition's language
+GLOSSARY_CELL = "koit-glossary"
+GLOSSARY_CODE = "from koit_lessons.glossary import glossary\n\nglossary()"
 _FP = "fingerprint: "
 _BLANK = re.compile(r"(\n[ \t]*\n\s*)")
 _FIGURE_TEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*(["'])((?:(?!\2).)+)\2""")
@@ -456,4 +460,14 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
             cell["source"] = src
             cell["outputs"] = []
             cell["execution_count"] = None
+    nb["cells"].append(
+        {
+            "id": GLOSSARY_CELL,
+            "cell_type": "code",
+            "metadata": {},
+            "execution_count": None,
+            "outputs": [],
+            "source": GLOSSARY_CODE,
+        }
+    )
     return nb
