@@ -165,3 +165,48 @@ def test_catalogues_live_beside_the_notebooks():
     path = editions.catalogue_file(LESSON.filename, "ko")
     assert str(path).endswith("locales/ko/00_start_here.po")
     assert (notebooks_dir() / "locales" / "ko").is_dir()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "it"])
+def test_the_grader_identifies_the_edition_and_finds_its_written_answers(lang):
+    import json
+
+    from koit_lessons.grading import prepare
+    from koit_lessons.grading.collect import Submission
+
+    teacher = LESSON.edition(lang)
+    student = notebook.student_version(teacher)
+    written = next(
+        i for i, c in enumerate(student["cells"]) if notebook.cell_text(c) == notebook.ANSWER_BOX
+    )
+    student["cells"][written]["source"] = "My own answer."
+    student["metadata"].get("koit", {}).pop("lang", None)  # the text alone tells
+    assert prepare.identify_edition(student, LESSON) == lang
+    en_teacher = LESSON.read()
+    p = prepare.prepare(
+        Submission("s1", LESSON.filename, json.dumps(student).encode()),
+        LESSON,
+        en_teacher,
+        notebook.exercises(en_teacher),
+        notebook.written_questions(en_teacher, "00"),
+    )
+    assert p.edition == lang and not p.not_run
+    assert "My own answer." in p.written.values()
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_handout_writes_the_edition(lang, tmp_path, capsys):
+    from koit_lessons.cli import main
+
+    assert main(["handout", "--students", str(tmp_path / "s"), "--lang", lang, "00"]) == 0
+    import json
+
+    nb = json.loads((tmp_path / "s" / LESSON.filename).read_text(encoding="utf-8"))
+    assert nb["metadata"]["koit"]["lang"] == lang
+    assert any(f'set_language("{lang}")' in notebook.cell_text(c) for c in nb["cells"])
+    assert not any("BEGIN SOLUTION" in notebook.cell_text(c) for c in nb["cells"])
+    # a lesson not offered in the language is refused in one sentence, nothing written
+    assert main(["handout", "--students", str(tmp_path / "t"), "--lang", lang, "01"]) == 2
+    err = capsys.readouterr().err
+    assert "not offered in" in err and err.count("\n") == 1
+    assert not (tmp_path / "t").exists()

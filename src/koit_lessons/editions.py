@@ -433,6 +433,9 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
     state = status(nb, lang, path)
     if not state.complete:
         name = LANGUAGES[lang].split(" (")[-1].rstrip(")")
+        title = nb.get("metadata", {}).get("koit", {}).get("title", "This lesson")
+        if not state.stale and len(state.missing) == len(units(nb)):
+            raise KoitError(f"{title!r} is not translated into {name}: it is offered in English.")
         raise KoitError(
             f"This lesson is not offered in {name} yet: its translation has "
             + state.describe().split(": ", 1)[1]
