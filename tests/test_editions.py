@@ -94,6 +94,12 @@ def test_edition_translates_text_and_keeps_code(translated):
             assert all(p.startswith("«IT» ") for p in paragraphs), en_cell["id"]
         else:
             assert it_cell["outputs"] == [] and it_cell["execution_count"] is None
+    share = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "e20e8097"))
+    assert 'lithium["country"] == "Australia"' in share  # Italian writes it the same
+    ko = editions._translate_code(
+        "x", 'df["country"] == "Australia" or "Chile" != "Chil"', {}, "ko"
+    )
+    assert ko == 'df["country"] == "호주" or "칠레" != "Chil"'
     plot = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "5d0a0bda"))
     assert 'title="«IT» Who mined lithium in 2024?"' in plot
     setup = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "39d0b1ba"))
@@ -208,5 +214,5 @@ def test_handout_writes_the_edition(lang, tmp_path, capsys):
     # a lesson not offered in the language is refused in one sentence, nothing written
     assert main(["handout", "--students", str(tmp_path / "t"), "--lang", lang, "01"]) == 2
     err = capsys.readouterr().err
-    assert "not offered in" in err and err.count("\n") == 1
+    assert "is not translated into" in err and err.count("\n") == 1
     assert not (tmp_path / "t").exists()

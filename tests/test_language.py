@@ -149,6 +149,7 @@ def _draw(lang, title, xlabel, tmp_path):
         [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    assert "findfont" not in done.stderr  # no font reports (e.g. a missing bold weight)
     return done.stdout.splitlines()
 
 

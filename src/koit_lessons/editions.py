@@ -11,6 +11,9 @@ one *unit* of the English notebook:
   ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
+A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
+unit: the edition writes the glossary's name in its place, as its tables show countries.
+
 The entry's ``msgid`` is the English text, and an extracted comment
 ``fingerprint: <12 hex digits>`` records the SHA-256 of the English text the translation
 was made from. When the English changes, ``update`` puts the new English in the msgid,
@@ -388,7 +391,33 @@ def offered(nb: dict[str, Any], filename: str) -> list[str]:
     ]
 
 
-def _translate_code(cell_id: str, src: str, table: dict[str, str]) -> str:
+def _country_names(lang: str) -> dict[str, str]:
+    """English country name -> its name in ``lang``, from the glossary table."""
+    import csv
+
+    from koit_lessons.resources import data_dir
+
+    with (data_dir() / "glossary.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["en"]: r[lang] for r in csv.DictReader(fh) if r["kind"] == "country"}
+
+
+_STRING = re.compile(r"""(["'])([^"'\n]+)\1""")
+
+
+def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "en") -> str:
+    """The code of a cell in ``lang``: figure texts and comments from the catalogue, and a
+    country's English name in quotes (``== "Australia"``) as the edition's tables write it."""
+    if lang != "en":
+        names = _country_names(lang)
+        src = _STRING.sub(
+            lambda m: (
+                f"{m.group(1)}{names[m.group(2)]}{m.group(1)}"
+                if m.group(2) in names
+                else m.group(0)
+            ),
+            src,
+        )
+
     def figure_text(m: re.Match[str]) -> str:
         new = table[f"{cell_id}/{m.group(1)}"]
         quote = m.group(2)
@@ -456,7 +485,7 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
                     pieces[k] = table[f"{cell['id']}/{k // 2}"]
             cell["source"] = "".join(pieces)
         elif cell["cell_type"] == "code":
-            src = _translate_code(cell["id"], src, table)
+            src = _translate_code(cell["id"], src, table, lang)
             if not setup_done and re.search(r"^from koit_lessons\b", src, re.M):
                 src = src.rstrip("\n") + "\n" + SETUP_LINE.format(lang=lang)
                 setup_done = True

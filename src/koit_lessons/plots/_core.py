@@ -4,6 +4,7 @@ input, and its finishing step (labels, title, source line).
 
 from __future__ import annotations
 
+import logging
 import sys
 import textwrap
 import weakref
@@ -276,8 +277,16 @@ def korean_font() -> bool:
             import pylopdf_fonts_ko
 
             mpl.font_manager.fontManager.addfont(str(pylopdf_fonts_ko.sans_path()))
+            # the package ships the Regular weight only: Hangul in a bold title is drawn
+            # in Regular, which Matplotlib would report on every bold Korean text
+            logging.getLogger("matplotlib.font_manager").addFilter(_regular_only)
         mpl.rcParams["font.family"] = [*families, KOREAN_FONT]
     return True
+
+
+def _regular_only(record: logging.LogRecord) -> bool:
+    """Drop Matplotlib's "Failed to find font weight bold for Noto Sans KR" report."""
+    return not (KOREAN_FONT in record.getMessage() and "font weight" in record.getMessage())
 
 
 def _axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
