@@ -54,6 +54,11 @@ def test_producers_name_countries_in_the_lesson_language(lang, first):
     assert minerals.producers("lithium", 2024)["country"].iloc[0] == first
     if lang == "it":
         assert table.set_index("iso3").loc["COD", "country"] == "Repubblica Democratica del Congo"
+    names = minerals.concentration_table(2024, minerals=["리튬", "cobalt"])["mineral"].tolist()
+    assert (
+        names
+        == {"ko": ["코발트", "리튬"], "it": ["cobalto", "litio"], "en": ["cobalt", "lithium"]}[lang]
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "ko", "it"])

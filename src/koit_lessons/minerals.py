@@ -327,6 +327,10 @@ def concentration_table(
             )
     out = pd.DataFrame([concentration(m, year, dataset=dataset) for m in chosen])
     out = out.sort_values("hhi", ascending=False).reset_index(drop=True)
+    from koit_lessons import glossary, language
+
+    if language.current() != "en":  # a Korean or Italian lesson names them in its language
+        out["mineral"] = [glossary.name(m) for m in out["mineral"]]
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 
