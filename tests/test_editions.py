@@ -103,7 +103,12 @@ def test_edition_translates_text_and_keeps_code(translated):
     plot = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "5d0a0bda"))
     assert 'title="«IT» Who mined lithium in 2024?"' in plot
     setup = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "39d0b1ba"))
-    assert setup.endswith('set_language("it")') and "# «IT» show one decimal" in setup
+    assert "# «IT» show one decimal" in setup
+    assert (
+        "from koit_lessons.checks import check\n"
+        "from koit_lessons.language import set_language\n\n"
+        'set_language("it")\nplots.use_style()' in setup
+    )
     # the same checked exercises, and a student version with no solution
     assert [e.qid for e in notebook.exercises(it)] == [e.qid for e in notebook.exercises(nb)]
     student = notebook.student_version(it)

@@ -60,8 +60,10 @@ __all__ = [
     "SETUP_LINE",
 ]
 
-#: the line a generated edition's setup cell gets (``{lang}`` filled in)
-SETUP_LINE = 'from koit_lessons.language import set_language\nset_language("{lang}")'
+#: the lines a generated edition's setup cell gets: the import after its imports, the
+#: call right after them (``{lang}`` filled in)
+SETUP_IMPORT = "from koit_lessons.language import set_language"
+SETUP_LINE = 'set_language("{lang}")'
 #: the cell every edition ends with: the glossary, in English and the edition's language
 GLOSSARY_CELL = "koit-glossary"
 GLOSSARY_CODE = "from koit_lessons.glossary import glossary\n\nglossary()"
@@ -404,6 +406,17 @@ def _country_names(lang: str) -> dict[str, str]:
 _STRING = re.compile(r"""(["'])([^"'\n]+)\1""")
 
 
+def _with_setup_line(src: str, lang: str) -> str:
+    """The setup cell with ``set_language(lang)`` imported after its imports and called
+    right after them, before anything draws or checks."""
+    lines = src.split("\n")
+    last = max(i for i, line in enumerate(lines) if re.match(r"(import|from)\s", line))
+    call = SETUP_LINE.format(lang=lang)
+    rest = lines[last + 1 :]
+    body = rest[1:] if rest and not rest[0].strip() else rest
+    return "\n".join([*lines[: last + 1], SETUP_IMPORT, "", call, *body])
+
+
 def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "en") -> str:
     """The code of a cell in ``lang``: figure texts and comments from the catalogue, and a
     country's English name in quotes (``== "Australia"``) as the edition's tables write it."""
@@ -487,7 +500,7 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
         elif cell["cell_type"] == "code":
             src = _translate_code(cell["id"], src, table, lang)
             if not setup_done and re.search(r"^from koit_lessons\b", src, re.M):
-                src = src.rstrip("\n") + "\n" + SETUP_LINE.format(lang=lang)
+                src = _with_setup_line(src, lang)
                 setup_done = True
             cell["source"] = src
             cell["outputs"] = []
