@@ -185,3 +185,6 @@ def test_mineral_explorer_speaks_italian():
     ex = MineralExplorer("lithium", 2024)
     assert ex.mineral.description == "Minerale" and ex.year.description == "Anno"
     assert "del totale mondiale" in ex.summary_text() and "HHI = " in ex.summary_text()
+    assert ex.summary_text().startswith("<b>Litio, 2024:</b>")
+    assert ("litio", "lithium") in ex.mineral.options
+    assert ex.draw().get_title().startswith("Chi estrae litio?")

@@ -9,7 +9,7 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from koit_lessons import metrics, minerals, plots
+from koit_lessons import glossary, metrics, minerals, plots
 from koit_lessons.errors import require_year
 from koit_lessons.language import number, tr
 from koit_lessons.plots.basic import band_name
@@ -39,7 +39,9 @@ class MineralExplorer(Explorer):
     def __init__(self, mineral: str = "lithium", year: int | None = None) -> None:
         first = minerals.concentration(mineral, year)  # validates both, with a friendly message
         self.mineral = w.Dropdown(
-            options=minerals.mineral_names(), value=first["mineral"], description=tr("Mineral")
+            options=[(glossary.name(m), m) for m in minerals.mineral_names()],
+            value=first["mineral"],
+            description=tr("Mineral"),
         )
         known = minerals.years()
         self.year = w.ToggleButtons(
@@ -55,7 +57,7 @@ class MineralExplorer(Explorer):
         return tr(
             "<b>{mineral}, {year}:</b> {top} mined {top1}% of the world total; "
             "the top three {top3}%. HHI = {hhi} ({band}).",
-            mineral=c["mineral"].capitalize(),
+            mineral=glossary.name(c["mineral"]).capitalize(),
             year=self.year.value,
             top=c["top_country"],
             top1=number(c["top1_pct"]),
@@ -75,7 +77,9 @@ class MineralExplorer(Explorer):
             ax=ax,
             fmt="{:.1f}%",
             title=tr(
-                "Who mines {mineral}? ({year})", mineral=self.mineral.value, year=self.year.value
+                "Who mines {mineral}? ({year})",
+                mineral=glossary.name(self.mineral.value),
+                year=self.year.value,
             ),
             xlabel=tr("Share of world mine production, % (measured in {unit})", unit=unit),
         )
