@@ -27,6 +27,7 @@ from decimal import Decimal
 from numbers import Real
 from typing import Any
 
+from koit_lessons import language
 from koit_lessons.errors import KoitError, as_whole, did_you_mean, unknown_name
 from koit_lessons.errors import said as _said
 
@@ -41,6 +42,7 @@ __all__ = [
     "questions",
     "expected",
     "DIAGNOSES",
+    "text_of",
 ]
 
 CORRECT, INCORRECT, UNANSWERED, INVALID = "correct", "incorrect", "unanswered", "invalid"
@@ -427,7 +429,40 @@ def _norm(text: object) -> str:
 
 
 def _fmt(x: float, unit: str) -> str:
-    return f"{x:,.4g}{' ' + unit if unit else ''}"
+    return f"{language.number(x, ',.4g')}{' ' + unit if unit else ''}"
+
+
+def text_of(q: Question, part: str) -> str:
+    """A question's prompt, hint or explanation in the current language.
+
+    Parameters
+    ----------
+    q : Question
+        The question.
+    part : str
+        "prompt", "hint" or "explain".
+
+    Returns
+    -------
+    str
+        The English text when it has no translation ("" stays "").
+
+    Examples
+    --------
+    >>> text_of(_get("00-lithium-top"), "prompt")
+    'Which country mined the most lithium in 2024?'
+    """
+    message, context = getattr(q, part), f"{q.id}:{part}"
+    return language.tr(message, context=context)
+
+
+def _hint(q: Question) -> str:
+    return " " + language.tr("Hint: {hint}", hint=text_of(q, "hint")) if q.hint else ""
+
+
+def _right(q: Question) -> Feedback:
+    explain = " " + text_of(q, "explain") if q.explain else ""
+    return Feedback(q.id, CORRECT, language.tr("Correct!") + explain)
 
 
 def _mistake(q: Question, matches: Callable[[Any], bool]) -> Mistake | None:
@@ -442,61 +477,76 @@ def _mistake(q: Question, matches: Callable[[Any], bool]) -> Mistake | None:
 
 
 def _looks_like(q: Question, m: Mistake, what: str) -> Feedback:
-    hint = f" Hint: {q.hint}" if q.hint else ""
+    context = f"{q.id}:mistake"
+    label = language.tr(m.label, context=context)
     return Feedback(
-        q.id, INCORRECT, f"Not quite: {what} looks like {m.label}.{hint}", diagnosis=m.code
+        q.id,
+        INCORRECT,
+        language.tr("Not quite: {what} looks like {label}.", what=what, label=label) + _hint(q),
+        diagnosis=m.code,
     )
 
 
 def _check_number(q: Question, answer: object) -> Feedback:
+    tr = language.tr
     value = _as_number(answer)
     if value is None:
         if isinstance(answer, str):
-            said = f"text ({_said(answer)}). Write the number without quotes."
+            said = tr("text ({said}). Write the number without quotes.", said=_said(answer))
             code = "text-not-number"
         elif _size(answer) > 1:
-            said = f"{_size(answer)} values. Pick the one value asked for."
+            said = tr("{n} values. Pick the one value asked for.", n=_size(answer))
             code = "several-values"
         else:
             said = f"{_said(answer)}."
             code = "wrong-kind"
         return Feedback(
-            q.id, INVALID, f"The answer should be one number, but you gave {said}", code
+            q.id,
+            INVALID,
+            tr("The answer should be one number, but you gave {said}", said=said),
+            code,
         )
     if math.isnan(value):
         return Feedback(
             q.id,
             INVALID,
-            "The answer is NaN (not a number): check for missing values.",
+            tr("The answer is NaN (not a number): check for missing values."),
             "not-a-number",
         )
     if math.isinf(value):
         return Feedback(
             q.id,
             INVALID,
-            "The answer is infinite (or too large for a number): check for a division by zero.",
+            tr("The answer is infinite (or too large for a number): check for a division by zero."),
             "infinite",
         )
     want = float(q.expected())
     tol = max(q.tolerance, 1e-9 * abs(want))
     if abs(value - want) <= tol:
-        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+        return _right(q)
     if q.unit == "%" and abs(value * 100 - want) <= tol:
         return Feedback(
             q.id,
             INCORRECT,
-            "Close: that looks like a fraction. The answer is asked in percent: multiply by 100.",
+            tr(
+                "Close: that looks like a fraction. The answer is asked in percent: "
+                "multiply by 100."
+            ),
             "fraction-not-percent",
         )
     m = _mistake(q, lambda v: abs(value - float(v)) <= max(q.tolerance, 1e-9 * abs(float(v))))
     if m is not None:
         return _looks_like(q, m, _fmt(value, q.unit))
-    direction = "too high" if value > want else "too low"
-    hint = f" Hint: {q.hint}" if q.hint else ""
+    shown = _fmt(value, q.unit)
+    sentence = (
+        tr("Not quite: {value} is too high.", value=shown)
+        if value > want
+        else tr("Not quite: {value} is too low.", value=shown)
+    )
     return Feedback(
         q.id,
         INCORRECT,
-        f"Not quite: {_fmt(value, q.unit)} is {direction}.{hint}",
+        sentence + _hint(q),
         "too-high" if value > want else "too-low",
     )
 
@@ -508,40 +558,49 @@ def _canonical(q: Question, answer: object) -> str:
 
 
 def _check_text(q: Question, answer: object) -> Feedback:
+    tr = language.tr
     if not isinstance(answer, str):
         if isinstance(answer, Sequence) or hasattr(answer, "size"):
             return Feedback(
                 q.id,
                 INVALID,
-                'The answer should be a single name in quotes, e.g. "Chile".',
+                tr('The answer should be a single name in quotes, e.g. "Chile".'),
                 "wrong-kind",
             )
         return Feedback(
             q.id,
             INVALID,
-            f"The answer should be a name in quotes (text), but you gave {_said(answer)}.",
+            tr(
+                "The answer should be a name in quotes (text), but you gave {said}.",
+                said=_said(answer),
+            ),
             "wrong-kind",
         )
     want = _norm(q.expected())
     given = _canonical(q, answer)
     if given == want:
-        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+        return _right(q)
     m = _mistake(q, lambda v: _canonical(q, v) == given)
     if m is not None:
         return _looks_like(q, m, _said(answer))
-    hint = f" Hint: {q.hint}" if q.hint else ""
     return Feedback(
-        q.id, INCORRECT, f"Not quite: {_said(answer)} is not the answer.{hint}", "wrong-name"
+        q.id,
+        INCORRECT,
+        tr("Not quite: {said} is not the answer.", said=_said(answer)) + _hint(q),
+        "wrong-name",
     )
 
 
 def _check_names(q: Question, answer: object) -> Feedback:
+    tr = language.tr
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return Feedback(
             q.id,
             INVALID,
-            'The answer should be a list of names, e.g. ["Chile", "China"], '
-            f"not a {type(answer).__name__}.",
+            tr(
+                'The answer should be a list of names, e.g. ["Chile", "China"], not a {kind}.',
+                kind=type(answer).__name__,
+            ),
             "wrong-kind",
         )
     items = list(answer)
@@ -550,8 +609,11 @@ def _check_names(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            'The answer should be a list of names in quotes, e.g. ["Chile", "China"], but '
-            f"it holds {_said(not_text[0])}.",
+            tr(
+                'The answer should be a list of names in quotes, e.g. ["Chile", "China"], but '
+                "it holds {said}.",
+                said=_said(not_text[0]),
+            ),
             "wrong-kind",
         )
     given = [_canonical(q, a) for a in items]
@@ -561,34 +623,64 @@ def _check_names(q: Question, answer: object) -> Feedback:
         if q.ordered
         else (sorted(set(given)) == sorted(set(want)) and len(given) == len(want))
     ):
-        return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+        return _right(q)
     m = _mistake(q, lambda v: sorted({_canonical(q, x) for x in v}) == sorted(set(given)))
     if m is not None:
-        return _looks_like(q, m, "that list")
+        return _looks_like(q, m, tr("that list"))
     if len(given) != len(want):
+        sentence = (
+            tr(
+                "Not quite: the answer has {want} names, you gave {given}.",
+                want=len(want),
+                given=len(given),
+            )
+            if len(want) != 1
+            else tr(
+                "Not quite: the answer has {want} name, you gave {given}.",
+                want=len(want),
+                given=len(given),
+            )
+        )
         return Feedback(
             q.id,
             INCORRECT,
-            f"Not quite: the answer has {len(want)} name{'s' if len(want) != 1 else ''}, you gave "
-            f"{len(given)}.{' Hint: ' + q.hint if q.hint else ''}",
+            sentence + _hint(q),
             "wrong-count",
         )
     right = len(set(given) & set(want))
-    order = " in the right order" if q.ordered and right == len(want) else ""
+    in_order = q.ordered and right == len(want)
+    if in_order:
+        sentence = tr(
+            "Not quite: {right} of {n} names are right in the right order.",
+            right=right,
+            n=len(want),
+        )
+    elif len(want) != 1:
+        sentence = tr("Not quite: {right} of {n} names are right.", right=right, n=len(want))
+    else:
+        sentence = tr("Not quite: {right} of {n} name is right.", right=right, n=len(want))
     return Feedback(
         q.id,
         INCORRECT,
-        f"Not quite: {right} of {len(want)} {'names are' if len(want) != 1 else 'name is'} right"
-        f"{order}.{' Hint: ' + q.hint if q.hint else ''}",
-        "wrong-order" if order else "some-names-wrong",
+        sentence + _hint(q),
+        "wrong-order" if in_order else "some-names-wrong",
     )
 
 
 _CHECKERS = {"number": _check_number, "text": _check_text, "names": _check_names}
 
 
+def _unreadable() -> str:
+    return language.tr(
+        "This answer could not be read: give a number, a name in quotes or a list of "
+        "names, as the exercise asks."
+    )
+
+
 def check(question_id: str, answer: Any, **context: Any) -> Feedback:
     """Check an exercise answer and say, in a sentence, whether it is right.
+
+    The message is in the lesson's language (see :mod:`koit_lessons.language`).
 
     Parameters
     ----------
@@ -616,12 +708,7 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
         return _check(question_id, answer, context)
     except Exception:  # noqa: BLE001 - check never raises: an answer it cannot read is invalid
         qid = question_id if isinstance(question_id, str) else _said(question_id)
-        return Feedback(
-            qid,
-            INVALID,
-            "This answer could not be read: give a number, a name in quotes or a list of "
-            "names, as the exercise asks.",
-        )
+        return Feedback(qid, INVALID, _unreadable())
 
 
 def _check(question_id: object, answer: Any, context: dict[str, Any]) -> Feedback:
@@ -631,33 +718,51 @@ def _check(question_id: object, answer: Any, context: dict[str, Any]) -> Feedbac
             return Feedback(
                 _said(question_id),
                 INVALID,
-                "The exercise id should be text in quotes, e.g. check('00-lithium-top', "
-                f"answer), not {_said(question_id)}. Copy the check line from the exercise.",
+                language.tr(
+                    "The exercise id should be text in quotes, e.g. check('00-lithium-top', "
+                    "answer), not {said}. Copy the check line from the exercise.",
+                    said=_said(question_id),
+                ),
             )
         known = questions()
         return Feedback(
             question_id,
             INVALID,
-            f"There is no exercise called {_said(question_id)}."
-            f"{did_you_mean(question_id, known)} "
-            "Copy the id exactly as it appears in the exercise.",
+            language.tr(
+                "There is no exercise called {said}.{maybe} "
+                "Copy the id exactly as it appears in the exercise.",
+                said=_said(question_id),
+                maybe=did_you_mean(question_id, known),
+            ),
         )
     unknown = sorted(set(context) - {q.context})
     if unknown:
-        allowed = f"only {q.context}=" if q.context else "no extra arguments"
+        allowed = (
+            language.tr("only {name}=", name=q.context)
+            if q.context
+            else language.tr("no extra arguments")
+        )
         return Feedback(
             q.id,
             INVALID,
-            f"This check takes {allowed}, not {', '.join(k + '=' for k in unknown)}. "
-            "Copy the check line exactly as it appears in the exercise.",
+            language.tr(
+                "This check takes {allowed}, not {given}. "
+                "Copy the check line exactly as it appears in the exercise.",
+                allowed=allowed,
+                given=", ".join(k + "=" for k in unknown),
+            ),
         )
     if q.context:
         if q.context not in context:
+            call = f"check({q.id!r}, your_answer, {q.context}={q.context.upper()})"
             return Feedback(
                 q.id,
                 INVALID,
-                f"This answer depends on your {q.context}: check it with "
-                f"check({q.id!r}, your_answer, {q.context}={q.context.upper()}).",
+                language.tr(
+                    "This answer depends on your {name}: check it with {call}.",
+                    name=q.context,
+                    call=call,
+                ),
             )
         try:
             q = _bind(q, context)
@@ -687,15 +792,20 @@ def judge(q: Question, answer: Any) -> Feedback:
         return Feedback(
             q.id,
             UNANSWERED,
-            "Your answer is None (no value): a function gave nothing back, or the data have "
-            "no value. Read the exercise again for what to answer then, and run the cell again.",
+            language.tr(
+                "Your answer is None (no value): a function gave nothing back, or the data "
+                "have no value. Read the exercise again for what to answer then, and run the "
+                "cell again."
+            ),
             "none",
         )
     if _is_placeholder(answer):
         return Feedback(
             q.id,
             UNANSWERED,
-            "Not answered yet: replace the ... with your answer, then run the cell again.",
+            language.tr(
+                "Not answered yet: replace the ... with your answer, then run the cell again."
+            ),
             "unanswered",
         )
     try:
@@ -706,7 +816,6 @@ def judge(q: Question, answer: Any) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            "This answer could not be read: give a number, a name in quotes or a list of "
-            "names, as the exercise asks.",
+            _unreadable(),
             "unreadable",
         )

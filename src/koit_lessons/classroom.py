@@ -46,13 +46,22 @@ def handout(
     teachers: Path | None = None,
     numbers: list[str] | None = None,
     overwrite: bool = False,
+    lang: str = "en",
 ) -> dict[str, list[Path]]:
     """Write the student set into ``students`` and, if given, the teacher set into
     ``teachers`` (the source notebooks, with solutions and outputs).
 
+    With ``lang`` "ko" or "it", both sets are that edition (generated from the English
+    source and its catalogue; a translated teacher set has no stored outputs: run it).
+    With no lesson numbers, that is every lesson offered in ``lang``; a lesson named that
+    is not offered in ``lang`` is an error.
+
     Existing files are kept unless ``overwrite`` is true. Returns the paths
     written and kept, under the keys "written" and "kept".
     """
+    from koit_lessons.language import validate
+
+    lang = validate(lang)
     students, teachers = Path(students), Path(teachers) if teachers else None
     for folder in (students, teachers):
         if folder is not None and folder.exists() and not folder.is_dir():
@@ -60,9 +69,12 @@ def handout(
     if teachers is not None and students.resolve() == teachers.resolve():
         raise KoitError("The student and teacher folders must be different folders.")
 
+    chosen = select_lessons(numbers) if numbers else _lessons.offered(lang)
+    editions = {item.number: item.edition(lang) for item in chosen}  # refuses before writing
+
     def notebooks():
-        for item in select_lessons(numbers):
-            teacher_nb = item.read()
+        for item in chosen:
+            teacher_nb = editions[item.number]
             yield students / item.filename, nbf.student_version(teacher_nb)
             if teachers is not None:
                 yield teachers / item.filename, teacher_nb

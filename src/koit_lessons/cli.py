@@ -38,7 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
-    sub.add_parser("list", help="show the lessons in order, with title and time")
+    listing = sub.add_parser("list", help="show the lessons in order, with title and time")
+    listing.add_argument(
+        "--lang",
+        default="en",
+        help="the edition: en (English, the default), ko (Korean) or it (Italian)",
+    )
 
     start = sub.add_parser(
         "start",
@@ -62,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
         "--overwrite",
         action="store_true",
         help="replace lessons already in the folder (your changes there are lost)",
+    )
+    start.add_argument(
+        "--lang",
+        default="en",
+        help="the edition: en (English, the default), ko (Korean) or it (Italian)",
     )
     start.add_argument(
         "--print-command",
@@ -93,6 +103,11 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     hand.add_argument("--teachers", help="folder for the teacher set (solutions, outputs)")
     hand.add_argument("lessons", nargs="*", metavar="LESSON", help="lesson numbers (default: all)")
     hand.add_argument("--overwrite", action="store_true", help="replace files already there")
+    hand.add_argument(
+        "--lang",
+        default="en",
+        help="the edition: en (English, the default), ko (Korean) or it (Italian)",
+    )
 
     nbg = sub.add_parser(
         "export-nbgrader", help="write nbgrader source notebooks (DIR/source/<lesson>/...)"
@@ -202,6 +217,7 @@ def _cmd_handout(args: argparse.Namespace) -> None:
         Path(args.teachers) if args.teachers else None,
         args.lessons,
         overwrite=args.overwrite,
+        lang=args.lang,
     )
     for path in result["written"]:
         print(f"wrote  {path}")
@@ -343,11 +359,12 @@ def _cmd_site(args: argparse.Namespace) -> None:
     )
 
 
-def _cmd_list() -> None:
-    from koit_lessons.lessons import lessons
+def _cmd_list(lang: str = "en") -> None:
+    from koit_lessons.lessons import offered
 
-    for item in lessons():
-        print(f"{item.number}  {item.title}  (~{item.minutes} min)  {item.filename}")
+    for item in offered(lang):
+        title = item.title_in(lang) if lang != "en" else item.title
+        print(f"{item.number}  {title}  (~{item.minutes} min)  {item.filename}")
 
 
 #: JupyterLab settings the workspace starts with: no "get notified about official
@@ -408,14 +425,22 @@ def _lab_config(folder: Path) -> Path:
 
 
 def _cmd_start(args: argparse.Namespace) -> int:
+    from koit_lessons.language import LANGUAGES, validate
     from koit_lessons.lessons import lesson, write_student_set
 
+    lang = validate(args.lang)
     where, wanted = _start_target(args)
     opened = lesson(wanted if wanted is not None else "00")  # checks --lesson too
+    if lang not in opened.languages():
+        name = LANGUAGES[lang].split(" (")[-1].rstrip(")")
+        raise KoitError(
+            f"Lesson {opened.number} is not offered in {name} yet; "
+            f"'koit-lessons list --lang {lang}' shows the lessons that are."
+        )
     folder = Path(where).expanduser().resolve()
     if folder.exists() and not folder.is_dir():
         raise KoitError(f"{folder} is a file, not a folder. Choose another workspace folder.")
-    result = write_student_set(folder, overwrite=args.overwrite)
+    result = write_student_set(folder, overwrite=args.overwrite, lang=lang)
     for path in result["written"]:
         print(f"wrote  {path.name}")
     for path in result["kept"]:
@@ -614,7 +639,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "list":
-            _cmd_list()
+            _cmd_list(args.lang)
         elif args.command == "start":
             return _cmd_start(args)
         elif args.command == "handout":

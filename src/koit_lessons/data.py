@@ -337,6 +337,9 @@ def _row_count(path_name: str) -> int:
 def list_datasets() -> pd.DataFrame:
     """A table of the shipped data sets: name, title, rows and source.
 
+    Reference tables (``"role": "reference"`` in ``datapackage.json``, e.g. the glossary)
+    are left out: they are loaded like the others but are not data to analyse.
+
     Returns
     -------
     pandas.DataFrame
@@ -350,6 +353,8 @@ def list_datasets() -> pd.DataFrame:
     """
     rows = []
     for r in _package()["resources"]:
+        if r.get("role") == "reference":  # the glossary: not a data set to analyse
+            continue
         src = _sources(r)
         rows.append(
             {

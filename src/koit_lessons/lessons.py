@@ -50,6 +50,54 @@ class Lesson:
         """
         return json.loads((notebooks_dir() / self.filename).read_text(encoding="utf-8"))
 
+    def languages(self) -> list[str]:
+        """The languages the lesson is offered in: "en", then each complete translation.
+
+        Returns
+        -------
+        list of str
+        """
+        from koit_lessons import editions
+
+        return editions.offered(self.read(), self.filename)
+
+    def edition(self, lang: str = "en") -> dict[str, Any]:
+        """The teacher notebook in ``lang``, generated from the English one (see
+        :mod:`koit_lessons.editions`); "en" is the source itself.
+
+        Parameters
+        ----------
+        lang : str, optional
+            "en" (the default), "ko" or "it".
+
+        Returns
+        -------
+        dict
+            The notebook JSON; a translated one has no stored outputs.
+
+        Raises
+        ------
+        KoitError
+            If ``lang`` is not a language of the course, or the lesson is not complete in it.
+        """
+        from koit_lessons import editions
+
+        return editions.edition(self.read(), lang, self.filename)
+
+    def title_in(self, lang: str) -> str:
+        """The lesson's title in ``lang`` (the English one if it has no translation).
+
+        Parameters
+        ----------
+        lang : str
+            "en", "ko" or "it".
+
+        Returns
+        -------
+        str
+        """
+        return self.edition(lang)["metadata"].get("koit", {}).get("title", self.title)
+
 
 def lessons() -> list[Lesson]:
     """All lessons, in order.
@@ -101,8 +149,33 @@ def lesson(number: str) -> Lesson:
     return all_[key]
 
 
-def write_student_set(folder: Path, overwrite: bool = False) -> dict[str, list[Path]]:
-    """Write the student version of every lesson into ``folder``.
+def offered(lang: str = "en") -> list[Lesson]:
+    """The lessons offered in ``lang`` (every lesson in English).
+
+    Parameters
+    ----------
+    lang : str, optional
+        "en" (the default), "ko" or "it".
+
+    Returns
+    -------
+    list of Lesson
+
+    Raises
+    ------
+    KoitError
+        If ``lang`` is not a language of the course (one sentence).
+    """
+    from koit_lessons.language import validate
+
+    lang = validate(lang)
+    return [item for item in lessons() if lang == "en" or lang in item.languages()]
+
+
+def write_student_set(
+    folder: Path, overwrite: bool = False, lang: str = "en"
+) -> dict[str, list[Path]]:
+    """Write the student version of every lesson offered in ``lang`` into ``folder``.
 
     Existing files are kept unless ``overwrite`` is true, so a student's work is
     never lost. Returns the paths under "written" and "kept".
@@ -113,6 +186,8 @@ def write_student_set(folder: Path, overwrite: bool = False) -> dict[str, list[P
         Where to write; it and its parents are created if needed.
     overwrite : bool, optional
         Replace files that already exist (default False).
+    lang : str, optional
+        The edition: "en" (the default), "ko" or "it".
 
     Returns
     -------
@@ -120,6 +195,9 @@ def write_student_set(folder: Path, overwrite: bool = False) -> dict[str, list[P
         The keys "written" and "kept".
     """
     return notebook.write_set(
-        ((folder / item.filename, notebook.student_version(item.read())) for item in lessons()),
+        (
+            (folder / item.filename, notebook.student_version(item.edition(lang)))
+            for item in offered(lang)
+        ),
         overwrite,
     )

@@ -62,8 +62,13 @@ def _dataset(dataset: object) -> str:
 
 
 def _mineral(mineral: object, dataset: str = DATASET) -> str:
-    """The mineral's name as in the data (case and extra spaces ignored)."""
-    return pick_name("mineral", mineral, mineral_names(dataset))
+    """The mineral's name as in the data (case and extra spaces ignored); a name in
+    Korean or Italian ("리튬", "litio") counts as the mineral it names."""
+    from koit_lessons import glossary
+
+    known = mineral_names(dataset)
+    found = glossary.identify(mineral, "mineral")
+    return found if found in known else pick_name("mineral", mineral, known)
 
 
 def mineral_names(dataset: str = DATASET) -> list[str]:
@@ -208,8 +213,21 @@ def producers(mineral: str, year: int | None = None, *, dataset: str = DATASET) 
     total = world_total(mineral, year, dataset=dataset)
     out["share_pct"] = metrics.shares(out["production"], total=total).values
     out = out.sort_values("production", ascending=False, kind="stable").reset_index(drop=True)
+    _localize_countries(out)
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
+
+
+def _localize_countries(table: pd.DataFrame) -> None:
+    """In a Korean or Italian lesson, write the ``country`` column in its language (the
+    ``iso3`` column keeps the identifiers)."""
+    from koit_lessons import glossary, language
+
+    if language.current() != "en":
+        table["country"] = [
+            glossary.name(code, default=country) if isinstance(code, str) else country
+            for code, country in zip(table["iso3"], table["country"], strict=True)
+        ]
 
 
 def concentration(
@@ -309,6 +327,10 @@ def concentration_table(
             )
     out = pd.DataFrame([concentration(m, year, dataset=dataset) for m in chosen])
     out = out.sort_values("hhi", ascending=False).reset_index(drop=True)
+    from koit_lessons import glossary, language
+
+    if language.current() != "en":  # a Korean or Italian lesson names them in its language
+        out["mineral"] = [glossary.name(m) for m in out["mineral"]]
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 

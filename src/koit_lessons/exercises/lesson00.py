@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from koit_lessons import minerals
+from koit_lessons import data, glossary, minerals
 from koit_lessons.checks import Mistake, Question, question
 
 YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
@@ -22,7 +22,19 @@ def _country_aliases(mineral: str) -> dict[str, str]:
         "US": "United States",
     }
     aliases.update({k: v for k, v in common.items() if v in set(table["country"])})
+    # the names in English, Korean and Italian, whichever edition the lesson is in
+    for code, country in zip(table["iso3"], table["country"], strict=True):
+        aliases.update({other: country for other in glossary.names_of(code)})
+    english = data.table("mineral_production").drop_duplicates("iso3").set_index("iso3")
+    aliases.update(
+        {english.loc[c, "country"]: n for c, n in zip(table["iso3"], table["country"], strict=True)}
+    )
     return aliases
+
+
+def _mineral_aliases() -> dict[str, str]:
+    """Accept a mineral's Korean or Italian name for the name in the data."""
+    return {other: m for m in minerals.mineral_names() for other in glossary.names_of(m)}
 
 
 question(
@@ -92,6 +104,7 @@ question(
         prompt="For which of the minerals in the data set does the Republic of Korea "
         "report production in 2024?",
         kind="names",
+        aliases=_mineral_aliases,
         expected=lambda: sorted(
             m for m in minerals.mineral_names() if "KOR" in set(minerals.producers(m, YEAR)["iso3"])
         ),

@@ -81,6 +81,7 @@ class Prepared:
     code: list[tuple[int, str]] = field(default_factory=list)  # (cell number, source)
     notebook: Any = None  # the nbformat notebook to run
     marker: str = ""
+    edition: str = "en"  # the language of the lesson's edition the submission is
 
 
 def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
@@ -110,6 +111,51 @@ def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(nb.get("metadata", {}), dict):
         nb["metadata"] = {}
     return nb, ""
+
+
+_EDITIONS: dict[tuple[str, str], tuple[dict[str, Any], set[str]]] = {}
+
+
+def _edition(lesson: _lessons.Lesson, lang: str) -> tuple[dict[str, Any], set[str]]:
+    """The lesson's teacher notebook in ``lang``, and its student version's markdown texts."""
+    if (lesson.filename, lang) not in _EDITIONS:
+        teacher = lesson.edition(lang)
+        texts = {
+            nbf._norm(nbf.cell_text(c))
+            for c in nbf.student_version(teacher)["cells"]
+            if c["cell_type"] == "markdown"
+        }
+        _EDITIONS[lesson.filename, lang] = teacher, texts
+    return _EDITIONS[lesson.filename, lang]
+
+
+def identify_edition(nb: dict[str, Any], lesson: _lessons.Lesson) -> str:
+    """The edition a submission is: the language whose lesson text it shares most.
+
+    The markdown cells decide (a student may have edited some of them); on a tie, the
+    ``koit.lang`` the edition records in its metadata, else English.
+
+    Parameters
+    ----------
+    nb : dict
+        The submitted notebook.
+    lesson : Lesson
+        The lesson it is graded as.
+
+    Returns
+    -------
+    str
+        "en", "ko" or "it": a language the lesson is offered in.
+    """
+    langs = lesson.languages()
+    if langs == ["en"]:
+        return "en"
+    mine = {nbf._norm(nbf.cell_text(c)) for c in nb["cells"] if c.get("cell_type") == "markdown"}
+    scores = {lang: len(mine & _edition(lesson, lang)[1]) for lang in langs}
+    meta = nb.get("metadata", {}).get("koit", {}) if isinstance(nb.get("metadata"), dict) else {}
+    said = meta.get("lang", "en") if isinstance(meta, dict) else "en"
+    said = said if said in langs else "en"
+    return max(langs, key=lambda lang: (scores[lang], lang == said))
 
 
 def _other_lesson(nb: dict[str, Any], lesson: _lessons.Lesson, ids: list[str]) -> str:
@@ -233,6 +279,10 @@ def prepare(
     if other:
         p.not_run = other
         return p
+    p.edition = identify_edition(nb, lesson)
+    if p.edition != "en":  # the written questions are matched in the edition's words
+        teacher = _edition(lesson, p.edition)[0]
+        questions = nbf.written_questions(teacher, lesson.number)
     for qid, answer in nbf.written_answers(nb, teacher, questions).items():
         if answer is None:
             p.written_problems.append(f"{qid}: question cell deleted or changed")

@@ -4,6 +4,7 @@ input, and its finishing step (labels, title, source line).
 
 from __future__ import annotations
 
+import logging
 import sys
 import textwrap
 import weakref
@@ -247,7 +248,55 @@ def _layout_once(fig) -> None:
     connection = fig.canvas.mpl_connect("draw_event", freeze)
 
 
+#: the font for Hangul: Noto Sans KR (SIL Open Font License 1.1), shipped on PyPI by
+#: pylopdf-fonts-ko, a dependency; registered only when a Korean figure is drawn
+KOREAN_FONT = "Noto Sans KR"
+
+
+def korean_font() -> bool:
+    """In a Korean edition (see :mod:`koit_lessons.language`), make Hangul drawable.
+
+    The first Korean figure registers Noto Sans KR with Matplotlib and adds it after the
+    font families in use, as the fallback for characters they lack: Latin letters and
+    digits keep their font, and Hangul draws with no missing-glyph warning. In English
+    and Italian nothing changes and nothing is loaded.
+
+    Returns
+    -------
+    bool
+        Whether the Korean font is in use.
+
+    Examples
+    --------
+    >>> from koit_lessons import language
+    >>> korean_font()  # in English
+    False
+    """
+    from koit_lessons import language
+
+    if language.current() != "ko":
+        return False
+    families = list(mpl.rcParams["font.family"])
+    if KOREAN_FONT not in families:
+        names = {f.name for f in mpl.font_manager.fontManager.ttflist}
+        if KOREAN_FONT not in names:
+            import pylopdf_fonts_ko
+
+            mpl.font_manager.fontManager.addfont(str(pylopdf_fonts_ko.sans_path()))
+            # the package ships the Regular weight only: Hangul in a bold title is drawn
+            # in Regular, which Matplotlib would report on every bold Korean text
+            logging.getLogger("matplotlib.font_manager").addFilter(_regular_only)
+        mpl.rcParams["font.family"] = [*families, KOREAN_FONT]
+    return True
+
+
+def _regular_only(record: logging.LogRecord) -> bool:
+    """Drop Matplotlib's "Failed to find font weight bold for Noto Sans KR" report."""
+    return not (KOREAN_FONT in record.getMessage() and "font weight" in record.getMessage())
+
+
 def _axes(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes:
+    korean_font()
     if ax is None:
         # constrained layout keeps every label, the title and the source line inside
         # the figure, in a saved file as much as in a notebook

@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
@@ -221,7 +222,8 @@ def hhi_bars(
     ax.set_xlim(0, 10_000)
     texts = [f"{v:,.0f}" for v in rows[hhi]]
     _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, rows[label])
-    for x, name, side in ((1000, "1,000", "right"), (1800, "1,800: highly concentrated", "left")):
+    marks = ((1000, "1,000", "right"), (1800, tr("1,800: highly concentrated"), "left"))
+    for x, name, side in marks:
         ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
         ax.annotate(
             name, xy=(x, 1), xycoords=("data", "axes fraction"),
@@ -231,9 +233,11 @@ def hhi_bars(
     ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))  # as the bar labels
     ax.grid(axis="y", visible=False)
     handles = [
-        Patch(color=color, label=f"{band}\n({rule})")
+        Patch(color=color, label=f"{band_name(band)}\n({rule})")
         for (band, color), rule in zip(
-            _BAND_COLORS.items(), ("above 1,800", "1,000 to 1,800", "below 1,000"), strict=True
+            _BAND_COLORS.items(),
+            (tr("above 1,800"), tr("1,000 to 1,800"), tr("below 1,000")),
+            strict=True,
         )
     ]
     # the bands' legend in one row above the names of the lines, under the title (from
@@ -242,7 +246,7 @@ def hhi_bars(
         handles=handles, loc="lower right", bbox_to_anchor=(1, 1), ncol=3, fontsize=8,
         borderaxespad=1.7, borderpad=0, handlelength=1.2, columnspacing=1.5,
     )  # fmt: skip
-    xlabel = "Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)"
+    xlabel = tr("Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)")
     shown = [
         f"{n} {t} ({metrics.hhi_band(v)})"
         for n, t, v in zip(rows[label].astype(str), texts, rows[hhi], strict=True)
@@ -258,6 +262,32 @@ def hhi_bars(
 
 
 #: the colours of the concentration bands: darker for more concentrated
+def band_name(band: str) -> str:
+    """A concentration band's name (as :func:`koit_lessons.metrics.hhi_band` gives it) in
+    the lesson's language.
+
+    Parameters
+    ----------
+    band : str
+        "highly concentrated", "moderately concentrated" or "unconcentrated".
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> band_name("unconcentrated")
+    'unconcentrated'
+    """
+    names = {
+        "highly concentrated": tr("highly concentrated"),
+        "moderately concentrated": tr("moderately concentrated"),
+        "unconcentrated": tr("unconcentrated"),
+    }
+    return names[band]
+
+
 _BAND_COLORS = {
     "highly concentrated": PALETTE[2],
     "moderately concentrated": PALETTE[0],

@@ -9,8 +9,10 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from koit_lessons import metrics, minerals, plots
+from koit_lessons import glossary, metrics, minerals, plots
 from koit_lessons.errors import require_year
+from koit_lessons.language import number, tr
+from koit_lessons.plots.basic import band_name
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["MineralExplorer", "mineral_explorer"]
@@ -37,24 +39,31 @@ class MineralExplorer(Explorer):
     def __init__(self, mineral: str = "lithium", year: int | None = None) -> None:
         first = minerals.concentration(mineral, year)  # validates both, with a friendly message
         self.mineral = w.Dropdown(
-            options=minerals.mineral_names(), value=first["mineral"], description="Mineral"
+            options=[(glossary.name(m), m) for m in minerals.mineral_names()],
+            value=first["mineral"],
+            description=tr("Mineral"),
         )
         known = minerals.years()
         self.year = w.ToggleButtons(
             options=known,
             value=max(known) if year is None else require_year(year, known, ""),  # an int
-            description="Year",
+            description=tr("Year"),
         )
         self._assemble([w.HBox([self.mineral, self.year])], watch=[self.mineral, self.year])
 
     def summary_text(self) -> str:
         """The sentence above the figure, for the current choice."""
         c = minerals.concentration(self.mineral.value, self.year.value)
-        return (
-            f"<b>{c['mineral'].capitalize()}, {self.year.value}:</b> "
-            f"{c['top_country']} mined {c['top1_pct']:.0f}% of the world total; "
-            f"the top three {c['top3_pct']:.0f}%. HHI = {c['hhi']:,.0f} "
-            f"({metrics.hhi_band(c['hhi'])})."
+        return tr(
+            "<b>{mineral}, {year}:</b> {top} mined {top1}% of the world total; "
+            "the top three {top3}%. HHI = {hhi} ({band}).",
+            mineral=glossary.name(c["mineral"]).capitalize(),
+            year=self.year.value,
+            top=c["top_country"],
+            top1=number(c["top1_pct"]),
+            top3=number(c["top3_pct"]),
+            hhi=number(c["hhi"]),
+            band=band_name(metrics.hhi_band(c["hhi"])),
         )
 
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes:
@@ -67,8 +76,12 @@ class MineralExplorer(Explorer):
             "country",
             ax=ax,
             fmt="{:.1f}%",
-            title=f"Who mines {self.mineral.value}? ({self.year.value})",
-            xlabel=f"Share of world mine production, % (measured in {unit})",
+            title=tr(
+                "Who mines {mineral}? ({year})",
+                mineral=glossary.name(self.mineral.value),
+                year=self.year.value,
+            ),
+            xlabel=tr("Share of world mine production, % (measured in {unit})", unit=unit),
         )
 
 

@@ -1,0 +1,223 @@
+"""Translated editions: catalogue units, fingerprints, stale and missing reports, and the
+Korean and Italian notebooks generated from the English source and a catalogue."""
+
+import copy
+import io
+
+import pytest
+from babel.messages.pofile import read_po, write_po
+
+from koit_lessons import editions, notebook
+from koit_lessons.errors import KoitError
+from koit_lessons.lessons import lesson, lessons
+from koit_lessons.resources import notebooks_dir
+
+LESSON = lesson("00")
+
+
+def _fill(path, translate):
+    """Translate every entry of the catalogue at ``path`` with ``translate(english)``."""
+    cat = read_po(io.BytesIO(path.read_bytes()))
+    for m in cat:
+        if m.id:
+            m.string = translate(m.id)
+    buffer = io.BytesIO()
+    write_po(buffer, cat, width=0)
+    path.write_bytes(buffer.getvalue())
+
+
+@pytest.fixture
+def translated(tmp_path):
+    """Lesson 00 with a complete (mock) Italian catalogue: each unit prefixed with «IT»."""
+    nb = LESSON.read()
+    path = tmp_path / "it.po"
+    editions.update_catalogue(nb, "it", path)
+    _fill(path, lambda text: "«IT» " + text)
+    editions.update_catalogue(nb, "it", path)  # records the fingerprints
+    return nb, path
+
+
+def test_units_cover_every_paragraph_figure_title_and_comment():
+    nb = LESSON.read()
+    found = {u.key: u.text for u in editions.units(nb)}
+    assert found["title"] == nb["metadata"]["koit"]["title"]
+    for cell in nb["cells"]:
+        text = notebook.cell_text(cell)
+        if cell["cell_type"] == "markdown":
+            paragraphs = [p for p in text.split("\n\n") if p.strip()]
+            keys = [k for k in found if k.startswith(cell["id"] + "/")]
+            assert len(keys) == len(paragraphs), cell["id"]
+    assert found["5d0a0bda/title"] == "Who mined lithium in 2024?"
+    assert found["5d0a0bda/xlabel"] == "Share of world mine production (%)"
+    assert found["39d0b1ba/#0"] == "show one decimal in tables"
+    assert not any("BEGIN SOLUTION" in t for t in found.values())
+
+
+def test_fenced_code_stays_one_unit():
+    nb = {
+        "metadata": {},
+        "cells": [
+            {
+                "id": "a",
+                "cell_type": "markdown",
+                "metadata": {},
+                "source": "Intro\n\n```python\nx = 1\n\ny = 2\n```\n\nEnd",
+            }
+        ],
+    }
+    assert [u.text for u in editions.units(nb)] == [
+        "Intro",
+        "```python\nx = 1\n\ny = 2\n```",
+        "End",
+    ]
+
+
+def test_catalogue_records_a_fingerprint_per_unit(translated):
+    nb, path = translated
+    text = path.read_text(encoding="utf-8")
+    for unit in editions.units(nb):
+        assert f"#. fingerprint: {editions.fingerprint(unit.text)}" in text
+    assert editions.status(nb, "it", path).complete
+
+
+def test_edition_translates_text_and_keeps_code(translated):
+    nb, path = translated
+    it = editions.edition(nb, "it", path=path)
+    assert it["metadata"]["koit"]["lang"] == "it"
+    assert it["metadata"]["koit"]["title"].startswith("«IT» ")
+    assert len(it["cells"]) == len(nb["cells"]) + 1
+    assert notebook.cell_text(it["cells"][-1]) == editions.GLOSSARY_CODE
+    for en_cell, it_cell in zip(nb["cells"], it["cells"][:-1], strict=True):
+        assert en_cell["id"] == it_cell["id"]
+        if en_cell["cell_type"] == "markdown":
+            paragraphs = [p for p in notebook.cell_text(it_cell).split("\n\n") if p.strip()]
+            assert all(p.startswith("«IT» ") for p in paragraphs), en_cell["id"]
+        else:
+            assert it_cell["outputs"] == [] and it_cell["execution_count"] is None
+    share = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "e20e8097"))
+    assert 'lithium["country"] == "Australia"' in share  # Italian writes it the same
+    ko = editions._translate_code(
+        "x", 'df["country"] == "Australia" or "Chile" != "Chil"', {}, "ko"
+    )
+    assert ko == 'df["country"] == "호주" or "칠레" != "Chil"'
+    plot = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "5d0a0bda"))
+    assert 'title="«IT» Who mined lithium in 2024?"' in plot
+    setup = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "39d0b1ba"))
+    assert "# «IT» show one decimal" in setup
+    assert (
+        "from koit_lessons.checks import check\n"
+        "from koit_lessons.language import set_language\n\n"
+        'set_language("it")\nplots.use_style()' in setup
+    )
+    # the same checked exercises, and a student version with no solution
+    assert [e.qid for e in notebook.exercises(it)] == [e.qid for e in notebook.exercises(nb)]
+    student = notebook.student_version(it)
+    assert not any("BEGIN SOLUTION" in notebook.cell_text(c) for c in student["cells"])
+    assert "widgets" not in it["metadata"]
+
+
+def test_changed_english_makes_the_translation_stale_and_names_the_cell(translated):
+    nb, path = translated
+    changed = copy.deepcopy(nb)
+    cell = next(c for c in changed["cells"] if c["id"] == "54d0d47f")
+    cell["source"] = notebook.cell_text(cell) + " One more sentence."
+    state = editions.status(changed, "it", path)
+    assert state.stale == ["54d0d47f/0"] and state.missing == []
+    assert "1 stale (cells 54d0d47f)" in state.describe()
+    with pytest.raises(KoitError, match="not offered in Italian yet.*54d0d47f"):
+        editions.edition(changed, "it", path=path)
+    # update keeps the old translation, flags it fuzzy, and it stays stale until revised
+    editions.update_catalogue(changed, "it", path)
+    entry = editions.read_catalogue(path)["54d0d47f/0"]
+    assert entry.fuzzy and entry.translation.startswith("«IT» ")
+    assert "#| msgid" in path.read_text(encoding="utf-8")
+    assert editions.status(changed, "it", path).stale == ["54d0d47f/0"]
+
+
+def test_a_new_paragraph_is_missing(translated):
+    nb, path = translated
+    changed = copy.deepcopy(nb)
+    changed["cells"].append(
+        {"id": "newcell1", "cell_type": "markdown", "metadata": {}, "source": "New."}
+    )
+    state = editions.status(changed, "it", path)
+    assert state.missing == ["newcell1/0"] and not state.complete
+
+
+def test_no_shipped_translation_is_stale():
+    """Fails when the English of a lesson changed and its translation did not."""
+    problems = []
+    for item in lessons():
+        for lang in ("ko", "it"):
+            path = editions.catalogue_file(item.filename, lang)
+            if path.is_file():
+                state = editions.status(item.read(), lang, path)
+                if state.stale:
+                    problems.append(f"{item.number} {state.describe()}")
+    assert not problems, "\n".join(problems)
+
+
+def test_a_lesson_is_offered_only_where_its_catalogue_is_complete():
+    for item in lessons():
+        offered = editions.offered(item.read(), item.filename)
+        assert offered[0] == "en"
+        for lang in ("ko", "it"):
+            path = editions.catalogue_file(item.filename, lang)
+            complete = path.is_file() and editions.status(item.read(), lang, path).complete
+            assert (lang in offered) == complete, (item.number, lang)
+
+
+def test_bad_language_is_one_sentence():
+    with pytest.raises(KoitError, match=r"^There is no edition in 'fr': .*\.$"):
+        editions.edition(LESSON.read(), "fr")
+
+
+def test_catalogues_live_beside_the_notebooks():
+    path = editions.catalogue_file(LESSON.filename, "ko")
+    assert str(path).endswith("locales/ko/00_start_here.po")
+    assert (notebooks_dir() / "locales" / "ko").is_dir()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "it"])
+def test_the_grader_identifies_the_edition_and_finds_its_written_answers(lang):
+    import json
+
+    from koit_lessons.grading import prepare
+    from koit_lessons.grading.collect import Submission
+
+    teacher = LESSON.edition(lang)
+    student = notebook.student_version(teacher)
+    written = next(
+        i for i, c in enumerate(student["cells"]) if notebook.cell_text(c) == notebook.ANSWER_BOX
+    )
+    student["cells"][written]["source"] = "My own answer."
+    student["metadata"].get("koit", {}).pop("lang", None)  # the text alone tells
+    assert prepare.identify_edition(student, LESSON) == lang
+    en_teacher = LESSON.read()
+    p = prepare.prepare(
+        Submission("s1", LESSON.filename, json.dumps(student).encode()),
+        LESSON,
+        en_teacher,
+        notebook.exercises(en_teacher),
+        notebook.written_questions(en_teacher, "00"),
+    )
+    assert p.edition == lang and not p.not_run
+    assert "My own answer." in p.written.values()
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_handout_writes_the_edition(lang, tmp_path, capsys):
+    from koit_lessons.cli import main
+
+    assert main(["handout", "--students", str(tmp_path / "s"), "--lang", lang, "00"]) == 0
+    import json
+
+    nb = json.loads((tmp_path / "s" / LESSON.filename).read_text(encoding="utf-8"))
+    assert nb["metadata"]["koit"]["lang"] == lang
+    assert any(f'set_language("{lang}")' in notebook.cell_text(c) for c in nb["cells"])
+    assert not any("BEGIN SOLUTION" in notebook.cell_text(c) for c in nb["cells"])
+    # a lesson not offered in the language is refused in one sentence, nothing written
+    assert main(["handout", "--students", str(tmp_path / "t"), "--lang", lang, "01"]) == 2
+    err = capsys.readouterr().err
+    assert "is not translated into" in err and err.count("\n") == 1
+    assert not (tmp_path / "t").exists()

@@ -1,0 +1,190 @@
+"""check's messages in Korean and Italian, the language setting, and --lang on the command
+line."""
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from koit_lessons import checks, language
+from koit_lessons.checks import check, expected
+from koit_lessons.cli import main
+from koit_lessons.errors import KoitError
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSON00 = checks.questions("00")
+
+
+def _catalogues_script():
+    spec = importlib.util.spec_from_file_location("catalogues", ROOT / "scripts" / "catalogues.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(autouse=True)
+def _english_afterwards(monkeypatch):
+    monkeypatch.delenv(language.ENV_VAR, raising=False)
+    yield
+    language._chosen = None
+
+
+def _wrong(qid):
+    want = expected(qid)
+    if isinstance(want, str):
+        return "Atlantis"
+    if isinstance(want, list):
+        return ["Atlantis"] * len(want)
+    return want * 3 + 7
+
+
+def _wrong_type(qid):
+    return 3.5 if isinstance(expected(qid), (str, list)) else "twelve"
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_every_message_of_the_package_is_translated(lang):
+    """A message added in English without its translation fails here."""
+    ids = _catalogues_script().message_ids(["00"])
+    table = language.catalogue(lang)
+    missing = [f"{context or ''} {text!r}" for context, text in ids if (context, text) not in table]
+    assert not missing, "\n".join(missing)
+    # the placeholders of each translation are those of its English
+    import string
+
+    def fields(s):
+        return sorted(f for _, f, _, _ in string.Formatter().parse(s) if f)
+
+    assert all(fields(table[k]) == fields(k[1]) for k in ids)
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+@pytest.mark.parametrize("qid", LESSON00)
+def test_check_speaks_the_edition_language(lang, qid):
+    answers = {
+        "unanswered": ...,
+        "correct": expected(qid),
+        "incorrect": _wrong(qid),
+        "invalid": _wrong_type(qid),
+    }
+    english = {status: check(qid, a) for status, a in answers.items()}
+    language.set_language(lang)
+    q = checks._get(qid)
+    for status, answer in answers.items():
+        said = check(qid, answer)
+        assert said.status == english[status].status == status
+        assert said.message != english[status].message, (status, said.message)
+        assert said.diagnosis == english[status].diagnosis
+    assert checks.text_of(q, "explain") in check(qid, expected(qid)).message
+    assert checks.text_of(q, "hint") in check(qid, _wrong(qid)).message
+    for part in ("prompt", "hint", "explain"):
+        assert checks.text_of(q, part) != getattr(q, part)
+
+
+def test_korean_and_italian_words():
+    language.set_language("ko")
+    assert check("00-lithium-top", ...).message.startswith("아직 답하지 않았어요")
+    assert check("00-lithium-top", expected("00-lithium-top")).message.startswith("정답이에요!")
+    language.set_language("it")
+    assert check("00-lithium-top", ...).message.startswith("Non hai ancora risposto")
+    # Italian writes a decimal comma and a dot between thousands
+    assert "12,35 % è troppo basso" in check("00-lithium-share", 12.345).message
+    assert "1.234 è troppo" in check("00-graphite-hhi", 1234.0).message
+    language.set_language("en")
+    assert "12.35 % is too low" in check("00-lithium-share", 12.345).message
+
+
+def test_the_environment_sets_the_language_and_set_language_wins(monkeypatch):
+    monkeypatch.setenv(language.ENV_VAR, "it")
+    assert language.current() == "it"
+    assert check("00-lithium-top", ...).message.startswith("Non hai ancora")
+    language.set_language("ko")
+    assert language.current() == "ko"
+    monkeypatch.setenv(language.ENV_VAR, "fr")  # unknown: English
+    language._chosen = None
+    assert language.current() == "en"
+
+
+def test_an_unknown_language_is_one_sentence():
+    with pytest.raises(KoitError) as err:
+        language.set_language("fr")
+    assert str(err.value).count(".") == 1 and "ko (Korean)" in str(err.value)
+
+
+@pytest.mark.parametrize("command", [["list"], ["handout", "--students", "s"], ["start"]])
+def test_cli_refuses_an_unknown_language_in_one_line(command, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main([*command, "--lang", "fr"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("koit-lessons: There is no edition in 'fr'")
+    assert not (tmp_path / "s").exists()
+
+
+_DRAW = """
+import sys, warnings
+import matplotlib
+matplotlib.use("Agg")
+warnings.simplefilter("error")  # a missing glyph warns: make it fail
+from koit_lessons import minerals, plots
+plots.use_style()
+ax = plots.barh(minerals.producers("lithium", 2024), "share_pct", "country",
+                title={title!r}, xlabel={xlabel!r})
+ax.figure.canvas.draw()
+ax = plots.hhi_bars(minerals.concentration_table(2024, minerals=["cobalt", "lithium"]))
+ax.figure.canvas.draw()
+print(ax.get_xlabel().replace(chr(10), " "))
+print("pylopdf_fonts_ko" in sys.modules, "babel" in sys.modules)
+"""
+
+
+def _draw(lang, title, xlabel, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, language.ENV_VAR: lang, "MPLCONFIGDIR": str(tmp_path / "mpl")}
+    code = _DRAW.format(title=title, xlabel=xlabel)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "findfont" not in done.stderr  # no font reports (e.g. a missing bold weight)
+    return done.stdout.splitlines()
+
+
+def test_korean_figures_draw_hangul_on_a_fresh_font_cache(tmp_path):
+    """A new Matplotlib config folder (no font cache), as on a fresh machine."""
+    label, loaded = _draw("ko", "2024년에 리튬을 캔 나라는?", "세계 광산 생산량 비중 (%)", tmp_path)
+    assert label.startswith("허핀달-허시먼 지수")
+    assert loaded == "True True"  # the font, and Babel for the translations
+
+
+def test_english_figures_load_no_font_and_no_babel(tmp_path):
+    label, loaded = _draw("en", "Who mined lithium in 2024?", "Share (%)", tmp_path)
+    assert label.startswith("Herfindahl–Hirschman index")
+    assert loaded == "False False"
+
+
+def test_importing_the_package_loads_no_translation_machinery():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, koit_lessons, koit_lessons.checks, koit_lessons.language;"
+        "print(sorted(m for m in ('babel', 'pylopdf_fonts_ko', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_mineral_explorer_speaks_italian():
+    from koit_lessons.widgets.minerals import MineralExplorer
+
+    language.set_language("it")
+    ex = MineralExplorer("lithium", 2024)
+    assert ex.mineral.description == "Minerale" and ex.year.description == "Anno"
+    assert "del totale mondiale" in ex.summary_text() and "HHI = " in ex.summary_text()
+    assert ex.summary_text().startswith("<b>Litio, 2024:</b>")
+    assert ("litio", "lithium") in ex.mineral.options
+    assert ex.draw().get_title().startswith("Chi estrae litio?")
