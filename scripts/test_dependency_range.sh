@@ -32,7 +32,8 @@ run() {
     # run on the newest dependencies only, where CI runs them all: here they would add
     # a quarter of an hour to CI and test the browser and the hub rather than the pins.
     local opts=(-q -o addopts="--nbval-lax --nbval-current-env --doctest-modules --strict-markers"
-                -o cache_dir="$venv/pytest-cache" -m "not slow")
+                -o cache_dir="$venv/pytest-cache" -m "not slow"
+                -n 2 --dist loadfile)  # two workers; a notebook's cells stay together
     if ! KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest "${opts[@]}"; then
       echo "== $name: some tests failed; running the failed ones once more"
       KOIT_NBVAL_LAX=1 "$venv/bin/python" -m pytest "${opts[@]}" --last-failed --last-failed-no-failures none
