@@ -72,6 +72,8 @@ def test_nbgitpuller_link_is_a_valid_url_with_the_right_query():
         "repo": ["https://github.com/teacher/koit-class.git"],
         "branch": ["main"],
         "urlpath": [f"lab/tree/koit-class/{first}"],
+        # nbgitpuller would clone into koit-class.git: the link names the folder it opens
+        "targetpath": ["koit-class"],
     }
     assert " " not in link and "://" not in parts.query  # fully percent-encoded
 
