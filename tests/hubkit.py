@@ -201,12 +201,13 @@ class Hub:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.config = self.state / "jupyterhub_config.py"
+        self.proxy_api_port = free_port()
         bindir = Path(sys.executable).parent
         self.config.write_text(
             _CONFIG.format(
                 port=self.port,
                 hub_port=free_port(),
-                proxy_api_port=free_port(),
+                proxy_api_port=self.proxy_api_port,
                 proxy_token=uuid.uuid4().hex,
                 state=self.state,
                 homes=self.homes,
@@ -253,6 +254,20 @@ class Hub:
         if pid_file.exists():
             self.known_pids.add(int(pid_file.read_text().strip()))
 
+    def _ours(self, pid: int) -> bool:
+        """Whether ``pid`` is this hub, its proxy or one of its students' servers."""
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        except OSError:
+            return False
+        home = f"HOME={self.homes}/".encode()
+        return (
+            str(self.config) in cmdline
+            or (f"--api-port {self.proxy_api_port}" in cmdline)
+            or any(e.startswith(home) for e in environ)
+        )
+
     def log_tail(self, n: int = 60) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-n:])
 
@@ -286,11 +301,10 @@ class Hub:
 
     def stop(self) -> None:
         """Stop the hub, the proxy and every student's server, by process id."""
-        pids = set(self.known_pids) | set(self.server_pids().values())
         self._remember_proxy()
-        pids |= self.known_pids
-        for pid in pids:
-            _kill_tree(pid)
+        pids = set(self.known_pids) | set(self.server_pids().values())
+        # a process id of a process that ended may since belong to someone else's process
+        _kill_tree(*[p for p in pids if self._ours(p)])
         if self.proc is not None:
             try:
                 self.proc.wait(10)
@@ -306,9 +320,10 @@ def _children(pid: int) -> list[int]:
     return [int(x) for x in text.split()]
 
 
-def _kill_tree(pid: int) -> None:
-    """SIGTERM a process and its descendants (kernels under a server), SIGKILL if needed."""
-    tree, todo = [], [pid]
+def _kill_tree(*pids: int) -> None:
+    """SIGTERM processes and their descendants (kernels under a server) all at once, then
+    SIGKILL what is still there after 5 seconds."""
+    tree, todo = [], list(pids)
     while todo:
         p = todo.pop()
         tree.append(p)
@@ -319,9 +334,9 @@ def _kill_tree(pid: int) -> None:
         except (ProcessLookupError, PermissionError):
             pass
     end = time.monotonic() + 5
+    while time.monotonic() < end and any(_alive(p) for p in tree):
+        time.sleep(0.05)
     for p in tree:
-        while time.monotonic() < end and _alive(p):
-            time.sleep(0.05)
         if _alive(p):
             try:
                 os.kill(p, signal.SIGKILL)

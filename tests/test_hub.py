@@ -250,6 +250,64 @@ def test_a_wrong_token_gets_a_sentence(hub):
     assert "Traceback" not in out.stderr and not Path("unused").exists()
 
 
+# -- faults -------------------------------------------------------------------------------
+
+
+def _collect(hub, token, out, *more):
+    res = _cli(
+        "collect",
+        "00",
+        "--hub",
+        hub.url,
+        "--folder",
+        FOLDER,
+        "--out",
+        str(out),
+        *more,
+        env={"KOIT_HUB_TOKEN": token},
+    )
+    rows = csv.DictReader(open(out.with_name(out.name + "-collected.csv"), encoding="utf-8"))
+    return res, {r["student"]: r for r in rows}
+
+
+@needs_hub
+def test_hub_killed_mid_class_and_a_server_killed_mid_lesson(hub, link, worked, token, tmp_path):
+    path = f"{FOLDER}/{LESSON}"
+    servers = hub.server_pids()
+    assert set(worked) <= set(servers)
+    # the hub crashes (SIGKILL) and is started again: the students' servers keep running
+    hub.kill_hub()
+    assert all(hubkit._alive(servers[n]) for n in worked)
+    hub.start()
+    assert {n: hub.server_pids()[n] for n in worked} == {n: servers[n] for n in worked}
+    ana = hubkit.Student(hub.url, "ana")
+    ana.login()
+    assert ana.read(path)["cells"]  # through the new proxy, from the same server
+    # fay saves her work, types on, and her server is killed before she saves again
+    fay = hubkit.Student(hub.url, "fay")
+    fay.login()
+    fay.start_server()
+    fay.follow_link(link)
+    nb = fay.read(path)
+    nb["cells"][0]["source"] = "fay's last save"
+    fay.save(path, nb)
+    saved = (hub.homes / "fay" / FOLDER / LESSON).read_bytes()
+    hubkit._kill_tree(hub.server_pids()["fay"])
+    # collected as it is: fay's row says her server is not running
+    res, rows = _collect(hub, token, tmp_path / "first")
+    assert rows["fay"]["status"] == "server stopped" and "--start-stopped" in rows["fay"]["note"]
+    assert all(rows[n]["status"] == "collected" for n in worked)
+    # the teacher asks for stopped servers to be started: fay's last save is collected
+    res, rows = _collect(hub, token, tmp_path / "first", "--start-stopped", "--overwrite")
+    assert rows["fay"]["status"] == "collected", res.stdout
+    assert "the last saved version" in rows["fay"]["note"]
+    assert (tmp_path / "first" / "fay" / LESSON).read_bytes() == saved
+    for n in worked:
+        assert (tmp_path / "first" / n / LESSON).read_bytes() == (
+            hub.homes / n / FOLDER / LESSON
+        ).read_bytes()
+
+
 # -- hostile hubs and servers (no real hub needed) -------------------------------------------
 
 NOTEBOOK = json.dumps({"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
