@@ -181,8 +181,8 @@ c.SimpleLocalProcessSpawner.home_dir_template = "{homes}/{{username}}"
 c.Spawner.cmd = ["{singleuser}"]
 c.Spawner.default_url = "/lab"
 c.Spawner.args = {args}
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
+c.Spawner.start_timeout = {spawn_timeout}
+c.Spawner.http_timeout = {spawn_timeout}
 c.JupyterHub.concurrent_spawn_limit = 0
 c.JupyterHub.active_server_limit = 0
 c.JupyterHub.last_activity_interval = 30
@@ -192,7 +192,7 @@ c.JupyterHub.last_activity_interval = 30
 class Hub:
     """JupyterHub with its proxy, in ``folder``; :meth:`stop` ends every process by pid."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, spawn_timeout: int = 120):
         self.folder = Path(folder)
         self.state = self.folder / "hub"
         self.homes = self.folder / "homes"
@@ -208,6 +208,7 @@ class Hub:
                 port=self.port,
                 hub_port=free_port(),
                 proxy_api_port=self.proxy_api_port,
+                spawn_timeout=spawn_timeout,
                 proxy_token=uuid.uuid4().hex,
                 state=self.state,
                 homes=self.homes,
@@ -420,7 +421,7 @@ class Student:
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float = 180) -> None:
-        end = time.monotonic() + timeout
+        end, gone = time.monotonic() + timeout, 0
         while time.monotonic() < end:
             r = self.http.get(
                 f"{self.hub_url}/hub/api/users/{self.name}", headers=self._auth(), timeout=30
@@ -431,7 +432,11 @@ class Student:
             if server and server.get("ready"):
                 return
             if not server and not model.get("pending"):
-                raise RuntimeError(f"{self.name}: the server failed to start (see the hub's log)")
+                gone += 1  # asked to start, neither running nor starting: it failed
+                if gone >= 3:
+                    raise RuntimeError(f"{self.name}: the server failed to start (hub's log)")
+            else:
+                gone = 0
             time.sleep(0.5)
         raise RuntimeError(f"{self.name}: the server was not ready in {timeout:.0f} s")
 
@@ -484,12 +489,13 @@ class Student:
         )
         r.raise_for_status()
 
-    def run(self, nb: dict, path: str, timeout: float = 300) -> dict:
+    def run(self, nb: dict, path: str, timeout: float = 300, on_done=None) -> dict:
         """Run every code cell of ``nb`` in a new kernel of the student's server (as the
-        notebook ``path``), put the outputs into the cells, shut the kernel down."""
-        return asyncio.run(self._run(nb, path, timeout))
+        notebook ``path``), put the outputs into the cells, shut the kernel down
+        (``on_done()`` is called just before, while the kernel still runs)."""
+        return asyncio.run(self._run(nb, path, timeout, on_done))
 
-    async def _run(self, nb: dict, path: str, timeout: float) -> dict:
+    async def _run(self, nb: dict, path: str, timeout: float, on_done=None) -> dict:
         from tornado.httpclient import HTTPRequest
         from tornado.websocket import websocket_connect
 
@@ -583,6 +589,8 @@ class Student:
                         f"{self.name}: cell {count} failed: {reply.get('ename')}: "
                         f"{reply.get('evalue')}"
                     )
+            if on_done is not None:
+                on_done()
         finally:
             conn.close()
             self.http.delete(
