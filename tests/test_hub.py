@@ -470,3 +470,71 @@ def test_collect_errors_are_one_sentence(args, env, says, tmp_path):
     out = _cli("collect", "00", *args, "--out", str(tmp_path / "s"), env=env, check=False)
     assert out.returncode == 2 and says in out.stderr, out.stderr
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+# -- deploy/ ------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+#: the Zero to JupyterHub chart's documented keys that deploy/z2jh/config.yaml sets, as
+#: read in the chart's jupyterhub/values.schema.yaml (zero-to-jupyterhub-k8s, commit
+#: 48ea50e3, app version 5.5.0); hub.config holds JupyterHub's own traitlets, free-form
+CHART_KEYS = {
+    "hub.concurrentSpawnLimit",
+    "hub.activeServerLimit",
+    "singleuser.image.name",
+    "singleuser.image.tag",
+    "singleuser.defaultUrl",
+    "singleuser.memory.guarantee",
+    "singleuser.memory.limit",
+    "singleuser.cpu.guarantee",
+    "singleuser.cpu.limit",
+    "singleuser.storage.capacity",
+    "cull.enabled",
+    "cull.timeout",
+    "cull.every",
+    "cull.users",
+    "scheduling.userScheduler.enabled",
+}
+
+
+def _leaves(node, path=()):
+    for key, value in node.items():
+        if isinstance(value, dict) and path + (key,) != ("hub", "config"):
+            yield from _leaves(value, path + (key,))
+        else:
+            yield ".".join(path + (key,)), value
+
+
+def _mib(quantity: str) -> float:
+    units = {"M": 1e6 / 2**20, "G": 1e9 / 2**20, "Mi": 1, "Gi": 1024}
+    number = quantity.rstrip("MGi")
+    return float(number) * units[quantity[len(number) :]]
+
+
+def test_the_z2jh_config_uses_only_the_charts_keys_and_the_measured_sizes():
+    yaml = pytest.importorskip("yaml")
+    config = yaml.safe_load((ROOT / "deploy" / "z2jh" / "config.yaml").read_text())
+    leaves = dict(_leaves(config))
+    assert set(leaves) - {"hub.config"} <= CHART_KEYS
+    traitlets = config["hub"]["config"]
+    assert traitlets["JupyterHub"]["cleanup_servers"] is False  # servers outlive a hub restart
+    assert traitlets["Authenticator"]["admin_users"]  # the teachers who collect
+    assert leaves["cull.enabled"] is True and leaves["cull.users"] is False
+    # memory: the guarantee covers a student with a lesson run (bench/bench_hub.py: about
+    # 310 MiB), the limit is above the guarantee
+    assert (
+        310 < _mib(leaves["singleuser.memory.guarantee"]) < _mib(leaves["singleuser.memory.limit"])
+    )
+    assert 0 < leaves["singleuser.cpu.guarantee"] <= leaves["singleuser.cpu.limit"]
+
+
+def test_the_tljh_recipe_hands_out_collects_and_grades():
+    text = (ROOT / "deploy" / "tljh" / "README.md").read_text()
+    for step in (
+        "pip install koit-lessons nbgitpuller",
+        "koit-lessons link --hub",
+        "koit-lessons collect 00",
+        "KOIT_HUB_TOKEN",
+        "koit-lessons grade 00",
+    ):
+        assert step in text
