@@ -63,7 +63,8 @@ def nbgitpuller_link(
     urlpath = f"{_APPS[app]}/{folder}" + (f"/{inner}" if inner else "")
     query = {"repo": repo, "branch": branch, "urlpath": urlpath}
     # nbgitpuller clones into the last part of the address as it is ("koit-class.git"
-    # for .../koit-class.git), so a name with .git left out is passed as the target
+    # for .../koit-class.git; jupyterhub/nbgitpuller issue 205), so a name with .git left
+    # out is passed as the target
     if target or folder != urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]:
         query["targetpath"] = folder
     base = hub if hub.endswith("/hub") else f"{hub}/hub"
