@@ -47,6 +47,9 @@ def needs_hub(test):
 LESSON = lessons.lesson("00").filename
 FOLDER = "koit-student"  # the repository's name: the folder nbgitpuller clones into
 WORKERS = ["ana", "ben", "cho"]  # follow the link and do lesson 00
+# also arriving at the start: fay follows the link (her server is killed mid-lesson later),
+# eve only logs in (she never opens the lesson: nothing to hand in)
+OTHERS = ["fay", "eve"]
 
 
 def _cli(*args, env=None, check=True):
@@ -99,17 +102,25 @@ def link(course, hub):
 
 @pytest.fixture(scope="module")
 def students(hub, link):
-    """ana, ben and cho log in, start their servers and follow the link, all at once."""
+    """The class logs in and starts their servers, all at once; all but eve follow the link.
+    Returns the three who do lesson 00 (ana, ben, cho); fay and eve are in ``others``."""
 
     def arrive(name):
         s = hubkit.Student(hub.url, name)
         s.login()
         s.start_server()
-        s.follow_link(link)
+        if name != "eve":
+            s.follow_link(link)
         return s
 
-    with ThreadPoolExecutor(len(WORKERS)) as pool:
-        return {s.name: s for s in pool.map(arrive, WORKERS)}
+    names = WORKERS + OTHERS
+    with ThreadPoolExecutor(len(names)) as pool:
+        everyone = {s.name: s for s in pool.map(arrive, names)}
+    others.update({n: everyone.pop(n) for n in OTHERS})
+    return everyone
+
+
+others: dict = {}  # fay and eve, once the students fixture has run
 
 
 # -- hand out ------------------------------------------------------------------------------
@@ -183,9 +194,7 @@ def test_students_run_lesson_00_in_their_kernels_and_save_at_once(hub, worked):
 @needs_hub
 def test_collect_fetches_every_notebook_for_grade_and_changes_nothing(hub, worked, token, tmp_path):
     # eve logged in but never opened the link: she has nothing to hand in
-    eve = hubkit.Student(hub.url, "eve")
-    eve.login()
-    eve.start_server()
+    assert "eve" in others and not (hub.homes / "eve" / FOLDER).exists()
     homes = {n: hub.homes / n / FOLDER / LESSON for n in worked}
     before = {n: (p.read_bytes(), p.stat().st_mtime_ns) for n, p in homes.items()}
     out = tmp_path / "subs"
@@ -284,10 +293,7 @@ def test_hub_killed_mid_class_and_a_server_killed_mid_lesson(hub, link, worked, 
     ana.login()
     assert ana.read(path)["cells"]  # through the new proxy, from the same server
     # fay saves her work, types on, and her server is killed before she saves again
-    fay = hubkit.Student(hub.url, "fay")
-    fay.login()
-    fay.start_server()
-    fay.follow_link(link)
+    fay = others["fay"]
     nb = fay.read(path)
     nb["cells"][0]["source"] = "fay's last save"
     fay.save(path, nb)
