@@ -28,7 +28,10 @@ def _requirements(path):
 
 def test_binder_installs_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    assert _requirements(BINDER / "requirements.txt") == sorted(project["dependencies"])
+    # plus nbgitpuller from the hub extra: the image is also a JupyterHub single-user image
+    pulled = [r for r in project["optional-dependencies"]["hub"] if r.startswith("nbgitpuller")]
+    assert len(pulled) == 1
+    assert _requirements(BINDER / "requirements.txt") == sorted(project["dependencies"] + pulled)
 
 
 def test_binder_postbuild_installs_the_package_and_hands_out_the_student_set():
@@ -72,6 +75,8 @@ def test_nbgitpuller_link_is_a_valid_url_with_the_right_query():
         "repo": ["https://github.com/teacher/koit-class.git"],
         "branch": ["main"],
         "urlpath": [f"lab/tree/koit-class/{first}"],
+        # nbgitpuller would clone into koit-class.git: the link names the folder it opens
+        "targetpath": ["koit-class"],
     }
     assert " " not in link and "://" not in parts.query  # fully percent-encoded
 

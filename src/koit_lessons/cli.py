@@ -6,6 +6,7 @@
     koit-lessons handout --students DIR [--teachers DIR] [LESSON ...]
     koit-lessons export-nbgrader DIR [LESSON ...]
     koit-lessons grade LESSON SUBMISSIONS --out gradebook.csv [--timeout S]
+    koit-lessons collect LESSON --hub URL --folder DIR --out SUBMISSIONS [--start-stopped]
     koit-lessons link --hub URL --repo URL [--path FILE] | --binder --repo URL
     koit-lessons site OUT [--overwrite] [--hub URL --student-repo URL] [--binder-repo URL]
 
@@ -181,6 +182,28 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     )
     book.add_argument("--overwrite", action="store_true", help="replace an existing file")
 
+    col = sub.add_parser(
+        "collect",
+        help="fetch every student's notebook of a lesson from a JupyterHub into a folder",
+        description="Fetch each student's notebook of a lesson from their server on a "
+        "JupyterHub (REST APIs, read only) into OUT/<student>/, ready for "
+        "'koit-lessons grade'; OUT-collected.csv records each student's row (collected, "
+        "nothing to hand in, server stopped, refused). The teacher's admin token is read "
+        "from the KOIT_HUB_TOKEN environment variable.",
+    )
+    col.add_argument("lesson", help="the lesson number, e.g. 00")
+    col.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.edu")
+    col.add_argument(
+        "--folder", required=True, help="the lessons' folder in each student's home (the link's)"
+    )
+    col.add_argument("--out", required=True, help="the folder to collect into")
+    col.add_argument(
+        "--start-stopped",
+        action="store_true",
+        help="start students' stopped servers to collect from them (default: report them)",
+    )
+    col.add_argument("--overwrite", action="store_true", help="replace notebooks collected before")
+
     link = sub.add_parser("link", help="a one-click link: JupyterHub (nbgitpuller) or Binder")
     link.add_argument("--repo", required=True, help="the git repository to pull or build")
     link.add_argument("--hub", help="the JupyterHub address (nbgitpuller link)")
@@ -345,6 +368,32 @@ def _cmd_link(args: argparse.Namespace) -> None:
         print(deploy.binder_link(args.repo, args.branch, args.path, args.app))
     else:
         print(deploy.nbgitpuller_link(args.hub, args.repo, args.branch, args.path, args.app))
+
+
+def _cmd_collect(args: argparse.Namespace) -> int:
+    from koit_lessons import hub
+
+    def progress(row):
+        where = f" -> {args.out}/{row.folder}" if row.folder else ""
+        note = f" ({row.note})" if row.note else ""
+        print(f"{row.status:<18} {row.student}{where}{note}", flush=True)
+
+    rows = hub.collect(
+        args.lesson,
+        args.hub,
+        args.folder,
+        Path(args.out),
+        os.environ.get(hub.TOKEN_ENV, ""),
+        start_stopped=args.start_stopped,
+        overwrite=args.overwrite,
+        progress=progress,
+    )
+    got = sum(r.status == "collected" for r in rows)
+    print(
+        f"{got} of {len(rows)} students' notebooks collected into {args.out}; "
+        f"the record is {hub.record_path(Path(args.out))}"
+    )
+    return 0
 
 
 def _cmd_site(args: argparse.Namespace) -> None:
@@ -654,6 +703,8 @@ def main(argv: list[str] | None = None) -> int:
             _cmd_feedback(args)
         elif args.command == "gradebook":
             _cmd_gradebook(args)
+        elif args.command == "collect":
+            return _cmd_collect(args)
         elif args.command == "link":
             _cmd_link(args)
         elif args.command == "site":

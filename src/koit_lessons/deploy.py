@@ -62,8 +62,11 @@ def nbgitpuller_link(
     inner = path.strip("/")
     urlpath = f"{_APPS[app]}/{folder}" + (f"/{inner}" if inner else "")
     query = {"repo": repo, "branch": branch, "urlpath": urlpath}
-    if target:
-        query["targetpath"] = target
+    # nbgitpuller clones into the last part of the address as it is ("koit-class.git"
+    # for .../koit-class.git; jupyterhub/nbgitpuller issue 205), so a name with .git left
+    # out is passed as the target
+    if target or folder != urlsplit(repo).path.rstrip("/").rsplit("/", 1)[-1]:
+        query["targetpath"] = folder
     base = hub if hub.endswith("/hub") else f"{hub}/hub"
     return f"{base}/user-redirect/git-pull?{urlencode(query, quote_via=quote, safe='')}"
 
