@@ -188,3 +188,25 @@ def test_mineral_explorer_speaks_italian():
     assert ex.summary_text().startswith("<b>Litio, 2024:</b>")
     assert ("litio", "lithium") in ex.mineral.options
     assert ex.draw().get_title().startswith("Chi estrae litio?")
+
+
+def test_italian_hhi_figure_writes_thousands_with_a_dot():
+    # "1,000" and "9,789" read as 1 and 9.8 in Italian (second reader of lesson 00)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from koit_lessons import minerals, plots
+
+    table = minerals.concentration_table(2024)
+    language.set_language("it")
+    try:
+        ax = plots.hhi_bars(table, source="Fonte: USGS.")
+        texts = [t.get_text() for t in ax.texts]
+        assert "1.000" in texts and "1,000" not in texts
+        gallium = round(float(table.set_index("mineral").loc["gallium", "hhi"]))
+        assert f"{gallium:,}".replace(",", ".") in texts
+        assert not any(t.count(",") and t.replace(",", "").isdigit() for t in texts)
+    finally:
+        language.set_language("en")
+    ax = plots.hhi_bars(table, source="Source: USGS.")
+    assert "1,000" in [t.get_text() for t in ax.texts]

@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.language import number as _number
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
@@ -220,9 +221,10 @@ def hhi_bars(
     ax = _axes(ax, (8, max(3.4, 0.4 * len(rows) + 2.4)))
     bars = ax.barh(rows[label].astype(str), rows[hhi], color=colors)
     ax.set_xlim(0, 10_000)
-    texts = [f"{v:,.0f}" for v in rows[hhi]]
+    # numbers as the edition writes them (Italian: 9.789, where 9,789 would read 9.8)
+    texts = [_number(v) for v in rows[hhi]]
     _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, rows[label])
-    marks = ((1000, "1,000", "right"), (1800, tr("1,800: highly concentrated"), "left"))
+    marks = ((1000, _number(1000), "right"), (1800, tr("1,800: highly concentrated"), "left"))
     for x, name, side in marks:
         ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
         ax.annotate(
