@@ -90,3 +90,23 @@ def test_unknown_question_suggests_the_right_id():
     assert fb.status == "invalid"
     assert "Did you mean '00-lithium-top'" in fb.message
     assert check(42, "x").status == "invalid"
+
+
+def test_all_names_right_in_the_wrong_order_says_so():
+    # the message said "... are right in the right order" for exactly the opposite case
+    # (second readers of the Korean and Italian editions)
+    from koit_lessons.checks import Question, check, question
+
+    question(
+        Question(
+            id="99-order",
+            prompt="Largest first?",
+            expected=lambda: ["Chile", "Peru", "China"],
+            kind="names",
+            ordered=True,
+        )
+    )
+    wrong = check("99-order", ["China", "Peru", "Chile"])
+    assert wrong.status == "incorrect"
+    assert "3 of 3 names are right, but not in the right order" in str(wrong)
+    assert check("99-order", ["Chile", "Peru", "China"]).status == "correct"

@@ -651,7 +651,7 @@ def _check_names(q: Question, answer: object) -> Feedback:
     in_order = q.ordered and right == len(want)
     if in_order:
         sentence = tr(
-            "Not quite: {right} of {n} names are right in the right order.",
+            "Not quite: {right} of {n} names are right, but not in the right order.",
             right=right,
             n=len(want),
         )
