@@ -163,3 +163,26 @@ def test_objective_map_shows_gaps_and_unknown_objectives():
         "objective 2 has no item",
         "the Think! in cell 1 has no three-level rubric after its answer",
     ]
+
+
+def _script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "objective_map.py"
+    spec = importlib.util.spec_from_file_location("objective_map", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_teacher_guide_map_is_in_step_with_the_lessons():
+    script = _script()
+    guide = script.GUIDE.read_text(encoding="utf-8")
+    assert script.replaced(guide) == guide, "run: python scripts/objective_map.py --write"
+
+
+def test_the_guide_map_lists_every_reworked_lesson():
+    text = _script().render()
+    for n in NUMBERS:
+        assert (f"**Lesson {n}**" in text) == (n not in _NOT_YET), n
