@@ -75,7 +75,7 @@ def test_no_solution_text_from_any_lesson_in_any_student_file(sets):
         assert "widgets" not in nb["metadata"]
         assert set(nb["metadata"]) <= {"kernelspec", "language_info", "koit"}
         for c in nb["cells"]:
-            assert set(c["metadata"]) <= {"tags", "editable", "deletable"}
+            assert set(c["metadata"]) <= {"tags", "editable", "deletable", "koit"}
             if c["cell_type"] == "code":
                 assert c["outputs"] == [] and c["execution_count"] is None
             if notebook.SOLUTION_TAG in c["metadata"].get("tags", []):

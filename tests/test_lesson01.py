@@ -8,7 +8,17 @@ import pytest
 from koit_lessons import compute, lessons, metrics
 from koit_lessons.checks import check, expected, questions
 
-IDS = ["01-doubling-months", "01-iea-growth", "01-largest-model", "01-llama-flop", "01-run-days"]
+IDS = [
+    "01-behemoth-flop",
+    "01-doubling-months",
+    "01-iea-growth",
+    "01-kept-busy",
+    "01-largest-model",
+    "01-llama-flop",
+    "01-orders-of-magnitude",
+    "01-run-days",
+    "01-v6e-at-200",
+]
 
 
 def test_questions_are_registered():
@@ -69,7 +79,13 @@ def _text(cell):
 def test_notebook_has_the_parts_of_a_lesson():
     nb = lessons.lesson("01").read()
     md = "\n".join(_text(c) for c in nb["cells"] if c["cell_type"] == "markdown")
-    for heading in ("Learning objectives", "## Setup", "## Summary", "## Sources", "## Glossary"):
+    for heading in (
+        "## What you will be able to do",
+        "## Setup",
+        "## Summary",
+        "## Sources",
+        "## Glossary",
+    ):
         assert heading in md
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     figures = [c for c in code if any("image/png" in o.get("data", {}) for o in c["outputs"])]

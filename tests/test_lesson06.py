@@ -9,8 +9,10 @@ from koit_lessons.resources import notebooks_dir
 
 NOTEBOOK = "06_policy_answers.ipynb"
 IDS = [
+    "06-ceilings",
     "06-korea-lithium-gap",
     "06-minerals-over-cap",
+    "06-processing-of-what",
     "06-rare-earth-excess",
     "06-refining-excess",
 ]

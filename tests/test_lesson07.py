@@ -9,6 +9,7 @@ from koit_lessons.resources import notebooks_dir
 
 NOTEBOOK = "07_korea_italy_partnership.ipynb"
 IDS = [
+    "07-before-after-shows",
     "07-days-to-dialogue",
     "07-italy-eu-rank",
     "07-italy-export-cagr",

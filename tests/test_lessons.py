@@ -10,7 +10,7 @@ TEACHER = {
         {"cell_type": "markdown", "metadata": {}, "source": "# Title"},
         {
             "cell_type": "code",
-            "metadata": {"tags": ["exercise"]},
+            "metadata": {"tags": ["exercise"], "koit": {"objectives": [1], "skill": "code"}},
             "execution_count": 3,
             "outputs": [{"output_type": "stream", "name": "stdout", "text": "secret 42"}],
             "source": (
@@ -62,6 +62,8 @@ def test_student_version_has_no_solutions_outputs_or_teacher_cells():
     assert code["outputs"] == [] and code["execution_count"] is None
     assert student["cells"][2]["source"] == notebook.ANSWER_BOX
     assert len(student["cells"]) == 3
+    # an item's objectives and skill stay with it (issue 20)
+    assert code["metadata"]["koit"] == {"objectives": [1], "skill": "code"}
     # the teacher notebook itself is untouched
     assert "secret" in json.dumps(TEACHER)
 

@@ -201,3 +201,182 @@ def write_student_set(
         ),
         overwrite,
     )
+
+
+#: What an item asks of a student (the ``skill`` in a cell's ``koit`` metadata).
+SKILLS = ("lookup", "predict", "interpret", "transfer", "code")
+
+_OBJECTIVES_HEADING = "## What you will be able to do"
+_OBJECTIVE = re.compile(r"^\s*(\d+)\.\s+(.+?)\s*$")
+
+
+def objectives(nb: dict[str, Any]) -> dict[int, str]:
+    """The numbered learning objectives of a teacher notebook.
+
+    They are the numbered list in the markdown cell headed "## What you will be able to
+    do"; bold marks and the closing ";" or "." are left out.
+
+    Parameters
+    ----------
+    nb : dict
+        A teacher notebook (JSON dict).
+
+    Returns
+    -------
+    dict of int to str
+        Objective number -> its text, in order; empty if the notebook has no such cell.
+
+    Examples
+    --------
+    >>> cell = {"cell_type": "markdown", "metadata": {}, "source":
+    ...         "## What you will be able to do\\n\\n1. **read** a table;\\n2. **plot** it."}
+    >>> objectives({"cells": [cell]})
+    {1: 'read a table', 2: 'plot it'}
+    """
+    for cell in nb["cells"]:
+        text = notebook.cell_text(cell)
+        if cell["cell_type"] == "markdown" and text.lstrip().startswith(_OBJECTIVES_HEADING):
+            found = {}
+            for line in text.splitlines():
+                m = _OBJECTIVE.match(line)
+                if m:
+                    found[int(m.group(1))] = m.group(2).replace("**", "").rstrip(";.")
+            return found
+    return {}
+
+
+@dataclass(frozen=True)
+class Item:
+    """One assessed item of a lesson and what its cell metadata say it assesses.
+
+    Parameters
+    ----------
+    item : str
+        The question id of a checked exercise, or "NN-think-K" for a written Think!.
+    kind : str
+        "checked" or "written".
+    objectives : tuple of int
+        The objectives in the cell's ``koit`` metadata (empty if it names none).
+    skill : str
+        The skill in the metadata, one of :data:`SKILLS` ("" if it names none).
+    cell_index : int
+        The cell carrying the metadata: the exercise's code cell, or the Think!'s
+        model-answer cell.
+    """
+
+    item: str
+    kind: str
+    objectives: tuple[int, ...]
+    skill: str
+    cell_index: int
+
+
+def _meta(cell: dict[str, Any]) -> tuple[tuple[int, ...], str]:
+    koit = cell.get("metadata", {}).get("koit", {})
+    if not isinstance(koit, dict):
+        return (), ""
+    numbers = koit.get("objectives", [])
+    numbers = numbers if isinstance(numbers, list) else []
+    skill = koit.get("skill", "")
+    return (
+        tuple(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)),
+        skill if isinstance(skill, str) else "",
+    )
+
+
+def items(nb: dict[str, Any], number: str) -> list[Item]:
+    """The assessed items of a teacher notebook, in order: checked exercises, then
+    written Think! questions.
+
+    A checked exercise is a ``check("ID", ...)`` call after a solution region (see
+    :func:`koit_lessons.notebook.exercises`); its metadata are those of its code cell.
+    A written item is a ``solution``-tagged markdown cell (the model answer); its
+    metadata are on that cell.
+
+    Parameters
+    ----------
+    nb : dict
+        A teacher notebook (JSON dict).
+    number : str
+        The lesson number, for the ids of the written items, e.g. "07".
+
+    Returns
+    -------
+    list of Item
+
+    Examples
+    --------
+    >>> cells = [{"cell_type": "markdown", "source": "### Think!", "metadata": {}},
+    ...          {"cell_type": "markdown", "source": "Because.", "metadata": {
+    ...              "tags": ["solution"], "koit": {"objectives": [2], "skill": "interpret"}}}]
+    >>> items({"cells": cells}, "07")
+    [Item(item='07-think-1', kind='written', objectives=(2,), skill='interpret', cell_index=1)]
+    """
+    cells = nb["cells"]
+    found = [
+        Item(e.qid, "checked", *_meta(cells[e.cell_index]), e.cell_index)
+        for e in notebook.exercises(nb)
+    ]
+    answers = [
+        i
+        for i, c in enumerate(cells)
+        if c["cell_type"] == "markdown" and notebook.SOLUTION_TAG in notebook.cell_tags(c)
+    ]
+    found += [
+        Item(f"{number}-think-{k}", "written", *_meta(cells[i]), i)
+        for k, i in enumerate(answers, start=1)
+    ]
+    return found
+
+
+def objective_map(number: Any) -> Any:
+    """Which item assesses which learning objective of a lesson, and how.
+
+    Read from the notebook: the objectives from its "What you will be able to do" cell,
+    the items' objectives and skill from their cells' ``koit`` metadata.
+
+    Parameters
+    ----------
+    number : str or int
+        The lesson number, e.g. "07" or 7.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per objective and item that assesses it, with the columns ``objective``
+        (int), ``text`` (the objective), ``item`` (a question id or "NN-think-K"),
+        ``kind`` ("checked" or "written") and ``skill``. An objective no item assesses
+        has one row with ``item``, ``kind`` and ``skill`` empty; an item whose metadata
+        name no objective known to the lesson has a row with ``objective`` 0 and
+        ``text`` empty.
+
+    Raises
+    ------
+    KoitError
+        If there is no lesson with that number.
+
+    Examples
+    --------
+    >>> table = objective_map("00")
+    >>> list(table.columns)
+    ['objective', 'text', 'item', 'kind', 'skill']
+    >>> table.loc[table["item"] == "00-hhi-four-equal", ["objective", "skill"]].values.tolist()
+    [[4, 'predict']]
+    >>> objective_map("42")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    koit_lessons.errors.KoitError: There is no lesson called '42'. Allowed: 00, 01, ...
+    """
+    import pandas as pd
+
+    found = lesson(number)
+    nb = found.read()
+    goals = objectives(nb)
+    rows = []
+    listed = items(nb, found.number)
+    for n, text in goals.items():
+        mine = [x for x in listed if n in x.objectives]
+        rows += [(n, text, x.item, x.kind, x.skill) for x in mine] or [(n, text, "", "", "")]
+    rows += [(0, "", x.item, x.kind, x.skill) for x in listed if not set(x.objectives) & set(goals)]
+    table = pd.DataFrame(rows, columns=["objective", "text", "item", "kind", "skill"])
+    return table.astype({"objective": int})

@@ -30,9 +30,12 @@ ENTRIES = [
     Fixed("50 %, 30 % and 20 %", "worked example"),
     Fixed("to 10,000 (one producer has everything)", "definition: 100 squared"),
     Fixed("HHI above 1,800", GUIDELINES),
-    Fixed("above the 1,800 line", GUIDELINES),
+    Fixed("By the 1,800 line", GUIDELINES),
     Fixed("above 1,800 counts as *highly concentrated*", GUIDELINES),
     Fixed("0–10,000", "definition: 0 to 100 squared"),
+    # exercise 6: predict the HHI of a made-up market
+    Fixed("have 25 % each", "worked example"),
+    Fixed("the 3,800 of", "worked example: 50^2 + 30^2 + 20^2"),
     # the model answer of the Think! question
     Claim("about 99 % of the world's primary gallium", lambda: _top1("gallium")),
     Claim("about 82 % of its natural graphite", lambda: _top1("graphite")),

@@ -77,6 +77,10 @@ ENTRIES = [
     # section 2: the rule of thumb
     Fixed("(Epoch uses 288 billion", EPOCH_FILE + " (notes: 288 billion active parameters)"),
     Claim("of its 2 trillion)", lambda: _parameters_billion("Llama 4 Behemoth (preview)") / 1000),
+    # exercise 5: the rule on Llama 4 Behemoth
+    Fixed("(see above): 288 billion parameters are active for each token", EPOCH_FILE + " (notes)"),
+    Claim("of 2 trillion in all", lambda: _parameters_billion("Llama 4 Behemoth (preview)") / 1000),
+    Fixed("trained on 30 trillion tokens", EPOCH_FILE + " (notes: 30 trillion tokens)"),
     Claim(
         "405B has 405 billion parameters",
         lambda: _parameters_billion("Llama 3.1-405B"),

@@ -68,6 +68,7 @@ def _export_share(year: int) -> float:
 ENTRIES = [
     # section 1: memory bandwidth per operation
     Fixed("for every 1,000 operations the chip could do", UNIT),
+    Fixed("its HBM for every 1,000 operations? Use", UNIT + " (exercise 1)"),
     Claim(
         "the most peak compute (918 TFLOP/s)", lambda: compute.accelerator(V6E)["peak_bf16_tflops"]
     ),

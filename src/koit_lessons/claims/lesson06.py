@@ -88,6 +88,9 @@ ENTRIES = [
     Claim("near a 65 % line", _cap),
     Claim("above the 65 % cap", _cap),
     Claim("its 40 % processing benchmark", lambda: _target("eu-processing")),
+    # exercise 1: what the processing benchmark measures
+    Claim("— 40 % of what?", lambda: _target("eu-processing")),
+    Claim("Its processing benchmark is 40 %", lambda: _target("eu-processing")),
     Claim("its 10 % extraction benchmark", lambda: _target("eu-extraction")),
     # section 4: Korea's imports (and exercise 4)
     Claim("Korea's 50 % figure", _korea_goal),

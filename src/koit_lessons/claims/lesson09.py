@@ -51,7 +51,8 @@ def _alumina_top1() -> float:
 
 ENTRIES = [
     # Exercise 3 and the shock model (rules, not data)
-    Fixed("Is it above 1,800, the line of", GUIDELINES),
+    Fixed("By the 1,800 line of", GUIDELINES),
+    Fixed("have a share of at least 10 %", "definition: the exercise's line for a big supplier"),
     Fixed("the world loses *s* × *c* / 100 % of its supply", "definition: lesson 05's model"),
     Fixed("every cut from 0 to 100 %", "definition: the range of cuts the figure draws"),
     Fixed("cuts its output by half (50 %)", "definition: the exercise's scenario"),

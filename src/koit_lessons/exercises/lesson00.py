@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from koit_lessons import data, glossary, minerals
+from koit_lessons import data, glossary, metrics, minerals, partnership
 from koit_lessons.checks import Mistake, Question, question
 
 YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
@@ -131,6 +131,112 @@ question(
         expected=lambda: minerals.concentration("graphite", YEAR)["hhi"],
         hint="The HHI is the sum of the squared shares, in %: square each country's share_pct "
         "and add them up, or find the metrics function that does it.",
-        explain="Far above 1,800: graphite mining is highly concentrated.",
+        explain="That is the sum of the squared shares of the listed countries.",
+    )
+)
+
+#: the 1,800 line of the U.S. Merger Guidelines (2023), Guideline 1: above it, a market is
+#: "highly concentrated"
+HIGHLY_CONCENTRATED = 1_800
+
+
+def _visit_kind(short_label: str) -> str:
+    """The kind of visit the timeline records for an event, e.g. "state visit"."""
+    tl = partnership.timeline("visit")
+    term = tl.loc[tl["short_label"] == short_label, "official_term"].iloc[0]
+    return term.split("(")[0].strip()
+
+
+question(
+    Question(
+        id="00-mattarella-visit",
+        mistakes=(
+            Mistake(
+                "head-of-state-rule",
+                "the kind of visit a head of government makes",
+                lambda: "official visit",
+                "a visit's kind chosen without asking who made it (head of state or of government)",
+            ),
+        ),
+        prompt="Sergio Mattarella, Italy's President and head of state, visited Korea in "
+        "November 2023. Was it a state visit or an official visit?",
+        kind="text",
+        expected=lambda: _visit_kind("President Mattarella's state visit"),
+        aliases=lambda: {"state": "state visit", "official": "official visit"},
+        hint="Ask who made the visit: a head of state, or a head of government? The rule is "
+        "in the paragraph on the Reuters wording.",
+        explain="The timeline in lesson 07 records the same term.",
+    )
+)
+
+question(
+    Question(
+        id="00-latest-data-year",
+        mistakes=(
+            Mistake(
+                "publication-not-data-year",
+                "the year the edition was published, not the year its numbers describe",
+                lambda: 2026,
+                "the publication year where the data year is asked",
+            ),
+            Mistake(
+                "revised-not-latest",
+                "the latest year the edition revised, not the latest year in the table",
+                lambda: YEAR,
+            ),
+        ),
+        prompt="What is the latest data year in the mineral_production table?",
+        kind="number",
+        expected=lambda: int(data.load("mineral_production")["year"].max()),
+        hint="A table's column has a method that gives its largest value; use it on the "
+        "year column.",
+        explain="Now compare it with your prediction.",
+    )
+)
+
+question(
+    Question(
+        id="00-hhi-four-equal",
+        mistakes=(
+            Mistake(
+                "sum-not-squares",
+                "the sum of the shares, not of their squares",
+                lambda: 100.0,
+                "the shares added up without squaring them",
+            ),
+            Mistake(
+                "hhi-from-fractions",
+                "an HHI from shares as fractions (0 to 1), not in % (0 to 10,000)",
+                lambda: metrics.hhi([25] * 4) / 10_000,
+            ),
+        ),
+        prompt="Four producers have 25 % each. What is the HHI?",
+        kind="number",
+        tolerance=0.5,
+        expected=lambda: metrics.hhi([25] * 4),
+        hint="Square each share, in %, and add the squares up; metrics.hhi() takes a list "
+        "of shares.",
+        explain="Compare it with the 50–30–20 example and with your prediction.",
+    )
+)
+
+question(
+    Question(
+        id="00-graphite-highly-concentrated",
+        mistakes=(
+            Mistake(
+                "hhi-read-as-percent",
+                "an HHI read as a percentage: it runs from 0 to 10,000",
+                lambda: "no",
+            ),
+        ),
+        prompt="By the 1,800 line of the U.S. Merger Guidelines, was natural graphite mining "
+        "highly concentrated in 2024? Answer 'yes' or 'no'.",
+        kind="text",
+        expected=lambda: (
+            "yes" if minerals.concentration("graphite", YEAR)["hhi"] > HIGHLY_CONCENTRATED else "no"
+        ),
+        aliases=lambda: {"true": "yes", "false": "no", "y": "yes", "n": "no"},
+        hint="Compare your HHI from Exercise 7 with the line, and mind the scale of each.",
     )
 )

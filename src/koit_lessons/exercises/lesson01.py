@@ -7,6 +7,8 @@ size, a number of chips) are the only constants here.
 
 from __future__ import annotations
 
+import numpy as np
+
 from koit_lessons import compute, metrics
 from koit_lessons.checks import Mistake, Question, question
 
@@ -156,5 +158,145 @@ question(
         hint="This is a compound annual growth rate over the 6 years from 2024 to 2030: "
         "metrics.cagr() takes the start value, the end value and the number of years.",
         explain="About 15 % a year: more than doubling in six years.",
+    )
+)
+
+# Exercise: a job that does few operations per byte read (e.g. writing text token by token).
+JOB_FLOP_PER_BYTE = 200
+# Llama 4 Behemoth: Epoch AI counts 288 billion active parameters (of 2 trillion) and
+# 30 trillion training tokens.
+BEHEMOTH = "Llama 4 Behemoth (preview)"
+BEHEMOTH_TOKENS = 30e12
+
+
+def _model(name: str, column: str) -> float:
+    m = compute.models()
+    return float(m.loc[m["model"] == name, column].iloc[0])
+
+
+def _orders_of_magnitude() -> float:
+    m = compute.models()
+    return float(
+        np.log10(m["training_compute_flop"].max() / _model("AlexNet", "training_compute_flop"))
+    )
+
+
+def _kept_busy() -> list[str]:
+    chips = compute.accelerators()
+    return sorted(chips.loc[chips["flop_per_byte"] <= JOB_FLOP_PER_BYTE, "chip"])
+
+
+def _fastest_at_peak() -> list[str]:
+    chips = compute.accelerators()
+    return [str(chips.loc[chips["peak_bf16_tflops"].idxmax(), "chip"])]
+
+
+def _reachable_tflops(chip: str) -> float:
+    row = compute.accelerator(chip)
+    by_memory = JOB_FLOP_PER_BYTE * float(row["memory_bandwidth_gbps"]) * 1e9 / 1e12
+    return min(float(row["peak_bf16_tflops"]), by_memory)
+
+
+def _chip_aliases() -> dict[str, str]:
+    names = list(compute.accelerators()["chip"])
+    aliases = {}
+    for name in names:
+        short = name.replace("Google ", "").split(" (")[0]  # "TPU v6e"
+        aliases[short] = name
+        aliases[short.replace("TPU ", "")] = name  # "v6e"
+    return aliases
+
+
+question(
+    Question(
+        id="01-orders-of-magnitude",
+        mistakes=(
+            Mistake(
+                "ratio-not-powers",
+                "the ratio itself, not the number of steps of ×10 between the two",
+                lambda: 10 ** _orders_of_magnitude(),
+                "a ratio where its number of powers of ten (orders of magnitude) is asked",
+            ),
+            Mistake(
+                "natural-log",
+                "a natural logarithm (np.log), not a base-10 one",
+                lambda: _orders_of_magnitude() * np.log(10),
+            ),
+        ),
+        prompt="How many steps of ×10 (orders of magnitude) lie between AlexNet's training "
+        "compute and the largest model's on the log axis?",
+        kind="number",
+        tolerance=0.1,
+        expected=_orders_of_magnitude,
+        hint="Each step of ×10 is one power of ten: a base-10 logarithm counts them (np.log10).",
+        explain="Count the gridlines between the two points on the chart: the same number.",
+    )
+)
+
+question(
+    Question(
+        id="01-behemoth-flop",
+        mistakes=(
+            Mistake(
+                "all-not-active-parameters",
+                "all the parameters, not those active for each token",
+                lambda: compute.training_flop(_model(BEHEMOTH, "parameters"), BEHEMOTH_TOKENS),
+                "all of a mixture-of-experts model's parameters where the active ones are asked",
+            ),
+        ),
+        prompt="With 6 × active parameters × tokens, how many FLOP did training Llama 4 "
+        "Behemoth take (288 billion active parameters, 30 trillion tokens)?",
+        kind="number",
+        unit="FLOP",
+        tolerance=0.02e25,
+        expected=lambda: _model(BEHEMOTH, "training_compute_flop"),
+        hint="The same rule as for Llama 3.1, with the parameters that work on each token.",
+        explain="The same figure as Epoch's table records for the model.",
+    )
+)
+
+question(
+    Question(
+        id="01-kept-busy",
+        mistakes=(
+            Mistake(
+                "fastest-not-fed",
+                "the fastest chip at peak, not the chips the job can keep busy",
+                _fastest_at_peak,
+                "the chip with the highest peak speed where the memory limit is asked",
+            ),
+        ),
+        prompt=f"A job does {JOB_FLOP_PER_BYTE} operations per byte read. Which chips can it "
+        f"keep busy (those needing at most {JOB_FLOP_PER_BYTE} FLOP per byte)?",
+        kind="names",
+        expected=_kept_busy,
+        aliases=_chip_aliases,
+        hint="Compare the flop_per_byte column with the job's operations per byte, and keep "
+        "the chips that need no more than that.",
+        explain="Their memory delivers bytes fast enough for this job.",
+    )
+)
+
+question(
+    Question(
+        id="01-v6e-at-200",
+        mistakes=(
+            Mistake(
+                "peak-not-reachable",
+                "the peak speed, which a job short of data cannot reach",
+                lambda: float(compute.accelerator("Google TPU v6e (Trillium)")["peak_bf16_tflops"]),
+                "a chip's peak speed where the speed its memory allows is asked",
+            ),
+        ),
+        prompt=f"On a job doing {JOB_FLOP_PER_BYTE} operations per byte, how many TFLOP/s can "
+        "a TPU v6e reach at most (operations per byte × bytes per second, never above its "
+        "peak)?",
+        kind="number",
+        unit="TFLOP/s",
+        tolerance=1.0,
+        expected=lambda: _reachable_tflops("Google TPU v6e (Trillium)"),
+        hint="Memory delivers the bandwidth in bytes per second (GB/s × 10⁹); each byte allows "
+        "that many operations. Give the result in TFLOP/s (10¹² FLOP/s).",
+        explain="Now compare it with your prediction and with TPU v5p's peak.",
     )
 )

@@ -4,7 +4,7 @@ computed from the shipped data with :mod:`koit_lessons.memory`, never typed in."
 from __future__ import annotations
 
 from koit_lessons import memory
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 QUARTER = "2025Q2"
 
@@ -64,8 +64,7 @@ question(
         expected=lambda: memory.dram_concentration(QUARTER)["hhi"],
         hint="The HHI adds up the squared market shares, in %, of every company in the DRAM "
         "table; metrics.hhi() does it for a column of shares.",
-        explain="Above 1,800, so highly concentrated by the U.S. Merger Guidelines' bands, "
-        "but well below the foundry market's HHI in lesson 02: three big makers, not one.",
+        explain="Now compare it with your prediction and with the foundry market's HHI.",
     )
 )
 
@@ -98,5 +97,61 @@ question(
         hint="Take the 2024 value of semiconductor_exports_busd and subtract the 2023 value.",
         explain="Chip exports swing with memory prices: down by almost a quarter in 2023, up "
         "by more than 40 % in 2024.",
+    )
+)
+
+#: the chip of exercise 1 and the size of its numbers (bf16: 16 bits, 2 bytes)
+V6E = "Google TPU v6e (Trillium)"
+BYTES_PER_NUMBER = 2
+#: the quarter of exercise 3 (the same tool as exercise 2, on a later quarter)
+LATER = "2025Q4"
+
+
+def _bytes_per_kflop(chip: str) -> float:
+    table = memory.bandwidth_per_flop()
+    return float(table.loc[table["chip"] == chip, "bytes_per_kflop"].iloc[0])
+
+
+question(
+    Question(
+        id="03-numbers-per-kflop",
+        mistakes=(
+            Mistake(
+                "bytes-not-numbers",
+                "bytes, not numbers (a bf16 number takes 2 bytes)",
+                lambda: _bytes_per_kflop(V6E),
+                "a count of bytes where a count of numbers is asked",
+            ),
+        ),
+        prompt="At peak, how many new bf16 numbers (2 bytes each) can a TPU v6e fetch from "
+        "its HBM for every 1,000 operations?",
+        kind="number",
+        tolerance=0.02,
+        expected=lambda: _bytes_per_kflop(V6E) / BYTES_PER_NUMBER,
+        hint="The bytes_per_kflop column gives bytes per 1,000 operations; think how many "
+        "bytes one bf16 number takes.",
+        explain="Now say what that means for a program that uses each number only once.",
+    )
+)
+
+question(
+    Question(
+        id="03-korea-dram-share-2025q4",
+        mistakes=(
+            Mistake(
+                "wrong-quarter",
+                "the 2025Q2 share, not the 2025Q4 one",
+                lambda: memory.korea_share(QUARTER),
+                "a figure of another quarter than the one asked",
+            ),
+        ),
+        prompt="What share of world DRAM revenue (in %) did the two Korean makers have "
+        "together in 2025Q4?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: memory.korea_share(LATER),
+        hint="Do what you did for 2025Q2, on the table of another quarter.",
+        explain="The same filter works for any quarter of the data.",
     )
 )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from koit_lessons import data, policy
-from koit_lessons.checks import Question, question
+from koit_lessons.checks import Mistake, Question, question
 
 YEAR = 2024
 
@@ -69,8 +69,7 @@ question(
         tolerance=0.2,
         expected=lambda: _refining_top1("rare earths") - _eu_cap(),
         hint="Find the rare-earth refining row with measure 'top-1 share' and subtract 65.",
-        explain="Refining is far further above the 65% line than mining is, in either "
-        "source (USGS or the IEA): the CRMA cap applies 'at any relevant stage of processing'.",
+        explain="Now compare it with the mining figure of Exercise 3.",
     )
 )
 
@@ -93,5 +92,77 @@ question(
         "policy.import_portfolio('Korea', 'lithium hydroxide', 2023) against it.",
         explain="China's share fell from 2022 to 2023, "
         "but it is still far above Korea's 50% figure.",
+    )
+)
+
+
+def _measure(target_id: str) -> str:
+    """What a target is a share of, e.g. "EU annual consumption of strategic raw materials"."""
+    unit = policy.targets().set_index("target_id").loc[target_id, "unit"]
+    return str(unit).removeprefix("% of ").strip()
+
+
+def _options() -> dict[str, str]:
+    """The choices of 06-processing-of-what: B is read from the data."""
+    return {
+        "A": "world production of strategic raw materials",
+        "B": _measure("eu-processing"),
+        "C": "the EU's imports from one single supplier country",
+    }
+
+
+def _targets(direction: str) -> list[str]:
+    t = policy.targets()
+    return sorted(t.loc[t["direction"] == direction, "target_id"])
+
+
+question(
+    Question(
+        id="06-processing-of-what",
+        mistakes=(
+            Mistake(
+                "world-not-eu-consumption",
+                "a share of world production, as in the cap table; the benchmarks count the "
+                "EU's own use",
+                lambda: "A",
+                "a CRMA benchmark read as a share of world production",
+            ),
+            Mistake(
+                "cap-not-benchmark",
+                "the measure of a single-supplier cap, not of a capacity benchmark",
+                lambda: "C",
+                "a capacity benchmark read as a limit on one supplier",
+            ),
+        ),
+        prompt="The CRMA's 40 % processing benchmark is 40 % of what? A: world production of "
+        "strategic raw materials; B: the EU's annual consumption of them; C: the EU's imports "
+        "from one single supplier country.",
+        kind="text",
+        expected=lambda: next(k for k, v in _options().items() if v == _measure("eu-processing")),
+        aliases=lambda: {v: k for k, v in _options().items()},
+        hint="Read the unit column of the eu-processing row: what is the 40 % a share of?",
+        explain="That is what every one of the EU's three capacity benchmarks measures.",
+    )
+)
+
+question(
+    Question(
+        id="06-ceilings",
+        mistakes=(
+            Mistake(
+                "floors-not-ceilings",
+                "the floors ('at least'), not the ceilings ('at most')",
+                lambda: _targets("at least"),
+                "targets to reach where limits not to pass are asked",
+            ),
+        ),
+        prompt="Which targets in policy.targets() are ceilings ('at most'), not floors? Give "
+        "their target_id values.",
+        kind="names",
+        expected=lambda: _targets("at most"),
+        hint="Filter the table on its direction column, then take the target_id column of the "
+        "rows you kept.",
+        explain="Both are limits on dependence, but they are measured differently: see the "
+        "unit column.",
     )
 )

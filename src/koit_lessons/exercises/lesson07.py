@@ -71,7 +71,8 @@ question(
         expected=lambda: partnership.cagr(EU, ITALY_TO_KOREA, START, END),
         hint="CAGR = (end / start) ** (1 / years) − 1, in %; count the years from 2008 to "
         "2014. metrics.cagr() does it for you.",
-        explain="About 8% a year, compounded, in current euros (not adjusted for prices).",
+        explain="Now compare it with your prediction (the values are in current euros, not "
+        "adjusted for prices).",
     )
 )
 
@@ -108,8 +109,7 @@ question(
         aliases=_korea_aliases,
         hint="Compare the two flows in 2008: the side that sells more to the other than it "
         "buys from it has the surplus.",
-        explain="In 2008, before the FTA, Italy bought more from Korea than it sold there; by "
-        "2014 (Eurostat) and 2018 (Korean figures) the balance had turned in Italy's favour.",
+        explain="In 2008 Italy bought more from Korea than it sold there.",
     )
 )
 
@@ -122,9 +122,8 @@ question(
         tolerance=0,
         expected=lambda: partnership.eu_rank(2014, "exports to Korea", "Italy"),
         hint="Sort the 2014 table of EU members by value, largest first, and count down to Italy.",
-        explain="Fourth, after Germany, the United Kingdom (then an EU member) and France, "
-        "measured by EU exports in 2014. Cheong Wa Dae's 'fourth-largest trading partner "
-        "within the EU' (2026) is presumably a rank by Korea's total trade, a different measure.",
+        explain="That is a rank by EU exports to Korea in 2014; compare it with what Cheong Wa "
+        "Dae's 'fourth-largest trading partner within the EU' (2026) measures.",
     )
 )
 
@@ -141,5 +140,49 @@ question(
         "among them; two dates become a span when both are pandas Timestamps, and a span "
         "has a .days attribute.",
         explain="Right: the follow-up came within weeks, and the timeline dates it to the day.",
+    )
+)
+
+
+#: the statements of 07-before-after-shows; only B is a description, not a cause
+STATEMENTS = {
+    "A": "The FTA caused Italy's exports to Korea to grow.",
+    "B": "Italy's exports to Korea were higher after the FTA started than before; the data do "
+    "not say why.",
+    "C": "Without the FTA, Italy's exports to Korea would have fallen.",
+}
+
+
+def _what_the_data_show() -> str:
+    """B if the data show a rise after the FTA's start (they describe, never explain)."""
+    change = partnership.before_after(
+        EU, ITALY_TO_KOREA, event_year=partnership.FTA_PROVISIONAL_YEAR
+    )["change_pct"]
+    return "B" if change > 0 else "none of them"
+
+
+question(
+    Question(
+        id="07-before-after-shows",
+        mistakes=(
+            Mistake(
+                "after-not-because",
+                "a before/after comparison read as cause and effect",
+                lambda: "A",
+            ),
+            Mistake(
+                "unseen-counterfactual",
+                "a claim about what would have happened without the FTA, which these data "
+                "cannot show",
+                lambda: "C",
+            ),
+        ),
+        prompt="Which statement do the before/after figures support? "
+        + " ".join(f"{k}: {v}" for k, v in STATEMENTS.items()),
+        kind="text",
+        expected=_what_the_data_show,
+        aliases=lambda: {v: k for k, v in STATEMENTS.items()},
+        hint="Ask of each statement: do two numbers, one before and one after, show it?",
+        explain="That is all a before/after comparison can show.",
     )
 )
