@@ -148,3 +148,14 @@ def test_value_labels_inside_a_bar_pick_the_ink_that_reads():
         assert contrast_ratio(basic._ink(fill), fill) >= 4.5, fill
     assert basic._ink("#D55E00") == "black"
     assert basic._ink("#882255") == "white"
+
+
+def test_barh_xmax_gives_charts_one_scale():
+    mined = minerals.producers("copper", 2024)
+    refined = minerals.producers("copper", 2024, dataset="mineral_processing")
+    top = max(mined["share_pct"].max(), refined["share_pct"].max()) * 1.1
+    a = plots.barh(mined, "share_pct", "country", xmax=top)
+    b = plots.barh(refined, "share_pct", "country", xmax=top)
+    assert a.get_xlim() == b.get_xlim() == (0.0, top)
+    with pytest.raises(KoitError, match="at least the longest bar"):
+        plots.barh(mined, "share_pct", "country", xmax=1)

@@ -922,11 +922,32 @@ def _is_chart(answer: object) -> bool:
     )
 
 
+def _describe_own(chart: Any, seen: dict[str, Any]) -> None:
+    """Give a chart the student drew the description a figure function gives its own
+    (the notebook's alt text, see ``plots.describe``), from what the chart shows."""
+    from koit_lessons.plots import _describe
+
+    kinds = {"barh": "Horizontal bar chart", "bar": "Bar chart", "line": "Line chart"}
+    kind = kinds.get(seen.get("kind", ""))
+    if kind is None or _describe.describe(chart) or len(seen["values"]) > 50:
+        return
+    value_axis = seen["xlabel"] if seen["kind"] == "barh" else seen["ylabel"]
+    pairs = zip(seen["names"], seen["values"], strict=False)
+    if seen["kind"] == "line":
+        body = _describe.listing(f"{_describe.number(x)}: {_describe.number(y)}" for x, y in pairs)
+    else:
+        body = _describe.listing(f"{n} {_describe.number(v)}" for n, v in pairs)
+    axes = chart if not hasattr(chart, "axes") or not isinstance(chart.axes, list) else None
+    axes = axes or next(a for a in chart.axes if a.has_data())
+    _describe.remember(axes, _describe.sentence(kind, value_axis, seen.get("title"), body))
+
+
 def _check_figure(q: Question, answer: object) -> Feedback:
     if isinstance(answer, FigureSummary):
         seen = answer  # the grader's summary, read in the kernel
     elif _is_chart(answer):
         seen = figure_summary(answer, limit=_MAX_ARTISTS)
+        _describe_own(answer, seen)
     else:
         return Feedback(
             q.id,

@@ -145,7 +145,8 @@ def student_version(nb: dict[str, Any]) -> dict[str, Any]:
     dict
         A new notebook: ``teacher-only`` cells left out, code cells without solutions,
         outputs or execution counts, ``solution`` cells replaced by :data:`ANSWER_BOX`, and
-        only the ``tags``, ``editable`` and ``deletable`` cell metadata and the
+        only the ``tags``, ``editable``, ``deletable`` and ``koit`` (objectives, skill) cell
+        metadata and the
         ``kernelspec``, ``language_info`` and ``koit`` notebook metadata kept.
 
     Raises
@@ -169,7 +170,7 @@ def student_version(nb: dict[str, Any]) -> dict[str, Any]:
         cell["metadata"] = {
             k: v
             for k, v in cell.get("metadata", {}).items()
-            if k in ("tags", "editable", "deletable")
+            if k in ("tags", "editable", "deletable", "koit")
         }
         cells.append(cell)
     nb["cells"] = cells

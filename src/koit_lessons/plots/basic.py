@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
-from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.errors import KoitError, pick_name, require_number
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
@@ -41,6 +41,7 @@ def barh(
     fmt: str = "{:,.0f}",
     lines: dict[float, str] | None = None,
     order: str = "value",
+    xmax: float | None = None,
 ) -> Axes:
     """Horizontal bars, largest on top (or in the table's own order), with Korea and
     Italy in their fixed colours (their names too, as direct labels) and every other bar
@@ -67,6 +68,9 @@ def barh(
     order : str
         "value" (the default): largest on top; "given": the table's first row on top, for
         bars that stand for years or quarters, which read in time order.
+    xmax : float, optional
+        Where the value axis ends (it starts at 0): give charts meant to be compared the
+        same ``xmax``, so that equal lengths mean equal values. By default it fits the bars.
 
     {returns}
 
@@ -93,6 +97,14 @@ def barh(
     colors = [color_for(c) for c in rows[iso3]] if iso3 else [NEUTRAL] * len(rows)
     bars = ax.barh(rows[label].astype(str), rows[value], color=colors)
     ax.margins(x=0.12)
+    if xmax is not None:
+        top = require_number(xmax, "xmax", finite=True)
+        if top <= 0 or top < float(rows[value].max()):
+            raise KoitError(
+                f"xmax must be at least the longest bar ({float(rows[value].max()):,.4g}), "
+                f"not {top:,.4g}."
+            )
+        ax.set_xlim(0, top)
     ax.grid(axis="y", visible=False)
     for tick, color in zip(ax.get_yticklabels(), colors, strict=True):
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
