@@ -159,3 +159,18 @@ def test_barh_xmax_gives_charts_one_scale():
     assert a.get_xlim() == b.get_xlim() == (0.0, top)
     with pytest.raises(KoitError, match="at least the longest bar"):
         plots.barh(mined, "share_pct", "country", xmax=1)
+
+
+def test_stage_bars_draw_a_projection_as_a_projection():
+    from koit_lessons import chips
+
+    advanced = chips.capacity_history("below 10 nm")
+    ax = plots.stage_bars(
+        advanced, "share_pct", "region", stage="when", projected=["2032 (projection)"]
+    )
+    n_projected = int((advanced["when"] == "2032 (projection)").sum())
+    dashed = [p for p in ax.patches if p.get_hatch() and p.get_linestyle() == "--"]
+    assert len(dashed) == n_projected > 0  # the projected bars, and only they
+    assert "projection" in plots.describe(ax)
+    with pytest.raises(KoitError):
+        plots.stage_bars(advanced, "share_pct", "region", stage="when", projected=["2040"])

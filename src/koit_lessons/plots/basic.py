@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
-from koit_lessons.errors import KoitError, pick_name, require_number
+from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
@@ -424,6 +424,7 @@ def stage_bars(
     xlabel: str | None = None,
     source: str | None = None,
     fmt: str = "{:.0f}%",
+    projected: tuple[str, ...] | list[str] = (),
 ) -> Axes:
     """Paired horizontal bars: one group per ``label`` (a mineral or supply chain), one
     bar per ``stage`` (e.g. mining and refining), to compare concentration by stage.
@@ -440,6 +441,9 @@ def stage_bars(
     {source}
     fmt : str
         How to print the value at the end of each bar.
+    projected : list of str, optional
+        Stages that are projections, not measurements (e.g. "2032 (projection)"): drawn
+        as outlined, hatched bars with a dashed edge, and named so in the description.
 
     {returns}
 
@@ -463,6 +467,10 @@ def stage_bars(
         raise KoitError(
             f"At most {len(_STAGE_COLORS)} stages fit in one figure, not {len(stages)}."
         )
+    projected = [str(p) for p in projected]
+    unknown = [p for p in projected if p not in stages]
+    if unknown:
+        raise unknown_name("projected stage", unknown[0], stages)
     ax = _axes(ax, (8, max(2.5, 0.5 * len(labels) * len(stages) + 1.2)))
     height = 0.8 / len(stages)
     for i, name in enumerate(stages):
@@ -470,7 +478,16 @@ def stage_bars(
         offset = ((len(stages) - 1) / 2 - i) * height
         ys = [j + offset for j, lab in enumerate(labels) if lab in part.index]
         vals = [float(part[lab]) for lab in labels if lab in part.index]
-        bars = ax.barh(ys, vals, height=height * 0.95, color=_STAGE_COLORS[i], label=name)
+        look = {"color": _STAGE_COLORS[i]}
+        if name in projected:  # a projection must not look like a measurement
+            look = {
+                "facecolor": "none",
+                "edgecolor": _STAGE_COLORS[i],
+                "hatch": "///",
+                "linestyle": "--",
+                "linewidth": 1.2,
+            }
+        bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
         ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
     ax.set_yticks(range(len(labels)), labels)
     ax.margins(x=0.12)
@@ -484,10 +501,16 @@ def stage_bars(
             f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
         )
         groups.append(f"{lab}: {values}")
+    marks = (
+        f"hatched bars with a dashed edge are projections ({', '.join(projected)})"
+        if projected
+        else ""
+    )
     described = sentence(
         f"Grouped horizontal bar chart ({', '.join(stages)}) of",
         xlabel,
         title,
         "; ".join(groups[:8]) + (f"; and {len(groups) - 8} more" if len(groups) > 8 else ""),
+        marks,
     )
     return _finish(ax, src, title=title, xlabel=xlabel, description=described)
