@@ -1,9 +1,19 @@
-import numpy as np
-import pandas as pd
-import pytest
+import json
+import math
+import re
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 from koit_lessons import capstone, checks, minerals
-from koit_lessons.checks import check
+from koit_lessons.checks import Choice, Question, check, judge
+from koit_lessons.grading import prepare, score
 
 
 def _contexts(qid):
@@ -28,10 +38,37 @@ def test_expected_answers_come_from_the_data():
     assert checks.expected("00-korea-minerals") == ["graphite"]  # MCS 2026: no Korean gallium
 
 
+def draw(q, want):
+    """The chart a student who gets figure question ``q`` right draws (titled, labelled)."""
+    kind = "barh" if q.chart in ("barh", "bars") else q.chart
+    fig, ax = plt.subplots()
+    getattr(want.plot, kind)(ax=ax, title="A title")
+    ax.set(xlabel="x label", ylabel="y label")
+    return ax
+
+
+def _new(s, kind, **labels):
+    """``s`` drawn as ``kind`` on a new Axes (with ``title``, ``xlabel``, ``ylabel`` set)."""
+    fig, ax = plt.subplots()
+    getattr(s.plot, kind)(ax=ax)
+    ax.set(xlabel="", ylabel="")
+    ax.set(**labels)
+    return ax
+
+
+def right_answer(qid, **context):
+    """The expected answer in the form a student gives it (a chart for a figure)."""
+    want = checks.expected(qid, **context)
+    q = checks._get(qid)
+    return draw(q, want) if q.kind == "figure" else want
+
+
 def test_every_question_accepts_its_own_expected_answer():
     for qid in checks.questions():
         for context in _contexts(qid):
-            assert check(qid, checks.expected(qid, **context), **context).correct, (qid, context)
+            answer = right_answer(qid, **context)
+            assert check(qid, answer, **context).correct, (qid, context)
+            plt.close("all")
 
 
 def test_number_tolerance_and_equivalent_forms():
@@ -110,3 +147,230 @@ def test_all_names_right_in_the_wrong_order_says_so():
     assert wrong.status == "incorrect"
     assert "3 of 3 names are right, but not in the right order" in str(wrong)
     assert check("99-order", ["Chile", "Peru", "China"]).status == "correct"
+
+
+# --- choice, frame and figure (issue 20) ---------------------------------------------
+
+
+def _lithium():
+    return minerals.producers("lithium", 2024)
+
+
+CHOICE = Question(
+    id="99-choice",
+    prompt="Which stage is more concentrated?",
+    kind="choice",
+    # the right letter is computed from the data: which stage's top share is larger
+    expected=lambda: "b" if _lithium()["share_pct"].max() < 100 else "a",
+    choices=(
+        Choice("a", "Mining", "test-mining-first", "Mining is not the narrower stage here."),
+        Choice("b", "Refining"),
+        Choice("c", "Both equal", "test-equal", "The two stages have different leaders."),
+    ),
+    hint="Compare the top shares.",
+)
+FRAME = Question(
+    id="99-frame",
+    prompt="The countries with over 10% of lithium mining in 2024, with their shares.",
+    kind="frame",
+    tolerance=0.05,
+    expected=lambda: _lithium().query("share_pct > 10")[["country", "share_pct"]],
+    hint="Filter with a condition on share_pct.",
+)
+FIGURE = Question(
+    id="99-figure",
+    prompt="A horizontal bar chart of the five largest lithium shares.",
+    kind="figure",
+    chart="barh",
+    tolerance=0.05,
+    expected=lambda: _lithium().set_index("country")["share_pct"].head(5),
+    hint="Plot the share column with .plot.barh.",
+)
+LINE = Question(
+    id="99-line",
+    prompt="A line of the doubling shares.",
+    kind="figure",
+    chart="line",
+    expected=lambda: pd.Series([1.0, 2.0, 4.0], index=[2020, 2021, 2022]),
+    hint="ax.plot",
+)
+
+
+def _sentences(text):
+    return len(re.findall(r"[.!?](\s|$)", text.replace("e.g.", "eg")))
+
+
+@pytest.fixture(scope="module")
+def crowded():
+    """A chart with 10,000 bars (made once: drawing them takes seconds)."""
+    fig, ax = plt.subplots()
+    ax.barh(range(10_000), range(10_000))
+    yield ax
+    plt.close(fig)
+
+
+@pytest.fixture
+def closing():
+    yield
+    plt.close("all")
+
+
+def test_new_kinds_need_their_parts():
+    with pytest.raises(ValueError, match="choices"):
+        checks.question(Question(id="99-x", prompt="?", expected=lambda: "a", kind="choice"))
+    with pytest.raises(ValueError, match="chart="):
+        checks.question(Question(id="99-x", prompt="?", expected=lambda: 1, kind="figure"))
+
+
+def test_choice_accepts_the_letter_in_any_case_and_names_the_misconception():
+    checks.question(CHOICE)
+    try:
+        for right in ("b", " B ", "(b)", "b."):
+            assert judge(CHOICE, right).correct, right
+        fb = judge(CHOICE, "a")
+        assert (fb.status, fb.diagnosis) == ("incorrect", "test-mining-first")
+        assert "not the narrower stage" in fb.message and "Refining" not in fb.message
+        assert checks.DIAGNOSES["test-equal"]  # the report can count it
+        assert judge(CHOICE, "z").diagnosis == "not-an-option"
+        for bad in (2, ["b"]):
+            fb = judge(CHOICE, bad)
+            assert not fb.correct and _sentences(fb.message) == 1
+    finally:
+        checks._REGISTRY.pop("99-choice", None)
+
+
+def test_frame_ignores_row_order_and_index_and_says_what_differs():
+    want = FRAME.expected()
+    assert judge(FRAME, want.sample(frac=1, random_state=1)).correct
+    assert judge(FRAME, want.set_index("country")).correct  # the index as a column
+    assert judge(FRAME, _lithium().query("share_pct > 10")).correct  # extra columns ignored
+    loose, strict = _lithium().query("share_pct > 5"), _lithium().query("share_pct > 20")
+    assert judge(FRAME, loose).diagnosis == "extra-rows"
+    assert judge(FRAME, strict).diagnosis == "missing-rows"
+    off = want.assign(share_pct=want["share_pct"] * 2)
+    fb = judge(FRAME, off)
+    assert fb.diagnosis == "values-off" and "share_pct" in fb.message
+    assert judge(FRAME, want[["country"]]).diagnosis == "missing-column"
+    # the message never prints the answer's numbers
+    for value in want["share_pct"]:
+        assert f"{value:.1f}" not in fb.message
+    ordered = Question(**{**FRAME.__dict__, "ordered": True})
+    assert judge(ordered, want).correct
+    assert judge(ordered, want.iloc[::-1]).diagnosis == "wrong-order-rows"
+
+
+def test_frame_wrong_kinds_get_one_plain_sentence():
+    fb = judge(FRAME, FRAME.expected()["share_pct"])
+    assert (fb.status, fb.diagnosis) == ("invalid", "series-not-frame")
+    assert judge(FRAME, 3).status == "invalid"
+    assert judge(FRAME, [["Chile", 22.0]]).status == "invalid"
+
+
+def test_figure_reads_the_kind_values_title_and_labels(closing):
+    s = FIGURE.expected()
+    assert judge(FIGURE, draw(FIGURE, s)).correct
+    assert judge(FIGURE, draw(FIGURE, s).figure).correct  # the Figure will do too
+    assert judge(FIGURE, _new(s, "barh", xlabel="a", ylabel="b")).diagnosis == "no-title"
+    assert judge(FIGURE, _new(s, "barh", title="t")).diagnosis == "no-axis-labels"
+    assert judge(FIGURE, _new(s, "bar", title="t")).diagnosis == "wrong-chart-kind"
+    assert judge(FIGURE, _new(s.head(3), "barh", title="t")).diagnosis == "wrong-bars"
+    assert judge(FIGURE, _new(s / 100, "barh", title="t")).diagnosis == "fraction-not-percent"
+    fig, ax = plt.subplots()
+    ax.barh(s.index[::-1], s.to_numpy())  # names and values mixed up
+    ax.set(title="t", xlabel="x", ylabel="y")
+    assert judge(FIGURE, ax).diagnosis == "values-off"
+    fb = judge(FIGURE, s)
+    assert fb.status == "invalid" and "Axes" in fb.message
+
+
+def test_figure_line(closing):
+    fig, ax = plt.subplots()
+    ax.plot([2020, 2021, 2022], [1, 2, 4])
+    ax.axhline(2)  # a reference line is not the data
+    ax.set(title="t", xlabel="year", ylabel="y")
+    assert judge(LINE, ax).correct
+    fig, ax = plt.subplots()
+    ax.plot([2020, 2021, 2022], [1, 2, 5])
+    assert judge(LINE, ax).diagnosis == "values-off"
+    fig, ax = plt.subplots()
+    ax.bar([2020, 2021, 2022], [1, 2, 4])
+    assert judge(LINE, ax).diagnosis == "wrong-chart-kind"
+
+
+class _Hostile:
+    def __eq__(self, other):
+        raise RuntimeError("no")
+
+    def __len__(self):
+        raise RuntimeError("no")
+
+    __hash__ = object.__hash__
+
+
+class _BadFrame(pd.DataFrame):
+    @property
+    def shape(self):
+        raise RuntimeError("no")
+
+
+@pytest.mark.parametrize("q", [CHOICE, FRAME, FIGURE], ids=lambda q: q.id)
+def test_hostile_input_gets_one_sentence_quickly(q, crowded):
+    ax = crowded
+    answers = [
+        _Hostile(),
+        _BadFrame({"a": [1]}),
+        math.nan,
+        pd.DataFrame(np.zeros((200_000, 3))),  # a huge frame
+        pd.DataFrame({"country": ["Chile", math.nan], "share_pct": [math.nan, 1.0]}),
+        ax,
+        ax.figure,
+    ]
+    for answer in answers:
+        start = time.perf_counter()
+        fb = judge(q, answer)
+        assert time.perf_counter() - start < 5
+        assert not fb.correct and fb.message and "Traceback" not in fb.message
+        assert _sentences(fb.message.split(" Hint:")[0]) == 1, fb.message
+
+
+def _through_the_grader(**values):
+    """What the grader decodes of kernel variables: the dump code of prepare run on them."""
+    import contextlib
+    import io
+
+    names = sorted(values)
+    code = prepare._figure_code() + prepare._DUMP % {
+        "names": names,
+        "marker": "@@",
+        "max": prepare.MAX_LIST,
+    }
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "<dump>", "exec"), dict(values))  # noqa: S102 - our own code
+    raw = score._values(out.getvalue(), "@@")
+    json.dumps(raw)  # it travelled as JSON
+    return {n: score.decode(raw[n]) for n in names}
+
+
+def test_the_grader_grades_frames_and_figures(closing):
+    want = FRAME.expected()
+    s = FIGURE.expected()
+    got = _through_the_grader(
+        right=want.set_index("country"),
+        wrong=_lithium().query("share_pct > 5"),
+        huge=pd.DataFrame(np.zeros((prepare.MAX_LIST + 1, 2))),
+        chart=draw(FIGURE, s),
+        untitled=_new(s, "barh", xlabel="x", ylabel="y"),
+    )
+    assert judge(FRAME, got["right"]).correct
+    assert judge(FRAME, got["wrong"]).diagnosis == "extra-rows"
+    assert not judge(FRAME, got["huge"]).correct
+    assert judge(FIGURE, got["chart"]).correct
+    assert judge(FIGURE, got["untitled"]).diagnosis == "no-title"
+    # a dict that looks like a summary, given in a notebook, is not a chart
+    assert judge(FIGURE, dict(got["chart"])).status == "invalid"
+    # the answers CSV keeps a short summary, not the table or the chart's data
+    text = score.shown(got["right"])
+    assert text.startswith("<DataFrame 3 rows") and len(text) <= score.SHOWN_LIMIT
+    assert score.shown(got["chart"]).startswith("<barh chart of 5")
+    assert score.shown(judge(CHOICE, "a").diagnosis)

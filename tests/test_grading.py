@@ -335,3 +335,35 @@ def test_a_real_batch_feeds_the_report_and_the_feedback_pages(graded, tmp_path):
     assert len(pages) == len(results)
     text = "".join(p.read_text(encoding="utf-8") for p in pages)
     assert "<script" not in text and "Expected" not in text
+
+
+def test_frames_charts_and_choices_are_graded_in_a_real_kernel(tmp_path):
+    """Issue 20: lesson 04's own-code and choice items, graded from submitted notebooks."""
+    lesson = lessons.lesson("04")
+    right = lesson.read()
+    wrong = json.loads(json.dumps(right))
+    for cell in wrong["cells"]:
+        text = notebook.cell_text(cell)
+        if 'check("04-alumina-chart"' in text:
+            text = text.replace('alumina_chart.set_title("Who refined alumina in 2024?")\n', "")
+        if 'check("04-stages-reading"' in text:
+            text = text.replace('stages_reading = "b"', 'stages_reading = "a"')
+        if 'check("04-copper-refiners"' in text:
+            text = text.replace('["share_pct"] > 5]', '["share_pct"] > 2]')
+        cell["source"] = text
+    folder = tmp_path / "subs"
+    for name, nb in (("ann", right), ("bob", wrong)):
+        (folder / name).mkdir(parents=True)
+        (folder / name / lesson.filename).write_text(json.dumps(nb), encoding="utf-8")
+    out = tmp_path / "book.csv"
+    grading.grade("04", folder, out, timeout=120, cell_timeout=60, jobs=1)
+    answers = {
+        (r["student"], r["question"]): r
+        for r in csv.DictReader((tmp_path / "book_answers.csv").open(encoding="utf-8"))
+    }
+    for qid in ("04-copper-refiners", "04-alumina-chart", "04-stages-reading"):
+        assert answers[("ann", qid)]["status"] == "correct", qid
+    assert answers[("bob", "04-alumina-chart")]["diagnosis"] == "no-title"
+    assert answers[("bob", "04-stages-reading")]["diagnosis"] == "miner-is-refiner"
+    assert answers[("bob", "04-copper-refiners")]["diagnosis"] == "extra-rows"
+    assert answers[("ann", "04-alumina-chart")]["answer"].startswith("<barh chart of")

@@ -128,3 +128,15 @@ def test_student_version_has_no_solutions():
     assert "BEGIN SOLUTION" not in text
     assert "Model answer" not in text
     assert "02" in [lesson.number for lesson in lessons.lessons()]
+
+
+def test_the_filter_exercise_is_computed_from_the_data():
+    """Issue 20: the completed filter is compared as a table, row order ignored."""
+    from koit_lessons import checks, chips
+
+    want = checks.expected("02-taiwan-foundry-table")
+    table = chips.foundry_shares("2025Q2")
+    assert set(want["company"]) == set(table.loc[table["headquarters"] == "Taiwan", "company"])
+    assert "TSMC" in set(want["company"]) and len(want) < len(table)
+    assert checks.check("02-taiwan-foundry-table", want.iloc[::-1]).correct
+    assert checks.check("02-taiwan-foundry-table", table).diagnosis == "extra-rows"

@@ -184,3 +184,16 @@ def test_lesson04_prose_claims_hold_in_the_data():
     assert 1.8 < ratio < 2.2
     # section 4: China made about 87 % of the world's silicon metal
     assert round(minerals.concentration("silicon", 2024, dataset=REFINED)["top1_pct"]) == 87
+
+
+def test_own_code_and_reading_questions():
+    """Issue 20: the group-by, filter, chart and choice are computed from the data."""
+    refiners = checks.expected("04-copper-refiners")
+    assert refiners["country"].tolist()[0] == "China" and (refiners["share_pct"] > 5).all()
+    counts = checks.expected("04-countries-per-mineral").set_index("mineral")["countries"]
+    assert counts["gallium"] < counts["copper"]  # MCS 2026: 4 gallium producers, 17 copper
+    shares = checks.expected("04-alumina-chart")
+    assert shares.idxmax() == "China" and len(shares) > 10
+    assert checks.expected("04-stages-reading") == "b"
+    assert checks.check("04-stages-reading", "c").diagnosis == "amount-not-share"
+    assert checks.check("04-copper-refiners", refiners.head(2)).diagnosis == "missing-rows"

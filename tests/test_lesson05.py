@@ -21,6 +21,7 @@ IDS = [
     "05-korea-lithium-risk",
     "05-rare-earth-measures",
     "05-stockpile-months",
+    "05-suspended-rare-earth-measures",
 ]
 
 
@@ -42,7 +43,7 @@ def test_questions_are_registered_and_computed_from_the_model():
     assert checks.expected("05-korea-lithium-risk") == pytest.approx(79.6 / 2)
 
 
-@pytest.mark.parametrize("qid", IDS)
+@pytest.mark.parametrize("qid", [q for q in IDS if checks._get(q).kind == "number"])
 def test_each_question_accepts_its_answer_and_rejects_a_wrong_one(qid):
     right = checks.expected(qid)
     assert checks.check(qid, right).correct
@@ -132,3 +133,18 @@ def test_the_rare_earth_measures_are_counted_from_the_export_controls_table():
     assert checks.check("05-rare-earth-measures", len(rows)).status == checks.CORRECT
     # a student who counts every row, or forgets the empty cells, gets it wrong
     assert checks.check("05-rare-earth-measures", len(table)).status == checks.INCORRECT
+
+
+def test_the_two_condition_filter_is_computed_from_the_data():
+    """Issue 20: rare-earth measures that were suspended, compared as a table."""
+    from koit_lessons import data
+
+    want = checks.expected("05-suspended-rare-earth-measures")
+    controls = data.load("china_export_controls")
+    rows = controls[controls["document"].isin(want["document"])]
+    assert rows["suspended"].notna().all()
+    assert rows["lesson_minerals"].str.contains("rare earths").all()
+    assert 0 < len(want) < checks.expected("05-rare-earth-measures")  # some, not all
+    all_rare = controls[controls["lesson_minerals"].str.contains("rare earths", na=False)]
+    fb = checks.check("05-suspended-rare-earth-measures", all_rare[["document", "announced"]])
+    assert fb.diagnosis == "extra-rows"

@@ -15,10 +15,13 @@ from koit_lessons.resources import notebooks_dir  # noqa: E402
 
 NOTEBOOK = "08_alliance_networks.ipynb"
 IDS = [
+    "08-betweenness-reading",
     "08-china-betweenness-move",
     "08-jaccard",
     "08-jaccard-twelve",
     "08-jaccard-without-nato",
+    "08-korea-club-chart",
+    "08-korea-club-sizes",
     "08-korea-only",
     "08-most-central",
     "08-shared-count",
@@ -171,3 +174,16 @@ def test_notebook_metadata_exercises_figures_and_think():
     ):
         assert phrase in text
     assert "08" in {lesson.number for lesson in lessons.lessons()}
+
+
+def test_own_code_and_reading_questions():
+    """Issue 20: the filter + group-by, the chart and the choice are computed from the data."""
+    sizes = checks.expected("08-korea-club-sizes").set_index("grouping")["members"]
+    # Korea's groupings: the ten minus G7, EU, NATO and the Quad, plus RCEP and APEC
+    assert set(sizes.index) == {"G20", "OECD", "NATO IP4", "MSP", "IPEF", "Chip 4", "RCEP", "APEC"}
+    assert sizes["Chip 4"] == 4 and sizes["OECD"] == 38
+    assert checks.expected("08-korea-club-chart").to_dict() == sizes.to_dict()
+    assert checks.expected("08-betweenness-reading") == "c"
+    assert checks.check("08-betweenness-reading", "a").diagnosis == "centrality-is-power"
+    assert checks.check("08-betweenness-reading", "B").diagnosis == "betweenness-is-degree"
+    assert not checks.check("08-korea-club-sizes", sizes.drop("RCEP").reset_index()).correct

@@ -148,3 +148,29 @@ def test_value_labels_inside_a_bar_pick_the_ink_that_reads():
         assert contrast_ratio(basic._ink(fill), fill) >= 4.5, fill
     assert basic._ink("#D55E00") == "black"
     assert basic._ink("#882255") == "white"
+
+
+def test_barh_xmax_gives_charts_one_scale():
+    mined = minerals.producers("copper", 2024)
+    refined = minerals.producers("copper", 2024, dataset="mineral_processing")
+    top = max(mined["share_pct"].max(), refined["share_pct"].max()) * 1.1
+    a = plots.barh(mined, "share_pct", "country", xmax=top)
+    b = plots.barh(refined, "share_pct", "country", xmax=top)
+    assert a.get_xlim() == b.get_xlim() == (0.0, top)
+    with pytest.raises(KoitError, match="at least the longest bar"):
+        plots.barh(mined, "share_pct", "country", xmax=1)
+
+
+def test_stage_bars_draw_a_projection_as_a_projection():
+    from koit_lessons import chips
+
+    advanced = chips.capacity_history("below 10 nm")
+    ax = plots.stage_bars(
+        advanced, "share_pct", "region", stage="when", projected=["2032 (projection)"]
+    )
+    n_projected = int((advanced["when"] == "2032 (projection)").sum())
+    dashed = [p for p in ax.patches if p.get_hatch() and p.get_linestyle() == "--"]
+    assert len(dashed) == n_projected > 0  # the projected bars, and only they
+    assert "projection" in plots.describe(ax)
+    with pytest.raises(KoitError):
+        plots.stage_bars(advanced, "share_pct", "region", stage="when", projected=["2040"])

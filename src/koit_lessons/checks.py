@@ -38,6 +38,8 @@ __all__ = [
     "Feedback",
     "Question",
     "Mistake",
+    "Choice",
+    "figure_summary",
     "question",
     "questions",
     "expected",
@@ -106,6 +108,17 @@ DIAGNOSES: dict[str, str] = {
     "wrong-count": "the wrong number of names",
     "some-names-wrong": "some of the names wrong",
     "wrong-order": "the right names in the wrong order",
+    "not-an-option": "a letter that is not one of the options",
+    "series-not-frame": "a Series (one column) where a table is asked",
+    "missing-column": "a table without a column the question asks for",
+    "missing-rows": "a table with rows missing (a filter too strict)",
+    "extra-rows": "a table with rows that should not be there (a filter too loose)",
+    "values-off": "a table or chart with the right rows but values off (another column?)",
+    "wrong-order-rows": "the right rows in the wrong order",
+    "wrong-chart-kind": "another kind of chart (e.g. a line where bars are asked)",
+    "wrong-bars": "a chart of other items (other bars or points) than the ones asked for",
+    "no-title": "a chart without a title",
+    "no-axis-labels": "a chart without axis labels",
 }
 
 
@@ -139,13 +152,48 @@ class Mistake:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One option of a multiple-choice question ("choice").
+
+    A wrong option names the misconception that leads to it: ``code`` is its diagnosis
+    (added to :data:`DIAGNOSES`) and ``feedback`` what the student reads when they pick
+    it. The right option is the one whose letter the question's ``expected`` returns.
+
+    Parameters
+    ----------
+    letter : str
+        The label, e.g. "a".
+    text : str
+        The option as the lesson prints it.
+    code : str, optional
+        For a wrong option: the misconception, e.g. "mining-equals-refining".
+    feedback : str, optional
+        For a wrong option: one sentence on why it is wrong, without the right answer.
+    meaning : str, optional
+        The general meaning of ``code`` for :data:`DIAGNOSES` (default: ``feedback``).
+    """
+
+    letter: str
+    text: str
+    code: str = ""
+    feedback: str = ""
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
 class Question:
     """One checked exercise.
 
     ``expected`` is a function that computes the right answer from the shipped data.
     ``kind`` is "number" (with ``tolerance`` in the answer's units), "text" (a name;
-    ``aliases`` maps other accepted spellings to it), or "names" (a collection of
-    names; ``ordered`` says whether order matters).
+    ``aliases`` maps other accepted spellings to it), "names" (a collection of
+    names; ``ordered`` says whether order matters), "choice" (a letter of ``choices``;
+    ``expected`` computes which), "frame" (a pandas DataFrame the student built;
+    ``expected`` computes the table, compared without row order and index unless
+    ``ordered``, by column name, numbers within ``tolerance``) or "figure" (a chart the
+    student drew, passed as its Axes or Figure; ``expected`` computes a pandas Series of
+    the values to plot, indexed by the bar names or the line's x values, and ``chart``
+    says which kind: "bar", "barh", "bars" for either, or "line").
 
     ``context`` names one more thing the answer depends on, e.g. ``"topic"`` in the
     capstone, where each student picks their own topic: ``expected`` (and
@@ -163,7 +211,7 @@ class Question:
     expected : callable
         Computes the right answer; with a ``context``, it takes the context value.
     kind : str, optional
-        "number" (the default), "text" or "names".
+        "number" (the default), "text", "names", "choice", "frame" or "figure".
     hint : str, optional
         Added to the message for a wrong answer.
     unit : str, optional
@@ -183,6 +231,10 @@ class Question:
         Turns the context value into its canonical form; by default it is kept as it is.
     mistakes : tuple of Mistake, optional
         Typical mistakes this question recognises by the answer they lead to.
+    choices : tuple of Choice, optional
+        For "choice": the options, each wrong one with its misconception.
+    chart : str, optional
+        For "figure": "bar", "barh", "bars" (either) or "line".
     """
 
     id: str
@@ -198,9 +250,12 @@ class Question:
     context: str = ""
     validate: Callable[[Any], Any] = field(default=lambda value: value)
     mistakes: tuple[Mistake, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    chart: str = ""
 
 
 _REGISTRY: dict[str, Question] = {}
+_KINDS = ("number", "text", "names", "choice", "frame", "figure")
 
 
 def question(q: Question) -> Question:
@@ -223,10 +278,17 @@ def question(q: Question) -> Question:
     ...
     ValueError: unknown question kind 'date'
     """
-    if q.kind not in ("number", "text", "names"):
+    if q.kind not in _KINDS:
         raise ValueError(f"unknown question kind {q.kind!r}")
+    if (q.kind == "choice") != bool(q.choices):
+        raise ValueError(f"{q.id}: choices belong to (and only to) a 'choice' question")
+    if (q.kind == "figure") != (q.chart in ("bar", "barh", "bars", "line")):
+        raise ValueError(f"{q.id}: a 'figure' question needs chart='bar', 'barh', 'bars' or 'line'")
     for m in q.mistakes:
         DIAGNOSES.setdefault(m.code, m.meaning or m.label)
+    for c in q.choices:
+        if c.code:
+            DIAGNOSES.setdefault(c.code, c.meaning or c.feedback)
     _REGISTRY[q.id] = q
     return q
 
@@ -667,7 +729,414 @@ def _check_names(q: Question, answer: object) -> Feedback:
     )
 
 
-_CHECKERS = {"number": _check_number, "text": _check_text, "names": _check_names}
+# --- choice, frame and figure -------------------------------------------------------
+
+_MAX_ROWS = 100_000  # a table larger than this is not read (a whole data set, or worse)
+_MAX_ARTISTS = 2_000  # bars or line points beyond this are not read
+
+
+def _right(q: Question) -> Feedback:
+    return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
+
+
+def _wrong(q: Question, text: str, code: str) -> Feedback:
+    hint = f" Hint: {q.hint}" if q.hint else ""
+    return Feedback(q.id, INCORRECT, f"Not quite: {text}{hint}", code)
+
+
+def _check_choice(q: Question, answer: object) -> Feedback:
+    letters = [c.letter for c in q.choices]
+    listed = ", ".join(letters[:-1]) + f" or {letters[-1]}"
+    if not isinstance(answer, str):
+        return Feedback(
+            q.id,
+            INVALID,
+            f'The answer should be one letter in quotes ({listed}), e.g. "{letters[0]}", '
+            f"not {_said(answer)}.",
+            "wrong-kind",
+        )
+    given = _norm(answer).strip("()[]. ")
+    picked = next((c for c in q.choices if _norm(c.letter) == given), None)
+    if picked is None:
+        return Feedback(
+            q.id,
+            INVALID,
+            f"{_said(answer)} is not one of the options: answer with one letter, {listed}.",
+            "not-an-option",
+        )
+    if _norm(picked.letter) == _norm(q.expected()):
+        return _right(q)
+    return _wrong(q, picked.feedback or f"({picked.letter}) is not the answer.", picked.code)
+
+
+def _is_frame(answer: object) -> bool:
+    return any(
+        t.__name__ == "DataFrame" and t.__module__.startswith("pandas")
+        for t in type(answer).__mro__
+    )
+
+
+def _is_series(answer: object) -> bool:
+    return any(
+        t.__name__ == "Series" and t.__module__.startswith("pandas") for t in type(answer).__mro__
+    )
+
+
+def _plain(frame: Any) -> Any:
+    """The table with a meaningful index (a group-by's) moved into columns."""
+    import pandas as pd
+
+    index = frame.index
+    if isinstance(index, pd.RangeIndex) and index.name is None:
+        return frame.reset_index(drop=True)
+    return frame.reset_index()
+
+
+def _keys_and_numbers(want: Any) -> tuple[list[str], list[str]]:
+    import pandas as pd
+
+    numbers = [
+        c
+        for c in want.columns
+        if pd.api.types.is_numeric_dtype(want[c]) and not pd.api.types.is_bool_dtype(want[c])
+    ]
+    return [c for c in want.columns if c not in numbers], numbers
+
+
+def _row_keys(frame: Any, keys: list[str]) -> list[tuple[str, ...]]:
+    columns = [[_norm(v) for v in frame[k].tolist()] for k in keys]
+    return list(zip(*columns, strict=True)) if columns else [()] * len(frame)
+
+
+def _check_frame(q: Question, answer: object) -> Feedback:
+    import pandas as pd
+
+    if not _is_frame(answer):
+        if _is_series(answer):
+            return Feedback(
+                q.id,
+                INVALID,
+                "You gave a Series (one column), but the answer should be a table (a "
+                "DataFrame): keep the columns asked for, e.g. with double brackets [[...]] or "
+                ".reset_index().",
+                "series-not-frame",
+            )
+        return Feedback(
+            q.id,
+            INVALID,
+            f"The answer should be a table (a pandas DataFrame), not {_said(answer)}.",
+            "wrong-kind",
+        )
+    rows, _ = answer.shape  # type: ignore[attr-defined]
+    want = _plain(q.expected())
+    if rows > _MAX_ROWS:
+        return _wrong(
+            q, f"your table has {rows:,} rows, far more than asked: filter it first.", "extra-rows"
+        )
+    given = _plain(answer)
+    given.columns = [str(c).strip() for c in given.columns]
+    columns = {_norm(c): c for c in given.columns}
+    missing = [c for c in want.columns if _norm(c) not in columns]
+    if missing:
+        return _wrong(
+            q,
+            f"your table has no column {_said(missing[0])} (its columns: "
+            f"{', '.join(map(str, list(given.columns)[:8]))}).",
+            "missing-column",
+        )
+    given = given[[columns[_norm(c)] for c in want.columns]]
+    given.columns = list(want.columns)
+    keys, numbers = _keys_and_numbers(want)
+    have, need = _row_keys(given, keys), _row_keys(want, keys)
+    from collections import Counter
+
+    extra = Counter(have) - Counter(need)
+    lacking = Counter(need) - Counter(have)
+    if extra:
+        first = have.index(next(iter(extra)))
+        example = [str(given[k].iloc[first]) for k in keys]
+        what = f" (e.g. {', '.join(example)})" if example else ""
+        n = sum(extra.values())
+        return _wrong(
+            q,
+            f"your table has {n} row{'s' if n != 1 else ''} that should not be there{what}.",
+            "extra-rows",
+        )
+    if lacking:
+        n = sum(lacking.values())
+        return _wrong(
+            q,
+            f"your table is missing {n} row{'s' if n != 1 else ''} of the answer.",
+            "missing-rows",
+        )
+    values = {c: pd.to_numeric(given[c], errors="coerce").to_numpy(dtype=float) for c in numbers}
+    wanted = {c: want[c].to_numpy(dtype=float) for c in numbers}
+    order_given = sorted(range(len(have)), key=lambda i: (have[i], [values[c][i] for c in numbers]))
+    order_want = sorted(range(len(need)), key=lambda i: (need[i], [wanted[c][i] for c in numbers]))
+    tol = q.tolerance
+    for c in numbers:
+        for i, j in zip(order_given, order_want, strict=True):
+            a, b = values[c][i], wanted[c][j]
+            same = (math.isnan(a) and math.isnan(b)) or abs(a - b) <= max(tol, 1e-9 * abs(b))
+            if not same:
+                row = f" for {', '.join(str(given[k].iloc[i]) for k in keys)}" if keys else ""
+                return _wrong(
+                    q, f"the rows are right, but column {_said(c)} is off{row}.", "values-off"
+                )
+    if q.ordered and have != need:
+        return _wrong(q, "the rows are right, but not in the order asked for.", "wrong-order-rows")
+    return _right(q)
+
+
+def figure_summary(chart: Any, limit: int = 2000) -> dict[str, Any]:
+    """What a chart shows, read from its Axes or Figure: kind, names, values, titles.
+
+    The figure check compares this with the data; the grader reads it in the kernel
+    (the function is self-contained for that) and judges it outside.
+
+    Parameters
+    ----------
+    chart : matplotlib Axes or Figure
+        The chart (a Figure must hold one chart with data).
+    limit : int, optional
+        Bars or points beyond this are not read (``n`` still counts them).
+
+    Returns
+    -------
+    dict
+        ``kind`` ("bar", "barh", "line", "none"; or "error" with ``error``), ``n`` (the
+        number of bars or points), ``names`` and ``values`` (bar names and lengths, or
+        the line's x and y), ``title``, ``xlabel``, ``ylabel``.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots()
+    >>> _ = ax.barh(["Chile", "China"], [20.4, 17.1])
+    >>> s = figure_summary(ax)
+    >>> s["kind"], s["names"], s["values"]
+    ('barh', ['Chile', 'China'], [20.4, 17.1])
+    >>> plt.close(fig)
+    """
+    import math as _m
+
+    from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
+    from matplotlib.figure import Figure
+
+    out: dict[str, Any] = {"kind": "none", "n": 0, "names": [], "values": []}
+    suptitle = ""
+    if isinstance(chart, Figure):
+        with_data = [a for a in chart.axes if a.has_data()]
+        if len(with_data) != 1:
+            return {"kind": "error", "error": f"a figure with {len(with_data)} charts in it"}
+        if chart._suptitle is not None:
+            suptitle = chart._suptitle.get_text()
+        chart = with_data[0]
+    if not isinstance(chart, Axes):
+        return {"kind": "error", "error": type(chart).__name__}
+    ax = chart
+    out["title"] = " ".join(
+        t for t in (ax.get_title("left"), ax.get_title(), ax.get_title("right"), suptitle) if t
+    ).strip()
+    out["xlabel"], out["ylabel"] = ax.get_xlabel().strip(), ax.get_ylabel().strip()
+    bars = [p for c in ax.containers if isinstance(c, BarContainer) for p in c.patches]
+    lines = [ln for ln in ax.get_lines() if ln.get_transform() is ax.transData]
+    if bars:
+        out["n"] = len(bars)
+        if len(bars) > limit:
+            out["kind"] = "bars"
+            return out
+        orient = {getattr(c, "orientation", None) for c in ax.containers}
+        if orient == {"horizontal"} or (
+            None in orient
+            and len({round(p.get_height(), 9) for p in bars}) == 1
+            and len({round(p.get_width(), 9) for p in bars}) > 1
+        ):
+            kind, axis = "barh", ax.yaxis
+            pos = [p.get_y() + p.get_height() / 2 for p in bars]
+            val = [p.get_width() for p in bars]
+        else:
+            kind, axis = "bar", ax.xaxis
+            pos = [p.get_x() + p.get_width() / 2 for p in bars]
+            val = [p.get_height() for p in bars]
+        locs = list(axis.get_majorticklocs())[:limit]
+        try:
+            texts = list(axis.get_major_formatter().format_ticks(locs))
+        except Exception:  # noqa: BLE001 - a formatter that cannot name its ticks
+            texts = [""] * len(locs)
+        names = []
+        for x in pos:
+            near = [(abs(t - x), s) for t, s in zip(locs, texts, strict=False) if abs(t - x) < 0.5]
+            names.append(str(min(near)[1]) if near else "")
+        out.update(kind=kind, names=names, values=[float(v) for v in val])
+    elif lines:
+        xs, ys = [], []
+        for ln in lines:
+            x, y = ln.get_xdata(orig=False), ln.get_ydata(orig=False)
+            out["n"] += len(x)
+            if out["n"] > limit:
+                out["kind"] = "line"
+                return out
+            for a, b in zip(x, y, strict=False):
+                try:
+                    xs.append(float(a))
+                    ys.append(float(b))
+                except (TypeError, ValueError):
+                    continue
+        out.update(kind="line", names=xs, values=ys, lines=len(lines))
+    out["values"] = [v if _m.isfinite(v) else None for v in out["values"]]
+    return out
+
+
+class FigureSummary(dict):
+    """:func:`figure_summary` of a chart, as the grader rebuilds it from a kernel's dump."""
+
+
+_CHART = {"bar": "vertical bars", "barh": "horizontal bars", "bars": "bars", "line": "a line"}
+
+
+def _is_chart(answer: object) -> bool:
+    return any(
+        t.__module__.startswith("matplotlib") and t.__name__ in ("Axes", "Figure", "SubFigure")
+        for t in type(answer).__mro__
+    )
+
+
+def _describe_own(chart: Any, seen: dict[str, Any]) -> None:
+    """Give a chart the student drew the description a figure function gives its own
+    (the notebook's alt text, see ``plots.describe``), from what the chart shows."""
+    from koit_lessons.plots import _describe
+
+    kinds = {"barh": "Horizontal bar chart", "bar": "Bar chart", "line": "Line chart"}
+    kind = kinds.get(seen.get("kind", ""))
+    if kind is None or _describe.describe(chart) or len(seen["values"]) > 50:
+        return
+    value_axis = seen["xlabel"] if seen["kind"] == "barh" else seen["ylabel"]
+    pairs = zip(seen["names"], seen["values"], strict=False)
+    if seen["kind"] == "line":
+        body = _describe.listing(f"{_describe.number(x)}: {_describe.number(y)}" for x, y in pairs)
+    else:
+        body = _describe.listing(f"{n} {_describe.number(v)}" for n, v in pairs)
+    axes = chart if not hasattr(chart, "axes") or not isinstance(chart.axes, list) else None
+    axes = axes or next(a for a in chart.axes if a.has_data())
+    _describe.remember(axes, _describe.sentence(kind, value_axis, seen.get("title"), body))
+
+
+def _check_figure(q: Question, answer: object) -> Feedback:
+    if isinstance(answer, FigureSummary):
+        seen = answer  # the grader's summary, read in the kernel
+    elif _is_chart(answer):
+        seen = figure_summary(answer, limit=_MAX_ARTISTS)
+        _describe_own(answer, seen)
+    else:
+        return Feedback(
+            q.id,
+            INVALID,
+            "The answer should be your chart: the Axes a plotting call returns (e.g. "
+            f"ax = table.plot.barh(...)) or its Figure, not {_said(answer)}.",
+            "wrong-kind",
+        )
+    kind = seen.get("kind")
+    if kind == "error":
+        return Feedback(
+            q.id,
+            INVALID,
+            f"The answer should be one chart (an Axes), but you gave {seen.get('error')}.",
+            "wrong-kind",
+        )
+    want = q.expected()
+    if kind == "none":
+        return _wrong(q, "your chart is empty: nothing is plotted on it yet.", "wrong-chart-kind")
+    allowed = ("bar", "barh") if q.chart == "bars" else (q.chart,)
+    if kind not in allowed and not (kind == "bars" and q.chart != "line"):
+        return _wrong(
+            q,
+            f"this is {_CHART.get(kind, 'another chart')}, but the exercise asks for "
+            f"{_CHART[q.chart]}.",
+            "wrong-chart-kind",
+        )
+    n = int(seen.get("n", 0))
+    noun = "point" if q.chart == "line" else "bar"
+    if n != len(want):
+        return _wrong(
+            q,
+            f"your chart has {n} {noun}{'s' if n != 1 else ''}, but the answer has {len(want)}.",
+            "wrong-bars",
+        )
+    names = [str(x) for x in seen.get("names", [])]
+    values = [math.nan if v is None else float(v) for v in seen.get("values", [])]
+    tol = max(q.tolerance, 1e-9)
+    if q.chart == "line":
+        xs = [float(x) for x in want.index]
+        got = dict(zip([float(x) for x in names], values, strict=False))
+        other = [x for x in got if not any(abs(x - w) < 1e-6 for w in xs)]
+        if other:
+            return _wrong(
+                q,
+                f"your line has a point at x = {other[0]:g}, which is not asked for.",
+                "wrong-bars",
+            )
+        pairs = [
+            (x, got.get(x, math.nan), float(v))
+            for x, v in zip(xs, want.to_numpy(dtype=float), strict=False)
+        ]
+        label = "the point at x = {:g}"
+    else:
+        wanted = {_norm(k): float(v) for k, v in want.items()}
+        if all(names) and len(set(map(_norm, names))) == len(names):
+            other = [s for s in names if _norm(s) not in wanted]
+            if other:
+                return _wrong(
+                    q,
+                    f"your chart has a bar for {_said(other[0])}, which is not asked for.",
+                    "wrong-bars",
+                )
+            pairs = [(s, v, wanted[_norm(s)]) for s, v in zip(names, values, strict=False)]
+        else:  # no readable names: compare the lengths alone
+            pairs = list(zip(["?"] * n, sorted(values), sorted(wanted.values()), strict=False))
+        label = "the bar for {}"
+    off = [(k, a, b) for k, a, b in pairs if not abs(a - b) <= max(tol, 1e-9 * abs(b))]
+    if off:
+        if all(abs(a * 100 - b) <= max(tol, 1e-9 * abs(b)) for _, a, b in off):
+            return _wrong(
+                q,
+                "your values look like fractions; the chart should show percent.",
+                "fraction-not-percent",
+            )
+        k = off[0][0]
+        where = label.format(k) if k != "?" else "a bar"
+        return _wrong(
+            q,
+            f"{where} does not have the value in the data: check the column you plotted.",
+            "values-off",
+        )
+    if not str(seen.get("title", "")).strip():
+        return _wrong(q, "the values are right, but your chart has no title.", "no-title")
+    if not (str(seen.get("xlabel", "")).strip() and str(seen.get("ylabel", "")).strip()):
+        return _wrong(
+            q,
+            "the values are right, but an axis has no label (say what and in which unit).",
+            "no-axis-labels",
+        )
+    return _right(q)
+
+
+_CHECKERS = {
+    "number": _check_number,
+    "text": _check_text,
+    "names": _check_names,
+    "choice": _check_choice,
+    "frame": _check_frame,
+    "figure": _check_figure,
+}
+_WANTED = {
+    "choice": "one letter in quotes",
+    "frame": "a table (a pandas DataFrame)",
+    "figure": "your chart (its Axes or Figure)",
+}
 
 
 def _unreadable() -> str:
@@ -813,9 +1282,15 @@ def judge(q: Question, answer: Any) -> Feedback:
     except KoitError:
         raise  # the answer key itself failed: not the student's answer
     except Exception:  # noqa: BLE001 - an answer whose ==, str or len raises
+        wanted = _WANTED.get(q.kind, "")
         return Feedback(
             q.id,
             INVALID,
-            _unreadable(),
+            _unreadable()
+            if q.kind not in _WANTED
+            else language.tr(
+                "This answer could not be read: give {wanted}, as the exercise asks.",
+                wanted=language.tr(wanted),
+            ),
             "unreadable",
         )

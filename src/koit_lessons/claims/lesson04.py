@@ -149,6 +149,8 @@ ENTRIES = [
     ),
     Claim("rose to 86% in 2024 from around", lambda: _iea_average(2024)),
     Claim("from around 82% in 2020, with", lambda: _iea_average(2020)),
+    Claim("share rose to 86% in 2024", lambda: _iea_average(2024)),
+    Claim("from around 82% in 2020.", lambda: _iea_average(2020)),
     # section 5: the IEA's view (shipped data: iea_supply_concentration)
     Claim("China 62 % of mining", lambda: _iea_china_rare_earths("mining")),
     Claim("but 92 % of refining in 2023", lambda: _iea_china_rare_earths("refining")),
@@ -169,4 +171,10 @@ ENTRIES = [
     Claim("at 9,900 thousand t", _bauxite_idn_2024, digits=-2),
     Claim('another "62 %"', lambda: _iea_china_rare_earths("mining")),
     Claim('a third "92 %"', lambda: _iea_china_rare_earths("refining")),
+    # its model answer (issue 20)
+    Fixed("**more than 5 %**", "the threshold chosen for exercise 3a's filter (a definition)"),
+    Claim("The 71 % is China's share", lambda: _share("rare earths", "CHN")),
+    Claim("The 62 % is its share", lambda: _iea_china_rare_earths("mining")),
+    Claim("The 92 % is its share", lambda: _iea_china_rare_earths("refining")),
+    Claim("China mined 71 % of the world's rare earths", lambda: _share("rare earths", "CHN")),
 ]

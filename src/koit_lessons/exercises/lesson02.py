@@ -162,3 +162,27 @@ question(
         "build new fabs, as the projection has the US, Japan and Europe doing.",
     )
 )
+
+
+# --- own code (issue 20): completing a filter --------------------------------------------
+
+
+def _taiwan_foundries() -> object:
+    """The foundries headquartered in Taiwan in 2025Q2, with their shares."""
+    table = chips.foundry_shares(QUARTER)
+    return table.loc[table["headquarters"] == "Taiwan", ["company", "share_pct"]]
+
+
+question(
+    Question(
+        id="02-taiwan-foundry-table",
+        prompt="A table of the foundries headquartered in Taiwan in 2025Q2, with the columns "
+        "company and share_pct.",
+        kind="frame",
+        tolerance=0.05,
+        expected=_taiwan_foundries,
+        hint="Copy the worked example: the condition inside the brackets compares the "
+        "headquarters column with a name (==, not =); then keep two columns with [[...]].",
+        explain="Your first filter: a condition picks the rows.",
+    )
+)

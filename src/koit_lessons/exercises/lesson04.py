@@ -3,8 +3,8 @@ from the shipped data, never typed in."""
 
 from __future__ import annotations
 
-from koit_lessons import minerals
-from koit_lessons.checks import Mistake, Question, question
+from koit_lessons import data, minerals
+from koit_lessons.checks import Choice, Mistake, Question, question
 
 YEAR = 2024  # revised in USGS Mineral Commodity Summaries 2026
 LATER = 2025  # first estimates in the same edition
@@ -127,5 +127,119 @@ question(
         hint="Add the three largest shares of the 2023 nickel table (from the data set "
         "mineral_production_2023), as you did for cobalt in lesson 00.",
         explain="Close to the IEA's 69%, but not the same: the two sources estimate differently.",
+    )
+)
+
+
+# --- own code and reading figures (issue 20) ---------------------------------------------
+
+OVER = 5  # the threshold of the filter exercise, in % of world production
+
+
+def _copper_refiners() -> object:
+    """The countries with over 5 % of world refined copper in 2024, with their shares."""
+    table = minerals.producers("copper", YEAR, dataset=REFINED)
+    return table.loc[table["share_pct"] > OVER, ["country", "share_pct"]]
+
+
+question(
+    Question(
+        id="04-copper-refiners",
+        prompt="A table of the countries that had more than 5% of world refined copper "
+        "production in 2024, with their shares (columns country and share_pct).",
+        kind="frame",
+        tolerance=0.05,
+        expected=_copper_refiners,
+        hint="Keep the rows where a condition on share_pct is True: a comparison inside "
+        "the square brackets, as in the worked example of lesson 02.",
+        explain="That is a filter you wrote yourself.",
+    )
+)
+
+
+def _countries_per_mineral() -> object:
+    """How many countries USGS lists with 2024 mine production, per mineral."""
+    table = data.table("mineral_production")
+    production = table[(table["year"] == YEAR) & (table["kind"] == "country")]
+    return production.groupby("mineral")["country"].count().reset_index(name="countries")
+
+
+question(
+    Question(
+        id="04-countries-per-mineral",
+        prompt="For each mineral, how many countries USGS lists with mine production in 2024 "
+        "(a table with columns mineral and countries).",
+        kind="frame",
+        expected=_countries_per_mineral,
+        hint="Group the 2024 country rows by mineral and count the countries in each group; "
+        "reset_index() can give the count column its name.",
+        explain="A group-by: one row per group, one number per row.",
+    )
+)
+
+
+def _alumina_shares() -> object:
+    table = minerals.producers("alumina", YEAR, dataset=REFINED)
+    return table.set_index("country")["share_pct"]
+
+
+question(
+    Question(
+        id="04-alumina-chart",
+        prompt="A horizontal bar chart of each country's share of world alumina refining in "
+        "2024, with a title and axis labels.",
+        kind="figure",
+        chart="barh",
+        tolerance=0.05,
+        expected=_alumina_shares,
+        hint="A DataFrame's .plot.barh() draws one bar per row; tell it which column gives "
+        "the names (x) and which the lengths (y); then the Axes' set_title() and set_xlabel().",
+        explain="Your own chart, checked against the data.",
+    )
+)
+
+
+def _refining_more_concentrated() -> bool:
+    stages = minerals.mine_vs_refine(YEAR).pivot(index="chain", columns="stage", values="top1_pct")
+    return bool((stages["refining"] > stages["mining"]).all())
+
+
+question(
+    Question(
+        id="04-stages-reading",
+        prompt="What does the chart 'The largest country's share, mining vs refining (2024)' show?",
+        kind="choice",
+        expected=lambda: "b" if _refining_more_concentrated() else "d",
+        choices=(
+            Choice(
+                "a",
+                "China mined the most copper and bauxite, so it also refines the most.",
+                "miner-is-refiner",
+                "The chart shows the largest country's share, not who it is; and the copper "
+                "charts above show that the largest miner and refiner are different countries.",
+                "the largest miner taken for the largest refiner",
+            ),
+            Choice(
+                "b",
+                "In both chains the largest refiner holds a bigger share than the largest miner.",
+            ),
+            Choice(
+                "c",
+                "Less refined metal is made than ore is mined, so refining is more concentrated.",
+                "amount-not-share",
+                "The bars are shares of each stage's own world total, not amounts: a smaller "
+                "total says nothing about how it is shared out.",
+                "amounts compared where shares are shown",
+            ),
+            Choice(
+                "d",
+                "In at least one chain the largest miner holds the bigger share.",
+                "misread-bars",
+                "Compare the two bars of each chain again: which stage's bar is longer?",
+                "the bars of a chart read the wrong way round",
+            ),
+        ),
+        hint="For each chain, compare the length of its mining bar with its refining bar.",
+        explain="You read the two stages against each other.",
     )
 )

@@ -134,3 +134,30 @@ question(
         explain="Rare earths were the mineral China's measures targeted most often.",
     )
 )
+
+
+# --- own code (issue 20): a filter with two conditions ------------------------------------
+
+
+def _suspended_rare_earth_measures() -> object:
+    """The measures that cover rare earths and were later suspended (document, announced)."""
+    from koit_lessons import data
+
+    controls = data.load("china_export_controls")
+    covers = controls["lesson_minerals"].fillna("").str.contains("rare earths")
+    suspended = controls["suspended"].notna()
+    return controls.loc[covers & suspended, ["document", "announced"]]
+
+
+question(
+    Question(
+        id="05-suspended-rare-earth-measures",
+        prompt="A table of the measures that cover rare earths and were later suspended, with "
+        "the columns document and announced.",
+        kind="frame",
+        expected=_suspended_rare_earth_measures,
+        hint="Two conditions, each True or False per row, joined with & (each in its own "
+        "round brackets); an empty suspended cell is missing, and .notna() finds the others.",
+        explain="Two conditions in one filter.",
+    )
+)

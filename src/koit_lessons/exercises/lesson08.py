@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-from koit_lessons import networks
-from koit_lessons.checks import Question, question
+from koit_lessons import data, networks
+from koit_lessons.checks import Choice, Question, question
 
 #: The groupings left out in the before/after question: NATO and its Indo-Pacific partners.
 WITHOUT_NATO = [g for g in networks.BASE if g not in ("NATO", "NATO IP4")]
@@ -128,5 +128,91 @@ question(
         hint="The same function as in Exercise 4, with a different choice of groupings. "
         "If you are stuck: pass groupings= the twelve names of networks.GROUPINGS.",
         explain="Compare it with your answer to Exercise 4.",
+    )
+)
+
+
+# --- own code and reading figures (issue 20) ---------------------------------------------
+
+
+def _korea_club_sizes() -> object:
+    """The number of member rows of each grouping Korea is in (all twelve groupings)."""
+    clubs = data.table("alliance_memberships")
+    korea_clubs = clubs.loc[clubs["country"] == "Korea", "grouping"]
+    chosen = clubs[clubs["grouping"].isin(korea_clubs)]
+    return chosen.groupby("grouping")["country"].count().reset_index(name="members")
+
+
+question(
+    Question(
+        id="08-korea-club-sizes",
+        prompt="A table of the groupings Korea is in, with the number of members of each "
+        "(columns grouping and members).",
+        kind="frame",
+        expected=_korea_club_sizes,
+        hint="First keep the rows whose grouping is one of Korea's (Series.isin() tests "
+        "membership in a list), then group by grouping and count.",
+        explain="A filter and a group-by, both your own.",
+    )
+)
+
+question(
+    Question(
+        id="08-korea-club-chart",
+        prompt="A bar chart (vertical or horizontal) of the sizes of Korea's groupings, with a "
+        "title and axis labels.",
+        kind="figure",
+        chart="bars",
+        expected=lambda: _korea_club_sizes().set_index("grouping")["members"],
+        hint="Your table has one row per grouping: .plot.barh() or .plot.bar() with x= the "
+        "names and y= the counts; then set_title(), set_xlabel() and set_ylabel().",
+        explain="Your own chart, checked against the data.",
+    )
+)
+
+
+def _korea_bridges() -> bool:
+    """Whether Korea is among the three highest by betweenness over the ten clubs."""
+    ranks = networks.centrality("betweenness")
+    return int(ranks.loc[ranks["country"] == "Korea", "rank"].iloc[0]) <= 3
+
+
+question(
+    Question(
+        id="08-betweenness-reading",
+        prompt="What does Korea's bar in the betweenness chart (all ten clubs) show?",
+        kind="choice",
+        expected=lambda: "c" if _korea_bridges() else "d",
+        choices=(
+            Choice(
+                "a",
+                "Korea is one of the most powerful countries in the world.",
+                "centrality-is-power",
+                "Betweenness counts shared seats on paths between countries; it says nothing "
+                "about a country's power.",
+                "a centrality score read as power",
+            ),
+            Choice(
+                "b",
+                "Korea is in more clubs than almost any other country.",
+                "betweenness-is-degree",
+                "That is a count of clubs: the n_groupings column of the degree table shows "
+                "countries in more clubs than Korea. Betweenness measures something else.",
+                "betweenness taken for the number of clubs",
+            ),
+            Choice(
+                "c",
+                "Many shortest paths between two other countries pass through Korea.",
+            ),
+            Choice(
+                "d",
+                "Korea does not stand out: many countries score as high.",
+                "misread-bars",
+                "Look again at where Korea's bar sits among the others.",
+                "the bars of a chart read the wrong way round",
+            ),
+        ),
+        hint="Reread what betweenness measures in section 3, then find Korea's bar.",
+        explain="You read what the measure means, not only the ranking.",
     )
 )

@@ -123,6 +123,9 @@ def _expected_text(qid: str) -> str:
     if q.context:
         return f"depends on your {q.context}"
     value = checks.expected(qid)
+    if q.kind in ("frame", "figure"):
+        what = "a table" if q.kind == "frame" else "a chart"
+        return f"{what} of {len(value)} rows (see the teacher set)"
     if isinstance(value, float):
         return f"{value:,.4g}{' ' + q.unit if q.unit else ''}"
     return repr(value) if not isinstance(value, str) else value

@@ -173,6 +173,13 @@ def shown(value: Any, limit: int = SHOWN_LIMIT) -> str:
             return put(repr(v[: limit + 1]))
         if isinstance(v, (bool, int, float)) or v is None:
             return put(_printable(repr(v))[: limit + 1])
+        if isinstance(v, checks.FigureSummary):
+            title = _printable(str(v.get("title", ""))[:40])
+            return put(f"<{v.get('kind')} chart of {v.get('n')}, title {title!r}>")
+        if type(v).__name__ == "DataFrame":
+            rows, cols = v.shape
+            names = _printable(", ".join(map(str, list(v.columns)[:6]))[:60])
+            return put(f"<DataFrame {rows} rows x {cols} columns: {names}>")
         return put("<" + _printable(type(v).__name__[:40]) + ">")
 
     try:
@@ -201,6 +208,17 @@ def decode(v: Any) -> Any:
         return {"list": list, "tuple": tuple, "set": list}[kind](values)
     if kind == "missing":
         return MISSING
+    if kind == "frame":
+        import pandas as pd
+
+        columns = [str(c) for c in v.get("columns", [])]
+        rows = [[decode(x) for x in r] for r in v.get("rows", []) if isinstance(r, list)]
+        try:
+            return pd.DataFrame(rows, columns=columns)
+        except Exception:  # noqa: BLE001 - rows that do not fit the columns
+            return _Other("DataFrame: rows that do not fit its columns")
+    if kind == "figure" and isinstance(v.get("summary"), dict):
+        return checks.FigureSummary(v["summary"])
     return _Other(f"{v.get('type', 'object')}: {v.get('repr', '')}")
 
 

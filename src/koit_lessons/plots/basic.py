@@ -9,7 +9,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
-from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
 from koit_lessons.language import number as _number
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
@@ -43,6 +43,7 @@ def barh(
     fmt: str = "{:,.0f}",
     lines: dict[float, str] | None = None,
     order: str = "value",
+    xmax: float | None = None,
 ) -> Axes:
     """Horizontal bars, largest on top (or in the table's own order), with Korea and
     Italy in their fixed colours (their names too, as direct labels) and every other bar
@@ -69,6 +70,9 @@ def barh(
     order : str
         "value" (the default): largest on top; "given": the table's first row on top, for
         bars that stand for years or quarters, which read in time order.
+    xmax : float, optional
+        Where the value axis ends (it starts at 0): give charts meant to be compared the
+        same ``xmax``, so that equal lengths mean equal values. By default it fits the bars.
 
     {returns}
 
@@ -95,6 +99,14 @@ def barh(
     colors = [color_for(c) for c in rows[iso3]] if iso3 else [NEUTRAL] * len(rows)
     bars = ax.barh(rows[label].astype(str), rows[value], color=colors)
     ax.margins(x=0.12)
+    if xmax is not None:
+        top = require_number(xmax, "xmax", finite=True)
+        if top <= 0 or top < float(rows[value].max()):
+            raise KoitError(
+                f"xmax must be at least the longest bar ({float(rows[value].max()):,.4g}), "
+                f"not {top:,.4g}."
+            )
+        ax.set_xlim(0, top)
     ax.grid(axis="y", visible=False)
     for tick, color in zip(ax.get_yticklabels(), colors, strict=True):
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
@@ -444,6 +456,7 @@ def stage_bars(
     xlabel: str | None = None,
     source: str | None = None,
     fmt: str = "{:.0f}%",
+    projected: tuple[str, ...] | list[str] = (),
 ) -> Axes:
     """Paired horizontal bars: one group per ``label`` (a mineral or supply chain), one
     bar per ``stage`` (e.g. mining and refining), to compare concentration by stage.
@@ -460,6 +473,9 @@ def stage_bars(
     {source}
     fmt : str
         How to print the value at the end of each bar.
+    projected : list of str, optional
+        Stages that are projections, not measurements (e.g. "2032 (projection)"): drawn
+        as outlined, hatched bars with a dashed edge, and named so in the description.
 
     {returns}
 
@@ -483,6 +499,10 @@ def stage_bars(
         raise KoitError(
             f"At most {len(_STAGE_COLORS)} stages fit in one figure, not {len(stages)}."
         )
+    projected = [str(p) for p in projected]
+    unknown = [p for p in projected if p not in stages]
+    if unknown:
+        raise unknown_name("projected stage", unknown[0], stages)
     ax = _axes(ax, (8, max(2.5, 0.5 * len(labels) * len(stages) + 1.2)))
     height = 0.8 / len(stages)
     for i, name in enumerate(stages):
@@ -490,7 +510,16 @@ def stage_bars(
         offset = ((len(stages) - 1) / 2 - i) * height
         ys = [j + offset for j, lab in enumerate(labels) if lab in part.index]
         vals = [float(part[lab]) for lab in labels if lab in part.index]
-        bars = ax.barh(ys, vals, height=height * 0.95, color=_STAGE_COLORS[i], label=name)
+        look = {"color": _STAGE_COLORS[i]}
+        if name in projected:  # a projection must not look like a measurement
+            look = {
+                "facecolor": "none",
+                "edgecolor": _STAGE_COLORS[i],
+                "hatch": "///",
+                "linestyle": "--",
+                "linewidth": 1.2,
+            }
+        bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
         ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
     ax.set_yticks(range(len(labels)), labels)
     ax.margins(x=0.12)
@@ -504,10 +533,16 @@ def stage_bars(
             f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
         )
         groups.append(f"{lab}: {values}")
+    marks = (
+        f"hatched bars with a dashed edge are projections ({', '.join(projected)})"
+        if projected
+        else ""
+    )
     described = sentence(
         f"Grouped horizontal bar chart ({', '.join(stages)}) of",
         xlabel,
         title,
         "; ".join(groups[:8]) + (f"; and {len(groups) - 8} more" if len(groups) > 8 else ""),
+        marks,
     )
     return _finish(ax, src, title=title, xlabel=xlabel, description=described)
