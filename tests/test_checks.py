@@ -374,3 +374,10 @@ def test_the_grader_grades_frames_and_figures(closing):
     assert text.startswith("<DataFrame 3 rows") and len(text) <= score.SHOWN_LIMIT
     assert score.shown(got["chart"]).startswith("<barh chart of 5")
     assert score.shown(judge(CHOICE, "a").diagnosis)
+
+
+def test_a_year_is_shown_as_a_year():
+    # "2,026 looks like the year the edition was published" (worker B saw it)
+    fb = check("00-latest-data-year", 2026)
+    assert fb.status == "incorrect" and "2026" in str(fb) and "2,026" not in str(fb)
+    assert "2,020" not in str(check("00-latest-data-year", 2020))

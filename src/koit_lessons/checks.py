@@ -491,6 +491,10 @@ def _norm(text: object) -> str:
 
 
 def _fmt(x: float, unit: str) -> str:
+    """A number as a message shows it; a calendar year (``unit="year"``) as a year, 2026
+    rather than "2,026 year"."""
+    if unit == "year" and float(x).is_integer():
+        return str(int(x))
     return f"{language.number(x, ',.4g')}{' ' + unit if unit else ''}"
 
 

@@ -187,6 +187,7 @@ question(
         ),
         prompt="What is the latest data year in the mineral_production table?",
         kind="number",
+        unit="year",
         expected=lambda: int(data.load("mineral_production")["year"].max()),
         hint="A table's column has a method that gives its largest value; use it on the "
         "year column.",

@@ -127,7 +127,7 @@ def _expected_text(qid: str) -> str:
         what = "a table" if q.kind == "frame" else "a chart"
         return f"{what} of {len(value)} rows (see the teacher set)"
     if isinstance(value, float):
-        return f"{value:,.4g}{' ' + q.unit if q.unit else ''}"
+        return checks._fmt(value, q.unit)
     return repr(value) if not isinstance(value, str) else value
 
 
