@@ -239,5 +239,6 @@ question(
         ),
         aliases=lambda: {"true": "yes", "false": "no", "y": "yes", "n": "no"},
         hint="Compare your HHI from Exercise 7 with the line, and mind the scale of each.",
+        explain="Now say in one sentence what that means for a country that buys graphite.",
     )
 )
