@@ -735,10 +735,6 @@ _MAX_ROWS = 100_000  # a table larger than this is not read (a whole data set, o
 _MAX_ARTISTS = 2_000  # bars or line points beyond this are not read
 
 
-def _right(q: Question) -> Feedback:
-    return Feedback(q.id, CORRECT, "Correct! " + q.explain if q.explain else "Correct!")
-
-
 def _wrong(q: Question, text: str, code: str) -> Feedback:
     hint = f" Hint: {q.hint}" if q.hint else ""
     return Feedback(q.id, INCORRECT, f"Not quite: {text}{hint}", code)
