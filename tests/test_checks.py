@@ -381,3 +381,33 @@ def test_a_year_is_shown_as_a_year():
     fb = check("00-latest-data-year", 2026)
     assert fb.status == "incorrect" and "2026" in str(fb) and "2,026" not in str(fb)
     assert "2,020" not in str(check("00-latest-data-year", 2020))
+
+
+def test_a_chart_needs_a_label_on_the_axis_of_its_values_only(closing):
+    # a student who drew lesson 04's chart with plots.barh (no label on the names' axis)
+    # was told "an axis has no label" (student reviewer, issue 20)
+    checks.question(FIGURE)
+    fig, ax = plt.subplots()
+    top = _lithium().set_index("country")["share_pct"].head(5)
+    ax.barh(top.index, top.to_numpy())
+    ax.set_title("Lithium")
+    assert judge(FIGURE, ax).diagnosis == "no-axis-labels"
+    ax.set_xlabel("Share of world mine production (%)")
+    assert judge(FIGURE, ax).correct
+
+
+def test_a_table_that_is_a_typical_mistake_is_named():
+    # lesson 04: counting the rows with a production of 0 as producers
+    from koit_lessons.exercises import lesson04
+
+    wrong = lesson04._countries_per_mineral(above_zero=False)
+    fb = check("04-countries-per-mineral", wrong)
+    assert fb.status == "incorrect" and fb.diagnosis == "counted-zero-rows"
+    assert check("04-countries-per-mineral", lesson04._countries_per_mineral()).correct
+    # lesson 08: the EU, the African Union and a guest are not counted as members
+    from koit_lessons.exercises import lesson08
+
+    fb = check("08-korea-club-sizes", lesson08._korea_club_sizes(members_only=False))
+    assert fb.diagnosis == "counted-non-members"
+    sizes = lesson08._korea_club_sizes().set_index("grouping")["members"]
+    assert sizes["G20"] == 19 and sizes["APEC"] == 21  # as networks.dated() counts them

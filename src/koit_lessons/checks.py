@@ -808,6 +808,22 @@ def _row_keys(frame: Any, keys: list[str]) -> list[tuple[str, ...]]:
 
 
 def _check_frame(q: Question, answer: object) -> Feedback:
+    """The table check; a wrong table that is one of the question's typical mistakes
+    (compared the same way) is named as that mistake."""
+    found = _compare_frame(q, answer)
+    if found.status != INCORRECT:
+        return found
+    for m in q.mistakes:
+        try:
+            as_mistake = _compare_frame(replace(q, expected=m.value), answer)
+        except Exception:  # noqa: BLE001 - a mistake's table that cannot be compared
+            continue
+        if as_mistake.status == CORRECT:
+            return _looks_like(q, m, language.tr("your table"))
+    return found
+
+
+def _compare_frame(q: Question, answer: object) -> Feedback:
     import pandas as pd
 
     if not _is_frame(answer):
@@ -1114,10 +1130,15 @@ def _check_figure(q: Question, answer: object) -> Feedback:
         )
     if not str(seen.get("title", "")).strip():
         return _wrong(q, "the values are right, but your chart has no title.", "no-title")
-    if not (str(seen.get("xlabel", "")).strip() and str(seen.get("ylabel", "")).strip()):
+    # the axis of the values must say what they are and in which unit; the axis of the
+    # names may go without a label (bar names say what they are)
+    value_axis = "xlabel" if seen.get("kind") == "barh" else "ylabel"
+    if not str(seen.get(value_axis, "")).strip():
+        side = "horizontal" if value_axis == "xlabel" else "vertical"
         return _wrong(
             q,
-            "the values are right, but an axis has no label (say what and in which unit).",
+            f"the values are right, but the {side} axis (the values) has no label: say what "
+            "they are and in which unit.",
             "no-axis-labels",
         )
     return _right(q)

@@ -157,20 +157,32 @@ question(
 )
 
 
-def _countries_per_mineral() -> object:
-    """How many countries USGS lists with 2024 mine production, per mineral."""
+def _countries_per_mineral(above_zero: bool = True) -> object:
+    """How many countries mined each mineral in 2024 (production above 0: USGS lists
+    some countries with a 0, which is no production, lesson 00); with
+    ``above_zero=False``, every country row."""
     table = data.table("mineral_production")
     production = table[(table["year"] == YEAR) & (table["kind"] == "country")]
+    if above_zero:
+        production = production[production["production"] > 0]
     return production.groupby("mineral")["country"].count().reset_index(name="countries")
 
 
 question(
     Question(
         id="04-countries-per-mineral",
-        prompt="For each mineral, how many countries USGS lists with mine production in 2024 "
+        prompt="For each mineral, how many countries had mine production above zero in 2024 "
         "(a table with columns mineral and countries).",
         kind="frame",
         expected=_countries_per_mineral,
+        mistakes=(
+            Mistake(
+                "counted-zero-rows",
+                "the rows with a production of 0 counted as producers",
+                lambda: _countries_per_mineral(above_zero=False),
+                "a 0 (no production) counted as production",
+            ),
+        ),
         hint="Group the 2024 country rows by mineral and count the countries in each group; "
         "reset_index() can give the count column its name.",
         explain="A group-by: one row per group, one number per row.",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from koit_lessons import data, networks
-from koit_lessons.checks import Choice, Question, question
+from koit_lessons.checks import Choice, Mistake, Question, question
 
 #: The groupings left out in the before/after question: NATO and its Indo-Pacific partners.
 WITHOUT_NATO = [g for g in networks.BASE if g not in ("NATO", "NATO IP4")]
@@ -135,23 +135,37 @@ question(
 # --- own code and reading figures (issue 20) ---------------------------------------------
 
 
-def _korea_club_sizes() -> object:
-    """The number of member rows of each grouping Korea is in (all twelve groupings)."""
+def _korea_club_sizes(members_only: bool = True) -> object:
+    """The members of each grouping Korea is in (all twelve groupings), counted as the
+    lesson counts them: countries and member economies whose role is "member" (not the
+    EU or the African Union, not a guest); with ``members_only=False``, every row."""
     clubs = data.table("alliance_memberships")
     korea_clubs = clubs.loc[clubs["country"] == "Korea", "grouping"]
     chosen = clubs[clubs["grouping"].isin(korea_clubs)]
+    if members_only:
+        chosen = chosen[(chosen["role"] == "member") & (chosen["kind"] != "union")]
     return chosen.groupby("grouping")["country"].count().reset_index(name="members")
 
 
 question(
     Question(
         id="08-korea-club-sizes",
-        prompt="A table of the groupings Korea is in, with the number of members of each "
-        "(columns grouping and members).",
+        prompt="A table of the groupings Korea is in, with the number of members of each, "
+        "counted as section 1 counts them: rows whose role is 'member' and whose kind is not "
+        "'union' (columns grouping and members).",
         kind="frame",
         expected=_korea_club_sizes,
+        mistakes=(
+            Mistake(
+                "counted-non-members",
+                "every row counted, with the EU, the African Union and guests",
+                lambda: _korea_club_sizes(members_only=False),
+                "unions and guests counted as members",
+            ),
+        ),
         hint="First keep the rows whose grouping is one of Korea's (Series.isin() tests "
-        "membership in a list), then group by grouping and count.",
+        "membership in a list) and that count as members (two more conditions, joined with "
+        "&), then group by grouping and count.",
         explain="A filter and a group-by, both your own.",
     )
 )
