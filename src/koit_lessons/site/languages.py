@@ -345,6 +345,7 @@ def speaking(lang: str) -> Iterator[None]:
 
 def _execute(nb: dict[str, Any], item: Lesson, lang: str, timeout: int = 600) -> dict[str, Any]:
     """``nb`` run top to bottom in a fresh kernel, as scripts/execute_notebooks.py does."""
+    import logging
     import tempfile
 
     import nbformat
@@ -354,6 +355,8 @@ def _execute(nb: dict[str, Any], item: Lesson, lang: str, timeout: int = 600) ->
     from koit_lessons._kernel import KernelManager
 
     node = nbformat.reads(json.dumps(nb), as_version=4)
+    quiet = logging.getLogger("koit_lessons.site")  # nbclient's INFO lines stay out
+    quiet.setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="koit-edition-") as tmp:
         try:
             NotebookClient(
@@ -363,6 +366,7 @@ def _execute(nb: dict[str, Any], item: Lesson, lang: str, timeout: int = 600) ->
                 kernel_manager_class=KernelManager,
                 resources={"metadata": {"path": tmp}},
                 record_timing=False,
+                log=quiet,
             ).execute()
         except (CellExecutionError, CellTimeoutError) as e:
             name = LANGUAGES[lang].split(" (")[-1].rstrip(")")
@@ -423,8 +427,11 @@ def write_fonts(static: Path, lang: str) -> str:
         name = FONT_FILE
         (fonts / name).write_bytes(source.read_bytes())
     else:
+        import logging
+
         from fontTools import subset
 
+        logging.getLogger("fontTools").setLevel(logging.WARNING)  # not a report per table
         name = FONT_SUBSET
         options = subset.Options()
         options.name_IDs = ["*"]  # keep the copyright and licence names
