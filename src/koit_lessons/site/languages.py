@@ -170,7 +170,10 @@ def _template(label: str) -> str:
 
 
 #: the switcher's look: a row of short links in the page's header
-SWITCHER_CSS = """.koit-languages ul { display: flex; gap: 0.75em; list-style: none; margin: 0;
+SWITCHER_CSS = """.header-article-items__end { display: flex; align-items: center; }
+.koit-languages { display: flex; align-items: center;
+  min-height: var(--pst-header-article-height); }
+.koit-languages ul { display: flex; gap: 0.75em; list-style: none; margin: 0;
   padding: 0 0.5em; align-items: center; font-size: 0.9em; }
 .koit-languages li { margin: 0; }
 .koit-languages [aria-current] { font-weight: bold; }
@@ -451,8 +454,10 @@ def write_fonts(static: Path, lang: str) -> str:
     return (
         "@font-face { font-family: 'Noto Sans KR'; font-style: normal; font-weight: 400 700;\n"
         f"  src: url('fonts/{name}') format('opentype'); unicode-range: {HANGUL}; }}\n"
-        "html:root { --pst-font-family-base-system: system-ui, 'Noto Sans KR', sans-serif,\n"
+        # first in the lists: after system-ui, Chromium on Linux drew boxes in some places
+        # (the header, the sidebar) with the font loaded; unicode-range keeps it to Hangul
+        "html:root { --pst-font-family-base-system: 'Noto Sans KR', system-ui, sans-serif,\n"
         "  'Apple Color Emoji', 'Segoe UI Emoji', 'Segoe UI Symbol', 'Noto Color Emoji';\n"
-        "  --pst-font-family-monospace-system: ui-monospace, 'Cascadia Code',\n"
-        "  'Source Code Pro', Menlo, Consolas, 'DejaVu Sans Mono', 'Noto Sans KR', monospace; }\n"
+        "  --pst-font-family-monospace-system: 'Noto Sans KR', ui-monospace, 'Cascadia Code',\n"
+        "  'Source Code Pro', Menlo, Consolas, 'DejaVu Sans Mono', monospace; }\n"
     )
