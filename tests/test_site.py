@@ -271,3 +271,29 @@ def test_default_languages_are_those_a_lesson_is_offered_in():
     assert site_languages() == want
     assert site_languages("ko") == ["en", "ko"]  # English is always built
     assert site_languages(" it , EN ") == ["en", "it"]
+
+
+def test_a_failing_cell_of_an_edition_fails_the_build_in_one_sentence():
+    from koit_lessons.errors import KoitError
+    from koit_lessons.site.languages import _execute
+
+    nb = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {
+                "id": "boom",
+                "cell_type": "code",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": "raise ValueError('no such mineral')",
+            }
+        ],
+    }
+    with pytest.raises(KoitError) as err:
+        _execute(nb, LESSONS[0], "ko", timeout=60)
+    said = str(err.value)
+    assert said.startswith("Lesson 00 in Korean failed while the site was built")
+    assert "no such mineral" in said and "\n" not in said
