@@ -297,6 +297,7 @@ def build(
             f"{out} is not empty. Pass --overwrite to replace what is in it, or give a new folder."
         )
     try:
+        from sphinx import locale as sphinx_locale
         from sphinx.cmd.build import build_main
     except ImportError:
         raise KoitError(
@@ -322,6 +323,9 @@ def build(
                 str(Path(tmp) / "doctrees" / lang),
             ]
             args += ["-q"] if quiet else []
+            # Sphinx keeps the theme's and its own translations for the process: the
+            # second language would fall back to the first one's words
+            sphinx_locale.translators.clear()
             code = build_main([*args, str(source), str(target)])
             if code != 0:
                 raise KoitError(

@@ -195,6 +195,13 @@ def setup(app: Any, site: dict[str, Any]) -> None:
     sub-site's ``conf.py`` by :func:`koit_lessons.site.write_source`.
     """
     pages = {code: set(names) for code, names in site["pages"].items()}
+    if site["lang"] == "it":
+        # docutils' smart quotes for Italian close a single quote as ” (its secondary
+        # quotes are “”), so the apostrophe of "un po' di" became "po”": use the quotes
+        # the translations are typed with (“” and ‘’), as in English
+        from docutils.utils.smartquotes import smartchars
+
+        smartchars.quotes["it"] = "“”‘’"
 
     def add(app, pagename, templatename, context, doctree):
         if len(pages) > 1:
