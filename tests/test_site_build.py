@@ -181,9 +181,7 @@ def test_every_page_says_its_language_and_has_the_switcher(pages, site):
         if lang == "it":
             # the theme's words are Italian, not another sub-site's (Sphinx keeps its
             # translations in the process), and an apostrophe stays one ("un po' di")
-            rest = text.replace(nav.group(0), "")
-            assert not re.search(r"[\uac00-\ud7af]", rest), name
-            assert "po”" not in text, name
+            assert "검색" not in text and "po”" not in text, name
         if lang == "ko":
             assert "검색" in text, name  # the theme's "Search"
         # the same page in the other language where it exists (links resolve: see below)
@@ -316,7 +314,7 @@ def test_every_page_passes_axe_in_chromium(site, browser):
             }"""
         )
         problems += [f"{name}: {v}" for v in found]
-        if _lang_of(name) == "ko" or name in ("index", "it/index"):
+        if _lang_of(name) == "ko" or name in ("index", "it/index", "lessons/00_start_here"):
             # Hangul is drawn with the site's own font (this machine has none for it)
             drawn = page.evaluate(
                 """async () => { await document.fonts.ready;

@@ -423,12 +423,27 @@ def _font_source() -> tuple[Path, str]:
     return Path(pylopdf_fonts_ko.sans_path()), licence
 
 
+def _hangul_in(folder: Path) -> str:
+    """The Hangul characters of a sub-site's source (its pages and notebooks)."""
+    import re
+
+    found: set[str] = set()
+    for path in folder.rglob("*"):
+        if path.suffix in (".md", ".ipynb") and "_downloads_src" not in path.parts:
+            found.update(
+                re.findall(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]", path.read_text("utf-8"))
+            )
+    return "".join(sorted(found))
+
+
 def write_fonts(static: Path, lang: str) -> str:
     """Put the Hangul web font into a sub-site's ``_static`` and return its CSS.
 
-    The Korean pages get the whole of Noto Sans KR; the others a subset with the glyphs
-    of "한국어" (the switcher's link), made with fontTools. Either way only Hangul is
-    drawn with it (``unicode-range``), and the licence goes beside it.
+    The Korean pages get the whole of Noto Sans KR; the others a subset (fontTools) with
+    the glyphs of "한국어" (the switcher's link) and of the Hangul their pages quote (a
+    lesson cites the Korean wording of a statement). Either way only Hangul is drawn with
+    it (``unicode-range``), and the licence goes beside it. Call it once the sub-site's
+    pages are written.
     """
     source, licence = _font_source()
     fonts = static / "fonts"
@@ -447,13 +462,13 @@ def write_fonts(static: Path, lang: str) -> str:
         options.name_IDs = ["*"]  # keep the copyright and licence names
         font = subset.load_font(str(source), options)
         sub = subset.Subsetter(options)
-        sub.populate(text=native_name("ko"))
+        sub.populate(text=native_name("ko") + _hangul_in(static.parent))
         sub.subset(font)
         subset.save_font(font, str(fonts / name), options)
     (fonts / "NotoSansKR-OFL.txt").write_text(
         "Noto Sans KR, from the pylopdf-fonts-ko package (https://github.com/notofonts/"
         "noto-cjk)"
-        + (", subset to the glyphs of '한국어'" if lang != "ko" else "")
+        + (", subset to the Hangul these pages use" if lang != "ko" else "")
         + ".\n\n"
         + licence,
         encoding="utf-8",
