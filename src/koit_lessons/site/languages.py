@@ -17,8 +17,8 @@ fixed words, like the home pages', come from the package's message catalogues
 Hangul needs a font: the theme names the system's fonts, and a system without one for
 Hangul shows boxes. The Korean pages therefore serve Noto Sans KR (SIL Open Font License
 1.1, from the ``pylopdf-fonts-ko`` package, with its licence beside it) as a web font
-for Hangul only; the other languages' pages serve a subset of it holding the glyphs of
-the switcher's "한국어" alone.
+for Hangul only; the other languages' pages serve a subset of it with the Hangul they
+use (the switcher's "한국어", a lesson's quotation of Korean wording).
 """
 
 from __future__ import annotations
