@@ -6,12 +6,14 @@ Each round builds, in a fresh process each:
 
 - **floor**: a plain ``sphinx-build`` of one empty page (Sphinx's default theme): what
   starting Sphinx costs on this machine at this moment;
-- **site**: ``koit-lessons site OUT`` (the whole course: home page, every lesson from
-  its stored outputs, the teacher's guide, the data catalogue).
+- **english**: ``koit-lessons site OUT --lang en`` (the whole course in English: home
+  page, every lesson from its stored outputs, the teacher's guide, the data catalogue);
+- **site**: ``koit-lessons site OUT`` (English and every language a lesson is offered
+  in: the Korean and Italian sub-sites execute their lessons while building).
 
-The two alternate, so that both meet the same load. Prints the median and the range of
-each, the site's pages, and the ratio of the medians. Target: the site under 5 minutes
-on 2 cores. Needs the ``site`` extra.
+The three alternate, so that all meet the same load. Prints the median and the range of
+each, the pages, and the ratio of the medians. Target: the site under 5 minutes on 2
+cores. Needs the ``site`` extra.
 """
 
 from __future__ import annotations
@@ -37,35 +39,43 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--jobs", type=int, default=1, help="Sphinx jobs for the site")
     args = parser.parse_args(argv)
-    times: dict[str, list[float]] = {"floor": [], "site": []}
+    times: dict[str, list[float]] = {"floor": [], "english": [], "site": []}
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         root = Path(tmp)
         floor_src = root / "floor"
         floor_src.mkdir()
         (floor_src / "conf.py").write_text('project = "floor"\n', encoding="utf-8")
         (floor_src / "index.rst").write_text("Floor\n=====\n", encoding="utf-8")
-        pages = 0
+        pages: dict[str, int] = {}
         for i in range(args.runs):
             floor = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E"]
             floor += [str(floor_src), str(root / f"floor-out-{i}")]
             times["floor"].append(_timed(floor)[0])
-            out = root / f"site-out-{i}"
-            site = [sys.executable, "-m", "koit_lessons", "site", str(out)]
-            times["site"].append(_timed(site + ["--jobs", str(args.jobs)]))
-            pages = sum(
-                1 for p in out.rglob("*.html") if p.name not in ("genindex.html", "search.html")
-            )
+            counts = {}
+            for name, extra in (("english", ["--lang", "en"]), ("site", [])):
+                out = root / f"{name}-out-{i}"
+                site = [sys.executable, "-m", "koit_lessons", "site", str(out)]
+                times[name].append(_timed(site + ["--jobs", str(args.jobs), *extra])[0])
+                counts[name] = sum(
+                    1 for p in out.rglob("*.html") if p.name not in ("genindex.html", "search.html")
+                )
+            pages = counts
             print(
-                f"round {i + 1}: floor {times['floor'][-1]:.1f} s, site {times['site'][-1]:.1f} s"
+                f"round {i + 1}: floor {times['floor'][-1]:.1f} s, english "
+                f"{times['english'][-1]:.1f} s, site {times['site'][-1]:.1f} s"
             )
     print(f"\n{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the end")
     for name, values in times.items():
         print(
-            f"{name:5s}: median {statistics.median(values):6.1f} s "
+            f"{name:7s}: median {statistics.median(values):6.1f} s "
             f"(min {min(values):.1f}, max {max(values):.1f}, {len(values)} runs)"
         )
     ratio = statistics.median(times["site"]) / statistics.median(times["floor"])
-    print(f"site pages: {pages}; site / floor: {ratio:.1f} x; target: site under 300 s")
+    print(
+        f"pages: {pages}; site / floor: {ratio:.1f} x; languages add "
+        f"{statistics.median(times['site']) - statistics.median(times['english']):.1f} s; "
+        "target: site under 300 s"
+    )
 
 
 if __name__ == "__main__":

@@ -174,3 +174,126 @@ def test_site_command_checks_launch_addresses_before_building(tmp_path, capsys):
     assert cli.main(["site", str(tmp_path / "out"), "--binder-repo", "not a url"]) == 2
     assert "https://" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
+
+
+# --- the site in Korean and Italian (koit_lessons.site.languages) --------------------------
+
+
+def _no_kernel(monkeypatch):
+    """Lesson pages from the edition without running it (the slow test runs it)."""
+    from koit_lessons.site import languages
+
+    monkeypatch.setattr(languages, "_execute", lambda nb, item, lang, timeout=600: nb)
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_sources_are_written_per_language(lang, tmp_path, monkeypatch):
+    from koit_lessons import language
+    from koit_lessons.site import write_source
+
+    _no_kernel(monkeypatch)
+    offered = lessons.offered(lang)
+    assert offered, f"no lesson is offered in {lang}"
+    pages = write_source(tmp_path, lang=lang, languages=["en", "ko", "it"])
+    stems = [i.filename.removesuffix(".ipynb") for i in offered]
+    assert pages == ["index", *(f"lessons/{s}" for s in stems)]
+    conf = (tmp_path / "conf.py").read_text(encoding="utf-8")
+    assert f"'lang': '{lang}'" in conf
+    home_md = (tmp_path / "index.md").read_text(encoding="utf-8")
+    assert home_md.startswith(
+        "# " + language.tr("AI chips, critical minerals and alliances", lang=lang)
+    )
+    for english in ("What the course is", "The summit in brief", "Who it is for", "How to start"):
+        assert "## " + language.tr(english, lang=lang) in home_md
+        assert f"## {english}" not in home_md
+    # the lessons offered, in their language, and the rest in English, linked
+    for item in offered:
+        assert f"[{item.title_in(lang)}](lessons/" in home_md
+    for target in ("../index.html", "../teacher-guide.html", "../data/index.html"):
+        assert f'<a href="{target}" hreflang="en">' in home_md
+    # each lesson page: the edition as students get it, check's words in the language
+    for item in offered:
+        page = json.loads((tmp_path / "lessons" / item.filename).read_text(encoding="utf-8"))
+        text = json.dumps(page, ensure_ascii=False)
+        assert "BEGIN SOLUTION" not in text
+        assert language.tr("Correct!", lang=lang) not in text
+        assert language.tr("Work through this lesson", lang=lang) in text
+        assert f"--lang {lang}" in text
+        student = json.loads((tmp_path / "_downloads_src" / item.filename).read_text("utf-8"))
+        assert student["metadata"]["koit"]["lang"] == lang
+    # the Korean pages serve Hangul's font, with its licence
+    fonts = tmp_path / "_static" / "fonts"
+    assert (fonts / "NotoSansKR-OFL.txt").read_text("utf-8").count("Open Font License") >= 1
+    css = (tmp_path / "_static" / "koit.css").read_text(encoding="utf-8")
+    assert "Noto Sans KR" in css and "unicode-range" in css
+
+
+def test_switcher_targets_exist_in_every_language():
+    from koit_lessons.site import _documents
+    from koit_lessons.site.languages import switch_links
+
+    langs = ["en", "ko", "it"]
+    pages = {code: set(_documents(code)) for code in langs}
+    root = {code: "" if code == "en" else f"{code}/" for code in langs}
+    import posixpath
+
+    for lang in langs:
+        for page in pages[lang]:
+            entries = switch_links(page, lang, pages)
+            assert [e["code"] for e in entries] == langs
+            for e in entries:
+                if e["current"]:
+                    assert e["href"] == "" and e["code"] == lang
+                    continue
+                # resolve the link from the page's place in the built site
+                where = posixpath.dirname(root[lang] + page)
+                target = posixpath.normpath(posixpath.join(where, e["href"]))
+                other = root[e["code"]]
+                assert target.startswith(other) or other == ""
+                doc = target.removeprefix(other).removesuffix(".html")
+                assert doc in pages[e["code"]], (lang, page, e)
+                # the same page where it exists, else that language's home
+                assert doc == (page if page in pages[e["code"]] else "index")
+
+
+@pytest.mark.parametrize("bad", ["fr", "ko,xx", "english"])
+def test_site_command_refuses_a_bad_language_in_one_sentence(bad, tmp_path, capsys):
+    assert cli.main(["site", str(tmp_path / "out"), "--lang", bad]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "ko (Korean)" in err and err.count(". ") == 0 and err.endswith(".")
+    assert not (tmp_path / "out").exists()
+
+
+def test_default_languages_are_those_a_lesson_is_offered_in():
+    from koit_lessons.site.languages import site_languages
+
+    want = ["en"] + [code for code in ("ko", "it") if lessons.offered(code)]
+    assert site_languages() == want
+    assert site_languages("ko") == ["en", "ko"]  # English is always built
+    assert site_languages(" it , EN ") == ["en", "it"]
+
+
+def test_a_failing_cell_of_an_edition_fails_the_build_in_one_sentence():
+    from koit_lessons.errors import KoitError
+    from koit_lessons.site.languages import _execute
+
+    nb = {
+        "nbformat": 4,
+        "nbformat_minor": 5,
+        "metadata": {},
+        "cells": [
+            {
+                "id": "boom",
+                "cell_type": "code",
+                "metadata": {},
+                "execution_count": None,
+                "outputs": [],
+                "source": "raise ValueError('no such mineral')",
+            }
+        ],
+    }
+    with pytest.raises(KoitError) as err:
+        _execute(nb, LESSONS[0], "ko", timeout=60)
+    said = str(err.value)
+    assert said.startswith("Lesson 00 in Korean failed while the site was built")
+    assert "no such mineral" in said and "\n" not in said

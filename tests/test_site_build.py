@@ -11,8 +11,12 @@ from the stored outputs of the lessons, offline. Then:
 - every page passes axe-core in headless Chromium with no serious or critical
   violation, and every ``<img>`` has a meaningful alt text (not empty, not Matplotlib's
   "<Figure size ...>", not a file name);
-- screenshots of the home page, a lesson, the catalogue and a data set's page go to
-  ``test-artifacts/site/``.
+- the Korean and Italian sub-sites (``ko/``, ``it/``, their lessons executed while
+  building) get the same checks, their pages say their language (``<html lang>``), every
+  page has a language switcher whose links resolve and reach the keyboard, and Hangul is
+  drawn with the site's own web font (the machine has no font for it);
+- screenshots of the home page, a lesson, the catalogue and a data set's page, and of the
+  Korean and Italian home and first lesson, go to ``test-artifacts/site/``.
 
 Needs the ``site`` extra, Debian's ``chromium`` and axe-core's ``axe.min.js`` (``.ci/run``
 installs it from the npm registry into ``tests/.axe/``; ``KOIT_AXE_JS`` may point to it
@@ -46,11 +50,16 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 AXE = Path(os.environ.get("KOIT_AXE_JS") or Path(__file__).parent / ".axe" / "axe.min.js")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "site"
 LESSONS = lessons.lessons()
+SITE_LANGS = ["en", "ko", "it"]
 SHOTS = [
     "index.html",
     "lessons/00_start_here.html",
     "data/index.html",
     "data/mineral_production.html",
+    "ko/index.html",
+    "ko/lessons/00_start_here.html",
+    "it/index.html",
+    "it/lessons/00_start_here.html",
 ]
 
 if REQUIRED:
@@ -106,6 +115,12 @@ def _parse(path: Path) -> _Page:
     return page
 
 
+def _lang_of(page: str) -> str:
+    """The language of a page of the site, from its place ("ko/index" -> "ko")."""
+    first = page.split("/", 1)[0]
+    return first if first in SITE_LANGS[1:] and "/" in page else "en"
+
+
 def _squash(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
@@ -120,7 +135,7 @@ def site(tmp_path_factory):
         student_repo="https://github.com/example/koit-class",
         binder_repo="https://github.com/example/koit-lessons",
     )
-    result = build(out, launch=launch)
+    result = build(out, launch=launch, languages=",".join(SITE_LANGS))
     print(f"site built: {len(result.pages)} pages in {result.seconds:.1f} s")
     return result
 
@@ -143,13 +158,52 @@ def test_every_page_is_built(site):
     assert {data.describe(n)["path"] for n in data.names()} <= csvs
     notebooks = {p.name for p in (site.out / "_downloads").rglob("*.ipynb")}
     assert {i.filename for i in LESSONS} <= notebooks
+    for lang in SITE_LANGS[1:]:
+        offered = lessons.offered(lang)
+        assert offered
+        stems = {f"{lang}/lessons/{i.filename.removesuffix('.ipynb')}" for i in offered}
+        assert {f"{lang}/index", *stems} == {p for p in site.pages if p.startswith(lang + "/")}
+        notebooks = {p.name for p in (site.out / lang / "_downloads").rglob("*.ipynb")}
+        assert {i.filename for i in offered} <= notebooks
+
+
+def test_every_page_says_its_language_and_has_the_switcher(pages, site):
+    for name in site.pages:
+        text = (site.out / f"{name}.html").read_text(encoding="utf-8")
+        lang = _lang_of(name)
+        assert re.search(rf'<html[^>]* lang="{lang}"', text), name
+        nav = re.search(r'<nav class="koit-languages"[^>]*>(.*?)</nav>', text, re.S)
+        assert nav, name
+        links = re.findall(r'<a href="([^"]+)" lang="(\w+)" hreflang="(\w+)"', nav.group(1))
+        assert sorted(code for _h, code, _l in links) == sorted(set(SITE_LANGS) - {lang})
+        assert all(code == hreflang for _h, code, hreflang in links)
+        assert f'<span lang="{lang}" aria-current="page">' in nav.group(1), name
+        if lang == "it":
+            # the theme's words are Italian, not another sub-site's (Sphinx keeps its
+            # translations in the process), and an apostrophe stays one ("un po' di")
+            assert "검색" not in text and "po”" not in text, name
+        if lang == "ko":
+            assert "검색" in text, name  # the theme's "Search"
+        # the same page in the other language where it exists (links resolve: see below)
+        for href, _code, _ in links:
+            if name.removeprefix(f"{lang}/") == "lessons/00_start_here":
+                assert href.endswith("lessons/00_start_here.html"), (name, href)
 
 
 def test_no_solution_reaches_the_site(site, pages):
     text = {name: _squash(" ".join(p.text)) for name, p in pages.items()}
     downloads = [p.read_text(encoding="utf-8") for p in (site.out / "_downloads").rglob("*.ipynb")]
-    for item in LESSONS:
-        for secret in solution_texts(item.read()):
+    downloads += [
+        p.read_text(encoding="utf-8")
+        for lang in SITE_LANGS[1:]
+        for p in (site.out / lang / "_downloads").rglob("*.ipynb")
+    ]
+    editions = [(item, item.read()) for item in LESSONS]
+    editions += [
+        (item, item.edition(lang)) for lang in SITE_LANGS[1:] for item in lessons.offered(lang)
+    ]
+    for item, teacher in editions:
+        for secret in solution_texts(teacher):
             if len(secret) <= 25:
                 continue
             flat = _squash(secret)
@@ -157,8 +211,14 @@ def test_no_solution_reaches_the_site(site, pages):
             assert not leaks, f"lesson {item.number}: {secret!r} on {leaks}"
             assert not any(secret in d for d in downloads), secret
     # (the teacher's guide may explain the markers and the feedback; lessons may not show them)
-    lesson_text = [t for name, t in text.items() if name.startswith("lessons/")]
-    assert not any("Correct!" in t or "BEGIN SOLUTION" in t for t in lesson_text)
+    from koit_lessons.language import tr
+
+    for lang in SITE_LANGS:
+        where = "lessons/" if lang == "en" else f"{lang}/lessons/"
+        lesson_text = [t for name, t in text.items() if name.startswith(where)]
+        assert lesson_text
+        correct = tr("Correct!", lang=lang)
+        assert not any(correct in t or "BEGIN SOLUTION" in t for t in lesson_text), lang
 
 
 def test_pages_load_nothing_from_elsewhere(pages):
@@ -254,8 +314,40 @@ def test_every_page_passes_axe_in_chromium(site, browser):
             }"""
         )
         problems += [f"{name}: {v}" for v in found]
+        if _lang_of(name) == "ko" or name in ("index", "it/index", "lessons/00_start_here"):
+            # Hangul is drawn with the site's own font (this machine has none for it)
+            drawn = page.evaluate(
+                """async () => { await document.fonts.ready;
+                    await document.fonts.load("16px 'Noto Sans KR'", "한국어");
+                    return document.fonts.check("16px 'Noto Sans KR'", "한국어"); }"""
+            )
+            if not drawn:
+                problems.append(f"{name}: no font for Hangul")
         if f"{name}.html" in SHOTS:
+            page.wait_for_timeout(300)  # a web font just loaded: let the page repaint
             page.screenshot(path=str(ARTIFACTS / f"{name.replace('/', '_')}.png"))
     context.close()
     assert not requests, f"pages asked for {len(requests)} outside resources: {requests[:5]}"
     assert not problems, "\n".join(problems[:30])
+
+
+def test_the_language_switcher_is_reached_with_the_keyboard(site, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    reached = {}
+    for name in ("index", "ko/lessons/00_start_here", "it/index"):
+        page.goto((site.out / f"{name}.html").as_uri(), wait_until="load")
+        found = set()
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            code = page.evaluate(
+                """() => { const a = document.activeElement;
+                    return a && a.closest(".koit-languages")
+                        ? a.getAttribute("hreflang") : null; }"""
+            )
+            if code:
+                found.add(code)
+        reached[name] = found
+    context.close()
+    for name, found in reached.items():
+        assert found == set(SITE_LANGS) - {_lang_of(name)}, (name, found)

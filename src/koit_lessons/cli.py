@@ -9,6 +9,7 @@
     koit-lessons collect LESSON --hub URL --folder DIR --out SUBMISSIONS [--start-stopped]
     koit-lessons link --hub URL --repo URL [--path FILE] | --binder --repo URL
     koit-lessons site OUT [--overwrite] [--hub URL --student-repo URL] [--binder-repo URL]
+                      [--lang en,ko,it]
 
 Only the standard library is imported at start-up, so ``--help`` is instant;
 pandas is loaded only by the ``data`` commands that need it.
@@ -230,6 +231,12 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
     )
     site.add_argument("--branch", default="main", help="branch of those repositories")
     site.add_argument("--jobs", type=int, default=1, help="Sphinx's parallel jobs (default 1)")
+    site.add_argument(
+        "--lang",
+        default=None,
+        help="the site's languages, e.g. en,ko,it (default: English and every language "
+        "a lesson is offered in; English is always built, the others go to OUT/<lang>/)",
+    )
 
 
 def _cmd_handout(args: argparse.Namespace) -> None:
@@ -401,7 +408,9 @@ def _cmd_site(args: argparse.Namespace) -> None:
 
     launch = site.Launch(args.hub, args.student_repo, args.binder_repo, args.branch)
     launch.links("00_start_here.ipynb")  # a bad address fails before the build starts
-    result = site.build(args.out, launch=launch, overwrite=args.overwrite, jobs=args.jobs)
+    result = site.build(
+        args.out, launch=launch, overwrite=args.overwrite, jobs=args.jobs, languages=args.lang
+    )
     print(
         f"site: {len(result.pages)} pages in {result.out} ({result.seconds:.0f} s); "
         f"open {result.out / 'index.html'}"

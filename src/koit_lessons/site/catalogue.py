@@ -186,7 +186,8 @@ def write_catalogue(folder: Path) -> list[str]:
     uses = _uses()
     for name in names:
         res = data.describe(name)
-        rows = int(listing.loc[name, "rows"])
+        # a reference table (the glossary) is not in list_datasets(), but has its page
+        rows = int(listing.loc[name, "rows"]) if name in listing.index else len(data.load(name))
         index.append(
             f"| [`{name}`]({name}.md) | {_cell(res.get('title', ''))} | "
             f"{_cell(data.data_years(name))} | {rows} | {_lesson_links(uses.get(name, []))} |"

@@ -2,11 +2,16 @@
 # Offline: myst-nb reads the notebooks' stored outputs (no execution), no widget
 # scripts from a CDN (widgets are pictures on the site), and the theme uses its own
 # fonts and scripts.
-project = "AI chips, critical minerals and alliances"
+
+# this sub-site's language, title and every language's pages (for the switcher); the
+# line is written by koit_lessons.site.write_source
+KOIT_SITE = {"lang": "en", "title": "", "pages": {}}  # @SITE@
+
+project = KOIT_SITE["title"]
 author = "koit-lessons contributors"
 copyright = "koit-lessons contributors; data: see each data set"
 version = release = "@VERSION@"
-language = "en"
+language = KOIT_SITE["lang"]
 
 extensions = ["myst_nb"]
 exclude_patterns = ["_build", "_downloads_src", "**.ipynb_checkpoints"]
@@ -22,7 +27,8 @@ nb_merge_streams = True
 html_theme = "sphinx_book_theme"
 html_static_path = ["_static"]
 html_css_files = ["koit.css"]
-html_title = "AI chips, critical minerals and alliances"
+html_title = KOIT_SITE["title"]
+templates_path = ["_templates"]
 html_show_sourcelink = False
 html_copy_source = False
 html_last_updated_fmt = None
@@ -33,6 +39,8 @@ html_theme_options = {
     "use_fullscreen_button": False,
     "use_repository_button": False,
     "navigation_with_keys": False,
+    # the language switcher (koit_lessons.site.languages), before the theme's buttons
+    "article_header_end": ["koit-languages.html", "article-header-buttons.html"],
 }
 
 # formulas as MathML, converted while building (no MathJax from a CDN)
@@ -40,6 +48,7 @@ html_math_renderer = "mathml"
 
 
 def setup(app):
-    from koit_lessons.site import mathml
+    from koit_lessons.site import languages, mathml
 
+    languages.setup(app, KOIT_SITE)
     return mathml.setup(app)

@@ -128,13 +128,16 @@ def _widget_outputs(nb: dict[str, Any], model_id: str) -> list[dict[str, Any]]:
 
 def _static_widget(nb: dict[str, Any], output: dict[str, Any], live: str) -> list[dict[str, Any]]:
     shown = _widget_outputs(nb, output["data"][WIDGET_MIME]["model_id"])
-    link = f" [Run it live]({live}) to move its controls." if live else ""
+    from koit_lessons.language import tr
+
+    link = " " + tr("[Run it live]({live}) to move its controls.", live=live) if live else ""
+    shown_note = tr(
+        "An interactive explorer, shown here in its default state (a picture: its "
+        "controls do nothing on this page)."
+    )
     note = {
         "output_type": "display_data",
-        "data": {
-            "text/markdown": "*An interactive explorer, shown here in its default state "
-            f"(a picture: its controls do nothing on this page).*{link}"
-        },
+        "data": {"text/markdown": f"*{shown_note}*{link}"},
         "metadata": {},
     }
     return [note, *shown]
