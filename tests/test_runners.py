@@ -27,10 +27,13 @@ def test_an_explorer_fills_its_figure_area_in_the_kernel_without_capturing():
     ex = widgets.MineralExplorer()
     # msg_id is what a capturing Output (with output:) sets for the front end to follow
     assert ex.output.msg_id == ""
-    assert [o["output_type"] for o in ex.output.outputs] == ["display_data"]
+    # the figure, then its description in words (issue 17)
+    assert [o["output_type"] for o in ex.output.outputs] == ["display_data", "display_data"]
     assert "image/png" in ex.output.outputs[0]["data"]
+    assert "koit-figure-description" in ex.output.outputs[1]["data"]["text/html"]
     ex.mineral.value = "cobalt"
-    assert ex.output.msg_id == "" and len(ex.output.outputs) == 1
+    assert ex.output.msg_id == "" and len(ex.output.outputs) == 2
+    assert "cobalt" in ex.output.outputs[1]["data"]["text/html"].lower()
 
 
 def test_an_explorer_without_a_figure_shows_its_message_as_text():
