@@ -547,7 +547,10 @@ class Student:
                 )
                 outputs: list[dict] = []
                 reply = None
-                while reply is None:
+                idle = False
+                # the reply (shell) and the outputs (iopub) come on two channels, in no
+                # fixed order: a cell is done when the reply is in and iopub says idle
+                while reply is None or not idle:
                     raw = await asyncio.wait_for(conn.read_message(), timeout)
                     if raw is None:
                         raise RuntimeError(f"{self.name}: the kernel's connection closed")
@@ -581,6 +584,8 @@ class Student:
                         )
                     elif kind == "execute_reply" and msg.get("channel") == "shell":
                         reply = content
+                    elif kind == "status" and content.get("execution_state") == "idle":
+                        idle = True
                 count += 1
                 cell["outputs"] = outputs
                 cell["execution_count"] = reply.get("execution_count")

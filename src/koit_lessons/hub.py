@@ -195,6 +195,32 @@ class _Hub:
             time.sleep(1)
         raise KoitError(f"the server did not start in {wait:.0f} s")
 
+    def restart(self, name: str, wait: float) -> str:
+        """Start again a server the hub still lists but that no longer answers (killed
+        mid-lesson): the hub is told to stop it first (until the hub's own check notices,
+        it would answer a start with "already running"); its path, or a KoitError."""
+        end = time.monotonic() + wait
+        status, _ = self.api("DELETE", f"/users/{quote(name, safe='')}/server")
+        if status not in (202, 204, 400):
+            raise KoitError(f"the hub could not stop the dead server (HTTP {status})")
+        while self.server_url(name) is not None:
+            if time.monotonic() > end:
+                raise KoitError(f"the hub still lists the dead server after {wait:.0f} s")
+            time.sleep(1)
+        return self.start(name, max(1.0, end - time.monotonic()))
+
+
+def _read_started(hub: _Hub, server: str, path: str, max_bytes: int, wait: float):
+    """:func:`_read_notebook` from a server just started: the hub calls it ready a moment
+    before the proxy routes to it (HTTP 503 until then), so an unreachable server is
+    asked again, once a second, for up to ``wait`` seconds."""
+    end = time.monotonic() + wait
+    while True:
+        found = _read_notebook(hub, server, path, max_bytes)
+        if found[0] != "unreachable" or time.monotonic() > end:
+            return found
+        time.sleep(1)
+
 
 def _read_notebook(hub: _Hub, server: str, path: str, max_bytes: int):
     """(status, bytes or None, last_modified, problem) of one file via the contents API."""
@@ -366,7 +392,9 @@ def _collect_one(client: _Hub, name: str, file_path: str, start: bool, wait: flo
         except KoitError as exc:
             return "failed", None, "", f"server stopped and could not be started: {exc}"
         started = "server was stopped; started for collection: the last saved version"
-    result, data, modified, problem = _read_notebook(client, url, file_path, most)
+    read = _read_started if started else _read_notebook
+    args = (wait,) if started else ()
+    result, data, modified, problem = read(client, url, file_path, most, *args)
     if result == "unreachable":
         # the hub still listed the server, but it is gone (killed mid-lesson, say)
         if not start:
@@ -377,7 +405,7 @@ def _collect_one(client: _Hub, name: str, file_path: str, start: bool, wait: flo
                 (f"the server did not answer ({problem}); run with --start-stopped to restart it"),
             )
         try:
-            url = client.start(name, wait)
+            url = client.restart(name, wait)
         except KoitError as exc:
             return (
                 "failed",
@@ -386,7 +414,7 @@ def _collect_one(client: _Hub, name: str, file_path: str, start: bool, wait: flo
                 f"the server did not answer and could not be restarted: {exc}",
             )
         started = "server had died; restarted for collection: the last saved version"
-        result, data, modified, problem = _read_notebook(client, url, file_path, most)
+        result, data, modified, problem = _read_started(client, url, file_path, most, wait)
     if result == "ok":
         return "collected", data, modified, started
     if result == "missing":
