@@ -125,6 +125,7 @@ _DRAW = """
 import sys, warnings
 import matplotlib
 matplotlib.use("Agg")
+import matplotlib.pyplot  # before the filter: Matplotlib 3.7 with a newer pyparsing warns
 warnings.simplefilter("error")  # a missing glyph warns: make it fail
 from koit_lessons import minerals, plots
 plots.use_style()

@@ -782,11 +782,13 @@ def _is_series(answer: object) -> bool:
 
 
 def _plain(frame: Any) -> Any:
-    """The table with a meaningful index (a group-by's) moved into columns."""
+    """The table with a meaningful index (a group-by's, or one set by name) moved into
+    columns; an unnamed index (row numbers, kept or left over from a filter: a
+    RangeIndex in newer pandas, integers in pandas 2.0) dropped."""
     import pandas as pd
 
     index = frame.index
-    if isinstance(index, pd.RangeIndex) and index.name is None:
+    if not isinstance(index, pd.MultiIndex) and index.name is None:
         return frame.reset_index(drop=True)
     return frame.reset_index()
 
