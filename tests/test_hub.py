@@ -203,17 +203,7 @@ def test_collect_fetches_every_notebook_for_grade_and_changes_nothing(hub, worke
     homes = {n: hub.homes / n / FOLDER / LESSON for n in worked}
     before = {n: (p.read_bytes(), p.stat().st_mtime_ns) for n, p in homes.items()}
     out = tmp_path / "subs"
-    res = _cli(
-        "collect",
-        "00",
-        "--hub",
-        hub.url,
-        "--folder",
-        FOLDER,
-        "--out",
-        str(out),
-        env={"KOIT_HUB_TOKEN": token},
-    )
+    res = _collect_cli(hub, token, out)
     assert "nothing to hand in" in res.stdout
     rows = {r["student"]: r for r in csv.DictReader(open(out.parent / "subs-collected.csv"))}
     assert "teacher" not in rows  # admins are not students
@@ -223,18 +213,7 @@ def test_collect_fetches_every_notebook_for_grade_and_changes_nothing(hub, worke
         assert (homes[n].read_bytes(), homes[n].stat().st_mtime_ns) == before[n]
     assert rows["eve"]["status"] == "nothing to hand in" and not (out / "eve").exists()
     # a second collection does not replace the first
-    again = _cli(
-        "collect",
-        "00",
-        "--hub",
-        hub.url,
-        "--folder",
-        FOLDER,
-        "--out",
-        str(out),
-        env={"KOIT_HUB_TOKEN": token},
-        check=False,
-    )
+    again = _collect_cli(hub, token, out, check=False)
     assert again.returncode == 2 and "--overwrite" in again.stderr
     assert "Traceback" not in again.stderr
     # and grade reads the folder as it is
@@ -248,18 +227,7 @@ def test_collect_fetches_every_notebook_for_grade_and_changes_nothing(hub, worke
 
 @needs_hub
 def test_a_wrong_token_gets_a_sentence(hub):
-    out = _cli(
-        "collect",
-        "00",
-        "--hub",
-        hub.url,
-        "--folder",
-        FOLDER,
-        "--out",
-        "unused",
-        env={"KOIT_HUB_TOKEN": "not-a-token"},
-        check=False,
-    )
+    out = _collect_cli(hub, "not-a-token", "unused", check=False)
     assert out.returncode == 2 and "admin's token" in out.stderr
     assert "Traceback" not in out.stderr and not Path("unused").exists()
 
@@ -267,19 +235,14 @@ def test_a_wrong_token_gets_a_sentence(hub):
 # -- faults -------------------------------------------------------------------------------
 
 
+def _collect_cli(hub, token, out, *more, check=True):
+    """``koit-lessons collect 00`` from the test hub into ``out``, as a teacher runs it."""
+    args = ["collect", "00", "--hub", hub.url, "--folder", FOLDER, "--out", str(out), *more]
+    return _cli(*args, env={"KOIT_HUB_TOKEN": token}, check=check)
+
+
 def _collect(hub, token, out, *more):
-    res = _cli(
-        "collect",
-        "00",
-        "--hub",
-        hub.url,
-        "--folder",
-        FOLDER,
-        "--out",
-        str(out),
-        *more,
-        env={"KOIT_HUB_TOKEN": token},
-    )
+    res = _collect_cli(hub, token, out, *more)
     rows = csv.DictReader(open(out.with_name(out.name + "-collected.csv"), encoding="utf-8"))
     return res, {r["student"]: r for r in rows}
 

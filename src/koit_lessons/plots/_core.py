@@ -478,9 +478,9 @@ def _free_spot(
         dx, dy = ux * gap, uy * gap
         left = x0 + dx * px - {"left": 0, "right": w, "center": w / 2}[ha]
         bottom = y0 + dy * px - (0 if va == "bottom" else h)
-        lo_x, hi_x, lo_y, hi_y = left, left + w, bottom, bottom + h
-        inside = (others[:, 0] > lo_x - margin) & (others[:, 0] < hi_x + margin)
-        inside &= (others[:, 1] > lo_y - margin) & (others[:, 1] < hi_y + margin)
+        right, top = left + w, bottom + h
+        inside = (others[:, 0] > left - margin) & (others[:, 0] < right + margin)
+        inside &= (others[:, 1] > bottom - margin) & (others[:, 1] < top + margin)
         inside &= (abs(others[:, 0] - x0) > 0.5) | (abs(others[:, 1] - y0) > 0.5)
         cost = int(inside.sum())
         cost += sum(left < lx < left + w and bottom < ly < bottom + h for lx, ly in line)
@@ -491,13 +491,13 @@ def _free_spot(
         if left < box.x0 or left + w > box.x1 or bottom < box.y0 or bottom + h > box.y1:
             cost += 100
         for tl, tb, tr, tt in taken or ():
-            if lo_x < tr and tl < hi_x and lo_y < tt and tb < hi_y:
+            if left < tr and tl < right and bottom < tt and tb < top:
                 cost += 50
         segment = None
         if leader is not None and (abs(dx) > leader[0] or abs(dy) > leader[1]):
-            segment = ((x0, y0), ((lo_x + hi_x) / 2, (lo_y + hi_y) / 2))
+            segment = ((x0, y0), ((left + right) / 2, (bottom + top) / 2))
             cost += 50 * sum(_crosses(segment, t) for t in taken or ())
-        rect = (lo_x, lo_y, hi_x, hi_y)
+        rect = (left, bottom, right, top)
         cost += 50 * sum(_crosses(seg, rect) for seg in leaders or ())
         if best_cost is None or cost < best_cost:
             best, best_cost = (dx, dy, ha, va), cost
