@@ -107,7 +107,7 @@ def test_lesson02_prose_claims_hold_in_the_data():
 def test_notebook_metadata_and_structure():
     nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
     assert nb["metadata"]["koit"]["title"] == "The chip value chain and its chokepoints"
-    assert 30 <= nb["metadata"]["koit"]["minutes"] <= 50
+    assert 30 <= nb["metadata"]["koit"]["minutes"] <= 120
     assert nb["metadata"]["kernelspec"]["name"] == "python3"
     sources = ["".join(c["source"]) for c in nb["cells"]]
     exercises = [c for c in nb["cells"] if "exercise" in c["metadata"].get("tags", [])]

@@ -72,7 +72,7 @@ def test_catalogue_lists_lesson_00_first():
     found = lessons.lessons()
     assert found[0].number == "00"
     assert found[0].filename == "00_start_here.ipynb"
-    assert 20 <= found[0].minutes <= 60
+    assert 20 <= found[0].minutes <= 120
     assert lessons.lesson("0") == found[0]
     with pytest.raises(KoitError, match="no lesson called '99'"):
         lessons.lesson("99")

@@ -69,6 +69,10 @@ GLOSSARY_CELL = "koit-glossary"
 GLOSSARY_CODE = "from koit_lessons.glossary import glossary\n\nglossary()"
 _FP = "fingerprint: "
 _BLANK = re.compile(r"(\n[ \t]*\n\s*)")
+#: A section heading's stated minutes (written by koit_lessons.timing): not translated,
+#: but put back in the edition's words, so a new estimate never makes a translation stale.
+_HEADING_MINUTES = re.compile(r"^(##[^\n]*?)\s*\*\(about (\d+) min\)\*[ \t]*$", re.M)
+_MINUTES_WORDS = {"en": "*(about {n} min)*", "ko": "*(약 {n}분)*", "it": "*(circa {n} min)*"}
 _FIGURE_TEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*(["'])((?:(?!\2).)+)\2""")
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
 
@@ -214,7 +218,7 @@ def units(nb: dict[str, Any]) -> list[Unit]:
             pieces = _paragraphs(src)
             for k, piece in enumerate(pieces[::2]):
                 if piece.strip():
-                    found.append(Unit(f"{cell_id}/{k}", piece))
+                    found.append(Unit(f"{cell_id}/{k}", _HEADING_MINUTES.sub(r"\1", piece)))
         elif cell["cell_type"] == "code":
             found.extend(Unit(key, text) for key, text in _code_units(cell_id, src))
     return found
@@ -320,12 +324,44 @@ def status(nb: dict[str, Any], lang: str, path: Any = None, filename: str = "") 
     return result
 
 
+_INTEGER = re.compile(r"(?<![\d.,])\d+(?![\d.,]\d)")
+
+
+def renumbered(old_english: str, new_english: str, translation: str) -> str | None:
+    """The translation with its numbers changed as the English's were, when the English
+    changed in whole numbers only (a new time estimate, say); None otherwise, or when a
+    changed number is not in the translation exactly once, so a translator must look.
+
+    >>> renumbered("about 45 minutes", "about 65 minutes", "약 45분")
+    '약 65분'
+    >>> renumbered("about 45 minutes", "about 65 min", "약 45분") is None
+    True
+    """
+    old_parts, new_parts = _INTEGER.split(old_english), _INTEGER.split(new_english)
+    if old_parts != new_parts:
+        return None
+    pairs = [
+        (a, b)
+        for a, b in zip(_INTEGER.findall(old_english), _INTEGER.findall(new_english), strict=True)
+        if a != b
+    ]
+    for old, new in pairs:
+        found = [m for m in _INTEGER.finditer(translation) if m.group() == old]
+        if len(found) != 1 or _INTEGER.findall(old_english).count(old) != 1:
+            return None
+        m = found[0]
+        translation = translation[: m.start()] + new + translation[m.end() :]
+    return translation
+
+
 def update_catalogue(nb: dict[str, Any], lang: str, path: Path) -> Status:
     """Write the catalogue of ``nb`` in ``lang``: every unit, with the translations kept.
 
     A unit whose English changed gets the new English as msgid, the old one as previous
-    msgid, and the fuzzy flag; a translated unit that is not fuzzy gets the fingerprint
-    of its English recorded. Units no longer in the notebook are dropped.
+    msgid, and the fuzzy flag, unless only whole numbers changed and the fresh translation
+    holds each of them once (as the old English did): then they change in the translation
+    too (:func:`renumbered`). A translated unit that is not fuzzy gets the fingerprint of
+    its English recorded. Units no longer in the notebook are dropped.
 
     Parameters
     ----------
@@ -352,7 +388,14 @@ def update_catalogue(nb: dict[str, Any], lang: str, path: Path) -> Status:
         translation, flags, previous, recorded = "", set(), (), ""
         if entry is not None and entry.translation:
             translation = entry.translation
-            if entry.english != unit.text:
+            again = renumbered(entry.english, unit.text, translation) if not entry.fuzzy else None
+            if (
+                entry.english != unit.text
+                and again is not None
+                and entry.recorded == fingerprint(entry.english)
+            ):
+                translation, recorded = again, fingerprint(unit.text)
+            elif entry.english != unit.text:
                 flags, previous, recorded = {"fuzzy"}, (entry.english,), entry.recorded
             elif entry.fuzzy:
                 flags, recorded = {"fuzzy"}, entry.recorded
@@ -443,6 +486,16 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 
 
+def _with_minutes(english: str, translated: str, lang: str) -> str:
+    """The translated paragraph, its heading given the English heading's stated minutes."""
+    m = _HEADING_MINUTES.search(english)
+    if not m:
+        return translated
+    words = _MINUTES_WORDS[lang].format(n=m.group(2))
+    heading = re.compile(r"^(##[^\n]*?)[ \t]*$", re.M)
+    return heading.sub(lambda h: f"{h.group(1)} {words}", translated, count=1)
+
+
 def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None) -> dict[str, Any]:
     """The notebook in ``lang``, generated from the English one and its catalogue.
 
@@ -495,7 +548,7 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
             pieces = _paragraphs(src)
             for k in range(0, len(pieces), 2):
                 if pieces[k].strip():
-                    pieces[k] = table[f"{cell['id']}/{k // 2}"]
+                    pieces[k] = _with_minutes(pieces[k], table[f"{cell['id']}/{k // 2}"], lang)
             cell["source"] = "".join(pieces)
         elif cell["cell_type"] == "code":
             src = _translate_code(cell["id"], src, table, lang)
