@@ -204,7 +204,9 @@ def write_student_set(
 
 
 #: What an item asks of a student (the ``skill`` in a cell's ``koit`` metadata).
-SKILLS = ("lookup", "predict", "interpret", "transfer", "code")
+#: "recall" is a retrieval starter's question on an earlier lesson: its metadata name that
+#: lesson (``recalls``) and objectives of that lesson, not of its own.
+SKILLS = ("lookup", "predict", "interpret", "transfer", "code", "recall")
 
 _OBJECTIVES_HEADING = "## What you will be able to do"
 _OBJECTIVE = re.compile(r"^\s*(\d+)\.\s+(.+?)\s*$")
@@ -262,6 +264,9 @@ class Item:
     cell_index : int
         The cell carrying the metadata: the exercise's code cell, or the Think!'s
         model-answer cell.
+    recalls : str
+        For a retrieval starter's question (skill "recall"), the earlier lesson whose
+        objectives it names; "" otherwise.
     """
 
     item: str
@@ -269,6 +274,7 @@ class Item:
     objectives: tuple[int, ...]
     skill: str
     cell_index: int
+    recalls: str = ""
 
 
 def _meta(cell: dict[str, Any]) -> tuple[tuple[int, ...], str]:
@@ -282,6 +288,12 @@ def _meta(cell: dict[str, Any]) -> tuple[tuple[int, ...], str]:
         tuple(n for n in numbers if isinstance(n, int) and not isinstance(n, bool)),
         skill if isinstance(skill, str) else "",
     )
+
+
+def _recalls(cell: dict[str, Any]) -> str:
+    koit = cell.get("metadata", {}).get("koit", {})
+    found = koit.get("recalls", "") if isinstance(koit, dict) else ""
+    return found if isinstance(found, str) else ""
 
 
 def items(nb: dict[str, Any], number: str) -> list[Item]:
@@ -314,7 +326,13 @@ def items(nb: dict[str, Any], number: str) -> list[Item]:
     """
     cells = nb["cells"]
     found = [
-        Item(e.qid, "checked", *_meta(cells[e.cell_index]), e.cell_index)
+        Item(
+            e.qid,
+            "checked",
+            *_meta(cells[e.cell_index]),
+            e.cell_index,
+            _recalls(cells[e.cell_index]),
+        )
         for e in notebook.exercises(nb)
     ]
     answers = [
@@ -348,7 +366,8 @@ def objective_map(number: Any) -> Any:
         ``kind`` ("checked" or "written") and ``skill``. An objective no item assesses
         has one row with ``item``, ``kind`` and ``skill`` empty; an item whose metadata
         name no objective known to the lesson has a row with ``objective`` 0 and
-        ``text`` empty.
+        ``text`` empty. A retrieval starter's questions (skill "recall") assess an
+        earlier lesson and are left out.
 
     Raises
     ------
@@ -373,7 +392,7 @@ def objective_map(number: Any) -> Any:
     nb = found.read()
     goals = objectives(nb)
     rows = []
-    listed = items(nb, found.number)
+    listed = [x for x in items(nb, found.number) if x.skill != "recall"]
     for n, text in goals.items():
         mine = [x for x in listed if n in x.objectives]
         rows += [(n, text, x.item, x.kind, x.skill) for x in mine] or [(n, text, "", "", "")]

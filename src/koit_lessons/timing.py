@@ -40,7 +40,14 @@ DISPLAY_CELL = 0.5
 EXPLORER = 3.0
 DISCUSSION = 6.0
 WRITTEN = 10.0
-ITEM_MINUTES = {"lookup": 2.0, "predict": 3.0, "interpret": 3.0, "transfer": 3.0, "code": 6.0}
+ITEM_MINUTES = {
+    "recall": 2.0,
+    "lookup": 2.0,
+    "predict": 3.0,
+    "interpret": 3.0,
+    "transfer": 3.0,
+    "code": 6.0,
+}
 
 #: Section headings whose prose students skim: not counted as reading.
 SKIMMED = re.compile(r"^(sources|glossary)\b", re.I)
