@@ -127,3 +127,52 @@ def test_renumbered_needs_each_changed_number_once():
     assert editions.renumbered("a 1 b", "a 2 c", "x 1") is None  # words changed too
     again = editions.renumbered("about 45 min", "about 50 min", "circa 45 minuti")
     assert again == "circa 50 minuti"
+
+
+def _plans_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "course_plans.py"
+    spec = importlib.util.spec_from_file_location("course_plans", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_guide_shows_the_course_map_and_plans_of_today():
+    script = _plans_script()
+    guide = script.GUIDE.read_text(encoding="utf-8")
+    assert script.render_map() in guide, "run: python scripts/course_plans.py --write"
+    assert script.render() in guide, "run: python scripts/course_plans.py --write"
+
+
+def test_every_plan_fits_its_sessions_and_respects_prerequisites():
+    script = _plans_script()
+    for plan in script.plans():
+        title = plan["title"]
+        sessions, home = plan["sessions"], plan["homework"]
+        if plan["available"]:
+            assert len(sessions) <= plan["available"], f"{title}: too many sessions"
+        for s in sessions:
+            assert 0 < s.minutes <= plan["length"] - script.BUFFER, f"{title}: {s.number}"
+        done = [c for s in sessions for c in s.chunks] + home
+        for number in plan["numbers"]:
+            nb = lessons.lesson(number).read()
+            mine = [c for c in done if c.lesson == number]
+            assert mine == timing.chunks(number, nb), f"{title}: lesson {number} not whole"
+            assert sum(c.minutes for c in mine) == sum(s.minutes for s in timing.sections(nb))
+            before = plan["numbers"][: plan["numbers"].index(number)]
+            missing = set(timing.prerequisites(nb)) - set(before)
+            assert not missing, f"{title}: lesson {number} comes before {sorted(missing)}"
+
+
+def test_pack_refuses_a_section_longer_than_a_session():
+    with pytest.raises(ValueError, match="longer than a 20-minute session"):
+        timing.pack(["08"], 20)
+
+
+def test_prerequisites_read_what_a_lesson_needs():
+    assert timing.prerequisites(lessons.lesson("09").read()) == ["00", "02", "04", "05", "06"]
+    assert timing.prerequisites(lessons.lesson("08").read()) == ["00", "06"]  # "helpers"
+    assert timing.prerequisites(lessons.lesson("00").read()) == []

@@ -19,9 +19,10 @@ rounded up to 5 minutes. ``scripts/lesson_times.py --write`` writes both; a test
 when they are out of step with the estimate.
 
 The rates are the course's assumptions, not measurements: 150 words a minute is below the
-238 words a minute that Brysbaert (2019, *Journal of Memory and Language* 109, 104047)
-found for adults reading non-fiction silently in English, because these are 16–20-year-
-olds reading dense text with numbers, often not in their first language.
+238 words a minute that Brysbaert (2019, *Journal of Memory and Language* 109, 104047,
+https://doi.org/10.1016/j.jml.2019.104047) found for adults reading non-fiction silently
+in English, because these are 16–20-year-olds reading dense text with numbers, often not
+in their first language (the same review finds slower reading in a second language).
 
 Standard library only.
 """
@@ -252,3 +253,108 @@ def write_times(nb: dict[str, Any]) -> list[str]:
         changes.append(f"metadata: {koit.get('minutes')} -> {total} min")
         koit["minutes"] = total
     return changes
+
+
+# -- course plans: lessons' sections packed into a teacher's slots ---------------------
+
+_PREREQ = re.compile(r"\*\*Prerequisites:\*\*(.*?)(?:\*\*|$)", re.S)
+
+
+def prerequisites(nb: dict[str, Any]) -> list[str]:
+    """The lessons a lesson needs, from its "**Prerequisites:**" line: every lesson number
+    in a clause (clauses are cut at ";") that does not say it only "helps".
+
+    >>> cell = {"cell_type": "markdown", "metadata": {}, "source":
+    ...         "**Prerequisites:** lesson 00 (shares); lessons 01 and 02 help. **Data:** x"}
+    >>> prerequisites({"cells": [cell]})
+    ['00']
+    """
+    for cell in nb["cells"]:
+        m = _PREREQ.search(notebook.cell_text(cell))
+        if m and cell["cell_type"] == "markdown":
+            clauses = [c for c in m.group(1).split(";") if not re.search(r"\bhelps?\b", c)]
+            return sorted({n for c in clauses for n in re.findall(r"\b\d\d\b", c)})
+    return []
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a lesson a plan never cuts: one numbered section, with the lesson's
+    opening (title, objectives, setup, starter) joined to its first section and its
+    ending (summary, next, data caveats) to its last."""
+
+    lesson: str
+    sections: tuple[str, ...]
+    minutes: int
+
+
+def chunks(number: str, nb: dict[str, Any]) -> list[Chunk]:
+    """A lesson cut into the chunks a plan may put in different sessions."""
+    found = sections(nb)
+    numbered = [k for k, s in enumerate(found) if s.states_time]
+    if not numbered:
+        return [Chunk(number, (), sum(s.minutes for s in found))]
+    out = []
+    for j, k in enumerate(numbered):
+        lo = 0 if j == 0 else k
+        hi = len(found) if j == len(numbered) - 1 else numbered[j + 1]
+        out.append(Chunk(number, (found[k].title,), sum(s.minutes for s in found[lo:hi])))
+    return out
+
+
+@dataclass
+class Session:
+    """One slot of a plan: the chunks done in class, in order, and their minutes."""
+
+    number: int
+    slot: int
+    chunks: list[Chunk] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> int:
+        return sum(c.minutes for c in self.chunks)
+
+
+def pack(
+    numbers: list[str], slot: int, homework: dict[str, list[str]] | None = None
+) -> tuple[list[Session], list[Chunk]]:
+    """Pack lessons, in order, into sessions of ``slot`` minutes without cutting a chunk.
+
+    Parameters
+    ----------
+    numbers : list of str
+        The lessons, in teaching order.
+    slot : int
+        Minutes of class time in one session.
+    homework : dict, optional
+        Lesson number -> titles (their start) of sections set as homework instead.
+
+    Returns
+    -------
+    (list of Session, list of Chunk)
+        The sessions, and the chunks set as homework.
+
+    Raises
+    ------
+    ValueError
+        If a chunk is longer than a session (one sentence naming it).
+    """
+    from koit_lessons import lessons
+
+    homework = homework or {}
+    sessions: list[Session] = [Session(1, slot)]
+    home: list[Chunk] = []
+    for number in numbers:
+        for chunk in chunks(number, lessons.lesson(number).read()):
+            if any(t.startswith(h) for t in chunk.sections for h in homework.get(number, [])):
+                home.append(chunk)
+                continue
+            if chunk.minutes > slot:
+                raise ValueError(
+                    f"Lesson {number}, {chunk.sections[0]!r}, takes {chunk.minutes} min: "
+                    f"longer than a {slot}-minute session."
+                )
+            if sessions[-1].minutes + chunk.minutes > slot:
+                sessions.append(Session(len(sessions) + 1, slot))
+            sessions[-1].chunks.append(chunk)
+    return sessions, home
