@@ -79,3 +79,39 @@ def test_no_hint_contains_the_solution(qid, solution):
     assert solution, f"{qid} has no solution in its notebook"
     given = hint_problems(hint, solution)
     assert not given, f"{qid}'s hint gives away {given}"
+
+
+def test_a_hint_of_several_lines_is_staged(monkeypatch):
+    """The first wrong answer shows the nudge only; the next one the pointer; the last
+    stage stays. A one-line hint is shown whole each time."""
+    q = checks.Question(
+        id="99-staged",
+        prompt="?",
+        expected=lambda: 7,
+        hint="Think about the share.\nUse metrics.top_k_share on the table.",
+    )
+    monkeypatch.setitem(checks._REGISTRY, q.id, q)
+    monkeypatch.setattr(checks, "_WRONG", {})
+    first = checks.check("99-staged", 1).message
+    assert "Hint 1 of 2: Think about the share." in first and "top_k_share" not in first
+    second = checks.check("99-staged", 2).message
+    assert "Hint 2 of 2: Use metrics.top_k_share" in second and "Think about" not in second
+    assert "Hint 2 of 2" in checks.check("99-staged", 3).message
+    assert "Hint" not in checks.check("99-staged", 7).message
+    one = checks.Question(id="99-one", prompt="?", expected=lambda: 7, hint="A nudge.")
+    monkeypatch.setitem(checks._REGISTRY, one.id, one)
+    assert checks.check("99-one", 1).message.endswith("Hint: A nudge.")
+    assert checks.check("99-one", 2).message.endswith("Hint: A nudge.")
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_a_translated_hint_has_as_many_stages_as_the_english(lang):
+    from koit_lessons import language
+
+    table = language.catalogue(lang)
+    wrong = [
+        k[0]
+        for k, v in table.items()
+        if k[0] and k[0].endswith(":hint") and v.count("\n") != k[1].count("\n")
+    ]
+    assert not wrong, wrong

@@ -213,7 +213,8 @@ class Question:
     kind : str, optional
         "number" (the default), "text", "names", "choice", "frame" or "figure".
     hint : str, optional
-        Added to the message for a wrong answer.
+        Added to the message for a wrong answer. Several lines make a staged hint: a
+        nudge first, then, at the next wrong answer, a pointer (never the finished line).
     unit : str, optional
         Shown after a number; with "%" a fraction 100 times too small gets its own message.
     tolerance : float, optional
@@ -522,8 +523,25 @@ def text_of(q: Question, part: str) -> str:
     return language.tr(message, context=context)
 
 
+#: Wrong answers so far, per question, in this kernel: a staged hint shows its next stage
+#: at each wrong answer.
+_WRONG: dict[str, int] = {}
+
+
 def _hint(q: Question) -> str:
-    return " " + language.tr("Hint: {hint}", hint=text_of(q, "hint")) if q.hint else ""
+    """The hint for a wrong answer. A hint of several lines is staged: the first wrong
+    answer shows the first line (a nudge), the next wrong answer the second (a pointer),
+    and so on, the last line staying once reached."""
+    if not q.hint:
+        return ""
+    stages = [s for s in text_of(q, "hint").split("\n") if s.strip()]
+    if len(stages) == 1:
+        return " " + language.tr("Hint: {hint}", hint=stages[0])
+    _WRONG[q.id] = _WRONG.get(q.id, 0) + 1
+    k = min(_WRONG[q.id], len(stages))
+    return " " + language.tr(
+        "Hint {k} of {n}: {hint}", k=k, n=len(stages), hint=stages[k - 1].strip()
+    )
 
 
 def _right(q: Question) -> Feedback:
