@@ -16,6 +16,17 @@ from koit_lessons.checks import Choice, Question, check, judge
 from koit_lessons.grading import prepare, score
 
 
+@pytest.fixture(autouse=True)
+def _registry_restored():
+    """Questions a test registers (ids 99-...) are gone after it, so that another file's
+    tests in the same process (pytest-xdist) never see them."""
+    saved = set(checks._REGISTRY)
+    yield
+    for qid in set(checks._REGISTRY) - saved:
+        if qid.startswith("99-"):
+            del checks._REGISTRY[qid]
+
+
 def _contexts(qid):
     """The context values to try a question with: none, or every capstone topic."""
     if checks._get(qid).context == "topic":
@@ -411,3 +422,24 @@ def test_a_table_that_is_a_typical_mistake_is_named():
     assert fb.diagnosis == "counted-non-members"
     sizes = lesson08._korea_club_sizes().set_index("grouping")["members"]
     assert sizes["G20"] == 19 and sizes["APEC"] == 21  # as networks.dated() counts them
+
+
+def test_a_table_for_a_list_of_names_or_a_number_is_named_a_table():
+    """Iterating a table gives its column names: it must not be read as names (a student
+    passing a table was told 'the answer has 2 names, you gave 10')."""
+    import pandas as pd
+
+    table = pd.DataFrame({"country": ["Chile", "China"], "share_pct": [1.0, 2.0]})
+    names = checks.Question(id="99-tnames", prompt="?", expected=lambda: ["Chile"], kind="names")
+    number = checks.Question(id="99-tnum", prompt="?", expected=lambda: 3.0)
+    try:
+        for q in (names, number):
+            checks._REGISTRY[q.id] = q
+        said = checks.check("99-tnames", table)
+        assert said.status == checks.INVALID and "table (2 rows, 2 columns)" in said.message
+        said = checks.check("99-tnum", table)
+        assert said.status == checks.INVALID and "table (2 rows, 2 columns)" in said.message
+        assert checks.check("99-tnames", table["country"].head(1)).status == checks.CORRECT
+    finally:
+        for q in (names, number):
+            checks._REGISTRY.pop(q.id)

@@ -578,6 +578,14 @@ def _check_number(q: Question, answer: object) -> Feedback:
         if isinstance(answer, str):
             said = tr("text ({said}). Write the number without quotes.", said=_said(answer))
             code = "text-not-number"
+        elif _table_shape(answer) is not None:
+            rows, cols = _table_shape(answer)  # type: ignore[misc]
+            said = tr(
+                "a table ({rows} rows, {cols} columns). Pick the one value asked for.",
+                rows=rows,
+                cols=cols,
+            )
+            code = "several-values"
         elif _size(answer) > 1:
             said = tr("{n} values. Pick the one value asked for.", n=_size(answer))
             code = "several-values"
@@ -675,8 +683,29 @@ def _check_text(q: Question, answer: object) -> Feedback:
     )
 
 
+def _table_shape(answer: object) -> tuple[int, int] | None:
+    """(rows, columns) when the answer is a table (a DataFrame), else None."""
+    shape = getattr(answer, "shape", None)
+    if hasattr(answer, "columns") and isinstance(shape, tuple) and len(shape) == 2:
+        return int(shape[0]), int(shape[1])
+    return None
+
+
 def _check_names(q: Question, answer: object) -> Feedback:
     tr = language.tr
+    table = _table_shape(answer)
+    if table is not None:  # iterating a table gives its column names: never the answer
+        return Feedback(
+            q.id,
+            INVALID,
+            tr(
+                'The answer should be a list of names, e.g. ["Chile", "China"], but you gave a '
+                "table ({rows} rows, {cols} columns): take the names from its column.",
+                rows=table[0],
+                cols=table[1],
+            ),
+            "table-not-list",
+        )
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return Feedback(
             q.id,
