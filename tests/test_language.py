@@ -211,3 +211,23 @@ def test_italian_hhi_figure_writes_thousands_with_a_dot():
         language.set_language("en")
     ax = plots.hhi_bars(table, source="Source: USGS.")
     assert "1,000" in [t.get_text() for t in ax.texts]
+
+
+@pytest.mark.parametrize(
+    ("lang", "right", "mistaken"),
+    [("ko", "국빈 방문", "공식 방문"), ("it", "Visita di Stato", "visita ufficiale")],
+)
+def test_text_answers_are_accepted_in_the_edition_language(lang, right, mistaken):
+    """A Korean or Italian student answers in their language: glossary terms and yes/no
+    are read as the English answer, and a named mistake is still recognised."""
+    from koit_lessons.checks import check
+
+    language.set_language(lang)
+    try:
+        assert check("00-mattarella-visit", right).status == "correct"
+        wrong = check("00-mattarella-visit", mistaken)
+        assert wrong.status == "incorrect" and wrong.diagnosis not in ("", "wrong-name")
+        yes = {"ko": "네", "it": "sì"}[lang]
+        assert check("00-graphite-highly-concentrated", yes).status == "correct"
+    finally:
+        language.set_language("en")

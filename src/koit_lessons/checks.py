@@ -643,10 +643,29 @@ def _check_number(q: Question, answer: object) -> Feedback:
     )
 
 
+#: "yes" and "no" as students of the three editions write them.
+_YES_NO = {
+    **dict.fromkeys(["예", "네", "응", "그렇다", "sì", "si"], "yes"),
+    **dict.fromkeys(["아니요", "아니오", "아니", "아니다"], "no"),
+}
+
+
 def _canonical(q: Question, answer: object) -> str:
+    """A text answer in its English form: a question's aliases, a glossary term written
+    in Korean or Italian ("국빈 방문", "visita di Stato" → "state visit"), yes or no."""
     aliases = {_norm(k): _norm(v) for k, v in q.aliases().items()}
     a = _norm(answer)
-    return aliases.get(a, a)
+    if a in aliases:
+        return aliases[a]
+    if a in _YES_NO:
+        return _YES_NO[a]
+    from koit_lessons import glossary
+
+    term = glossary.identify(a, "term")
+    if term is not None:
+        english = _norm(glossary.names_of(term)[0])
+        return aliases.get(english, english)
+    return a
 
 
 def _check_text(q: Question, answer: object) -> Feedback:
