@@ -188,6 +188,15 @@ def test_every_page_says_its_language_and_has_the_switcher(pages, site):
         for href, _code, _ in links:
             if name.removeprefix(f"{lang}/") == "lessons/00_start_here":
                 assert href.endswith("lessons/00_start_here.html"), (name, href)
+        # the head names the same page in every language that has it (search engines)
+        head = text.split("</head>")[0]
+        alternates = dict(
+            re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)"', head)
+        )
+        if name.removeprefix(f"{lang}/") in ("index", "lessons/00_start_here"):
+            assert sorted(alternates) == sorted(SITE_LANGS), name
+        else:
+            assert lang not in alternates or len(alternates) > 1, name
 
 
 def test_no_solution_reaches_the_site(site, pages):

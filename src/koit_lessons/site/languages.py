@@ -151,6 +151,29 @@ def switch_links(
     return found
 
 
+def alternate_links(page: str, lang: str, pages: dict[str, set[str]]) -> str:
+    """``<link rel="alternate" hreflang>`` tags for the page's head: one for each language
+    that has this very page (its own language included), so search engines offer a
+    reader the page in their language.
+
+    >>> pages = {"en": {"index", "lessons/a"}, "ko": {"index"}}
+    >>> print(alternate_links("index", "ko", pages))
+    <link rel="alternate" hreflang="en" href="../index.html" />
+    <link rel="alternate" hreflang="ko" href="index.html" />
+    <BLANKLINE>
+    >>> alternate_links("lessons/a", "en", pages)
+    ''
+    """
+    here = [e for e in switch_links(page, lang, pages) if page in pages[e["code"]]]
+    if len(here) < 2:
+        return ""
+    name = page.rsplit("/", 1)[-1] + ".html"
+    return "".join(
+        f'<link rel="alternate" hreflang="{e["code"]}" href="{e["href"] or name}" />\n'
+        for e in here
+    )
+
+
 def _template(label: str) -> str:
     return (
         "{%- if koit_languages %}\n"
@@ -206,6 +229,9 @@ def setup(app: Any, site: dict[str, Any]) -> None:
     def add(app, pagename, templatename, context, doctree):
         if len(pages) > 1:
             context["koit_languages"] = switch_links(pagename, site["lang"], pages)
+            context["metatags"] = context.get("metatags", "") + alternate_links(
+                pagename, site["lang"], pages
+            )
         else:
             context["koit_languages"] = []
 
