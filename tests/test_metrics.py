@@ -99,3 +99,18 @@ def test_growth_cagr_doubling_hand_computed():
 def test_growth_bad_input(call, message):
     with pytest.raises(KoitError, match=message):
         call()
+
+
+def test_a_whole_table_is_refused_naming_a_column_of_numbers():
+    """The message named the table's last column, often text (df['source_url'])."""
+    import pandas as pd
+
+    from koit_lessons.errors import KoitError
+
+    table = pd.DataFrame(
+        {"country": ["A", "B"], "year": [2024, 2024], "share_pct": [60.0, 40.0], "url": ["x", "y"]}
+    )
+    with pytest.raises(KoitError, match=r"e\.g\. df\['share_pct'\]\."):
+        metrics.hhi(table)
+    with pytest.raises(KoitError, match=r"e\.g\. df\['production'\]\."):
+        metrics.shares(table.rename(columns={"share_pct": "production"}))

@@ -40,7 +40,18 @@ def _series(values: Values, what: str = "values") -> pd.Series:
     missing values, infinity and negative numbers.
     """
     if isinstance(values, pd.DataFrame) or getattr(values, "ndim", 1) > 1:
-        column = f"df['{values.columns[-1]}']" if isinstance(values, pd.DataFrame) else "a[:, 0]"
+        if isinstance(values, pd.DataFrame):  # name a column of numbers, not a text one
+            numeric = [
+                c
+                for c in values.columns
+                if pd.api.types.is_numeric_dtype(values[c])
+                and not pd.api.types.is_bool_dtype(values[c])
+            ]
+            not_year = [c for c in numeric if "year" not in str(c).lower()]
+            named = [c for c in not_year if "share" in str(c)] or not_year or numeric
+            column = f"df['{named[0]}']" if named else "df['share_pct']"
+        else:
+            column = "a[:, 0]"
         raise KoitError(
             f"The {what} should be one column of numbers (a Series or a list), "
             f"not a whole table. Pick a column, e.g. {column}."
