@@ -79,3 +79,22 @@ def test_no_hint_contains_the_solution(qid, solution):
     assert solution, f"{qid} has no solution in its notebook"
     given = hint_problems(hint, solution)
     assert not given, f"{qid}'s hint gives away {given}"
+    pointer = checks._REGISTRY[qid].pointer
+    given = hint_problems(pointer, solution)
+    assert not given, f"{qid}'s pointer gives away {given}"
+
+
+def test_hints_escalate_from_a_nudge_to_a_pointer():
+    """Issue 20: the first wrong answer shows the nudge, later ones the pointer."""
+    q = checks.Question(
+        id="99-staged", prompt="?", expected=lambda: 1.0, hint="A nudge.", pointer="A pointer."
+    )
+    checks._REGISTRY[q.id] = q
+    try:
+        first, second = checks.check(q.id, 5.0), checks.check(q.id, 5.0)
+        assert "A nudge." in first.message and "A pointer." not in first.message
+        assert "A pointer." in second.message and "A nudge." not in second.message
+        assert checks.check(q.id, 1.0).correct
+    finally:
+        del checks._REGISTRY[q.id]
+        checks._WRONG_TRIES.pop(q.id, None)

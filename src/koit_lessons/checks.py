@@ -11,7 +11,7 @@ sentences:
 
 - ``...`` (not answered yet) gets a reminder and never stops the notebook;
 - a wrong type or shape gets a sentence saying what kind of answer is wanted;
-- a wrong value gets a hint.
+- a wrong value gets a hint: a nudge first, and from the second wrong try a pointer.
 
 Questions are defined next to the lesson they belong to, in
 ``koit_lessons.exercises.lessonNN``.
@@ -213,7 +213,12 @@ class Question:
     kind : str, optional
         "number" (the default), "text", "names", "choice", "frame" or "figure".
     hint : str, optional
-        Added to the message for a wrong answer.
+        Added to the message for a wrong answer: a nudge towards the idea.
+    pointer : str, optional
+        Hints escalate: from the second wrong answer to the question on (in one
+        session of :func:`check`), this replaces ``hint`` — a pointer to where the
+        lesson shows the method, never the finished line. "" (the default): the
+        hint stays.
     unit : str, optional
         Shown after a number; with "%" a fraction 100 times too small gets its own message.
     tolerance : float, optional
@@ -242,6 +247,7 @@ class Question:
     expected: Callable[[], Any]
     kind: str = "number"
     hint: str = ""
+    pointer: str = ""
     unit: str = ""
     tolerance: float = 0.0
     ordered: bool = False
@@ -1168,6 +1174,25 @@ def _unreadable() -> str:
     )
 
 
+#: wrong answers so far per question id, in this kernel: a question's ``pointer``
+#: replaces its ``hint`` from the second one on (hints escalate).
+_WRONG_TRIES: dict[str, int] = {}
+
+
+def _staged(fb: Feedback) -> Feedback:
+    """The first wrong answer to a question shows its hint (a nudge); later ones its
+    pointer, where it has one."""
+    if fb.status != INCORRECT:
+        return fb
+    tries = _WRONG_TRIES[fb.question] = _WRONG_TRIES.get(fb.question, 0) + 1
+    q = _get(fb.question)
+    if tries < 2 or q is None or not q.hint or not q.pointer:
+        return fb
+    nudge = language.tr("Hint: {hint}", hint=text_of(q, "hint"))
+    pointer = language.tr("Hint: {hint}", hint=text_of(q, "pointer"))
+    return replace(fb, message=fb.message.replace(nudge, pointer))
+
+
 def check(question_id: str, answer: Any, **context: Any) -> Feedback:
     """Check an exercise answer and say, in a sentence, whether it is right.
 
@@ -1196,7 +1221,7 @@ def check(question_id: str, answer: Any, **context: Any) -> Feedback:
     ⏳ [00-lithium-top] Not answered yet: replace the ... with your answer, then run the cell again.
     """
     try:
-        return _check(question_id, answer, context)
+        return _staged(_check(question_id, answer, context))
     except Exception:  # noqa: BLE001 - check never raises: an answer it cannot read is invalid
         qid = question_id if isinstance(question_id, str) else _said(question_id)
         return Feedback(qid, INVALID, _unreadable())
