@@ -18,6 +18,7 @@ NOTEBOOK = "05_supply_shock_simulator.ipynb"
 IDS = [
     "05-compare-shocks",
     "05-elasticity-halved",
+    "05-exposure-reading",
     "05-hand-price",
     "05-hand-supply-lost",
     "05-korea-lithium-risk",
@@ -210,6 +211,7 @@ def test_hints_escalate_and_never_name_the_one_call(fresh_tries):
         ("05-elasticity-halved", {"b": "elasticity-as-price-effect", "c": "elasticity-irrelevant"}),
         ("05-predict-shocks", {"a": "cut-size-only", "c": "needs-price"}),
         ("05-why-share", {"a": "importance-not-share", "c": "tonnes-not-share"}),
+        ("05-exposure-reading", {"a": "bars-as-ranking", "c": "share-as-amount"}),
     ],
 )
 def test_choices_name_their_misconceptions(qid, wrong):

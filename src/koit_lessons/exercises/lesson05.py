@@ -566,3 +566,50 @@ question(
         explain="Two conditions in one filter.",
     )
 )
+
+
+# --- section 6: reading the exposure chart (objective 5) -----------------------------------
+
+
+def _not_a_ranking() -> str:
+    """'b' when the exposure chart's bars measure different goods or bases."""
+    bars = shocks.exposure("rare earths", "China", 50, YEAR).dropna(subset=["imports_at_risk_pct"])
+    differ = bars["material"].nunique() > 1 or bars["basis"].nunique() > 1
+    return "b" if differ else "a"
+
+
+question(
+    Question(
+        id="05-exposure-reading",
+        prompt="What does the chart of imports at risk (China's exports fall by 50%) show?",
+        kind="choice",
+        expected=_not_a_ranking,
+        choices=(
+            Choice(
+                "a",
+                "Korea is more exposed than the EU to a Chinese rare-earth cut.",
+                "bars-as-ranking",
+                "Read the importer, material and basis columns of the table above the chart: "
+                "do the two bars measure the same thing?",
+                "two bars read as a ranking though they measure different things",
+            ),
+            Choice(
+                "b",
+                "For each importer, the share of its imports of its own material at risk; "
+                "the bars cannot rank Korea against the EU.",
+            ),
+            Choice(
+                "c",
+                "Korea buys more rare earths from China than the EU does.",
+                "share-as-amount",
+                "The bars are shares of each importer's own imports, not amounts: a share "
+                "says nothing about how much is bought.",
+                "a share read as an amount",
+            ),
+        ),
+        hint="Which goods does each bar stand for, and is each measured by value or weight?",
+        pointer="Section 6's two notes (materials, not ores; value and weight) and the "
+        "material and basis columns of the exposure table.",
+        explain="Keep that in mind whenever two such bars share an axis.",
+    )
+)
