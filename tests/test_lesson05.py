@@ -1,6 +1,7 @@
 """Lesson 05: the checked exercises, the simulator widget and the notebook's shape."""
 
 import json
+import math
 
 import matplotlib
 
@@ -16,12 +17,18 @@ from koit_lessons.resources import notebooks_dir  # noqa: E402
 NOTEBOOK = "05_supply_shock_simulator.ipynb"
 IDS = [
     "05-compare-shocks",
+    "05-elasticity-halved",
+    "05-exposure-reading",
     "05-hand-price",
     "05-hand-supply-lost",
     "05-korea-lithium-risk",
+    "05-predict-shocks",
     "05-rare-earth-measures",
+    "05-recall-1",
+    "05-recall-2",
     "05-stockpile-months",
     "05-suspended-rare-earth-measures",
+    "05-why-share",
 ]
 
 
@@ -36,7 +43,8 @@ def test_questions_are_registered_and_computed_from_the_model():
     share = shocks.producer_share("rare earths", "China", 2024)
     assert checks.expected("05-hand-supply-lost") == pytest.approx(share / 2)
     assert checks.expected("05-hand-price") == pytest.approx(share / 2 * 9 / 12 / 0.5)
-    assert checks.expected("05-stockpile-months") == pytest.approx(12 * (1 - 10 / (share / 2)))
+    # the smallest whole number of months (issue 20: 9 is the practical answer, not "too high")
+    assert checks.expected("05-stockpile-months") == math.ceil(12 * (1 - 10 / (share / 2))) == 9
     cobalt = shocks.producer_share("cobalt", "COD", 2024) * 0.25
     lithium = shocks.producer_share("lithium", "AUS", 2024) * 0.40
     assert checks.expected("05-compare-shocks") == pytest.approx(cobalt - lithium)
@@ -130,6 +138,8 @@ def test_the_rare_earth_measures_are_counted_from_the_export_controls_table():
     table = data.load("china_export_controls")
     rows = table[table["lesson_minerals"].str.contains("rare earths", na=False)]
     assert checks.expected("05-rare-earth-measures") == len(rows) == 5
+    # the ✅ makes no claim the data do not support (graphite is mentioned as often)
+    assert "most often" not in checks.check("05-rare-earth-measures", len(rows)).message
     assert checks.check("05-rare-earth-measures", len(rows)).status == checks.CORRECT
     # a student who counts every row, or forgets the empty cells, gets it wrong
     assert checks.check("05-rare-earth-measures", len(table)).status == checks.INCORRECT
@@ -148,3 +158,101 @@ def test_the_two_condition_filter_is_computed_from_the_data():
     all_rare = controls[controls["lesson_minerals"].str.contains("rare earths", na=False)]
     fb = checks.check("05-suspended-rare-earth-measures", all_rare[["document", "announced"]])
     assert fb.diagnosis == "extra-rows"
+
+
+# --- issue 20, second readers: diagnoses, staged hints, choices, no interpreting ✅ -------
+
+
+@pytest.fixture
+def fresh_tries():
+    checks._WRONG.clear()
+    yield
+    checks._WRONG.clear()
+
+
+@pytest.mark.parametrize(
+    "qid, answer, code",
+    [
+        ("05-hand-supply-lost", shocks.producer_share("rare earths", "China", 2024), "no-cut"),
+        ("05-hand-price", shocks.producer_share("rare earths", "China", 2024), "stockpile-ignored"),
+        ("05-korea-lithium-risk", 79.6, "share-not-at-risk"),
+        ("05-korea-lithium-risk", 87.9 / 2, "older-year"),
+        ("05-rare-earth-measures", 14, "all-rows"),
+        ("05-stockpile-months", 8, "rounded-down"),
+        ("05-compare-shocks", -15, "cuts-compared"),
+    ],
+)
+def test_typical_wrong_numbers_are_named(qid, answer, code, fresh_tries):
+    fb = checks.check(qid, answer)
+    assert fb.status == checks.INCORRECT and fb.diagnosis == code
+
+
+def test_the_lessons_own_rounded_numbers_are_accepted():
+    assert checks.check("05-hand-supply-lost", 36).correct  # "about 36 %" in section 3
+    assert checks.check("05-stockpile-months", 9).correct
+
+
+def test_hints_escalate_and_never_name_the_one_call(fresh_tries):
+    first = checks.check("05-hand-supply-lost", 1.0).message
+    second = checks.check("05-hand-supply-lost", 1.0).message
+    assert first != second and "Rule 1" in second and "Rule 1" not in first
+    for qid in IDS:
+        q = checks._get(qid)
+        assert len(q.hint.split("\n")) == 2, qid  # a nudge, then a pointer
+        assert "stockpile_needed" not in q.hint
+        assert "× 50 / 100" not in q.hint
+
+
+@pytest.mark.parametrize(
+    "qid, wrong",
+    [
+        ("05-recall-1", {"a": "mined-where-refined", "c": "ore-holds-chain"}),
+        ("05-recall-2", {"a": "hhi-is-top-share", "c": "hhi-needs-all"}),
+        ("05-elasticity-halved", {"b": "elasticity-as-price-effect", "c": "elasticity-irrelevant"}),
+        ("05-predict-shocks", {"a": "cut-size-only", "c": "needs-price"}),
+        ("05-why-share", {"a": "importance-not-share", "c": "tonnes-not-share"}),
+        ("05-exposure-reading", {"a": "bars-as-ranking", "c": "share-as-amount"}),
+    ],
+)
+def test_choices_name_their_misconceptions(qid, wrong):
+    right = checks.expected(qid)
+    assert checks.check(qid, right).correct
+    for letter, code in wrong.items():
+        assert checks.check(qid, letter).diagnosis == code
+
+
+def test_choice_answers_follow_the_data():
+    shares = {
+        m: shocks.producer_share(m, c, 2024)
+        for m, c in [("lithium", "Chile"), ("rare earths", "China")]
+    }
+    assert (checks.expected("05-predict-shocks") == "b") == (
+        shares["rare earths"] * 0.5 > shares["lithium"]
+    )
+
+
+def test_right_answers_confirm_without_the_interpretation():
+    """The ✅ of 05-compare-shocks once gave the 'why' that 05-why-share now asks."""
+    said = checks.check("05-compare-shocks", checks.expected("05-compare-shocks")).message
+    assert "because" not in said and "share" not in said
+
+
+def test_the_conclusion_is_not_given_before_it_is_asked():
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
+    cells = ["".join(c["source"]) for c in nb["cells"]]
+    predict = next(i for i, c in enumerate(cells) if 'check("05-predict-shocks"' in c)
+    table = next(i for i, c in enumerate(cells) if "compare = pd.DataFrame" in c)
+    why = next(i for i, c in enumerate(cells) if 'check("05-why-share"' in c)
+    assert predict < table < why
+    before = " ".join(cells[:why])
+    assert "much smaller than China's share" not in before
+    assert "A bigger cut is not always a bigger shock" not in before
+    assert "stockpile_needed" not in " ".join(cells)  # Exercise 4 is not one call
+    text = " ".join(
+        c for c, m in zip(cells, nb["cells"], strict=True) if m["cell_type"] == "markdown"
+    )
+    assert "## Next: lesson 06" in text
+    order = [
+        text.index(h) for h in ("## Summary", "## Next: lesson 06", "## Sources", "## Glossary")
+    ]
+    assert order == sorted(order)
