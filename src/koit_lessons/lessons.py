@@ -321,8 +321,9 @@ def items(nb: dict[str, Any], number: str) -> list[Item]:
     >>> cells = [{"cell_type": "markdown", "source": "### Think!", "metadata": {}},
     ...          {"cell_type": "markdown", "source": "Because.", "metadata": {
     ...              "tags": ["solution"], "koit": {"objectives": [2], "skill": "interpret"}}}]
-    >>> items({"cells": cells}, "07")
-    [Item(item='07-think-1', kind='written', objectives=(2,), skill='interpret', cell_index=1)]
+    >>> items({"cells": cells}, "07")  # doctest: +NORMALIZE_WHITESPACE
+    [Item(item='07-think-1', kind='written', objectives=(2,), skill='interpret',
+          cell_index=1, recalls='')]
     """
     cells = nb["cells"]
     found = [

@@ -10,6 +10,9 @@ YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
 CUT = 50.0
 ELASTICITY = 0.5
 SCENARIO = "model assumption: the lesson's example shock (a cut the student or lesson chooses)"
+GUIDELINES = (
+    "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
+)
 TARGET = "model assumption: the exercise's target price rise"
 EUROSTAT = (
     "Eurostat, 'Imports of rare earth elements saw 30% drop in 2024' (news item, "
@@ -49,14 +52,21 @@ def _magnets(year: int, partner: str = "China") -> float:
 
 
 ENTRIES = [
-    # introduction
+    # the retrieval starter (lesson 04): the HHI floor from one share
     Claim(
-        "China mined about **71 %** of the world's rare earths",
+        "China mined about 71 % of the world's rare earths",
         lambda: _share("rare earths", "CHN"),
     ),
+    Claim(
+        "It is at least about 5,000",
+        lambda: _share("rare earths", "CHN") ** 2,
+        digits=-2,
+        relation="over",
+    ),
+    Fixed("so highly concentrated (above 1,800)", GUIDELINES),
     # section 1: the elasticity, and the straight-line rule against a constant elasticity
     Fixed("a 1 % higher price lowers demand by 0.5 %", "definition of an elasticity of 0.5"),
-    Claim("about 141 % instead", _constant_elasticity_rise),
+    Fixed("only half as much per 1 % of price", "definition of an elasticity (an answer option)"),
     Claim("About 141 % instead", _constant_elasticity_rise),
     Claim("instead of 71 %", _price_rise),
     # section 2: supply lost
@@ -66,14 +76,21 @@ ENTRIES = [
     # section 3: the price rule
     Claim("whole loss of about 36 %", _lost),
     Claim("a price rise of about 71 %", _price_rise),
+    Claim("(That 71 % equals", _price_rise),
+    Claim("China's 71 % share only by coincidence", lambda: _share("rare earths", "CHN")),
+    Fixed("the 50 % cut halves the share", SCENARIO),
     Fixed("(China, rare earths, 50 %)", SCENARIO),
     # section 4: two shocks (exercise 3)
     Fixed("mine output by **40 %**", SCENARIO),
     Fixed("mine output by **25 %**", SCENARIO),
+    Fixed("(−100 %)", SCENARIO),
+    Fixed("(−50 %)", SCENARIO),
+    Fixed("a 100 % cut is as large as a cut can be", "a wrong answer option: a whole output"),
+    Fixed("from 10 % to 15 % is 5 percentage points", "definition: worked example"),
+    Fixed("Shock B cuts less (25 %) than shock A (40 %)", SCENARIO),
     # section 5: the stockpile (exercise 4 and the model answer)
     Fixed("China cuts rare earths by 50 %", SCENARIO),
     Fixed("down to **20 %**", TARGET),
-    Fixed("gives a 20 % price rise", TARGET),
     Claim("(about 36 % of world supply", _lost),
     Claim("becomes about 18 %)", lambda: shocks.net_loss_pct(_lost(), 6)),
     Fixed("price rise to 20 % in our example", TARGET),
@@ -100,10 +117,11 @@ ENTRIES = [
     Claim("to about 18 %", lambda: _lithium(2023, "Chile")),
     Fixed("China cutting rare earths by 50 %", SCENARIO),
     # summary
-    Fixed("Congo (Kinshasa) cutting cobalt by 25 %", SCENARIO),
-    Fixed("Australia cutting lithium by 40 %", SCENARIO),
-    Claim("China's 80 % share of Korea's hydroxide imports", lambda: _lithium(2023)),
-    Claim("its 19 % share of world mining", lambda: _share("lithium", "CHN")),
+    Claim("China's 80 % of Korea's lithium hydroxide imports", lambda: _lithium(2023)),
+    Claim("its 19 % of world lithium mining", lambda: _share("lithium", "CHN")),
+    # glossary
+    Fixed("(from 10 % to 15 % is 5 percentage points, but a rise of 50 %)", "definition"),
+    Fixed('above 1,800 is "highly concentrated"', GUIDELINES),
     # sources: the figures as the press reports give them (shipped in import_sources)
     Claim("(China 79.6 % in 2023", lambda: _lithium(2023), digits=1),
     Claim("87.9 % in 2022; Chile", lambda: _lithium(2022), digits=1),

@@ -280,7 +280,7 @@ question(
         choices=(
             Choice(
                 "a",
-                "Chile's lithium stop: a 100 % cut is the biggest cut there is.",
+                "Chile's lithium stop: a 100 % cut is as large as a cut can be.",
                 "cut-size-only",
                 "The cut is only one of rule 1's two numbers. What is the other, and how big "
                 "is it for Chile and for China?",
