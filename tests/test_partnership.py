@@ -227,3 +227,21 @@ def test_years_from_a_table_column_are_accepted():
         partnership.before_after("eurostat_eur", "Italy to Korea", np.int64(2011))["mean_after"]
         == 4.2
     )
+
+
+def test_a_korean_publisher_s_name_draws_in_the_english_edition():
+    """Regression: the trade explorer's source line names Korea Textile News
+    (한국섬유신문); in English its Hangul came out as boxes with a missing-glyph warning."""
+    import subprocess
+    import sys
+
+    code = (
+        "import warnings, io, matplotlib; matplotlib.use('Agg');"
+        "warnings.simplefilter('error');"
+        "import matplotlib.pyplot as plt; from koit_lessons import plots;"
+        "fig, ax = plt.subplots(); ax.plot([1, 2]);"
+        "plots.add_source(ax, 'Source: Korea Textile News (한국섬유신문), 2011.');"
+        "fig.savefig(io.BytesIO(), format='png'); print('drawn')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "drawn", done.stderr[-1500:]

@@ -5,6 +5,7 @@ input, and its finishing step (labels, title, source line).
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import textwrap
 import weakref
@@ -209,6 +210,7 @@ def add_source(
     >>> add_source(ax, "Source: an example.").texts[0].get_text()
     'Source: an example.'
     """
+    korean_font(text)  # a Korean publisher's name draws in any edition
     below = ax.xaxis.label if ax.axison and ax.xaxis.label.get_text() else ax
     own = ax.figure in _OWN_FIGURES
     if width and own:  # no wider than the figure: SOURCE_WIDTH fits 8 inches
@@ -253,8 +255,14 @@ def _layout_once(fig) -> None:
 KOREAN_FONT = "Noto Sans KR"
 
 
-def korean_font() -> bool:
-    """In a Korean edition (see :mod:`koit_lessons.language`), make Hangul drawable.
+#: a Hangul syllable or letter (jamo, compatibility jamo)
+_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def korean_font(text: str = "") -> bool:
+    """In a Korean edition (see :mod:`koit_lessons.language`), or for a ``text`` that
+    holds Hangul in any edition (a Korean publisher's name in a source line), make
+    Hangul drawable.
 
     The first Korean figure registers Noto Sans KR with Matplotlib and adds it after the
     font families in use, as the fallback for characters they lack: Latin letters and
@@ -274,7 +282,7 @@ def korean_font() -> bool:
     """
     from koit_lessons import language
 
-    if language.current() != "ko":
+    if language.current() != "ko" and not _HANGUL.search(text):
         return False
     families = list(mpl.rcParams["font.family"])
     if KOREAN_FONT not in families:
