@@ -163,6 +163,22 @@ def test_home_page_lists_every_lesson():
         assert f"## {heading}" in page
 
 
+@pytest.mark.parametrize("lang", ["en", "ko", "it"])
+def test_home_pages_give_the_lessons_real_range_of_times(lang):
+    """Regression: every home page said 35 to 55 minutes a lesson, long after the
+    lessons' estimated times had grown to 50-105 minutes."""
+    from koit_lessons.site import languages
+
+    times = [i.minutes for i in LESSONS]
+    if lang == "en":
+        page = home.home_page(LESSONS, Launch())
+    else:
+        page = languages.home_page(lessons.offered(lang), lang)
+    low, high = min(times), max(times)
+    said = {"en": f"{low} to {high}", "ko": f"{low}~{high}분", "it": f"da {low} a {high} minuti"}
+    assert said[lang] in " ".join(page.split())
+
+
 def test_site_command_keeps_a_folder_that_is_not_empty(tmp_path, capsys):
     (tmp_path / "mine.txt").write_text("keep me")
     assert cli.main(["site", str(tmp_path)]) == 2

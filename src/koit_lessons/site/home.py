@@ -46,6 +46,8 @@ def home_page(items: list[Lesson], launch: Any) -> str:
     """The home page (MyST Markdown): what the course is, the summit in brief, who it is
     for, how to start, and the lessons with their times."""
     total = sum(i.minutes for i in items)
+    times = [i.minutes for i in items]
+    low, high = min(times, default=0), max(times, default=0)
     rows = [
         f"| {i.number} | [{i.title}](lessons/{i.filename.removesuffix('.ipynb')}) | "
         f"~{i.minutes} min |"
@@ -89,8 +91,8 @@ most advanced memory chips and a country at the heart of Europe's industry talk 
 ## Who it is for
 
 - **Students** in their first university years or the last years of school, with a
-  little Python (a variable, a list, calling a function). Each lesson takes 35 to 55
-  minutes, the capstone about 100; the whole course about {round(total / 60)} hours.
+  little Python (a variable, a list, calling a function). A lesson takes {low} to {high}
+  minutes; the whole course about {round(total / 60)} hours.
 - **Teachers** of economics, politics, geography or data science who want a ready unit
   with checked exercises, model answers and a gradebook: see the
   [teacher's guide](teacher-guide.md).

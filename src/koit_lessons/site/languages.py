@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from koit_lessons import language
+from koit_lessons import language, lessons
 from koit_lessons.errors import KoitError
 from koit_lessons.language import LANGUAGES, tr, validate
 from koit_lessons.lessons import Lesson
@@ -249,6 +249,7 @@ def home_page(items: list[Lesson], lang: str) -> str:
     # the page's words in ``lang``; called ``tr`` so that scripts/catalogues.py finds them
     tr = functools.partial(language.tr, lang=lang)
     stem = {i.number: i.filename.removesuffix(".ipynb") for i in items}
+    every = lessons.lessons()  # the times of the whole course, not only those offered
     rows = [
         f"| {i.number} | [{i.title_in(lang)}](lessons/{stem[i.number]}) | "
         + tr("~{minutes} min", minutes=i.minutes)
@@ -294,7 +295,9 @@ def home_page(items: list[Lesson], lang: str) -> str:
         "",
         tr(
             "Students of about 16 to 20 who know a little Python (a variable, a list, "
-            "calling a function). A lesson takes 35 to 55 minutes."
+            "calling a function). A lesson takes {low} to {high} minutes.",
+            low=min((i.minutes for i in every), default=0),
+            high=max((i.minutes for i in every), default=0),
         ),
         "",
         "(koit-how-to-start)=",
