@@ -212,7 +212,10 @@ def test_sources_are_written_per_language(lang, tmp_path, monkeypatch):
     assert offered, f"no lesson is offered in {lang}"
     pages = write_source(tmp_path, lang=lang, languages=["en", "ko", "it"])
     stems = [i.filename.removesuffix(".ipynb") for i in offered]
-    assert pages == ["index", *(f"lessons/{s}" for s in stems)]
+    assert pages == ["index", "teacher-guide", *(f"lessons/{s}" for s in stems)]
+    # the teacher's guide in brief, in the language, linked from the home page
+    summary = (tmp_path / "teacher-guide.md").read_text(encoding="utf-8")
+    assert summary.startswith({"ko": "# 교사용 안내서", "it": "# Guida per l'insegnante"}[lang])
     conf = (tmp_path / "conf.py").read_text(encoding="utf-8")
     assert f"'lang': '{lang}'" in conf
     home_md = (tmp_path / "index.md").read_text(encoding="utf-8")
@@ -225,6 +228,7 @@ def test_sources_are_written_per_language(lang, tmp_path, monkeypatch):
     # the lessons offered, in their language, and the rest in English, linked
     for item in offered:
         assert f"[{item.title_in(lang)}](lessons/" in home_md
+    assert '<a href="teacher-guide.html">' in home_md
     for target in ("../index.html", "../teacher-guide.html", "../data/index.html"):
         assert f'<a href="{target}" hreflang="en">' in home_md
     # each lesson page: the edition as students get it, check's words in the language

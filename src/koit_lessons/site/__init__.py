@@ -95,10 +95,12 @@ class BuildResult:
     seconds: float = 0.0
 
 
-def _teacher_guide() -> str:
+def _teacher_guide(lang: str = "en") -> str:
+    """The teacher's guide: in English in full; in Korean and Italian a summary page."""
     from koit_lessons.resources import docs_dir
 
-    return (docs_dir() / "teacher-guide.md").read_text(encoding="utf-8")
+    name = "teacher-guide.md" if lang == "en" else f"teacher-guide.{lang}.md"
+    return (docs_dir() / name).read_text(encoding="utf-8")
 
 
 #: What axe-core finds in the theme's own HTML on every page (pydata-sphinx-theme 0.20),
@@ -145,7 +147,7 @@ def _documents(lang: str) -> list[str]:
 
     stems = [i.filename.removesuffix(".ipynb") for i in lesson_list.offered(lang)]
     if lang != "en":
-        return ["index", *(f"lessons/{s}" for s in stems)]
+        return ["index", "teacher-guide", *(f"lessons/{s}" for s in stems)]
     return [
         "index",
         "teacher-guide",
@@ -223,6 +225,8 @@ def write_source(
             notebook.write_notebook(page, folder / "lessons" / item.filename)
             pages.append(f"lessons/{item.filename.removesuffix('.ipynb')}")
         (folder / "index.md").write_text(site_languages.home_page(items, lang), encoding="utf-8")
+        (folder / "teacher-guide.md").write_text(_teacher_guide(lang), encoding="utf-8")
+        pages.insert(1, "teacher-guide")
         _write_conf(folder, lang, languages)
         return pages
     items = lesson_list.lessons()
@@ -238,7 +242,18 @@ def write_source(
         stem = item.filename.removesuffix(".ipynb")
         notebook.write_notebook(page, folder / "lessons" / item.filename)
         pages.append(f"lessons/{stem}")
-    (folder / "teacher-guide.md").write_text(_teacher_guide(), encoding="utf-8")
+    guide = _teacher_guide()
+    for other in ("ko", "it"):  # the summaries' links, to their pages in the other sub-sites
+        link = re.compile(r"\[([^\]]+)\]\(teacher-guide\." + other + r"\.md\)")
+        guide = link.sub(
+            (
+                rf'<a href="{other}/teacher-guide.html" hreflang="{other}">\1</a>'
+                if other in languages
+                else r"\1"
+            ),
+            guide,
+        )
+    (folder / "teacher-guide.md").write_text(guide, encoding="utf-8")
     names = catalogue.write_catalogue(folder / "data")
     pages += [f"data/{n}" for n in names]
     (folder / "index.md").write_text(home.home_page(items, launch), encoding="utf-8")
