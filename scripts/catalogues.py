@@ -33,7 +33,7 @@ def message_ids(lessons_: list[str]) -> list[tuple[str | None, str]]:
     found: list[tuple[str | None, str]] = []
     for path in sorted((ROOT / "src" / "koit_lessons").rglob("*.py")):
         for _line, text, _comments, _context in extract_from_file(
-            "python", str(path), keywords={"tr": None}
+            "python", str(path), keywords={"tr": None, "marked": None}
         ):
             if isinstance(text, str) and (None, text) not in found:
                 found.append((None, text))

@@ -52,3 +52,45 @@ def test_submissions_of_every_edition_are_graded_in_full(tmp_path):
         assert sorted(r.written.values()) == [
             f"Answer {k} in the {lang} edition." for k in (1, 2)
         ], r.written
+
+
+@pytest.mark.parametrize(
+    "lang, damaged, other",
+    [
+        (None, "invalid JSON (line 1", "this is another lesson ('Who mines"),
+        ("ko", "잘못된 JSON(1행", "수업 00이 아니라 다른 수업('Who mines"),
+        ("it", "JSON non valido (riga 1", "è un'altra lezione ('Who mines"),
+    ],
+)
+def test_grade_writes_problems_in_the_teacher_s_language(tmp_path, lang, damaged, other):
+    """grade --lang: the gradebook's problems lines in Korean or Italian (issue 16)."""
+    import csv
+
+    from koit_lessons import language
+    from koit_lessons.cli import main
+
+    subs = tmp_path / "subs"
+    for student in ("alice", "bob"):
+        (subs / student).mkdir(parents=True)
+    (subs / "alice" / LESSON.filename).write_text("{", encoding="utf-8")
+    wrong = lesson("04").read()
+    (subs / "bob" / LESSON.filename).write_text(json.dumps(wrong), encoding="utf-8")
+    out = tmp_path / "book.csv"
+    try:
+        code = main(["grade", "00", str(subs), "--out", str(out), *(["--lang", lang] * bool(lang))])
+    finally:
+        language._chosen = None
+    assert code == 0
+    rows = {r["student"]: r["problems"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert rows["alice"].startswith(damaged), rows["alice"]
+    assert rows["bob"].startswith(other), rows["bob"]
+
+
+def test_grade_refuses_an_unknown_language_in_one_sentence(tmp_path, capsys):
+    from koit_lessons.cli import main
+
+    (tmp_path / "subs").mkdir()
+    assert main(["grade", "00", str(tmp_path / "subs"), "--lang", "fr"]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "fr" in err
+    assert not (tmp_path / "gradebook.csv").exists()

@@ -151,6 +151,11 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="put the expected answers in the feedback pages (default: not)",
     )
+    grade.add_argument(
+        "--lang",
+        help="the language of the gradebook's problems lines and check messages: en, ko "
+        "or it (default: KOIT_LESSONS_LANG, else en); any edition is graded in any language",
+    )
 
     report = sub.add_parser(
         "report", help="the class report of a graded batch: item analysis, common mistakes"
@@ -290,6 +295,10 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     if args.show_answers and not args.feedback:
         raise KoitError("--show-answers goes with --feedback DIR (the feedback pages).")
     lesson(args.lesson)  # an unknown lesson is said before anything else happens
+    if args.lang is not None:
+        from koit_lessons import language
+
+        language.set_language(args.lang)  # an unknown language is said in one sentence
 
     def progress(r):
         print(f"graded {r.student}: {r.total:g} points ({r.seconds:.1f} s)", flush=True)

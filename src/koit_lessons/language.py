@@ -173,6 +173,18 @@ def tr(message: str, context: str | None = None, lang: str | None = None, **fiel
     return text.format(**fields) if fields else text
 
 
+def marked(message: str) -> str:
+    """``message`` unchanged: marks English kept in a table to be translated where it is
+    shown (with :func:`tr`), so that ``scripts/catalogues.py`` finds it.
+
+    Examples
+    --------
+    >>> marked("hit the memory limit")
+    'hit the memory limit'
+    """
+    return message
+
+
 def number(value: float, spec: str = ",.0f", lang: str | None = None) -> str:
     """A number written for prose in the current language: Italian puts a decimal comma
     and a dot between thousands; English and Korean the other way round.

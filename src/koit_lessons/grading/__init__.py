@@ -49,6 +49,7 @@ from koit_lessons.grading.collect import Submission, find_submissions
 from koit_lessons.grading.report import write_gradebook, write_written_answers
 from koit_lessons.grading.sandbox import Limits, Protection
 from koit_lessons.grading.score import AnswerKey, Result, decode
+from koit_lessons.language import tr
 
 __all__ = [
     "Result",
@@ -187,8 +188,11 @@ class _Batch:
                 result.points = {q: 0 for q in self.ids}
                 result.problems.insert(
                     0,
-                    f"changed the installed koit-lessons package ({', '.join(changed[:3])}); "
-                    "points withheld, review by hand",
+                    tr(
+                        "changed the installed koit-lessons package ({files}); "
+                        "points withheld, review by hand",
+                        files=", ".join(changed[:3]),
+                    ),
                 )
                 self.tampered = result
             result.seconds = time.monotonic() - started

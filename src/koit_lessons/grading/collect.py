@@ -17,6 +17,7 @@ from pathlib import Path
 
 from koit_lessons import lessons as _lessons
 from koit_lessons.errors import KoitError
+from koit_lessons.language import tr
 
 __all__ = ["Submission", "collect", "read_one", "find_submissions", "MAX_BYTES"]
 
@@ -101,17 +102,18 @@ def _read(path: Path) -> tuple[bytes | None, str]:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as exc:
         if os.path.islink(path):
-            return None, "a link, not a file (links are not followed); not graded"
-        return None, f"could not be read ({exc.strerror}); not graded"
+            return None, tr("a link, not a file (links are not followed); not graded")
+        return None, tr("could not be read ({why}); not graded", why=exc.strerror)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            return None, "not a regular file (a device, pipe or socket); not graded"
+            return None, tr("not a regular file (a device, pipe or socket); not graded")
         if info.st_size > MAX_BYTES:
             mb = info.st_size / 1024 / 1024
-            return None, (
-                f"too large for a lesson notebook ({mb:.0f} MB; at most "
-                f"{MAX_BYTES // 1024 // 1024} MB); not graded"
+            return None, tr(
+                "too large for a lesson notebook ({size} MB; at most {most} MB); not graded",
+                size=f"{mb:.0f}",
+                most=MAX_BYTES // 1024 // 1024,
             )
         chunks, size = [], 0
         while size <= MAX_BYTES:
@@ -122,7 +124,9 @@ def _read(path: Path) -> tuple[bytes | None, str]:
             size += len(chunk)
         if size > MAX_BYTES:
             most = MAX_BYTES // 1024 // 1024
-            return None, f"too large for a lesson notebook (at most {most} MB); not graded"
+            return None, tr(
+                "too large for a lesson notebook (at most {most} MB); not graded", most=most
+            )
         return b"".join(chunks), ""
     finally:
         os.close(fd)

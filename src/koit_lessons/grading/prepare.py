@@ -19,6 +19,7 @@ from typing import Any
 from koit_lessons import lessons as _lessons
 from koit_lessons import notebook as nbf
 from koit_lessons.grading.collect import Submission
+from koit_lessons.language import marked, number, tr
 
 __all__ = ["Prepared", "prepare", "parse", "MAX_WRITTEN", "MAX_LIST"]
 
@@ -32,7 +33,7 @@ _CHECK_ID = re.compile(r"""check\(\s*['"](\d\d)-[\w.-]+['"]""")
 _SUSPICIOUS = [
     (
         re.compile(r"\bexpected\s*\(|_REGISTRY|_CHECKERS|\.expected\b|\bquestions\s*\("),
-        "reads the answer key (koit_lessons.checks internals)",
+        marked("reads the answer key (koit_lessons.checks internals)"),
         True,
     ),
     (
@@ -41,7 +42,7 @@ _SUSPICIOUS = [
             r"Feedback\s*\(",
             re.M,
         ),
-        "redefines or patches check() (ignored: the grader checks the values itself)",
+        marked("redefines or patches check() (ignored: the grader checks the values itself)"),
         False,
     ),
     (
@@ -50,12 +51,12 @@ _SUSPICIOUS = [
             r"sys\.(stdout|stderr)\s*=|builtins|__builtins__|sys\.modules\[|os\._exit|"
             r"signal\.signal"
         ),
-        "tampers with the kernel or its output",
+        marked("tampers with the kernel or its output"),
         True,
     ),
     (
         re.compile(r"✅|✔|Correct!|\[\d\d-[\w-]+\]"),
-        "prints text that imitates check output (ignored: outputs are never trusted)",
+        marked("prints text that imitates check output (ignored: outputs are never trusted)"),
         False,
     ),
 ]
@@ -89,14 +90,17 @@ def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
     try:
         nb = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return None, "not a text file, so not a notebook; not graded"
+        return None, tr("not a text file, so not a notebook; not graded")
     except json.JSONDecodeError as exc:
-        return None, (
-            f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); the file is "
-            "damaged or not a notebook; not graded"
+        return None, tr(
+            "invalid JSON (line {line}, column {column}: {why}); the file is "
+            "damaged or not a notebook; not graded",
+            line=exc.lineno,
+            column=exc.colno,
+            why=exc.msg,
         )
     except RecursionError:
-        return None, "JSON nested too deeply to be a notebook; not graded"
+        return None, tr("JSON nested too deeply to be a notebook; not graded")
     cells = nb.get("cells") if isinstance(nb, dict) else None
     if not isinstance(cells, list) or not all(
         isinstance(c, dict)
@@ -107,7 +111,7 @@ def parse(data: bytes) -> tuple[dict[str, Any] | None, str]:
         )
         for c in cells
     ):
-        return None, "valid JSON but not a Jupyter notebook (no list of cells); not graded"
+        return None, tr("valid JSON but not a Jupyter notebook (no list of cells); not graded")
     if not isinstance(nb.get("metadata", {}), dict):
         nb["metadata"] = {}
     return nb, ""
@@ -165,17 +169,22 @@ def _other_lesson(nb: dict[str, Any], lesson: _lessons.Lesson, ids: list[str]) -
     numbers = set(_CHECK_ID.findall(code))
     has_ours = any(f"{q}" in code for q in ids)
     if title and title != lesson.title and not has_ours:
-        return f"this is another lesson ({title!r}), not lesson {lesson.number}; not graded"
+        return tr(
+            "this is another lesson ({title}), not lesson {number}; not graded",
+            title=repr(title),
+            number=lesson.number,
+        )
     if numbers and lesson.number not in numbers and not has_ours:
         others = ", ".join(sorted(numbers))
-        return (
-            f"this notebook checks lesson {others} exercises, not lesson {lesson.number}; "
-            "not graded"
+        return tr(
+            "this notebook checks lesson {others} exercises, not lesson {number}; not graded",
+            others=others,
+            number=lesson.number,
         )
     if not has_ours and title != lesson.title:
-        return (
-            f"this is not lesson {lesson.number} (none of its exercises and not its title); "
-            "not graded"
+        return tr(
+            "this is not lesson {number} (none of its exercises and not its title); not graded",
+            number=lesson.number,
         )
     return ""
 
@@ -265,8 +274,10 @@ def _scan(code_cells: list[tuple[int, str]]) -> tuple[list[str], bool]:
         where = [n for n, src in code_cells if pattern.search(src)]
         if where:
             cells = ", ".join(str(n) for n in where)
-            suffix = "; points withheld, review by hand" if serious else ""
-            problems.append(f"cell {cells} {what}{suffix}")
+            line = tr("cell {cells} {what}", cells=cells, what=tr(what))
+            if serious:
+                line += tr("; points withheld, review by hand")
+            problems.append(line)
             withhold = withhold or serious
     return problems, withhold
 
@@ -292,10 +303,12 @@ def prepare(
     name = sub.file.rsplit("/", 1)[-1]
     nb, error = parse(sub.data)
     if nb is None and not name.endswith(".ipynb"):
-        p.not_run = f"not a notebook ({name}); not graded"
+        p.not_run = tr("not a notebook ({name}); not graded", name=name)
         return p
     if name != lesson.filename and lesson.filename.removesuffix(".ipynb") not in name:
-        p.problems.append(f"renamed file ({name}, expected {lesson.filename})")
+        p.problems.append(
+            tr("renamed file ({name}, expected {expected})", name=name, expected=lesson.filename)
+        )
     if nb is None:
         p.not_run = error
         return p
@@ -310,25 +323,31 @@ def prepare(
         questions = nbf.written_questions(teacher, lesson.number)
     for qid, answer in nbf.written_answers(nb, teacher, questions).items():
         if answer is None:
-            p.written_problems.append(f"{qid}: question cell deleted or changed")
+            p.written_problems.append(f"{qid}: " + tr("question cell deleted or changed"))
             p.written[qid] = "(question cell not found)"
             continue
         if len(answer) > MAX_WRITTEN:
             p.written_problems.append(
-                f"{qid}: written answer too large ({len(answer):,} characters; "
-                f"kept the first {MAX_WRITTEN:,})"
+                f"{qid}: "
+                + tr(
+                    "written answer too large ({size} characters; kept the first {kept})",
+                    size=number(len(answer)),
+                    kept=number(MAX_WRITTEN),
+                )
             )
             answer = answer[:MAX_WRITTEN] + " […]"
         p.written[qid] = answer or "(no answer)"
         if not answer:
-            p.written_problems.append(f"{qid}: no written answer")
+            p.written_problems.append(f"{qid}: " + tr("no written answer"))
 
     code = [
         (n, nbf.cell_text(c)) for n, c in enumerate(nb["cells"], 1) if c.get("cell_type") == "code"
     ]
     if len(code) > MAX_CELLS:
-        p.not_run = (
-            f"{len(code)} code cells, more than a lesson has (at most {MAX_CELLS}); not graded"
+        p.not_run = tr(
+            "{n} code cells, more than a lesson has (at most {most}); not graded",
+            n=len(code),
+            most=MAX_CELLS,
         )
         return p
     p.code = code
@@ -336,18 +355,18 @@ def prepare(
         pat = re.compile(rf"""check\(\s*['"]{re.escape(e.qid)}['"]""")
         at = next((n for n, src in code if pat.search(src)), None)
         if at is None:
-            p.problems.append(f"{e.qid}: exercise cell deleted (no check for it found)")
+            p.problems.append(f"{e.qid}: " + tr("exercise cell deleted (no check for it found)"))
         else:
             p.positions[e.qid] = at
     seen = [p.positions[q] for q in ids if q in p.positions]
     if seen != sorted(seen):
-        p.problems.append("exercise cells are out of order; graded as run top to bottom")
+        p.problems.append(tr("exercise cells are out of order; graded as run top to bottom"))
     scan_problems, p.withhold = _scan(code)
     p.problems.extend(scan_problems)
     shell = [n for n, src in code if _SHELL.search(src)]
     if shell:
         cells = ", ".join(str(n) for n in shell)
-        p.problems.append(f"cell {cells} runs shell commands or magics (not run)")
+        p.problems.append(tr("cell {cells} runs shell commands or magics (not run)", cells=cells))
 
     p.marker = "KOIT-" + secrets.token_hex(16)
     names = sorted({v for e in exercises for v in e.variables})

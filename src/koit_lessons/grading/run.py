@@ -28,6 +28,7 @@ from traitlets import Unicode
 
 from koit_lessons._kernel import KernelManager
 from koit_lessons.grading import sandbox
+from koit_lessons.language import marked, tr
 
 __all__ = ["RunResult", "run_notebook", "describe_error"]
 
@@ -172,14 +173,14 @@ class _Client(NotebookClient):
 
 #: errors that mean a wall of the sandbox or a limit was hit: (ename, text in evalue, what)
 _WALLS = [
-    ("MemoryError", "", "hit the memory limit"),
-    ("_ArrayMemoryError", "", "hit the memory limit"),
-    ("BlockingIOError", "Resource temporarily unavailable", "hit the process limit"),
-    ("RuntimeError", "can't start new thread", "hit the process limit"),
-    ("OSError", "File too large", "hit the file size limit"),
-    ("OSError", "No space left on device", "hit the disk limit"),
-    ("OSError", "Network is unreachable", "tried to use the network (there is none)"),
-    ("gaierror", "", "tried to use the network (there is none)"),
+    ("MemoryError", "", marked("hit the memory limit")),
+    ("_ArrayMemoryError", "", marked("hit the memory limit")),
+    ("BlockingIOError", "Resource temporarily unavailable", marked("hit the process limit")),
+    ("RuntimeError", "can't start new thread", marked("hit the process limit")),
+    ("OSError", "File too large", marked("hit the file size limit")),
+    ("OSError", "No space left on device", marked("hit the disk limit")),
+    ("OSError", "Network is unreachable", marked("tried to use the network (there is none)")),
+    ("gaierror", "", marked("tried to use the network (there is none)")),
     ("URLError", "", "tried to use the network (there is none)"),
     ("ConnectionError", "", "tried to use the network (there is none)"),
     ("PermissionError", "", "was stopped by the sandbox's walls"),
@@ -206,8 +207,8 @@ def describe_error(ename: str, evalue: str) -> str:
     evalue = _CELL_FILE.sub(r"(line \1 of the cell)", " ".join(str(evalue).split()))[:120]
     for name, text, what in _WALLS:
         if ename == name and text in evalue:
-            return f"{what} ({ename}: {evalue})" if evalue else f"{what} ({ename})"
-    return f"raised {ename}: {evalue}"
+            return f"{tr(what)} ({ename}: {evalue})" if evalue else f"{tr(what)} ({ename})"
+    return tr("raised {name}: {value}", name=ename, value=evalue)
 
 
 def cell_errors(

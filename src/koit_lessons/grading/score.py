@@ -17,6 +17,7 @@ from typing import Any
 from koit_lessons import checks
 from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
+from koit_lessons.language import tr
 
 __all__ = ["AnswerKey", "Answer", "Result", "decode", "score", "shown", "SHOWN_LIMIT"]
 
@@ -255,34 +256,44 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
         if ename in ("KoitCellTimeout", "KeyboardInterrupt"):
             failed[n] = "was stopped after the time limit"
             r.problems.append(
-                f"cell {n} ran longer than {cell_timeout} s and was stopped (an endless loop?)"
+                tr(
+                    "cell {n} ran longer than {seconds} s and was stopped (an endless loop?)",
+                    n=n,
+                    seconds=cell_timeout,
+                )
             )
         else:
             failed[n] = f"raised {ename}"
-            r.problems.append(f"cell {n} " + describe_error(ename, evalue))
+            r.problems.append(tr("cell {n} {error}", n=n, error=describe_error(ename, evalue)))
     if run.leftover:
         r.problems.append(
-            f"{run.leftover} process(es) it started were still running at the end and were killed"
+            tr(
+                "{n} process(es) it started were still running at the end and were killed",
+                n=run.leftover,
+            )
         )
     if run.timed_out:
         r.problems += [
-            f"timed out: the notebook ran longer than {timeout:g} s (an endless loop?) "
-            "and was stopped; no answers could be read",
+            tr(
+                "timed out: the notebook ran longer than {seconds} s (an endless loop?) "
+                "and was stopped; no answers could be read",
+                seconds=f"{timeout:g}",
+            ),
             *prepared.written_problems,
         ]
         return r
     values = _values(run.dump, prepared.marker)
     if values is None:
-        why = run.died or "the kernel stopped or was changed"
+        why = run.died or tr("the kernel stopped or was changed")
         r.problems += [
-            f"the answers could not be read ({why}); no points",
+            tr("the answers could not be read ({why}); no points", why=why),
             *prepared.written_problems,
         ]
         return r
     for e in key.exercises:
         value = decode(values.get(e.variable, {"__koit__": "missing"}))
         if value is MISSING:
-            why = f"no answer ({e.variable} is not defined)"
+            why = tr("no answer ({name} is not defined)", name=e.variable)
             r.answers[e.qid] = Answer("missing", message=why)
             if e.qid in prepared.positions:
                 r.problems.append(f"{e.qid}: {why}")
@@ -291,7 +302,7 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
         if e.context:
             context = decode(values.get(e.context[1], {"__koit__": "missing"}))
             if context is MISSING:
-                why = f"no answer ({e.context[1]} is not defined)"
+                why = tr("no answer ({name} is not defined)", name=e.context[1])
                 r.answers[e.qid] = Answer("missing", shown(value), message=why)
                 r.problems.append(f"{e.qid}: {why}")
                 continue
@@ -302,15 +313,22 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
             r.points[e.qid] = 1
         elif prepared.positions.get(e.qid) in failed:
             answer.status, answer.diagnosis = "failed", ""
-            answer.message = f"no answer (its cell {failed[prepared.positions[e.qid]]})"
+            answer.message = tr(
+                "no answer (its cell {error})", error=failed[prepared.positions[e.qid]]
+            )
             r.problems.append(f"{e.qid}: {answer.message}")
         elif feedback.status == checks.UNANSWERED:
-            r.problems.append(f"{e.qid}: unanswered")
+            r.problems.append(f"{e.qid}: " + tr("unanswered"))
         elif feedback.status == checks.INVALID:
-            r.problems.append(f"{e.qid}: wrong kind of answer ({feedback.message})")
+            r.problems.append(
+                f"{e.qid}: " + tr("wrong kind of answer ({why})", why=feedback.message)
+            )
         elif e.context:  # wrong for the choice read at the end of the run: say which
             which = f"{e.context[0]}={shown(context, 40)}"
-            r.problems.append(f"{e.qid}: wrong for {which} (its value at the end of the notebook)")
+            r.problems.append(
+                f"{e.qid}: "
+                + tr("wrong for {which} (its value at the end of the notebook)", which=which)
+            )
     if prepared.withhold:
         r.points = {q: 0 for q in ids}
     r.problems += prepared.written_problems
