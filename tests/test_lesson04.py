@@ -197,3 +197,31 @@ def test_own_code_and_reading_questions():
     assert checks.expected("04-stages-reading") == "b"
     assert checks.check("04-stages-reading", "c").diagnosis == "amount-not-share"
     assert checks.check("04-copper-refiners", refiners.head(2)).diagnosis == "missing-rows"
+
+
+@pytest.mark.parametrize(
+    "qid, wrong",
+    [
+        ("04-recall-1", {"a": "top1-not-top3", "c": "top3-is-whole-world"}),
+        ("04-recall-2", {"a": "hhi-is-amount", "c": "hhi-counts-countries"}),
+    ],
+)
+def test_starter_choices_name_their_misconceptions(qid, wrong):
+    """The retrieval starter (lesson 00): each wrong option names its misconception."""
+    right = checks.expected(qid)
+    assert checks.check(qid, right).correct
+    for letter, code in wrong.items():
+        assert checks.check(qid, letter).diagnosis == code
+    assert len(checks._get(qid).hint.split("\n")) == 2, qid  # a nudge, then a pointer
+
+
+def test_starter_answers_follow_the_data():
+    lithium = minerals.concentration("lithium", 2024)
+    # three quarters or more, but not the whole reported world total
+    assert 75 < lithium["top3_pct"] < 99.5
+    assert checks.expected("04-recall-1") == "b"
+    # option a's "about 37 %" is Australia's share, the top-1 share
+    assert round(lithium["top1_pct"]) == 37 and lithium["top_country"] == "Australia"
+    graphite = minerals.concentration("graphite", 2024)["hhi"]
+    assert round(graphite, -2) == 6_800 and graphite > lithium["hhi"]
+    assert checks.expected("04-recall-2") == "b"

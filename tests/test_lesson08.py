@@ -24,6 +24,8 @@ IDS = [
     "08-korea-club-sizes",
     "08-korea-only",
     "08-most-central",
+    "08-recall-1",
+    "08-recall-2",
     "08-shared-count",
 ]
 
@@ -187,3 +189,35 @@ def test_own_code_and_reading_questions():
     assert checks.check("08-betweenness-reading", "a").diagnosis == "centrality-is-power"
     assert checks.check("08-betweenness-reading", "B").diagnosis == "betweenness-is-degree"
     assert not checks.check("08-korea-club-sizes", sizes.drop("RCEP").reset_index()).correct
+
+
+@pytest.mark.parametrize(
+    "qid, wrong",
+    [
+        ("08-recall-1", {"a": "floors-not-ceilings", "c": "relative-not-points"}),
+        ("08-recall-2", {"a": "msp-is-indo-pacific", "c": "member-through-eu"}),
+    ],
+)
+def test_starter_choices_name_their_misconceptions(qid, wrong):
+    """The retrieval starter (lesson 06): each wrong option names its misconception."""
+    right = checks.expected(qid)
+    assert checks.check(qid, right).correct
+    for letter, code in wrong.items():
+        assert checks.check(qid, letter).diagnosis == code
+    assert len(checks._get(qid).hint.split("\n")) == 2, qid  # a nudge, then a pointer
+
+
+def test_starter_answers_follow_the_data():
+    from koit_lessons import minerals, policy
+
+    cap = policy.target_value("eu-single-country")
+    table = minerals.producers("rare earths", 2024)
+    china = float(table.loc[table["iso3"] == "CHN", "share_pct"].iloc[0])
+    # option b's "about 6 percentage points"; option c's "about 9 %" is the relative gap
+    assert round(china) == 71 and cap == 65
+    assert round(china - cap) == 6 and round((china - cap) / cap * 100) == 9
+    assert checks.expected("08-recall-1") == "b"
+    members = policy.msp_members()
+    assert {"KOR", "ITA"} <= set(members["iso3"].dropna())
+    assert (members["kind"] == "union").any() and members["eu_member_state"].sum() >= 1
+    assert checks.expected("08-recall-2") == "b"

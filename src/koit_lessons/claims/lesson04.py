@@ -99,6 +99,19 @@ def _jorc_million(mineral: str, iso3: str) -> float:
 
 
 ENTRIES = [
+    # the retrieval starter (lesson 00): lithium's top-3 share, graphite's HHI
+    Claim("About 37 %, Australia's share", lambda: _share("lithium", "AUS")),
+    Fixed("100 %: the three of them", "definition: the whole world total is 100 %"),
+    Claim(
+        "(Herfindahl–Hirschman index) of about 6,800",
+        lambda: _concentration("graphite", "hhi"),
+        digits=-2,
+    ),
+    # Back to Seoul (section 3): Korea refines copper it does not mine
+    Claim(
+        "refined about 2 % of the world's refined copper",
+        lambda: _share("copper", "KOR", REFINING),
+    ),
     # introduction and summary: the IEA's average top-3 refining share (shipped data)
     Claim("**86% in 2024**", lambda: _iea_average(2024)),
     Claim("**82% in 2020**", lambda: _iea_average(2020)),

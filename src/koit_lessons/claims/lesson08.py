@@ -9,7 +9,7 @@ countries, NATO's 32 members ...) are checked against the rows of the data set.
 
 from __future__ import annotations
 
-from koit_lessons import networks
+from koit_lessons import minerals, networks, policy
 from koit_lessons.claims import Claim, Fixed
 
 TEN = networks.BASE
@@ -39,7 +39,27 @@ def _china_move() -> int:
     return _rank("China", "betweenness") - _rank("China", "betweenness", TWELVE)
 
 
+def _rare_earths_china() -> float:
+    """China's share of world rare-earth mine production in 2024 (USGS), as lesson 06."""
+    table = minerals.producers("rare earths", 2024)
+    return float(table.loc[table["iso3"] == "CHN", "share_pct"].iloc[0])
+
+
+def _cap() -> float:
+    """The CRMA's single-third-country ceiling (policy_targets)."""
+    return policy.target_value("eu-single-country")
+
+
 ENTRIES = [
+    # the retrieval starter (lesson 06): the single-country cap
+    Claim("China mined about 71 % of the world's rare earths", _rare_earths_china),
+    Claim("**65 % single-country ceiling**", _cap),
+    Claim("It passes: 65 % is a floor", _cap),
+    Claim("and 71 % is above it", _rare_earths_china),
+    Claim(
+        "about 9 %: (71",
+        lambda: (_rare_earths_china() - _cap()) / _cap() * 100,
+    ),
     # section 1: the clubs (sizes as the sources state them, checked against the rows)
     Claim("19 countries, the European Union", lambda: _members("G20")),
     Claim("38 member countries", lambda: _members("OECD")),

@@ -25,6 +25,99 @@ def _reserve_aliases() -> dict[str, str]:
     return aliases
 
 
+# --- retrieval starter: lesson 00 (shares, top-3 share, HHI) ------------------------------
+
+
+def _lithium_top3_band() -> str:
+    """'b' when lithium's three largest miners held over three quarters, not all, of 2024."""
+    top3 = minerals.concentration("lithium", YEAR)["top3_pct"]
+    if top3 >= 99.5:
+        return "c"
+    return "b" if top3 > 75 else "a"
+
+
+question(
+    Question(
+        id="04-recall-1",
+        prompt="In 2024 Australia, Chile and China were the three largest lithium miners "
+        "(USGS, lesson 00). What was their top-3 share of the reported world lithium total?",
+        kind="choice",
+        expected=_lithium_top3_band,
+        choices=(
+            Choice(
+                "a",
+                "About 37 %, Australia's share.",
+                "top1-not-top3",
+                "That is the largest producer alone. The top-3 share adds the shares of the "
+                "three largest.",
+            ),
+            Choice("b", "More than three quarters, but not all of it."),
+            Choice(
+                "c",
+                "100 %: the three of them mined all the world's lithium.",
+                "top3-is-whole-world",
+                "Lesson 00's lithium table had more countries below the top three: Zimbabwe, "
+                "Argentina, Brazil and others. The top three hold a share, not the whole.",
+                "the top three producers taken for all producers",
+            ),
+        ),
+        hint="The top-3 share adds up the shares of the three largest producers: roughly how "
+        "big were the three lithium bars together?"
+        "\n"
+        "Lesson 00, section 4: 'Australia, Chile and China together mined more than ...' "
+        "Were there bars below the top three?",
+        explain="You remembered what the top-3 share adds up.",
+    )
+)
+
+
+def _graphite_more_concentrated() -> str:
+    """'b' when graphite mining had the higher HHI of the two in 2024."""
+    graphite = minerals.concentration("graphite", YEAR)["hhi"]
+    lithium = minerals.concentration("lithium", YEAR)["hhi"]
+    return "b" if graphite > lithium else "a"
+
+
+question(
+    Question(
+        id="04-recall-2",
+        prompt="In 2024 natural graphite mining had an HHI of about 6,800 and lithium mining a "
+        "lower one (USGS, lesson 00). What does graphite's higher HHI say?",
+        kind="choice",
+        expected=_graphite_more_concentrated,
+        choices=(
+            Choice(
+                "a",
+                "More graphite than lithium was mined.",
+                "hhi-is-amount",
+                "The HHI is built from shares, which have no unit: it cannot compare tonnes "
+                "of two minerals. What does it add up?",
+                "the HHI read as an amount produced",
+            ),
+            Choice(
+                "b",
+                "Graphite mining was more concentrated: a larger part of it sat with fewer "
+                "countries.",
+            ),
+            Choice(
+                "c",
+                "More countries mined graphite than lithium.",
+                "hhi-counts-countries",
+                "The HHI squares the shares, so big shares dominate it and many small "
+                "producers barely move it. Does a high HHI mean more big producers, or fewer?",
+                "the HHI read as a count of producers",
+            ),
+        ),
+        hint="The HHI adds up the squared shares: which gives the bigger sum, one country "
+        "with most of the supply or many with a little each?"
+        "\n"
+        "Lesson 00, section 4: the HHI runs from near 0 (many small producers) to 10,000 "
+        "(one producer has everything).",
+        explain="You remembered what the HHI measures.",
+    )
+)
+
+
 question(
     Question(
         id="04-nickel-indonesia",

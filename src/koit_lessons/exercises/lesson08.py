@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from koit_lessons import data, networks
+from koit_lessons import data, networks, policy
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 #: The groupings left out in the before/after question: NATO and its Indo-Pacific partners.
@@ -15,6 +15,114 @@ def _country_aliases() -> dict[str, str]:
     table = networks.table()
     aliases.update(dict(zip(table["iso3"], table["country"], strict=True)))
     return aliases
+
+
+# --- retrieval starter: lesson 06 (the single-country cap, the MSP) -----------------------
+
+YEAR = 2024  # the USGS data year of lesson 06's cap table
+
+
+def _rare_earth_excess() -> float:
+    """Percentage points by which 2024 rare-earth mining exceeds the EU's 65 % ceiling
+    (computed as lesson 06 does)."""
+    return policy.single_country_check(
+        policy.production_portfolio("rare earths", YEAR),
+        policy.target_value("eu-single-country"),
+        rounding_pp=policy.USGS_ROUNDING_PP,
+    ).excess_pp
+
+
+def _cap_verdict() -> str:
+    """'b' when China's 2024 rare-earth share is about 6 points above the ceiling."""
+    excess = _rare_earth_excess()
+    if excess <= 0:
+        return "a"
+    return "b" if round(excess) == 6 else "c"
+
+
+question(
+    Question(
+        id="08-recall-1",
+        prompt="In 2024 China mined about 71% of the world's rare earths (USGS). Tested "
+        "against the EU's 65% single-country ceiling (lesson 06), what does the cap test say?",
+        kind="choice",
+        expected=_cap_verdict,
+        choices=(
+            Choice(
+                "a",
+                "It passes: 65 % is a floor, and 71 % is above it.",
+                "floors-not-ceilings",
+                "The CRMA's 65 % is a ceiling: at most 65 % from any single third country. "
+                "Is 71 above or below a ceiling of 65?",
+            ),
+            Choice("b", "It fails, by about 6 percentage points."),
+            Choice(
+                "c",
+                "It fails, by about 9 %: (71 − 65) / 65.",
+                "relative-not-points",
+                "The test subtracts one share from another: the gap between two percentages "
+                "is counted in percentage points, not as a percent of the cap.",
+                "a gap between two percentages given as a percent change",
+            ),
+        ),
+        hint="Is the 65 % an upper limit or a lower one? And how do you measure the gap "
+        "between two shares?"
+        "\n"
+        "Lesson 06, section on the cap test: largest share minus cap, in percentage points.",
+        explain="You remembered how the cap test works.",
+    )
+)
+
+
+def _msp_both_and_eu() -> str:
+    """'b' when Korea and Italy are both in lesson 06's MSP list, beside the EU and some
+    of its member states."""
+    members = policy.msp_members()
+    both = {"KOR", "ITA"} <= set(members["iso3"].dropna())
+    eu = (members["kind"] == "union").any() and members["eu_member_state"].any()
+    if both and eu:
+        return "b"
+    return "a" if "ITA" not in set(members["iso3"].dropna()) else "c"
+
+
+question(
+    Question(
+        id="08-recall-2",
+        prompt="Which is right about the Minerals Security Partnership's member list of June "
+        "2024 (lesson 06)?",
+        kind="choice",
+        expected=_msp_both_and_eu,
+        choices=(
+            Choice(
+                "a",
+                "Korea is a member; Italy is not, because the MSP is an Indo-Pacific club.",
+                "msp-is-indo-pacific",
+                "Lesson 06's list had European members too. The MSP is a partnership on "
+                "mineral supply chains, not a club of one region.",
+                "the MSP taken for an Indo-Pacific club",
+            ),
+            Choice(
+                "b",
+                "Korea and Italy are both members, and the EU sits in it too, beside some of "
+                "its member states.",
+            ),
+            Choice(
+                "c",
+                "Italy is in it only through the EU, which speaks for its member states.",
+                "member-through-eu",
+                "Lesson 06's table listed Italy as a member in its own right. What did its "
+                "eu_member_state column show?",
+                "a country's own membership taken for the EU's",
+            ),
+        ),
+        hint="Picture lesson 06's member table: which European countries were on it, and "
+        "was the EU one of the rows?"
+        "\n"
+        "Lesson 06, 'The partnership': policy.msp_members() lists each member with its "
+        "kind and whether it is an EU member state.",
+        explain="You remembered who sits in the MSP; this lesson counts it as one of its clubs.",
+    )
+)
 
 
 question(
