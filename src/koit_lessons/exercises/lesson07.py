@@ -147,8 +147,7 @@ question(
                 "c",
                 _GAP_OPTIONS["c"],
                 "gap-to-100",
-                "That is the share left to the other suppliers, not the distance to Korea's "
-                "goal.",
+                "That is the share left to the other suppliers, not the distance to Korea's goal.",
                 "the distance to 100 % taken for the distance to the goal",
             ),
         ),
@@ -164,47 +163,58 @@ question(
 # --- section 1: the precise words of the timeline ----------------------------------------
 
 
-def _mattarella_visit() -> str:
-    """The letter for the official term of Mattarella's 2023 visit in the timeline."""
+def _visit_terms() -> str:
+    """'a' when the timeline gives Mattarella's 2023 trip the head of state's term (state
+    visit) and Meloni's 2026 trip the head of government's (official visit)."""
     tl = partnership.timeline()
-    row = tl[(tl["category"] == "visit") & tl["event"].str.contains("Mattarella")].iloc[0]
-    term = row["official_term"]
-    if term.startswith("state visit"):
-        return "b"
-    return "a" if term.startswith("official visit") else "none of them"
+    visits = tl[tl["category"] == "visit"]
+
+    def term(name: str) -> str:
+        return str(visits[visits["event"].str.contains(name)]["official_term"].iloc[0])
+
+    if term("Mattarella").startswith("state visit") and term("Meloni").startswith("official visit"):
+        return "a"
+    return "none of them"
 
 
 question(
     Question(
         id="07-visit-kind",
-        prompt="President Sergio Mattarella, Italy's head of state, visited Seoul on 7-9 "
-        "November 2023. What kind of visit was it?",
+        prompt="The timeline calls President Mattarella's trip to Seoul (7-9 November 2023) a "
+        "state visit, and Prime Minister Meloni's (17-19 January 2026) an official visit. "
+        "Why the different terms?",
         kind="choice",
-        expected=_mattarella_visit,
+        expected=_visit_terms,
         choices=(
             Choice(
                 "a",
-                "An official visit, like Prime Minister Meloni's in 2026.",
-                "head-of-state-official",
-                "Check who Mattarella is: is he Italy's head of government, or its head of "
-                "state? The rule above ties each kind of visit to one of them.",
-                "a head of state's visit given the head of government's term",
+                "Mattarella is Italy's head of state and Meloni its head of government: the "
+                "kind of visit follows who travels.",
             ),
-            Choice("b", "A state visit."),
+            Choice(
+                "b",
+                "A state visit is the more important event: the term says how much was agreed.",
+                "visit-by-importance",
+                "The kind of visit is fixed by protocol before anything is signed. Look at who "
+                "travelled each time, not at what was agreed.",
+                "the kind of visit read as a measure of its importance or results",
+            ),
             Choice(
                 "c",
-                "It cannot be a state visit: Meloni's 2026 trip was the first state visit in "
-                "19 years.",
-                "reuters-state-visit",
-                "That is Reuters' wording for Meloni's trip; the timeline's official term for "
-                "her visit says otherwise. Who pays state visits?",
-                "a press report's loose 'state visit' taken as the official term",
+                "The two terms mean the same; the sources just chose different words (Reuters "
+                "called Meloni's trip a state visit too).",
+                "terms-interchangeable",
+                "Reuters' wording was loose; the official sources use the two terms on "
+                "purpose. What differs between Mattarella's office and Meloni's?",
+                "protocol terms taken as interchangeable because a press report mixed them",
             ),
         ),
-        hint="A visit's kind depends on who travels: head of state or head of government?"
+        hint="Both trips were to Seoul; what differs is who made them. What office does "
+        "each hold?"
         "\n"
-        "Section 1 states the rule; the timeline's official_term column names each visit.",
-        explain="Right.",
+        "The timeline's event column names each traveller's office; section 1 states the "
+        "rule after this exercise.",
+        explain="",
     )
 )
 
@@ -255,7 +265,7 @@ question(
         "\n"
         "The table italy_eu is read from Italy's side: exports are Italy's sales to Korea, "
         "imports are Korea's sales to Italy.",
-        explain="Right.",
+        explain="",
     )
 )
 
@@ -270,9 +280,11 @@ question(
             Mistake(
                 "ratio-not-growth",
                 "the ratio end / start in %, not the growth",
-                lambda: partnership.value(EU, ITALY_TO_KOREA, END)
-                / partnership.value(EU, ITALY_TO_KOREA, START)
-                * 100,
+                lambda: (
+                    partnership.value(EU, ITALY_TO_KOREA, END)
+                    / partnership.value(EU, ITALY_TO_KOREA, START)
+                    * 100
+                ),
                 "the end value as a % of the start value given as the growth",
             ),
         ),
@@ -286,7 +298,7 @@ question(
         "\n"
         "Lesson 01 showed metrics.growth_rate(); italy_exports is indexed by year, so pick "
         "a value by its year with .loc.",
-        explain="Right.",
+        explain="",
     )
 )
 
@@ -360,13 +372,15 @@ question(
                 "seven years, counting both 2008 and 2014",
                 lambda: (
                     (
-                        partnership.value(EU, ITALY_TO_KOREA, END)
-                        / partnership.value(EU, ITALY_TO_KOREA, START)
+                        (
+                            partnership.value(EU, ITALY_TO_KOREA, END)
+                            / partnership.value(EU, ITALY_TO_KOREA, START)
+                        )
+                        ** (1 / (END - START + 1))
+                        - 1
                     )
-                    ** (1 / (END - START + 1))
-                    - 1
-                )
-                * 100,
+                    * 100
+                ),
                 "the number of years counted with both ends",
             ),
         ),
@@ -462,7 +476,7 @@ question(
         "\n"
         "Section 5 ranked the 2014 list the same way; in 2008 two member states have the "
         "same value, and each of them sold more than Italy.",
-        explain="Right.",
+        explain="",
     )
 )
 
@@ -491,6 +505,6 @@ question(
         "\n"
         "Section 6's worked example subtracts two dates as pandas Timestamps and reads the "
         "span's .days.",
-        explain="Right.",
+        explain="",
     )
 )
