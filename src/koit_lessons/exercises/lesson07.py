@@ -474,7 +474,7 @@ question(
         expected=lambda: partnership.eu_rank(RANK_YEAR, RANK_FLOW, "Italy"),
         hint="Sort the 2008 exporters by value, largest first: how many sold more than Italy?"
         "\n"
-        "Section 5 ranked the 2014 list the same way; in 2008 two member states have the "
+        "Section 5 shows the later list ranked the same way; in 2008 two member states have the "
         "same value, and each of them sold more than Italy.",
         explain="",
     )
