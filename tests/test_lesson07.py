@@ -11,11 +11,15 @@ NOTEBOOK = "07_korea_italy_partnership.ipynb"
 IDS = [
     "07-before-after-shows",
     "07-days-to-dialogue",
-    "07-italy-eu-rank",
+    "07-italy-eu-rank-2008",
     "07-italy-export-cagr",
     "07-italy-export-growth",
     "07-korea-balance-2018",
+    "07-predict-cagr",
+    "07-recall-1",
+    "07-recall-2",
     "07-surplus-2008",
+    "07-visit-kind",
 ]
 
 
@@ -27,8 +31,9 @@ def test_questions_are_registered_and_computed_from_the_data():
     )
     assert checks.expected("07-korea-balance-2018") == pytest.approx(4.493 - 6.303)
     assert checks.expected("07-surplus-2008") == "Korea"
-    assert checks.expected("07-italy-eu-rank") == 4
-    assert checks.expected("07-italy-eu-rank") == partnership.eu_rank(2014)
+    # 2008: Germany, then France and the United Kingdom level, then Italy
+    assert checks.expected("07-italy-eu-rank-2008") == 4
+    assert checks.expected("07-italy-eu-rank-2008") == partnership.eu_rank(2008)
     # 19 January to 11 February 2026
     assert checks.expected("07-days-to-dialogue") == 23
 
@@ -65,8 +70,8 @@ def test_text_and_rank_questions():
     assert checks.check("07-surplus-2008", " korea ").correct
     assert not checks.check("07-surplus-2008", "Italy").correct
     assert checks.check("07-surplus-2008", 1).status == "invalid"
-    assert checks.check("07-italy-eu-rank", 4).correct
-    assert not checks.check("07-italy-eu-rank", 3).correct
+    assert checks.check("07-italy-eu-rank-2008", 4).correct
+    assert not checks.check("07-italy-eu-rank-2008", 3).correct
 
 
 def test_notebook_metadata_exercises_and_think():
@@ -84,3 +89,77 @@ def test_notebook_metadata_exercises_and_think():
                  "## Sources", "## Summary", "exchange rates", "No report found"):  # fmt: skip
         assert must in text, must
     assert "07" in {lesson.number for lesson in lessons.lessons()}
+
+
+def test_starter_answers_come_from_lesson_06_data():
+    from koit_lessons import policy
+
+    row = policy.targets().set_index("target_id").loc["eu-single-country"]
+    assert row["direction"] == "at most" and row["value"] == 65
+    assert checks.expected("07-recall-1") == "b"
+    gap = policy.single_country_check(
+        policy.import_portfolio("Korea", "lithium hydroxide", 2023),
+        policy.target_value("kor-single-country"),
+    ).excess_pp
+    assert gap == pytest.approx(29.6)
+    assert checks.expected("07-recall-2") == "a"
+
+
+def test_visit_kind_is_read_from_the_timeline(monkeypatch):
+    """The terms come from the timeline's official_term column: a state visit for the head
+    of state (Mattarella, 2023), an official visit for the head of government (Meloni)."""
+    assert checks.expected("07-visit-kind") == "a"
+    real = partnership.timeline()
+    changed = real.copy()
+    changed.loc[changed["event"].str.contains("Mattarella"), "official_term"] = "official visit"
+    monkeypatch.setattr(partnership, "timeline", lambda *a, **k: changed)
+    assert checks.expected("07-visit-kind") != "a"
+
+
+def test_the_timeline_words_the_2026_visit_and_the_invitation_as_the_lesson_does():
+    """Lesson 07 (and lesson 09) say: Meloni's 2026 trip was an official visit; the state
+    visit to Italy is President Mattarella's invitation to Lee, renewed by Meloni."""
+    tl = partnership.timeline()
+    meloni = tl[(tl["category"] == "visit") & (tl["year"] == 2026)].iloc[0]
+    assert meloni["official_term"].startswith("official visit")
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))
+    text = "\n".join("".join(c["source"]) for c in nb["cells"])
+    assert "made an **official visit** (공식 방한) to Korea on 17–19 January 2026" in text
+    assert "**President Mattarella's invitation** to a **state visit to Italy**" in text
+    assert "Meloni invited" not in text
+
+
+def test_predict_item_names_the_simple_average():
+    assert checks.expected("07-predict-cagr") == "b"
+    assert checks.check("07-predict-cagr", "b").correct
+    fb = checks.check("07-predict-cagr", "c")
+    assert not fb.correct and fb.diagnosis == "simple-average"
+
+
+@pytest.mark.parametrize(
+    "qid, answer, code",
+    [
+        ("07-korea-balance-2018", 1.81, "sign-flipped"),
+        ("07-korea-balance-2018", -1810, "millions-not-billions"),
+        ("07-italy-export-growth", 4.2 / 2.6 * 100, "ratio-not-growth"),
+        ("07-italy-export-cagr", (4.2 / 2.6 - 1) * 100 / 6, "simple-average"),
+        ("07-italy-export-cagr", (4.2 / 2.6 - 1) * 100, "total-not-annual"),
+        ("07-italy-export-cagr", ((4.2 / 2.6) ** (1 / 7) - 1) * 100, "years-miscounted"),
+        ("07-italy-eu-rank-2008", 3, "tie-counted-once"),
+        ("07-days-to-dialogue", 24, "both-ends-counted"),
+        ("07-recall-1", "a", "floor-for-ceiling"),
+        ("07-recall-1", "c", "world-share-cap"),
+        ("07-recall-2", "b", "relative-for-pp"),
+        ("07-recall-2", "c", "gap-to-100"),
+        ("07-visit-kind", "b", "visit-by-importance"),
+        ("07-visit-kind", "c", "terms-interchangeable"),
+        ("07-predict-cagr", "a", "compounding-reversed"),
+    ],
+)
+def test_each_named_mistake_is_recognised(qid, answer, code):
+    fb = checks.check(qid, answer)
+    assert not fb.correct and fb.diagnosis == code, fb.message
+
+
+def test_balance_tolerance_accepts_the_rounded_deficit():
+    assert checks.check("07-korea-balance-2018", -1.8).correct

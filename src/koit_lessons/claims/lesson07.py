@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from koit_lessons import partnership
+from koit_lessons import partnership, policy
 from koit_lessons.claims import Claim, Fixed
-from koit_lessons.exercises.lesson07 import _days_to_dialogue
+from koit_lessons.exercises.lesson07 import _days_to_dialogue, _lithium_check
 
 EU = "eurostat_eur"
 TO_KOREA, TO_ITALY = "Italy to Korea", "Korea to Italy"
@@ -21,15 +21,6 @@ def _total(series: str, year: int) -> float:
 def _deficit_million(series: str, year: int) -> float:
     """Korea's deficit with Italy in USD million (the series is in USD billion)."""
     return -float(partnership.trade(series).set_index("year").loc[year, "balance"]) * 1000
-
-
-def _eu_exports(year: int, member: str) -> float:
-    table = partnership.eu_partners(year).set_index("member_state")
-    return float(table.loc[member, "value"])
-
-
-def _italy_ahead_of_netherlands() -> float:
-    return _eu_exports(2014, "Italy") - _eu_exports(2014, "Netherlands")
 
 
 def _growth() -> float:
@@ -48,7 +39,28 @@ def _eu(flow: str, year: int) -> Callable[[], float]:
     return lambda: partnership.value(EU, flow, year)
 
 
+def _eu_ceiling() -> float:
+    return policy.target_value("eu-single-country")
+
+
+def _relative_excess() -> float:
+    """The wrong option of 07-recall-2: how much larger the share is than the goal, in %."""
+    result = _lithium_check()
+    return (result.top_share_pct / result.cap_pct - 1) * 100
+
+
 ENTRIES = [
+    # the retrieval starter (lesson 06): the CRMA's ceiling and Korea's lithium gap
+    Claim("has a **65 %** figure for 2030", _eu_ceiling),
+    Claim("at least 65 % of what it uses", _eu_ceiling),
+    Claim("at most 65 % of the EU's yearly consumption", _eu_ceiling),
+    Claim(
+        "China supplied **79.6 %** of the value", lambda: _lithium_check().top_share_pct, digits=1
+    ),
+    Claim("goal is **at most 50 %** dependence", lambda: _lithium_check().cap_pct),
+    Claim("**a** 29.6 percentage points", lambda: _lithium_check().excess_pp, digits=1),
+    Claim("**b** 59.2 %", _relative_excess, digits=1),
+    Claim("**c** 20.4 percentage points", lambda: 100 - _lithium_check().top_share_pct, digits=1),
     # section 2: three 2024 totals from three publishers
     Claim("gives about **USD 12.8 billion** in total", lambda: _total("press_usd", 2024), digits=1),
     Fixed(
@@ -83,14 +95,6 @@ ENTRIES = [
     Claim("(8.3 % a year)", _cagr, digits=1),
     # what each side sells
     Fixed('made up "over 40 %" of Italy\'s exports to Korea in 2017', ITCCK_2018),
-    Fixed('the ITCCK\'s "over 40 %" for luxury goods in 2017', ITCCK_2018),
-    # rank or value
-    Claim('("USD 12.8 billion")', lambda: _total("press_usd", 2024), digits=1),
-    Claim(
-        "Germany exported EUR 15.7 billion to Korea", lambda: _eu_exports(2014, "Germany"), digits=1
-    ),
-    Claim("and Italy EUR 4.2 billion", lambda: _eu_exports(2014, "Italy"), digits=1),
-    Claim("only EUR 0.4 billion ahead of the Netherlands", _italy_ahead_of_netherlands, digits=1),
     # summary
     Claim("rose from EUR 2.6 billion (2008)", _eu(TO_KOREA, 2008), digits=1),
     Claim("to EUR 4.2 billion (2014)", _eu(TO_KOREA, 2014), digits=1),

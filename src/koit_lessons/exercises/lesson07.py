@@ -1,21 +1,31 @@
 """Checked exercises of lesson 07 (Korea and Italy: a partnership in numbers).
 
-Every expected answer is computed by :mod:`koit_lessons.partnership` from the shipped
-data; the only constants are the series, flows and years a question names.
+Every expected answer is computed by :mod:`koit_lessons.partnership` (or, for the
+starter on lesson 06, :mod:`koit_lessons.policy`) from the shipped data; the only
+constants are the series, flows and years a question names.
+
+Hints escalate (issue 20): each ``hint`` has two lines, a nudge for the first wrong
+answer and a pointer to where the lesson shows the method; neither gives the finished
+line. Typical wrong answers are named as :class:`~koit_lessons.checks.Mistake`\\ s or as
+wrong :class:`~koit_lessons.checks.Choice`\\ s.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from koit_lessons import partnership
-from koit_lessons.checks import Mistake, Question, question
+from koit_lessons import partnership, policy
+from koit_lessons.checks import Choice, Mistake, Question, question
 
 EU = "eurostat_eur"
 KOREA = "korea_usd"
 ITALY_TO_KOREA = "Italy to Korea"
 START, END = 2008, 2014
 SUMMIT_YEAR = 2026
+#: the year and flow of the rank exercise (a transfer of 2014's worked example)
+RANK_YEAR, RANK_FLOW = 2008, "exports to Korea"
+#: lesson 06's illustration: Korea's lithium hydroxide imports against its 50 % goal
+LITHIUM_YEAR = 2023
 
 
 def _days_to_dialogue() -> int:
@@ -37,19 +47,309 @@ def _korea_aliases() -> dict[str, str]:
     }
 
 
+def _balance_2018() -> float:
+    return float(partnership.trade(KOREA).set_index("year").loc[2018, "balance"])
+
+
+# --- retrieval starter: lesson 06 (the targets and the single-supplier test) -------------
+
+
+def _eu_ceiling_letter() -> str:
+    """'b' when the CRMA's 65 % is a ceiling on one third country's share of consumption."""
+    row = policy.targets().set_index("target_id").loc["eu-single-country"]
+    if row["direction"] == "at most" and "single third country" in row["measures"]:
+        return "b"
+    return "a" if row["direction"] == "at least" else "c"
+
+
+question(
+    Question(
+        id="07-recall-1",
+        prompt="Lesson 06: the EU's Critical Raw Materials Act has a 65% figure for 2030. "
+        "What does it set?",
+        kind="choice",
+        expected=_eu_ceiling_letter,
+        choices=(
+            Choice(
+                "a",
+                "A floor: the EU should extract or process at least 65 % of what it uses.",
+                "floor-for-ceiling",
+                "The CRMA's floors (extraction, processing, recycling) are lower numbers. Was "
+                "the 65 % an 'at least' or an 'at most'?",
+                "a ceiling on dependence read as a floor for own production",
+            ),
+            Choice(
+                "b",
+                "A ceiling: at most 65 % of the EU's yearly consumption of each strategic raw "
+                "material from any single third country.",
+            ),
+            Choice(
+                "c",
+                "A limit on any one country's share of world production.",
+                "world-share-cap",
+                "An EU law sets aims for the EU's own supply, not for other countries' output: "
+                "whose consumption does the 65 % count?",
+                "a target on the EU's own supply read as a cap on world production",
+            ),
+        ),
+        hint="Lesson 06 sorted the targets into floors ('at least') and ceilings ('at most')."
+        "\n"
+        "Lesson 06, section 1: read the direction and unit columns of the row "
+        "eu-single-country in policy.targets().",
+        explain="You remembered what the 65 % measures.",
+    )
+)
+
+#: the options of 07-recall-2: the gap (percentage points), the relative excess (%),
+#: and the share left to other suppliers
+_GAP_OPTIONS = {"a": "29.6 percentage points", "b": "59.2 %", "c": "20.4 percentage points"}
+
+
+def _lithium_check() -> policy.CapCheck:
+    goal = policy.target_value("kor-single-country")
+    portfolio = policy.import_portfolio("Korea", "lithium hydroxide", LITHIUM_YEAR)
+    return policy.single_country_check(portfolio, goal)
+
+
+def _gap_letter() -> str:
+    """The option that states the gap: the top share minus the goal, in percentage points."""
+    result = _lithium_check()
+    values = {
+        "a": result.excess_pp,
+        "b": (result.top_share_pct / result.cap_pct - 1) * 100,
+        "c": 100 - result.top_share_pct,
+    }
+    for letter, text in _GAP_OPTIONS.items():
+        if abs(values["a"] - float(text.split()[0])) < 0.05:
+            return letter
+    return "none of them"  # the data changed: the options need new numbers
+
+
+question(
+    Question(
+        id="07-recall-2",
+        prompt="Lesson 06: in 2023 China supplied 79.6% of the value of Korea's lithium "
+        "hydroxide imports; Korea's goal is at most 50%. By how much did it miss the goal? "
+        + " ".join(f"{k}: {v}" for k, v in _GAP_OPTIONS.items()),
+        kind="choice",
+        expected=_gap_letter,
+        choices=(
+            Choice("a", _GAP_OPTIONS["a"]),
+            Choice(
+                "b",
+                _GAP_OPTIONS["b"],
+                "relative-for-pp",
+                "That is how much bigger 79.6 is than 50 as a ratio. The gap between two "
+                "percentages is their plain difference, in percentage points.",
+                "a relative change given where a difference in percentage points is asked",
+            ),
+            Choice(
+                "c",
+                _GAP_OPTIONS["c"],
+                "gap-to-100",
+                "That is the share left to the other suppliers, not the distance to Korea's goal.",
+                "the distance to 100 % taken for the distance to the goal",
+            ),
+        ),
+        hint="The gap between a share and a ceiling is one subtraction: which two numbers?"
+        "\n"
+        "Lesson 06, section 2: the single-supplier test reports the largest share minus the "
+        "cap, in percentage points.",
+        explain="You remembered how lesson 06 measured a gap.",
+    )
+)
+
+
+# --- section 1: the precise words of the timeline ----------------------------------------
+
+
+def _visit_terms() -> str:
+    """'a' when the timeline gives Mattarella's 2023 trip the head of state's term (state
+    visit) and Meloni's 2026 trip the head of government's (official visit)."""
+    tl = partnership.timeline()
+    visits = tl[tl["category"] == "visit"]
+
+    def term(name: str) -> str:
+        return str(visits[visits["event"].str.contains(name)]["official_term"].iloc[0])
+
+    if term("Mattarella").startswith("state visit") and term("Meloni").startswith("official visit"):
+        return "a"
+    return "none of them"
+
+
+question(
+    Question(
+        id="07-visit-kind",
+        prompt="The timeline calls President Mattarella's trip to Seoul (7-9 November 2023) a "
+        "state visit, and Prime Minister Meloni's (17-19 January 2026) an official visit. "
+        "Why the different terms?",
+        kind="choice",
+        expected=_visit_terms,
+        choices=(
+            Choice(
+                "a",
+                "Mattarella is Italy's head of state and Meloni its head of government: the "
+                "kind of visit follows who travels.",
+            ),
+            Choice(
+                "b",
+                "A state visit is the more important event: the term says how much was agreed.",
+                "visit-by-importance",
+                "The kind of visit is fixed by protocol before anything is signed. Look at who "
+                "travelled each time, not at what was agreed.",
+                "the kind of visit read as a measure of its importance or results",
+            ),
+            Choice(
+                "c",
+                "The two terms mean the same; the sources just chose different words (Reuters "
+                "called Meloni's trip a state visit too).",
+                "terms-interchangeable",
+                "Reuters' wording was loose; the official sources use the two terms on "
+                "purpose. What differs between Mattarella's office and Meloni's?",
+                "protocol terms taken as interchangeable because a press report mixed them",
+            ),
+        ),
+        hint="Both trips were to Seoul; what differs is who made them. What office does "
+        "each hold?"
+        "\n"
+        "The timeline's event column names each traveller's office; section 1 states the "
+        "rule after this exercise.",
+        explain="",
+    )
+)
+
+
+# --- section 2: trade over time ----------------------------------------------------------
+
+
+question(
+    Question(
+        id="07-korea-balance-2018",
+        mistakes=(
+            Mistake(
+                "sign-flipped",
+                "imports minus exports, not exports minus imports",
+                lambda: -_balance_2018(),
+                "a difference taken the wrong way round",
+            ),
+            Mistake(
+                "millions-not-billions",
+                "the balance in USD million, where the question asks for USD billion",
+                lambda: _balance_2018() * 1000,
+                "a figure given in millions where billions are asked",
+            ),
+        ),
+        prompt="Using the Korean figures (series 'korea_usd'), what was Korea's trade balance "
+        "in goods with Italy in 2018, in USD billion (exports minus imports)?",
+        kind="number",
+        unit="USD billion",
+        tolerance=0.05,
+        expected=_balance_2018,
+        hint="A balance compares two flows of the same year: which comes first?"
+        "\n"
+        "Section 2 defines the balance (exports minus imports); take both from the 2018 row "
+        "of korea. A deficit is negative.",
+        explain="Right: now compare it with the figure Yonhap reported.",
+    )
+)
+
+question(
+    Question(
+        id="07-surplus-2008",
+        prompt="In EU statistics (series 'eurostat_eur'), which side sold more goods to the "
+        "other in 2008, Korea or Italy?",
+        kind="text",
+        expected=lambda: partnership.surplus_side(EU, 2008),
+        aliases=_korea_aliases,
+        hint="Compare the two flows of 2008: which side sold more to the other?"
+        "\n"
+        "The table italy_eu is read from Italy's side: exports are Italy's sales to Korea, "
+        "imports are Korea's sales to Italy.",
+        explain="",
+    )
+)
+
+
+# --- section 3: growth and CAGR ----------------------------------------------------------
+
+
 question(
     Question(
         id="07-italy-export-growth",
+        mistakes=(
+            Mistake(
+                "ratio-not-growth",
+                "the ratio end / start in %, not the growth",
+                lambda: (
+                    partnership.value(EU, ITALY_TO_KOREA, END)
+                    / partnership.value(EU, ITALY_TO_KOREA, START)
+                    * 100
+                ),
+                "the end value as a % of the start value given as the growth",
+            ),
+        ),
         prompt="In EU statistics (series 'eurostat_eur'), by how many percent did Italy's "
         "exports of goods to Korea grow from 2008 to 2014?",
         kind="number",
         unit="%",
         tolerance=0.5,
         expected=lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END),
-        hint="Growth in % is (end − start) / start × 100, with Italy's exports to Korea in "
-        "2008 and 2014; metrics.growth_rate() does it.",
-        explain="In current euros, Italy's exports to Korea rose by about three fifths between "
-        "2008 and 2014: before the FTA's provisional application (1 July 2011) and after it.",
+        hint="Growth compares the change with the start value. Which year is the start?"
+        "\n"
+        "Lesson 01 showed metrics.growth_rate(); italy_exports is indexed by year, so pick "
+        "a value by its year with .loc.",
+        explain="",
+    )
+)
+
+#: the options of 07-predict-cagr
+_PREDICT_OPTIONS = {
+    "a": "More than one sixth of the growth",
+    "b": "Less than one sixth of the growth",
+    "c": "Exactly one sixth of the growth",
+}
+
+
+def _cagr_vs_sixth() -> str:
+    cagr = partnership.cagr(EU, ITALY_TO_KOREA, START, END)
+    sixth = partnership.growth(EU, ITALY_TO_KOREA, START, END) / (END - START)
+    if abs(cagr - sixth) < 0.05:
+        return "c"
+    return "a" if cagr > sixth else "b"
+
+
+question(
+    Question(
+        id="07-predict-cagr",
+        prompt="Predict before you compute: is the compound annual growth rate of Italy's "
+        "exports to Korea, 2008-2014, more or less than one sixth of the whole growth? "
+        + " ".join(f"{k}: {v}" for k, v in _PREDICT_OPTIONS.items()),
+        kind="choice",
+        expected=_cagr_vs_sixth,
+        choices=(
+            Choice(
+                "a",
+                _PREDICT_OPTIONS["a"],
+                "compounding-reversed",
+                "Compounding works the other way: each year's growth is added to a larger "
+                "value than the year before's.",
+                "compounding thought to need a larger yearly rate",
+            ),
+            Choice("b", _PREDICT_OPTIONS["b"]),
+            Choice(
+                "c",
+                _PREDICT_OPTIONS["c"],
+                "simple-average",
+                "Dividing by six would be right only if each year's growth were added to the "
+                "2008 value; with compounding it is added to a growing value.",
+                "the total growth divided by the years taken for the yearly rate",
+            ),
+        ),
+        hint="Growing 10 % twice: is that +20 % or more than +20 %?"
+        "\n"
+        "Lesson 01 defined the CAGR as the constant yearly growth that turns the start value "
+        "into the end value.",
+        explain="Keep your prediction in mind: the next exercise computes the CAGR.",
     )
 )
 
@@ -62,6 +362,27 @@ question(
                 "the growth over the whole period, not per year",
                 lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END),
             ),
+            Mistake(
+                "simple-average",
+                "the whole growth divided by six, which leaves out compounding",
+                lambda: partnership.growth(EU, ITALY_TO_KOREA, START, END) / (END - START),
+            ),
+            Mistake(
+                "years-miscounted",
+                "seven years, counting both 2008 and 2014",
+                lambda: (
+                    (
+                        (
+                            partnership.value(EU, ITALY_TO_KOREA, END)
+                            / partnership.value(EU, ITALY_TO_KOREA, START)
+                        )
+                        ** (1 / (END - START + 1))
+                        - 1
+                    )
+                    * 100
+                ),
+                "the number of years counted with both ends",
+            ),
         ),
         prompt="What was the compound annual growth rate (CAGR) of Italy's exports of goods to "
         "Korea from 2008 to 2014 (series 'eurostat_eur'), in % per year?",
@@ -69,77 +390,12 @@ question(
         unit="%",
         tolerance=0.2,
         expected=lambda: partnership.cagr(EU, ITALY_TO_KOREA, START, END),
-        hint="CAGR = (end / start) ** (1 / years) − 1, in %; count the years from 2008 to "
-        "2014. metrics.cagr() does it for you.",
+        hint="How many years of growth lie between 2008 and 2014?"
+        "\n"
+        "Lesson 01 showed metrics.cagr(): the same two values as Exercise 4, and the number "
+        "of years between them.",
         explain="Now compare it with your prediction (the values are in current euros, not "
         "adjusted for prices).",
-    )
-)
-
-question(
-    Question(
-        id="07-korea-balance-2018",
-        mistakes=(
-            Mistake(
-                "sign-flipped",
-                "imports minus exports, not exports minus imports",
-                lambda: -float(partnership.trade(KOREA).set_index("year").loc[2018, "balance"]),
-            ),
-        ),
-        prompt="Using the Korean figures (series 'korea_usd'), what was Korea's trade balance "
-        "in goods with Italy in 2018, in USD billion (exports minus imports)?",
-        kind="number",
-        unit="USD billion",
-        tolerance=0.01,
-        expected=lambda: float(partnership.trade(KOREA).set_index("year").loc[2018, "balance"]),
-        hint="Korea's exports to Italy minus Korea's imports from Italy: "
-        "partnership.trade('korea_usd') has a balance column. A deficit is negative.",
-        explain="A deficit of about USD 1.8 billion: Korea bought more from Italy than it sold, "
-        "as Yonhap reported.",
-    )
-)
-
-question(
-    Question(
-        id="07-surplus-2008",
-        prompt="In EU statistics (series 'eurostat_eur'), which side sold more goods to the "
-        "other in 2008, Korea or Italy?",
-        kind="text",
-        expected=lambda: partnership.surplus_side(EU, 2008),
-        aliases=_korea_aliases,
-        hint="Compare the two flows in 2008: the side that sells more to the other than it "
-        "buys from it has the surplus.",
-        explain="In 2008 Italy bought more from Korea than it sold there.",
-    )
-)
-
-question(
-    Question(
-        id="07-italy-eu-rank",
-        prompt="Among the EU member states that Eurostat names as the largest exporters of "
-        "goods to Korea in 2014, in which position is Italy?",
-        kind="number",
-        tolerance=0,
-        expected=lambda: partnership.eu_rank(2014, "exports to Korea", "Italy"),
-        hint="Sort the 2014 table of EU members by value, largest first, and count down to Italy.",
-        explain="That is a rank by EU exports to Korea in 2014; compare it with what Cheong Wa "
-        "Dae's 'fourth-largest trading partner within the EU' (2026) measures.",
-    )
-)
-
-question(
-    Question(
-        id="07-days-to-dialogue",
-        prompt="The joint statement of 19 January 2026 asked for the next Strategic Dialogue "
-        "'as soon as possible'. How many days after the Seoul summit did it meet?",
-        kind="number",
-        unit="days",
-        tolerance=0,
-        expected=_days_to_dialogue,
-        hint="Keep the rows of the timeline dated after the summit and find the dialogue "
-        "among them; two dates become a span when both are pandas Timestamps, and a span "
-        "has a .days attribute.",
-        explain="Right: the follow-up came within weeks, and the timeline dates it to the day.",
     )
 )
 
@@ -182,7 +438,73 @@ question(
         kind="text",
         expected=_what_the_data_show,
         aliases=lambda: {v: k for k, v in STATEMENTS.items()},
-        hint="Ask of each statement: do two numbers, one before and one after, show it?",
+        hint="Ask of each statement: do two numbers, one before and one after, show it?"
+        "\n"
+        "Section 3 lists what else changed between 2008 and 2014.",
         explain="That is all a before/after comparison can show.",
+    )
+)
+
+
+# --- section 5: Italy's rank -------------------------------------------------------------
+
+
+def _rank_ties_once() -> int:
+    """Italy's position if member states with the same value counted as one."""
+    table = partnership.eu_partners(RANK_YEAR, RANK_FLOW).set_index("member_state")["value"]
+    return int((table[table > table["Italy"]]).nunique()) + 1
+
+
+question(
+    Question(
+        id="07-italy-eu-rank-2008",
+        mistakes=(
+            Mistake(
+                "tie-counted-once",
+                "the two member states level in second place counted as one position",
+                lambda: _rank_ties_once(),
+                "a tie counted as one position",
+            ),
+        ),
+        prompt="Among the EU member states that Eurostat names as the largest exporters of "
+        "goods to Korea in 2008, in which position is Italy? (Its position is one more than "
+        "the number of member states that exported more.)",
+        kind="number",
+        tolerance=0,
+        expected=lambda: partnership.eu_rank(RANK_YEAR, RANK_FLOW, "Italy"),
+        hint="Sort the 2008 exporters by value, largest first: how many sold more than Italy?"
+        "\n"
+        "Section 5 shows the later list ranked the same way; in 2008 two member states have the "
+        "same value, and each of them sold more than Italy.",
+        explain="",
+    )
+)
+
+
+# --- section 6: after the summit ---------------------------------------------------------
+
+
+question(
+    Question(
+        id="07-days-to-dialogue",
+        mistakes=(
+            Mistake(
+                "both-ends-counted",
+                "the days counted with both the summit day and the dialogue day",
+                lambda: _days_to_dialogue() + 1,
+                "a span of days counted with both ends",
+            ),
+        ),
+        prompt="The joint statement of 19 January 2026 asked for the next Strategic Dialogue "
+        "'as soon as possible'. How many days after the Seoul summit did it meet?",
+        kind="number",
+        unit="days",
+        tolerance=0,
+        expected=_days_to_dialogue,
+        hint="Which row after the summit is the dialogue, and on what date did it meet?"
+        "\n"
+        "Section 6's worked example subtracts two dates as pandas Timestamps and reads the "
+        "span's .days.",
+        explain="",
     )
 )
