@@ -229,7 +229,8 @@ question(
         tolerance=0.1,
         expected=_orders_of_magnitude,
         hint="Each step of ×10 is one power of ten: a base-10 logarithm counts them (np.log10).",
-        explain="Count the gridlines between the two points on the chart: the same number.",
+        explain="Your count of gridlines on the chart should be the same number, give or "
+        "take one.",
     )
 )
 
@@ -273,7 +274,7 @@ question(
         aliases=_chip_aliases,
         hint="Compare the flop_per_byte column with the job's operations per byte, and keep "
         "the chips that need no more than that.",
-        explain="Their memory delivers bytes fast enough for this job.",
+        explain="You kept the chips whose memory is fast enough for this job.",
     )
 )
 
