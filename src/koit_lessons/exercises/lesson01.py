@@ -135,8 +135,7 @@ question(
                 "c",
                 "3,600: the largest share squared.",
                 "top-share-squared",
-                "That is the first country's part of the index. Does the second country "
-                "count too?",
+                "That is the first country's part of the index. Does the second country count too?",
                 "only the largest share squared, the others left out",
             ),
             Choice(
@@ -374,8 +373,7 @@ question(
             ),
             Mistake(
                 "largest-alone",
-                "the power of ten of the largest model alone; AlexNet's is still to be "
-                "subtracted",
+                "the power of ten of the largest model alone; AlexNet's is still to be subtracted",
                 lambda: float(np.log10(compute.models()["training_compute_flop"].max())),
                 "the power of ten of one value where the steps between two values are asked",
             ),
@@ -390,8 +388,7 @@ question(
         "\n"
         "Section 1 printed the ratio (about a billion); np.log10 of a number gives its power "
         "of ten. On the chart, count the gridlines between the two points.",
-        explain="Your count of gridlines on the chart should be the same number, give or "
-        "take one.",
+        explain="Your count of gridlines on the chart should be the same number, give or take one.",
     )
 )
 
