@@ -161,11 +161,9 @@ def log_trend(
     name = f" ({top[label]})" if label is not None else ""
     body += f"; the largest {number(top[y])} in {_year(top[x])}{name}"
     extra = []
-    if fit is not None and "annual_growth" in fit and "doubling_months" in fit:
-        extra.append(
-            f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year (doubling every "
-            f"{fit['doubling_months']:.1f} months)"
-        )
+    if fit is not None and "annual_growth" in fit:
+        # as in the legend, no doubling time: it is what lesson 01's Exercise 3 asks for
+        extra.append(f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year")
     elif fit is not None:
         extra.append("A dashed line shows the fitted trend")
     if not special.empty and label is not None:
