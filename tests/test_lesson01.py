@@ -11,6 +11,7 @@ from koit_lessons.checks import check, expected, questions
 IDS = [
     "01-behemoth-flop",
     "01-doubling-months",
+    "01-energy-double-chips",
     "01-faster-at-200",
     "01-iea-growth",
     "01-kept-busy",
@@ -121,6 +122,10 @@ def test_doubling_feedback_uses_the_data():
             {"a": "sum-not-squares", "c": "top-share-squared", "d": "product-not-squares"},
         ),
         (
+            "01-energy-double-chips",
+            {"a": "more-chips-more-energy", "b": "shorter-time-less-energy"},
+        ),
+        (
             "01-faster-at-200",
             {"a": "peak-is-speed", "c": "same-family-same-speed", "d": "misread-bandwidth"},
         ),
@@ -219,3 +224,10 @@ def test_hints_are_staged():
         from koit_lessons.checks import _get
 
         assert len([x for x in _get(qid).hint.split("\n") if x.strip()]) == 2, qid
+
+
+def test_energy_does_not_change_with_the_chips():
+    runs = [compute.training_run(405e9, 15.6e12, "Google TPU v4", 0.4, n) for n in (8192, 16384)]
+    assert runs[1].days == pytest.approx(runs[0].days / 2)
+    assert runs[1].energy_mwh == pytest.approx(runs[0].energy_mwh)
+    assert expected("01-energy-double-chips") == "c"

@@ -120,6 +120,7 @@ ENTRIES = [
     # section 4: the calculator
     Fixed("from 40 % to 20 %", EXAMPLE),
     Fixed("on 8,192 TPU v4 chips", EXAMPLE + " (the calculator's default)"),
+    Fixed("8,192 TPU v4 chips at 40 % —", EXAMPLE + " (the calculator's default)"),
     # section 5: electricity, and the worked example of a compound annual growth rate
     Claim("so 10 % a year", lambda: metrics.cagr(100, 121, 2)),
     Claim(

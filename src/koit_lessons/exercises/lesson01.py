@@ -304,11 +304,71 @@ question(
         hint="A compound rate is the same percentage every year, not the whole growth shared "
         "out. How many years lie between the two values?"
         "\n"
-        "The worked example above Exercise 10 shows metrics.cagr(): it takes the start value, "
+        "The worked example above Exercise 11 shows metrics.cagr(): it takes the start value, "
         "the end value and the number of years, and returns a percentage.",
         explain="That is the IEA's Base Case as a yearly rate.",
     )
 )
+
+# --- section 4: the calculator's energy -------------------------------------------------
+
+#: the calculator's default run: the Llama 3.1 405B compute on 8,192 TPU v4 chips at 40 %
+CALC_CHIP = "Google TPU v4"
+CALC_CHIPS = 8192
+
+
+def _energy_when_chips_double() -> str:
+    """'c' when doubling the chips leaves the chips' energy unchanged (twice the chips for
+    half the time), 'a' if it doubles, 'b' if it halves."""
+
+    def run(chips: int) -> float:
+        r = compute.training_run(LLAMA_PARAMETERS, LLAMA_TOKENS, CALC_CHIP, RUN_UTILISATION, chips)
+        return float(r.energy_mwh)
+
+    base, doubled = run(CALC_CHIPS), run(2 * CALC_CHIPS)
+    if np.isclose(doubled, base):
+        return "c"
+    return "a" if np.isclose(doubled, 2 * base) else "b"
+
+
+question(
+    Question(
+        id="01-energy-double-chips",
+        prompt="In the calculator's run (the Llama 3.1 405B compute on 8,192 TPU v4 chips at "
+        "40 %), you double the number of chips. What happens to the energy the chips use?",
+        kind="choice",
+        expected=_energy_when_chips_double,
+        choices=(
+            Choice(
+                "a",
+                "It doubles: twice as many chips draw twice the power.",
+                "more-chips-more-energy",
+                "Twice the power, yes. But for how long? Look at what happens to the days "
+                "when you double the chips.",
+                "more chips taken to mean more energy, the shorter run left out",
+            ),
+            Choice(
+                "b",
+                "It halves: the run finishes in half the time.",
+                "shorter-time-less-energy",
+                "Half the time, yes. But how many chips draw power during that time?",
+                "a shorter run taken to mean less energy, the extra chips left out",
+            ),
+            Choice(
+                "c",
+                "It stays the same: twice the chips for half the time, so the chip-hours, "
+                "and the energy, do not change.",
+            ),
+        ),
+        hint="Energy = power per chip × number of chips × hours. What happens to each of "
+        "the three when the chips double?"
+        "\n"
+        "The calculator of section 4 writes the energy as W × chips × h: double the chips "
+        "there and compare the hours and the MWh.",
+        explain="You can check it in the calculator.",
+    )
+)
+
 
 # Exercise: a job that does few operations per byte read (e.g. writing text token by token).
 JOB_FLOP_PER_BYTE = 200
