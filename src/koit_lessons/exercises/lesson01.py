@@ -171,9 +171,8 @@ question(
         "A table sorted with .sort_values() on that column has the largest value in its "
         "last row; lesson 00 read a name off the top row of a sorted table the same way.",
         explain="Epoch labels this estimate 'Speculative' (see the confidence column): it "
-        "assumes Grok 4 had the same pre-training as Grok 3 plus extra reinforcement-learning "
-        "compute. Grok 3's own estimate, from about 100 days on 100,000 NVIDIA H100 GPUs, is "
-        "'Confident'.",
+        "assumes Grok 4 was trained like Grok 3, plus extra training on top. Grok 3's own "
+        "estimate, from about 100 days on 100,000 NVIDIA H100 chips, is 'Confident'.",
     )
 )
 
