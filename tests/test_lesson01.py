@@ -11,11 +11,15 @@ from koit_lessons.checks import check, expected, questions
 IDS = [
     "01-behemoth-flop",
     "01-doubling-months",
+    "01-energy-double-chips",
+    "01-faster-at-200",
     "01-iea-growth",
     "01-kept-busy",
     "01-largest-model",
     "01-llama-flop",
     "01-orders-of-magnitude",
+    "01-recall-1",
+    "01-recall-2",
     "01-run-days",
     "01-v6e-at-200",
 ]
@@ -104,3 +108,126 @@ def test_doubling_feedback_uses_the_data():
     months = compute.fit_trend(compute.models())["doubling_months"]
     fb = check("01-doubling-months", months)
     assert fb.correct and f"{months:.1f} months" in fb.message
+
+
+# --- the starter, the choice item and the named mistakes (second readers, issue 20) ----
+
+
+@pytest.mark.parametrize(
+    "qid, wrong",
+    [
+        ("01-recall-1", {"a": "countries-signed", "c": "mou-binding"}),
+        (
+            "01-recall-2",
+            {"a": "sum-not-squares", "c": "top-share-squared", "d": "product-not-squares"},
+        ),
+        (
+            "01-energy-double-chips",
+            {"a": "more-chips-more-energy", "b": "shorter-time-less-energy"},
+        ),
+        (
+            "01-faster-at-200",
+            {"a": "peak-is-speed", "c": "same-family-same-speed", "d": "misread-bandwidth"},
+        ),
+    ],
+)
+def test_choices_name_their_misconceptions(qid, wrong):
+    right = expected(qid)
+    assert check(qid, right).correct
+    for letter, code in wrong.items():
+        assert check(qid, letter).diagnosis == code
+
+
+def test_starter_hhi_comes_from_the_metric():
+    assert metrics.hhi([60, 40]) == pytest.approx(5200)
+    assert expected("01-recall-2") == "b"
+
+
+def test_faster_chip_is_computed_from_the_table():
+    chips = compute.accelerators().set_index("chip")
+
+    def speed(chip):
+        row = chips.loc[chip]
+        return min(row["peak_bf16_tflops"], 200 * row["memory_bandwidth_gbps"] / 1000)
+
+    v5p, v6e = speed("Google TPU v5p"), speed("Google TPU v6e (Trillium)")
+    assert v5p > v6e  # memory holds v6e below v5p on this job
+    assert expected("01-faster-at-200") == "b"
+    # the distractor d must stay false: v6e's bandwidth is lower than v5p's
+    assert (
+        chips.loc["Google TPU v6e (Trillium)", "memory_bandwidth_gbps"]
+        < chips.loc["Google TPU v5p", "memory_bandwidth_gbps"]
+    )
+
+
+def _days():
+    peak = compute.accelerator("Google TPU v5p")["peak_bf16_tflops"] * 1e12
+    return 6 * 405e9 * 15.6e12 / (peak * 0.4 * 6144) / 86_400
+
+
+@pytest.mark.parametrize(
+    "qid, answer, code",
+    [
+        ("01-llama-flop", lambda: 6 * 405e9 * 15.6e9, "billion-not-trillion"),
+        ("01-llama-flop", lambda: 405e9 * 15.6e12, "no-six"),
+        ("01-run-days", lambda: _days() * 24, "hours-not-days"),
+        ("01-run-days", lambda: _days() * 86_400, "seconds-not-days"),
+        ("01-run-days", lambda: _days() * 6144, "one-chip"),
+        ("01-run-days", lambda: _days() * 0.4, "no-utilisation"),
+        (
+            "01-orders-of-magnitude",
+            lambda: np.log10(compute.models()["training_compute_flop"].max()),
+            "largest-alone",
+        ),
+        ("01-v6e-at-200", lambda: 200 * 1638e9, "flops-not-tflops"),
+        (
+            "01-iea-growth",
+            lambda: metrics.cagr(
+                *compute.data_centre_electricity().set_index("period")["electricity_twh"][
+                    [2024, 2030]
+                ],
+                7,
+            ),
+            "years-counted-inclusive",
+        ),
+    ],
+)
+def test_typical_mistakes_are_named(qid, answer, code):
+    fb = check(qid, answer())
+    assert (fb.status, fb.diagnosis) == ("incorrect", code)
+
+
+def test_a_count_of_gridlines_is_accepted():
+    """Exercise 2: the chart has a gridline at every power of ten, so counting the
+    gridlines between AlexNet and the largest model gives the answer."""
+    m = compute.models()
+    alexnet = m.loc[m["model"] == "AlexNet", "training_compute_flop"].iloc[0]
+    top = m["training_compute_flop"].max()
+    lines = sum(1 for k in range(10, 40) if alexnet < 10**k < top)
+    assert check("01-orders-of-magnitude", lines).correct
+
+
+def test_log_chart_has_a_gridline_at_every_power_of_ten():
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import plots
+
+    m = compute.models()
+    ax = plots.log_trend(m, "decimal_year", "training_compute_flop", label="model")
+    ticks = [t for t in ax.get_yticks() if ax.get_ylim()[0] <= t <= ax.get_ylim()[1]]
+    assert np.allclose(np.diff(np.log10(ticks)), 1.0)
+    plt.close(ax.figure)
+
+
+def test_hints_are_staged():
+    for qid in IDS:
+        from koit_lessons.checks import _get
+
+        assert len([x for x in _get(qid).hint.split("\n") if x.strip()]) == 2, qid
+
+
+def test_energy_does_not_change_with_the_chips():
+    runs = [compute.training_run(405e9, 15.6e12, "Google TPU v4", 0.4, n) for n in (8192, 16384)]
+    assert runs[1].days == pytest.approx(runs[0].days / 2)
+    assert runs[1].energy_mwh == pytest.approx(runs[0].energy_mwh)
+    assert expected("01-energy-double-chips") == "c"

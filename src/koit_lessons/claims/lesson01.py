@@ -15,6 +15,10 @@ EPOCH_TREND = (
 )
 TPU_V5P = "Google Cloud, Cloud TPU documentation, TPU v5p page (accessed 2026)"
 EXAMPLE = "worked example: an assumption of the exercise or the calculator"
+GUIDELINES = (
+    "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
+)
+STARTER = "worked example: a made-up two-country market of the starter question"
 
 
 def _parameters_billion(model: str) -> float:
@@ -53,6 +57,13 @@ def _iea_growth() -> float:
 
 
 ENTRIES = [
+    # the starter on lesson 00: a made-up market of 60 % and 40 %
+    Fixed("one 60 %, the other 40 %", STARTER),
+    Fixed("the shares add up to 100 %", "definition: the shares of all producers"),
+    Claim("5,200: highly concentrated", lambda: metrics.hhi([60, 40])),
+    Fixed("(above 1,800)", GUIDELINES),
+    Claim("3,600: the largest share squared", lambda: metrics.hhi([60])),
+    Claim("2,400: the two shares multiplied", lambda: 60 * 40),
     # introduction and section 1 (stated without a percent sign, bound all the same)
     Claim("about 5 × 10²⁶ floating-point operations", _largest_flop_e26),
     Claim("a selection of 44 of them", lambda: len(compute.models())),
@@ -64,7 +75,7 @@ ENTRIES = [
     Claim("grown about 3.6 times a year", _trend_growth, digits=1),
     Claim("our fit gives about 4.1× a year", lambda: _trend_growth("AlphaGo"), digits=1),
     Fixed("fitting 428 notable models since 2010, finds about **4–5 times a year**", EPOCH_TREND),
-    Fixed("(4.7× per year, 90 % interval 4.3–5.2×", EPOCH_TREND),
+    Fixed("(4.7× per year in its June 2024 analysis, with a likely range of 4.3–5.2×", EPOCH_TREND),
     Fixed("later versions say 4.6×", EPOCH_TREND + "; later version of the page"),
     Fixed("its regression table 4.7× (90 % interval 4.3–5.2×)", EPOCH_TREND),
     # the model answer of the first Think! question
@@ -109,7 +120,9 @@ ENTRIES = [
     # section 4: the calculator
     Fixed("from 40 % to 20 %", EXAMPLE),
     Fixed("on 8,192 TPU v4 chips", EXAMPLE + " (the calculator's default)"),
-    # section 5: electricity
+    Fixed("8,192 TPU v4 chips at 40 % —", EXAMPLE + " (the calculator's default)"),
+    # section 5: electricity, and the worked example of a compound annual growth rate
+    Claim("so 10 % a year", lambda: metrics.cagr(100, 121, 2)),
     Claim(
         "about 1.5 % of the world's electricity",
         lambda: _electricity(2024, "share_of_world_electricity_pct"),

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import LogLocator, NullLocator
 
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._core import (
@@ -71,7 +72,8 @@ def log_trend(
         ``slope_log10`` and ``intercept_log10`` (for example from
         :func:`koit_lessons.compute.fit_trend`); the line drawn is
         ``10 ** (intercept_log10 + slope_log10 * x)``. If it also has
-        ``annual_growth`` and ``doubling_months``, they go into the legend.
+        ``annual_growth``, it goes into the legend. The y axis has a tick and a gridline
+        at every power of ten.
     label : str, optional
         The column with point names, used by ``annotate`` and ``highlight``.
     highlight : str, optional
@@ -132,13 +134,15 @@ def log_trend(
         xs = pd.Series([df[x].min(), df[x].max()], dtype="float64")
         ys = 10 ** (fit["intercept_log10"] + fit["slope_log10"] * xs)
         trend = "Fitted trend"
-        if "annual_growth" in fit and "doubling_months" in fit:
-            trend += (
-                f": ×{fit['annual_growth']:.1f} per year "
-                f"(doubles every {fit['doubling_months']:.1f} months)"
-            )
+        if "annual_growth" in fit:
+            # the growth factor only: the doubling time is lesson 01's Exercise 3
+            trend += f": ×{fit['annual_growth']:.1f} per year"
         ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
     ax.set_yscale("log")
+    # a tick and a gridline at every power of ten, so that one gridline step is ×10
+    # (matplotlib's default skips every second decade on a range this wide)
+    ax.yaxis.set_major_locator(LogLocator(base=10, numticks=100))
+    ax.yaxis.set_minor_locator(NullLocator())
     if label is not None:
         # room on the right for the names of the newest points
         lo, hi = ax.get_xlim()
@@ -157,11 +161,9 @@ def log_trend(
     name = f" ({top[label]})" if label is not None else ""
     body += f"; the largest {number(top[y])} in {_year(top[x])}{name}"
     extra = []
-    if fit is not None and "annual_growth" in fit and "doubling_months" in fit:
-        extra.append(
-            f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year (doubling every "
-            f"{fit['doubling_months']:.1f} months)"
-        )
+    if fit is not None and "annual_growth" in fit:
+        # as in the legend, no doubling time: it is what lesson 01's Exercise 3 asks for
+        extra.append(f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year")
     elif fit is not None:
         extra.append("A dashed line shows the fitted trend")
     if not special.empty and label is not None:
