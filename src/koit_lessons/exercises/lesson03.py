@@ -40,8 +40,7 @@ def _foundry_measure() -> str:
 question(
     Question(
         id="03-recall-1",
-        prompt="Lesson 02: in 2025Q2 TSMC took 70.2 % of the world foundry market. 70.2 % "
-        "of what?",
+        prompt="Lesson 02: in 2025Q2 TSMC took 70.2 % of the world foundry market. 70.2 % of what?",
         kind="choice",
         expected=_foundry_measure,
         choices=(
