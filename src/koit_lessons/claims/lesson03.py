@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from koit_lessons import chips, compute, memory
+from koit_lessons import chips, compute, memory, metrics
 from koit_lessons.claims import Claim, Fixed
 
 V6E = "Google TPU v6e (Trillium)"
@@ -209,6 +209,14 @@ GUIDELINES = (
 )
 
 
+def _hbm_hhi(quarter: str) -> float:
+    return float(metrics.hhi(memory.hbm_shares().loc[quarter].dropna().astype(float)))
+
+
+def _forecast_miss_pct() -> float:
+    return 100 * (_sales(2025, "actual") - _sales(2025, "forecast")) / _sales(2025, "forecast")
+
+
 def _foundry(company: str, quarter: str = "2025Q2") -> float:
     table = chips.foundry_shares(quarter)
     return float(table.loc[table["company"] == company, "share_pct"].sum())
@@ -228,6 +236,13 @@ ENTRIES += [
         lambda: memory.korea_share("2025Q2"),
         digits=1,
     ),
+    Claim(
+        "they had 79 % of HBM revenue",
+        lambda: _hbm("2025Q3", "SK hynix") + _hbm("2025Q3", "Samsung"),
+    ),
+    # summary: HBM and the forecast miss
+    Claim("HBM is more concentrated still: HHI 4,174", lambda: _hbm_hhi("2025Q3")),
+    Claim("2.5 % too low", _forecast_miss_pct, digits=1),
     # section 5: what Italy brings (lesson 02's numbers)
     Fixed("about €2 billion of Italian aid for STMicroelectronics' €5 billion", EC_2024),
     Fixed("Europe has 17 % of discrete, analog, sensor", CSET_DAO),
