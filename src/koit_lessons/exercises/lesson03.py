@@ -13,7 +13,7 @@ from koit_lessons import chips, data, memory, metrics
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 QUARTER = "2025Q2"
-#: the quarter of exercise 4 (the same filter as exercise 3, on a later quarter)
+#: the quarter of exercise 6 (the same filter as exercise 5, on a later quarter)
 LATER = "2025Q4"
 #: the HBM quarter of the transfer (the latest with all three makers' shares stated)
 HBM_QUARTER = "2025Q3"
@@ -355,7 +355,7 @@ question(
         hint="Do what you did for 2025Q2, on the table of another quarter."
         "\n"
         "memory.dram_shares() takes the quarter as text; then the same filter and sum as in "
-        "exercise 3.",
+        "exercise 5.",
         explain="The same filter works for any quarter of the data.",
     )
 )
@@ -471,7 +471,7 @@ question(
         "quarter."
         "\n"
         "The HBM table is indexed by quarter: pick the 2025Q3 row with .loc, then use the "
-        "same function as in exercise 5.",
+        "same function as in exercise 7.",
         explain="Now compare it with DRAM's index in the same quarter.",
     )
 )
@@ -546,8 +546,8 @@ question(
         hint="A change is the later value minus the earlier one, in the column of chip "
         "exports."
         "\n"
-        "Section 4's table: set the year as the index (as in exercise 6) and pick the two "
-        "years' values by label.",
+        "Section 4's table has one row per year: pick the 2023 and 2024 rows the way you "
+        "picked the 2024 row in exercise 9.",
         explain="Now say in one sentence what happened to chip exports in 2023 and 2024.",
     )
 )
