@@ -10,7 +10,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, lessons, memory, metrics, plots  # noqa: E402
+from koit_lessons import checks, chips, lessons, memory, metrics, plots  # noqa: E402
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "03_memory_hbm_korea.ipynb"
 
@@ -46,10 +46,85 @@ def test_lesson03_questions_are_registered_and_computed_from_data():
         ("03-chip-export-share-2024", 15.6, "incorrect"),
         ("03-chip-export-change", 43.3, "correct"),
         ("03-chip-export-change", -43.3, "incorrect"),
+        ("03-first-sk-hynix-lead", "2025 Q1", "correct"),
+        ("03-first-sk-hynix-lead", "2025-Q1", "correct"),
+        ("03-recall-1", "b", "correct"),
+        ("03-recall-2", "b", "correct"),
+        ("03-uses-once", "b", "correct"),
+        ("03-why-lead-changed", "b", "correct"),
+        ("03-dram-vs-foundry", "b", "correct"),
+        ("03-forecast-direction", "a", "correct"),
+        ("03-hbm-hhi", 4174, "correct"),
+        ("03-forecast-miss-pct", 2.53, "correct"),
+        ("03-forecast-miss-pct", 2.5, "correct"),
     ],
 )
 def test_feedback(qid, answer, status):
     assert checks.check(qid, answer).status == status
+
+
+def test_new_answers_are_computed_from_the_data():
+    dram = memory.dram_concentration("2025Q2")["hhi"]
+    foundry = chips.foundry_concentration("2025Q2")["hhi"]
+    assert checks.expected("03-dram-vs-foundry") == ("b" if dram < foundry else "a")
+    hbm = memory.hbm_shares().loc["2025Q3"].dropna().astype(float)
+    assert checks.expected("03-hbm-hhi") == pytest.approx(metrics.hhi(hbm))
+    assert checks.expected("03-hbm-hhi") == pytest.approx(57**2 + 22**2 + 21**2)
+    sales = chips.world_sales()
+    in_2025 = sales[sales["year"] == 2025].set_index("status")["world_sales_busd"]
+    miss = 100 * (in_2025["actual"] - in_2025["forecast"]) / in_2025["forecast"]
+    assert checks.expected("03-forecast-miss-pct") == pytest.approx(miss)
+    assert checks.expected("03-forecast-direction") == "a"  # 791.7 actual > 772.2 forecast
+    assert checks.expected("03-recall-1") == "b"  # the foundry data measure revenue
+    assert checks.expected("03-recall-2") == "b"  # fabrication least, below 10 nm high
+    assert checks.expected("03-uses-once") == "b"
+
+
+@pytest.mark.parametrize(
+    "qid, answer, code",
+    [
+        ("03-recall-1", "a", "revenue-is-capacity"),
+        ("03-recall-1", "c", "headquarters-is-location"),
+        ("03-recall-2", "a", "whole-equals-part"),
+        ("03-recall-2", "c", "not-concentrated-no-chokepoint"),
+        ("03-uses-once", "a", "peak-is-speed"),
+        ("03-uses-once", "c", "hbm-not-dram"),
+        ("03-uses-once", "d", "more-flops-faster"),
+        ("03-why-lead-changed", "a", "lead-by-growth"),
+        ("03-why-lead-changed", "c", "misread-third"),
+        ("03-dram-vs-foundry", "a", "three-makers-more-concentrated"),
+        ("03-dram-vs-foundry", "c", "band-is-value"),
+        ("03-forecast-direction", "b", "forecast-always-high"),
+        ("03-forecast-direction", "c", "late-forecast-exact"),
+        ("03-numbers-per-kflop", 1.78, "bytes-not-numbers"),
+        ("03-numbers-per-kflop", 3.56, "times-not-divided"),
+        ("03-first-sk-hynix-lead", "2025Q2", "latest-not-first"),
+        ("03-korea-dram-share", 38.7, "top1-not-all"),
+        ("03-korea-dram-share", 93.4, "all-not-korean"),
+        ("03-korea-dram-share-2025q4", 71.4, "wrong-quarter"),
+        ("03-korea-dram-share-2025q4", 36.0, "top1-not-all"),
+        ("03-dram-hhi", 5051, "foundry-not-dram"),
+        ("03-dram-hhi", 2567, "missing-maker"),
+        ("03-hbm-hhi", 2825, "dram-not-hbm"),
+        ("03-hbm-hhi", 4762, "wrong-quarter"),
+        ("03-chip-export-share-2024", 24.4, "latest-not-asked"),
+        ("03-chip-export-share-2024", 15.6, "wrong-year"),
+        ("03-chip-export-change", -43.3, "sign-flipped"),
+        ("03-chip-export-change", 43.91, "percent-not-absolute"),
+        ("03-chip-export-change", 5.2, "share-not-value"),
+        ("03-forecast-miss-pct", 2.46, "actual-as-base"),
+        ("03-forecast-miss-pct", 19.5, "absolute-not-percent"),
+        ("03-forecast-miss-pct", 25.6, "growth-not-miss"),
+    ],
+)
+def test_named_mistakes_are_recognised(qid, answer, code):
+    feedback = checks.check(qid, answer)
+    assert (feedback.status, feedback.diagnosis) == ("incorrect", code)
+
+
+def test_hints_escalate_in_two_stages():
+    for qid in checks.questions("03"):
+        assert len(checks._get(qid).hint.split("\n")) == 2, qid
 
 
 def test_notebook_metadata_and_structure():

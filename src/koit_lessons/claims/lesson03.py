@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from koit_lessons import chips, compute, memory
+from koit_lessons import chips, compute, memory, metrics
 from koit_lessons.claims import Claim, Fixed
 
 V6E = "Google TPU v6e (Trillium)"
@@ -79,15 +79,18 @@ ENTRIES = [
     # "fewer than one" 2-byte number is the claim "under 2 bytes" above
     Fixed("fewer than one new number for every 1,000 operations", UNIT),
     # section 2: the change of leader
-    Fixed("its DRAM revenue fell 7.1 % from the quarter before", TF_1Q25),
-    Fixed("while Samsung's fell 19 %", TF_1Q25),
+    Fixed("SK hynix's DRAM revenue **fell 7.1 %**", TF_1Q25 + " (exercise 4)"),
+    Fixed("Samsung's **fell 19 %**", TF_1Q25 + " (exercise 4)"),
+    Claim("e.g. 42.3 %", lambda: _dram("Samsung", "2021Q4"), digits=1),
+    Claim("− 29.7 % = 12.6 points", lambda: _dram("SK hynix", "2021Q4"), digits=1),
+    Claim("= 12.6 points", lambda: _lead("2021Q4"), digits=1),
     Claim("(33.2 % against", lambda: _dram("SK hynix", "2025Q3"), digits=1),
     Claim("against 32.6 %, a lead", lambda: _dram("Samsung", "2025Q3"), digits=1),
     Claim("a lead of only 0.6 points", lambda: _lead("2025Q3"), digits=1),
     Claim("back in front (36 %", lambda: _dram("Samsung", "2025Q4")),
     Claim("against 32.1 %)", lambda: _dram("SK hynix", "2025Q4"), digits=1),
-    Fixed("contract prices up 45–50 %", TF_4Q25),
-    Fixed("average selling prices up about 40 %", TF_4Q25),
+    Fixed("up 45–50 %, and Samsung's", TF_4Q25),
+    Fixed("(its revenue divided by the amount it sold) up about 40 %", TF_4Q25),
     # section 3: concentration
     Claim("between 90.5 % (2025Q4)", lambda: _history("covered_pct", "min"), digits=1),
     Claim("and 98.3 % (2024Q4)", lambda: _history("covered_pct", "max"), digits=1),
@@ -187,4 +190,68 @@ ENTRIES += [
     Claim("grew 25.6 % in 2025", _sales_growth_2025, digits=1),
     Claim(r"to \$791.7 billion (WSTS data, SIA)", lambda: _sales(2025, "actual"), digits=1),
     Claim(r"the same year was \$772.2 billion", lambda: _sales(2025, "forecast"), digits=1),
+]
+
+
+EC_2024 = (
+    "European Commission, approval of Italian aid for ST's silicon-carbide campus in "
+    "Catania (May 2024), as summarised by Green Forum (lesson 02)"
+)
+CSET_DAO = (
+    "CSET, Supply Chain Explorer data, provision.csv, 'DAO chip design' row (WSTS and SIA "
+    "sales, 2022), as in lesson 02"
+)
+AUDITORS = "European Court of Auditors, 'Microchips: EU off the pace in a global race' (2025)"
+FORECAST = "Commission forecast (July 2024), as reported by Bits&Chips (2025), as in lesson 02"
+GUIDELINES = (
+    "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023): "
+    "above 1,800 'highly concentrated'"
+)
+
+
+def _hbm_hhi(quarter: str) -> float:
+    return float(metrics.hhi(memory.hbm_shares().loc[quarter].dropna().astype(float)))
+
+
+def _forecast_miss_pct() -> float:
+    return 100 * (_sales(2025, "actual") - _sales(2025, "forecast")) / _sales(2025, "forecast")
+
+
+def _foundry(company: str, quarter: str = "2025Q2") -> float:
+    table = chips.foundry_shares(quarter)
+    return float(table.loc[table["company"] == company, "share_pct"].sum())
+
+
+ENTRIES += [
+    # starter (lesson 02 recalled)
+    Claim("TSMC took **70.2 %** of the world foundry market", lambda: _foundry("TSMC"), digits=1),
+    Claim("(TrendForce). 70.2 % of what?", lambda: _foundry("TSMC"), digits=1),
+    # exercise 2 and section 3
+    Fixed("1,000 ÷ 560 ≈ 1.78 bytes per 1,000 operations", UNIT),
+    Claim("one foundry (TSMC) took 70.2 %", lambda: _foundry("TSMC"), digits=1),
+    Fixed("both are above 1,800", GUIDELINES),
+    # back to Seoul
+    Claim(
+        "makers took 71.4 % of world DRAM revenue",
+        lambda: memory.korea_share("2025Q2"),
+        digits=1,
+    ),
+    Claim(
+        "they had 79 % of HBM revenue",
+        lambda: _hbm("2025Q3", "SK hynix") + _hbm("2025Q3", "Samsung"),
+    ),
+    # summary: HBM and the forecast miss
+    Claim("HBM is more concentrated still: HHI 4,174", lambda: _hbm_hhi("2025Q3")),
+    Claim("2.5 % too low", _forecast_miss_pct, digits=1),
+    # section 5: what Italy brings (lesson 02's numbers)
+    Fixed("about €2 billion of Italian aid for STMicroelectronics' €5 billion", EC_2024),
+    Fixed("Europe has 17 % of discrete, analog, sensor", CSET_DAO),
+    Fixed("The EU aims at 20 % of the world's chip production by value", AUDITORS),
+    Fixed("forecast (July 2024) is 11.7 % by 2030", FORECAST),
+    # model answer and sources
+    Fixed("ST's €5 billion campus in Catania, with about €2 billion", EC_2024),
+    Fixed("approval of €2 billion Italian aid", EC_2024 + " (source title)"),
+    # glossary
+    Claim("to 33.2 % is 0.6 points", lambda: _dram("SK hynix", "2025Q3"), digits=1),
+    Claim("from 32.6 %", lambda: _dram("Samsung", "2025Q3"), digits=1),
 ]
