@@ -42,7 +42,7 @@ PLANS = [
         90,
         4,
         ["00", "04", "05", "06"],
-        {},
+        {"05": ["8. What really happened"]},
     ),
     (
         "The whole course in six weeks (two sessions of 90 minutes a week)",
