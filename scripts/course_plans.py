@@ -42,7 +42,7 @@ PLANS = [
         90,
         4,
         ["00", "04", "05", "06"],
-        {},
+        {"05": ["8. What really happened"]},
     ),
     (
         "The whole course in six weeks (two sessions of 90 minutes a week)",
@@ -61,6 +61,12 @@ PLANS = [
         {"09": ["Part D"]},
     ),
 ]
+
+
+def _homework_name(section: str) -> str:
+    """'8. What really happened: ...' -> '§8 — What really happened: ...'; 'Part D — ...' as is."""
+    number, dot, rest = section.partition(". ")
+    return f"§{number} — {rest}" if dot and number.isdigit() else section
 
 
 def _short(title: str) -> str:
@@ -124,7 +130,8 @@ def render() -> str:
         lines += ["", summary + "."]
         if plan["homework"]:
             home = "; ".join(
-                f"{c.lesson} {c.sections[0]} (about {c.minutes} min)" for c in plan["homework"]
+                f"{c.lesson} {_homework_name(c.sections[0])} (about {c.minutes} min)"
+                for c in plan["homework"]
             )
             lines += ["", f"Homework: {home}."]
     lines += ["", END]

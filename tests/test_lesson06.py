@@ -4,16 +4,21 @@ import json
 
 import pytest
 
-from koit_lessons import checks, lessons, minerals, policy
+from koit_lessons import checks, lessons, minerals, policy, shocks
 from koit_lessons.resources import notebooks_dir
 
 NOTEBOOK = "06_policy_answers.ipynb"
 IDS = [
     "06-ceilings",
+    "06-eu-rare-earth-margin",
     "06-korea-lithium-gap",
+    "06-korea-not-crma",
     "06-minerals-over-cap",
+    "06-predict-refining",
     "06-processing-of-what",
     "06-rare-earth-excess",
+    "06-recall-1",
+    "06-recall-2",
     "06-refining-excess",
 ]
 
@@ -32,7 +37,13 @@ def test_questions_are_registered_and_computed_from_the_data():
 
 
 @pytest.mark.parametrize(
-    "qid", ["06-korea-lithium-gap", "06-rare-earth-excess", "06-refining-excess"]
+    "qid",
+    [
+        "06-eu-rare-earth-margin",
+        "06-korea-lithium-gap",
+        "06-rare-earth-excess",
+        "06-refining-excess",
+    ],
 )
 def test_number_questions_accept_the_answer_and_reject_a_wrong_one(qid):
     right = checks.expected(qid)
@@ -64,3 +75,70 @@ def test_notebook_metadata_exercises_and_think():
 
 def test_cap_value_in_the_notebook_comes_from_the_data():
     assert policy.target_value("eu-single-country") == 65
+
+
+def test_starter_answers_come_from_lesson_05s_rules():
+    cut = shocks.simulate("cobalt", "Congo (Kinshasa)", 25, elasticity=0.5, year=2024)
+    assert cut.supply_lost_pct == pytest.approx(cut.producer_share_pct * 25 / 100)
+    assert checks.expected("06-recall-1") == "b"  # about 19 %, the option the lesson prints
+    assert round(cut.supply_lost_pct) == 19
+    assert checks.check("06-recall-1", "a").diagnosis == "cut-not-loss"
+    assert checks.check("06-recall-1", "c").diagnosis == "share-minus-cut"
+    assert checks.expected("06-recall-2") == "b"
+    assert checks.check("06-recall-2", "a").diagnosis == "stockpile-adds-supply"
+    assert checks.check("06-recall-2", "C").diagnosis == "stockpile-lowers-price-for-good"
+
+
+def test_new_items_are_computed_from_the_data():
+    eu = policy.import_portfolio("European Union", "rare earth elements (REE+)", 2024)
+    assert checks.expected("06-eu-rare-earth-margin") == pytest.approx(65 - eu.max())
+    assert checks.expected("06-predict-refining") == "c"  # 92 % refining vs 62-71 % mining
+    t = policy.targets()
+    korea_only = set(t.loc[t["jurisdiction"] == "Korea", "stage"]) - set(
+        t.loc[t["jurisdiction"] == "European Union", "stage"]
+    )
+    assert "stockpile" in korea_only
+    assert checks.expected("06-korea-not-crma") == "c"
+
+
+@pytest.mark.parametrize(
+    ("qid", "answer", "code"),
+    [
+        ("06-rare-earth-excess", 71.05, "share-not-excess"),
+        ("06-rare-earth-excess", -6.05, "cap-minus-share"),
+        ("06-refining-excess", -3, "mining-not-refining"),
+        ("06-refining-excess", 6.05, "usgs-mining-excess"),
+        ("06-refining-excess", 92, "share-not-excess"),
+        ("06-korea-lithium-gap", 37.9, "wrong-year"),
+        ("06-korea-lithium-gap", 79.6, "share-not-excess"),
+        ("06-eu-rare-earth-margin", 0, "excess-for-margin"),
+        ("06-eu-rare-earth-margin", 46.3, "share-not-margin"),
+        ("06-eu-rare-earth-margin", -18.7, "share-minus-cap"),
+        ("06-predict-refining", "a", "refining-less-concentrated"),
+        ("06-predict-refining", "b", "mined-where-refined"),
+        ("06-korea-not-crma", "a", "recycling-korea-only"),
+        ("06-korea-not-crma", "b", "ceiling-korea-only"),
+        ("06-korea-not-crma", "d", "eu-target-as-korean"),
+        ("06-processing-of-what", "A", "world-not-eu-consumption"),
+    ],
+)
+def test_typical_wrong_answers_are_named(qid, answer, code):
+    feedback = checks.check(qid, answer)
+    assert not feedback.correct
+    assert feedback.diagnosis == code
+
+
+def test_the_over_cap_filter_names_the_complement():
+    under = sorted(
+        set(policy.cap_table(2024)["mineral"]) - set(checks.expected("06-minerals-over-cap"))
+    )
+    assert checks.check("06-minerals-over-cap", under).diagnosis == "passes-not-fails"
+
+
+def test_tables_before_the_exercises_hide_what_the_student_computes():
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text())
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    caps_cell = next(s for s in sources if s.startswith("caps = policy.cap_table"))
+    assert "excess_pp" not in caps_cell and "passes" not in caps_cell
+    korea_cell = next(s for s in sources if "korea_lithium = pd.DataFrame" in s)
+    assert "excess_pp" not in korea_cell.splitlines()[-1]

@@ -10,6 +10,7 @@ from koit_lessons import data, minerals, policy
 from koit_lessons.claims import Claim, Fixed
 
 YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
+STARTER = "lesson 05's scenario: a cut chosen for the exercise, not a forecast"
 USGS_GRAPHITE = (
     "USGS, Mineral Commodity Summaries 2026, natural graphite chapter: 'In 2025, China was "
     "the world's leading natural graphite supplier, producing an estimated 82% of total world "
@@ -77,8 +78,19 @@ ENTRIES = [
     Claim("the EU's 65 % is per strategic", _cap),
     Claim("Korea's 50 % is reported", _korea_goal),
     Claim("we apply 50 % to one supplier", _korea_goal),
+    # starter: lesson 05's rule 1 on a 25 % cut of Congo (Kinshasa)'s cobalt
+    Claim("mined about 75 % of the world's cobalt", lambda: _share("cobalt", "COD")),
+    Fixed("cut its output by **25 %**", STARTER),
+    Fixed("**a** 25 % of world supply: the size of the cut", STARTER + " (a wrong option)"),
+    Claim("About 19 % of world supply", lambda: _share("cobalt", "COD") * 25 / 100),
+    Claim(
+        "About 50 % of world supply: the share minus the cut",
+        lambda: _share("cobalt", "COD") - 25,
+    ),
+    # section 2: the definition of a percentage point
+    Fixed("a 70 % share is 5 pp above a 65 % cap", "definition: worked example"),
     # section 2: testing against the cap (exercises 1 and 2; the summary)
-    Claim("above the 65 % threshold", _cap),
+    Claim("above the 65 % cap, as an illustration", _cap),
     Claim("are over 65 %", _cap),
     Claim("more than 65 % of world production", _cap),
     # section 3: mining is not the whole chain
@@ -92,10 +104,17 @@ ENTRIES = [
     Claim("— 40 % of what?", lambda: _target("eu-processing")),
     Claim("Its processing benchmark is 40 %", lambda: _target("eu-processing")),
     Claim("its 10 % extraction benchmark", lambda: _target("eu-extraction")),
-    # section 4: Korea's imports (and exercise 4)
+    # exercise 5: the prediction (before the IEA's figures)
+    Claim("Below 65 %: refining", _cap),
+    Claim("Far above 65 %: further", _cap),
+    Claim("a few points over the 65 % cap in 2024", _cap),
+    # section 4: Korea's imports, the EU's (exercise 8) and back to Seoul
     Claim("Korea's 50 % figure", _korea_goal),
+    Claim("**below** the 65 % cap", _cap),
+    Claim("far over the 50 % figure of Korea's own strategy", _korea_goal),
+    Claim("pass the 65 % line by weight", _cap),
     # section 5: the two lists
-    Claim("Annex I names 17", lambda: len(policy.strategic_list("European Union"))),
+    Claim("the Regulation) names 17", lambda: len(policy.strategic_list("European Union"))),
     Claim("strategy names 10", lambda: len(policy.strategic_list("Korea"))),
     # the model answer of the Think! question
     Claim("about 71 % of the world's rare earths", lambda: _share("rare earths", "CHN")),
@@ -105,7 +124,7 @@ ENTRIES = [
     Claim("Congo (Kinshasa) about 75 % of its cobalt", lambda: _share("cobalt", "COD")),
     Claim("top share was 92 % in 2023", lambda: _iea_china_rare_earths("refining")),
     Claim("27 points above", lambda: _iea_china_rare_earths("refining") - _cap()),
-    Claim("the EU's 65 % threshold", _cap),
+    Claim("the EU's 65 % cap", _cap),
     Claim("Korea's 100-day goal", lambda: _target("kor-stockpile")),
     Claim("still 79.6 % from China in 2023", _korea_lithium_china, digits=1),
     Claim("29.6 points above its goal", lambda: _korea_lithium_china() - _korea_goal(), digits=1),

@@ -1,99 +1,160 @@
 """Checked exercises of lesson 06 (Policy answers). Answers are computed by
-:mod:`koit_lessons.policy` from the shipped data, never typed in."""
+:mod:`koit_lessons.policy` from the shipped data, never typed in.
+
+Hints escalate (issue 20): each ``hint`` has two lines, a nudge for the first wrong answer
+and a pointer to where the lesson shows the method; neither gives the finished line. Typical
+wrong numbers are named as :class:`~koit_lessons.checks.Mistake`\\ s."""
 
 from __future__ import annotations
 
-from koit_lessons import data, policy
-from koit_lessons.checks import Mistake, Question, question
+from koit_lessons import data, policy, shocks
+from koit_lessons.checks import Choice, Mistake, Question, question
 
 YEAR = 2024
+#: lesson 05's assumed elasticity (the starter's cobalt cut does not depend on it)
+ELASTICITY = 0.5
+EU_REE = "rare earth elements (REE+)"
 
 
 def _eu_cap() -> float:
     return policy.target_value("eu-single-country")
 
 
-def _refining_top1(mineral: str) -> float:
+def _korea_goal() -> float:
+    return policy.target_value("kor-single-country")
+
+
+def _iea_top1(mineral: str, stage: str) -> float:
+    """The top country's share at a stage, latest year in ``iea_supply_concentration``."""
     df = data.table("iea_supply_concentration")
-    rows = df[(df["mineral"] == mineral) & (df["stage"] == "refining")]
+    rows = df[(df["mineral"] == mineral) & (df["stage"] == stage)]
     rows = rows[rows["measure"] == "top-1 share"].sort_values("year")
     return float(rows["share_pct"].iloc[-1])
 
 
-question(
-    Question(
-        id="06-rare-earth-excess",
-        prompt="Treat world rare-earth mine production in 2024 as a supply portfolio. By how "
-        "many percentage points is the largest producer above the CRMA's 65% single-country "
-        "threshold (an illustration, not a test of the EU's consumption)?",
-        kind="number",
-        unit="percentage points",
-        tolerance=0.2,
-        expected=lambda: (
-            policy.single_country_check(
-                policy.production_portfolio("rare earths", YEAR),
-                _eu_cap(),
-                rounding_pp=policy.USGS_ROUNDING_PP,
-            ).excess_pp
+def _refining_top1(mineral: str) -> float:
+    return _iea_top1(mineral, "refining")
+
+
+def _world_top1(mineral: str) -> float:
+    """The largest producer's share of world production in 2024 (USGS; lesson 04)."""
+    caps = policy.cap_table(YEAR, _eu_cap()).set_index("mineral")
+    return float(caps.loc[mineral, "top_share_pct"])
+
+
+def _korea_lithium_china(year: int) -> float:
+    return float(policy.import_portfolio("Korea", "lithium hydroxide", year)["China"])
+
+
+def _eu_ree_top() -> float:
+    return float(policy.import_portfolio("European Union", EU_REE, YEAR).max())
+
+
+# --- retrieval starter: lesson 05 (supply lost, what a stockpile buys) -------------------
+
+
+def _cobalt_cut() -> shocks.ShockResult:
+    return shocks.simulate("cobalt", "Congo (Kinshasa)", 25, elasticity=ELASTICITY, year=YEAR)
+
+
+def _cobalt_option() -> str:
+    """The letter whose value is the supply lost in a 25 % Congo (Kinshasa) cobalt cut."""
+    r = _cobalt_cut()
+    values = {
+        "a": r.cut_pct,
+        "b": r.supply_lost_pct,
+        "c": r.producer_share_pct - r.cut_pct,
+    }
+    return min(values, key=lambda k: abs(values[k] - r.supply_lost_pct))
+
+
+def _about(x: float) -> str:
+    return f"about {x:.0f}%"
+
+
+def _cobalt_choices() -> tuple[Choice, ...]:
+    r = _cobalt_cut()
+    return (
+        Choice(
+            "a",
+            f"{r.cut_pct:.0f}% of world supply: the size of the cut.",
+            "cut-not-loss",
+            "The cut is a share of Congo (Kinshasa)'s own output, not of the world's. Rule 1 "
+            "of lesson 05 used two numbers: which is missing here?",
+            "the cut taken for the supply lost",
         ),
-        hint="Build the 2024 production portfolio of rare earths, test it against the 65 % cap"
-        " with policy.single_country_check(), allowing for USGS's rounding "
-        "(policy.USGS_ROUNDING_PP: USGS shares can add up to a little over 100), and read"
-        " excess_pp.",
-        explain="China's share of mining is only a few points above the cap.",
+        Choice("b", f"{_about(r.supply_lost_pct)} of world supply."),
+        Choice(
+            "c",
+            f"{_about(r.producer_share_pct - r.cut_pct)} of world supply: the share minus the cut.",
+            "share-minus-cut",
+            "Taking 25 away from the share treats the cut as percentage points of world "
+            "supply. A cut by a quarter removes a quarter of what?",
+            "the cut subtracted from the share instead of applied to it",
+        ),
     )
-)
+
 
 question(
     Question(
-        id="06-minerals-over-cap",
-        prompt="Which minerals in the data had a single country supplying more than 65% of "
-        "world production in 2024 (mine production; primary production for gallium)?",
-        kind="names",
-        expected=lambda: sorted(
-            policy.cap_table(YEAR, _eu_cap()).query("not passes")["mineral"].tolist()
-        ),
-        hint="Use policy.cap_table(2024) and keep the rows where passes is False.",
-        explain="All but gallium are over 65% at the mining stage, and gallium at its first "
-        "refining stage (USGS reports primary production of low-purity gallium).",
+        id="06-recall-1",
+        prompt="Congo (Kinshasa) mined about 75% of the world's cobalt in 2024 (USGS). If it "
+        "cut its output by 25%, what share of world supply would be lost, by lesson 05's rule 1?",
+        kind="choice",
+        expected=_cobalt_option,
+        choices=_cobalt_choices(),
+        hint="Lesson 05's rule 1 needs two numbers: the producer's share and the cut."
+        "\n"
+        "Lesson 05, section 1: supply lost = share × cut / 100. Put in 75 and 25.",
+        explain="You remembered rule 1.",
     )
 )
 
-question(
-    Question(
-        id="06-refining-excess",
-        prompt="The IEA reports the top refining country's share of rare earths (latest year "
-        "in iea_supply_concentration). By how many percentage points is it above the 65% cap?",
-        kind="number",
-        unit="percentage points",
-        tolerance=0.2,
-        expected=lambda: _refining_top1("rare earths") - _eu_cap(),
-        hint="Find the rare-earth refining row with measure 'top-1 share' and subtract 65.",
-        explain="Now compare it with the mining figure of Exercise 3.",
-    )
-)
+
+def _stockpile_option() -> str:
+    """'b' when, in lesson 05's model, stocks delay the loss but leave the full loss after."""
+    loss = _cobalt_cut().supply_lost_pct
+    delays = shocks.net_loss_pct(loss, 3) < loss  # the average over the year falls
+    full_after = shocks.net_loss_pct(loss, 12) == 0 and shocks.net_loss_pct(loss, 0) == loss
+    return "b" if delays and full_after else "a"
+
 
 question(
     Question(
-        id="06-korea-lithium-gap",
-        prompt="In 2023, how many percentage points did China's share of Korea's lithium "
-        "hydroxide imports exceed Korea's 50% figure (used here as an illustrative "
-        "single-supplier threshold)?",
-        kind="number",
-        unit="percentage points",
-        tolerance=0.2,
-        expected=lambda: (
-            policy.single_country_check(
-                policy.import_portfolio("Korea", "lithium hydroxide", 2023),
-                policy.target_value("kor-single-country"),
-            ).excess_pp
+        id="06-recall-2",
+        prompt="In lesson 05's model, what does a stockpile of a few months buy a country "
+        "facing a supply cut?",
+        kind="choice",
+        expected=_stockpile_option,
+        choices=(
+            Choice(
+                "a",
+                "Supply: the lost tonnes are replaced for good.",
+                "stockpile-adds-supply",
+                "Stocks run out. In lesson 05 the full loss came back once the months of stocks "
+                "were used up.",
+                "a stockpile read as new supply rather than time",
+            ),
+            Choice("b", "Time: the loss is delayed, not removed, while buyers adjust."),
+            Choice(
+                "c",
+                "A lower price for years: the cut no longer matters once stocks exist.",
+                "stockpile-lowers-price-for-good",
+                "The model averages over 12 months only, and after the stocks are gone the price "
+                "rule applies to the whole loss again.",
+                "a stockpile taken to lower the price for good",
+            ),
         ),
-        hint="Korea's goal is the value of 'kor-single-country' in policy.targets(); test "
-        "policy.import_portfolio('Korea', 'lithium hydroxide', 2023) against it.",
-        explain="China's share fell from 2022 to 2023, "
-        "but it is still far above Korea's 50% figure.",
+        hint="Think of what happens in month 4 after a 3-month stockpile."
+        "\n"
+        "Lesson 05, section 5 (the stockpile): the net loss over the year and the "
+        "Think! on what a six-month stockpile buys and what not.",
+        explain="You remembered what stocks buy.",
     )
 )
+
+
+# --- section 1: the targets --------------------------------------------------------------
 
 
 def _measure(target_id: str) -> str:
@@ -122,8 +183,7 @@ question(
         mistakes=(
             Mistake(
                 "world-not-eu-consumption",
-                "a share of world production, as in the cap table; the benchmarks count the "
-                "EU's own use",
+                "a share of world production; the benchmarks count the EU's own use",
                 lambda: "A",
                 "a CRMA benchmark read as a share of world production",
             ),
@@ -140,8 +200,10 @@ question(
         kind="text",
         expected=lambda: next(k for k, v in _options().items() if v == _measure("eu-processing")),
         aliases=lambda: {v: k for k, v in _options().items()},
-        hint="Read the unit column of the eu-processing row: what is the 40 % a share of?",
-        explain="That is what every one of the EU's three capacity benchmarks measures.",
+        hint="Whose use or whose production does the unit column name?"
+        "\n"
+        "The table above: read the unit column of the eu-processing row to its end.",
+        explain="You read the unit, not just the number.",
     )
 )
 
@@ -160,9 +222,314 @@ question(
         "their target_id values.",
         kind="names",
         expected=lambda: _targets("at most"),
-        hint="Filter the table on its direction column, then take the target_id column of the "
-        "rows you kept.",
-        explain="Both are limits on dependence, but they are measured differently: see the "
-        "unit column.",
+        hint="Which column says 'at least' or 'at most'? Keep only the rows you need."
+        "\n"
+        "Lesson 04 picked Indonesia's nickel row with table.loc[condition, column]: here "
+        "the condition is on direction and the column is target_id.",
+        explain="You wrote the filter.",
+    )
+)
+
+
+# --- section 2: testing a portfolio against the cap ---------------------------------------
+
+
+question(
+    Question(
+        id="06-rare-earth-excess",
+        prompt="Treat world rare-earth mine production in 2024 as a supply portfolio. By how "
+        "many percentage points is the largest producer above the CRMA's 65% single-country "
+        "cap (an illustration, not a test of the EU's consumption)?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: (
+            policy.single_country_check(
+                policy.production_portfolio("rare earths", YEAR),
+                _eu_cap(),
+                rounding_pp=policy.USGS_ROUNDING_PP,
+            ).excess_pp
+        ),
+        hint="A gap in percentage points is one share minus another."
+        "\n"
+        "The worked example above the caps table: the check reports the largest share "
+        "minus the cap. Do the same with rare earths' row of caps.",
+        explain="You measured the gap.",
+        mistakes=(
+            Mistake(
+                "share-not-excess",
+                "the share itself, not how far it is above the cap",
+                lambda: _world_top1("rare earths"),
+                "a share given where its distance from a threshold is asked",
+            ),
+            Mistake(
+                "cap-minus-share",
+                "the cap minus the share, the wrong way round",
+                lambda: _eu_cap() - _world_top1("rare earths"),
+                "a difference taken the wrong way round",
+            ),
+        ),
+    )
+)
+
+
+def _over_cap() -> list[str]:
+    return sorted(policy.cap_table(YEAR, _eu_cap()).query("not passes")["mineral"].tolist())
+
+
+def _under_cap() -> list[str]:
+    return sorted(policy.cap_table(YEAR, _eu_cap()).query("passes")["mineral"].tolist())
+
+
+question(
+    Question(
+        id="06-minerals-over-cap",
+        prompt="Which minerals in the data had a single country supplying more than 65% of "
+        "world production in 2024 (mine production; primary production for gallium)?",
+        kind="names",
+        expected=_over_cap,
+        hint="Which column holds the largest producer's share? Compare it with 65."
+        "\n"
+        "Exercise 2's filter has the same shape: table.loc[condition, column], with the "
+        "condition on top_share_pct and the column mineral.",
+        explain="Your filter found them; the chart below shows the same line.",
+        mistakes=(
+            Mistake(
+                "passes-not-fails",
+                "the minerals under the cap, not over it",
+                _under_cap,
+                "a filter kept the rows that pass instead of those that fail",
+            ),
+        ),
+    )
+)
+
+
+# --- section 3: mining is not the whole chain --------------------------------------------
+
+
+def _refining_option() -> str:
+    """'c' when the top refiner is further over 65 % than the top miner (IEA and USGS)."""
+    refining = _refining_top1("rare earths")
+    mining = max(_iea_top1("rare earths", "mining"), _world_top1("rare earths"))
+    if refining < _eu_cap():
+        return "a"
+    return "c" if refining > mining + 5 else "b"
+
+
+question(
+    Question(
+        id="06-predict-refining",
+        prompt="Predict before you look: rare-earth mining was a few points over the 65% cap in "
+        "2024. Where is the top country's share of rare-earth refining?",
+        kind="choice",
+        expected=_refining_option,
+        choices=(
+            Choice(
+                "a",
+                "Below 65 %: refining is spread over more countries than mining.",
+                "refining-less-concentrated",
+                "Lesson 04 compared the two stages for several minerals: which stage had the "
+                "longer top bars?",
+                "refining thought less concentrated than mining",
+            ),
+            Choice(
+                "b",
+                "About where mining is: whoever mines the ore refines it.",
+                "mined-where-refined",
+                "Ore is traded across borders: lesson 04's copper was mined in one country and "
+                "refined mostly in another.",
+                "the refining stage assumed to sit where the ore is mined",
+            ),
+            Choice("c", "Far above 65 %: further over the cap than mining."),
+        ),
+        hint="Lesson 04: which stage, mining or refining, was more concentrated?"
+        "\n"
+        "Lesson 04's mine-vs-refine chart (and lesson 05's starter question 1) compared the "
+        "top shares of the two stages.",
+        explain="Now check your prediction against the IEA's figures below.",
+    )
+)
+
+question(
+    Question(
+        id="06-refining-excess",
+        prompt="The IEA reports the top refining country's share of rare earths (latest year "
+        "in iea_supply_concentration). By how many percentage points is it above the 65% cap?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: _refining_top1("rare earths") - _eu_cap(),
+        hint="Which row of the table is about refining, not mining?"
+        "\n"
+        "The table above has one row per stage; Exercise 3 showed how a gap to the cap "
+        "is measured.",
+        explain="You measured the refining gap.",
+        mistakes=(
+            Mistake(
+                "mining-not-refining",
+                "the mining row's gap, not the refining row's",
+                lambda: _iea_top1("rare earths", "mining") - _eu_cap(),
+                "the mining stage used where refining is asked",
+            ),
+            Mistake(
+                "usgs-mining-excess",
+                "Exercise 3's mining gap (USGS), not the refining gap",
+                lambda: _world_top1("rare earths") - _eu_cap(),
+                "the mining gap of an earlier exercise reused for refining",
+            ),
+            Mistake(
+                "share-not-excess",
+                "the share itself, not how far it is above the cap",
+                lambda: _refining_top1("rare earths"),
+                "a share given where its distance from a threshold is asked",
+            ),
+        ),
+    )
+)
+
+
+# --- section 4: Korea's imports, and the EU's (transfer) ---------------------------------
+
+
+question(
+    Question(
+        id="06-korea-lithium-gap",
+        prompt="In 2023, how many percentage points did China's share of Korea's lithium "
+        "hydroxide imports exceed Korea's 50% figure (used here as an illustrative "
+        "single-supplier threshold)?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: (
+            policy.single_country_check(
+                policy.import_portfolio("Korea", "lithium hydroxide", 2023),
+                _korea_goal(),
+            ).excess_pp
+        ),
+        hint="Which row is 2023, and which number is Korea's figure?"
+        "\n"
+        "The korea_lithium table above has one row per year; Exercise 3 showed how a "
+        "gap to a threshold is measured.",
+        explain="You measured Korea's gap.",
+        mistakes=(
+            Mistake(
+                "wrong-year",
+                "the 2022 gap, not the 2023 one",
+                lambda: _korea_lithium_china(2022) - _korea_goal(),
+                "another year's row used",
+            ),
+            Mistake(
+                "share-not-excess",
+                "the share itself, not how far it is above the goal",
+                lambda: _korea_lithium_china(2023),
+                "a share given where its distance from a threshold is asked",
+            ),
+        ),
+    )
+)
+
+
+question(
+    Question(
+        id="06-eu-rare-earth-margin",
+        prompt="Transfer: the EU's 2024 imports of rare-earth elements (REE+) from outside the "
+        "EU, by weight (Eurostat; lesson 05), as a portfolio. How many percentage points "
+        "below the CRMA's 65% cap is the largest supplier's share?",
+        kind="number",
+        unit="percentage points",
+        tolerance=0.2,
+        expected=lambda: _eu_cap() - _eu_ree_top(),
+        hint="Build the portfolio first, then find its largest share."
+        "\n"
+        "Section 4's code built Korea's portfolio with policy.import_portfolio; the "
+        "EU's material is named 'rare earth elements (REE+)', year 2024. A margin below "
+        "the cap is the cap minus the share.",
+        explain="You applied the test to a new portfolio.",
+        mistakes=(
+            Mistake(
+                "excess-for-margin",
+                "the check's excess_pp, which is 0 for a portfolio that passes",
+                lambda: 0.0,
+                "the excess (zero when a portfolio passes) given for the margin below the cap",
+            ),
+            Mistake(
+                "share-not-margin",
+                "the largest share itself, not its distance below the cap",
+                _eu_ree_top,
+                "a share given where its distance from a threshold is asked",
+            ),
+            Mistake(
+                "share-minus-cap",
+                "the share minus the cap: the right size but a negative sign",
+                lambda: _eu_ree_top() - _eu_cap(),
+                "a difference taken the wrong way round",
+            ),
+        ),
+    )
+)
+
+
+# --- section 5: two approaches ------------------------------------------------------------
+
+#: The options of 06-korea-not-crma: each is a kind of target, found in a jurisdiction's
+#: rows of policy_targets by its stage (or, for a ceiling, its direction).
+_KINDS_OF_TARGET = {
+    "a": ("stage", "recycling"),
+    "b": ("direction", "at most"),
+    "c": ("stage", "stockpile"),
+    "d": ("stage", "processing"),
+}
+
+
+def _has(jurisdiction: str, letter: str) -> bool:
+    column, value = _KINDS_OF_TARGET[letter]
+    t = policy.targets(jurisdiction)
+    return bool((t[column] == value).any())
+
+
+def _korea_only() -> str:
+    """The option that is a Korean target with no counterpart among the CRMA's."""
+    found = [k for k in _KINDS_OF_TARGET if _has("Korea", k) and not _has("European Union", k)]
+    return found[0] if len(found) == 1 else "none"
+
+
+question(
+    Question(
+        id="06-korea-not-crma",
+        prompt="Which kind of target does Korea's 2023 strategy set that the CRMA's Article 5 "
+        "does not? a: a recycling target; b: a ceiling on dependence on suppliers; c: a "
+        "stockpile target; d: a processing-capacity target.",
+        kind="choice",
+        expected=_korea_only,
+        choices=(
+            Choice(
+                "a",
+                "A recycling target.",
+                "recycling-korea-only",
+                "Look again at the EU's rows: one of its floors is about recycling too.",
+                "a target both set read as one side's alone",
+            ),
+            Choice(
+                "b",
+                "A ceiling on dependence on suppliers.",
+                "ceiling-korea-only",
+                "Exercise 2 found two ceilings: whose were they?",
+                "a ceiling both set read as one side's alone",
+            ),
+            Choice("c", "A stockpile target."),
+            Choice(
+                "d",
+                "A processing-capacity target.",
+                "eu-target-as-korean",
+                "Which jurisdiction's row has the stage 'processing'?",
+                "an EU benchmark read as a Korean target",
+            ),
+        ),
+        hint="Go through the targets table row by row: which stage appears for Korea only?"
+        "\n"
+        "Section 1's table: compare the stage and direction columns of the EU's four rows "
+        "with Korea's three.",
+        explain="You compared the two lists of targets.",
     )
 )
