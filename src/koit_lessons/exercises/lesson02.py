@@ -8,7 +8,7 @@ of a choice name the misconception behind them."""
 
 from __future__ import annotations
 
-from koit_lessons import chips, compute, metrics
+from koit_lessons import chips, compute
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 QUARTER = "2025Q2"
@@ -307,7 +307,8 @@ question(
         kind="frame",
         tolerance=0.05,
         expected=_by_country,
-        hint="Group the rows by the column that names the country, then add up the shares within each group."
+        hint="Group the rows by the column that names the country, then add up the shares "
+        "within each group."
         "\n"
         "The paragraph above the exercise names three steps, in this order: group the "
         "rows, add up one column per group, turn the result back into a table.",
