@@ -219,8 +219,8 @@ question(
         hint="The longest bar in the chart is the highest HHI; give its name as the stage "
         "column writes it."
         "\n"
-        "Section 1's table: sort stage_concentration by its hhi column and read the stage "
-        "in the last row.",
+        "Section 1's table and chart: the hhi column decides; a table's .sort_values() "
+        "puts its rows in order of one column.",
         explain="That is the stage with the highest HHI.",
     )
 )
