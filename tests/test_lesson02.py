@@ -32,6 +32,7 @@ def test_lesson02_questions_are_registered_and_computed_from_data():
     assert checks.expected("02-foundry-hhi") == pytest.approx(metrics.hhi(shares))
     assert checks.expected("02-sub10-hhi-2022") == pytest.approx(69**2 + 31**2)
     assert checks.expected("02-korea-sub10-change") == pytest.approx(9 - 31)
+    assert checks.expected("02-foundry-top3") == pytest.approx(metrics.top_k_share(shares, 3))
 
 
 @pytest.mark.parametrize(
@@ -111,6 +112,7 @@ def test_typical_wrong_numbers_are_named():
     """Issue 20: the likely mistakes are recognised, each computed from the data."""
     capacity = chips.capacity_concentration
     shares = chips.foundry_shares("2025Q2").set_index("company")["share_pct"]
+    countries = chips.foundry_by_country("2025Q2")["share_pct"]
     cases = [
         ("02-sub10-hhi-2022", capacity("below 10 nm", 2019)["hhi"], "wrong-year"),
         ("02-sub10-hhi-2022", capacity("below 10 nm", 2032)["hhi"], "projection-not-2022"),
@@ -119,6 +121,8 @@ def test_typical_wrong_numbers_are_named():
         ("02-tsmc-share", round(shares["TSMC"]), "rounded-share"),
         ("02-korea-sub10-change", (9 / 31 - 1) * 100, "percent-not-points"),
         ("02-most-concentrated-stage", "fabrication", "lowest-not-highest"),
+        ("02-foundry-top3", shares["TSMC"], "top1-not-top3"),
+        ("02-foundry-top3", countries.nlargest(3).sum(), "countries-not-companies"),
     ]
     for qid, answer, code in cases:
         assert checks.check(qid, answer).diagnosis == code, qid

@@ -405,6 +405,42 @@ question(
 )
 
 
+def _top3_by_country() -> float:
+    by_country = chips.foundry_by_country(QUARTER)["share_pct"]
+    return float(by_country.nlargest(3).sum())
+
+
+question(
+    Question(
+        id="02-foundry-top3",
+        mistakes=(
+            Mistake(
+                "top1-not-top3",
+                "the largest company only, not the three largest",
+                lambda: _company_share("TSMC"),
+            ),
+            Mistake(
+                "countries-not-companies",
+                "the three largest headquarters countries, not the three largest companies",
+                _top3_by_country,
+                "groups (countries) counted where single companies are asked",
+            ),
+        ),
+        prompt="What share of world foundry revenue (in %) did the three largest foundries "
+        "hold together in 2025Q2?",
+        kind="number",
+        unit="%",
+        tolerance=0.2,
+        expected=lambda: chips.foundry_concentration(QUARTER)["top3_pct"],
+        hint="Which three bars of the foundry chart are the longest? Add up their shares."
+        "\n"
+        "Lesson 00 and section 3: the top-3 share adds the three largest shares; "
+        "metrics.top_k_share() does it for a column of shares.",
+        explain="That is the top-3 share of 2025Q2.",
+    )
+)
+
+
 question(
     Question(
         id="02-sub10-hhi-2022",
