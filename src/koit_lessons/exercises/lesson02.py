@@ -161,11 +161,6 @@ def _company_share(company: str, quarter: str = QUARTER) -> float:
     return float(table.loc[company, "share_pct"])
 
 
-def _country_share(iso3: str, quarter: str = QUARTER) -> float:
-    table = chips.foundry_by_country(quarter).set_index("iso3")
-    return float(table.loc[iso3, "share_pct"])
-
-
 def _capacity_share(iso3: str, period: int) -> float:
     table = chips.capacity_shares(SEGMENT, period).set_index("iso3")
     return float(table.loc[iso3, "share_pct"])
