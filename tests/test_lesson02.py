@@ -26,11 +26,13 @@ def test_lesson02_questions_are_registered_and_computed_from_data():
     assert len(ids) >= 3
     assert checks.expected("02-most-concentrated-stage") == "EDA software"
     assert checks.expected("02-tsmc-share") == pytest.approx(70.2)
-    assert checks.expected("02-taiwan-foundries") == pytest.approx(70.2 + 4.4 + 0.9 + 0.8)
+    by_hq = checks.expected("02-country-table").set_index("headquarters")["share_pct"]
+    assert by_hq["Taiwan"] == pytest.approx(70.2 + 4.4 + 0.9 + 0.8)
     shares = chips.foundry_shares("2025Q2")["share_pct"]
     assert checks.expected("02-foundry-hhi") == pytest.approx(metrics.hhi(shares))
     assert checks.expected("02-sub10-hhi-2022") == pytest.approx(69**2 + 31**2)
     assert checks.expected("02-korea-sub10-change") == pytest.approx(9 - 31)
+    assert checks.expected("02-foundry-top3") == pytest.approx(metrics.top_k_share(shares, 3))
 
 
 @pytest.mark.parametrize(
@@ -44,18 +46,113 @@ def test_lesson02_questions_are_registered_and_computed_from_data():
         ("02-tsmc-share", 70.2, "correct"),
         ("02-tsmc-share", 67.6, "incorrect"),
         ("02-tsmc-share", "70.2", "invalid"),
-        ("02-taiwan-foundries", 76.3, "correct"),
-        ("02-taiwan-foundries", 70.2, "incorrect"),
         ("02-foundry-hhi", 5051, "correct"),
         ("02-foundry-hhi", 4928, "incorrect"),
         ("02-sub10-hhi-2022", 5722, "correct"),
         ("02-sub10-hhi-2022", 8528, "incorrect"),
         ("02-korea-sub10-change", -22, "correct"),
         ("02-korea-sub10-change", 22, "incorrect"),
+        ("02-recall-1", "b", "correct"),
+        ("02-recall-2", "c", "correct"),
+        ("02-recall-3", "b", "correct"),
+        ("02-recall-3", "d", "invalid"),
+        ("02-predict-foundry-hhi", "b", "correct"),
+        ("02-which-measure", "b", "correct"),
+        ("02-share-falls", "b", "correct"),
+        ("02-target-vs-projection", "b", "correct"),
+        ("02-catania-dates", "a", "correct"),
     ],
 )
 def test_feedback(qid, answer, status):
     assert checks.check(qid, answer).status == status
+
+
+def test_the_starter_answers_are_computed_from_lesson_01s_data():
+    """Issue 20: the recall answers follow the data: 6 × 10 billion × 1 trillion FLOP,
+    the fitted doubling time's yearly factor, and the v6e's operations per byte."""
+    from koit_lessons import compute
+
+    assert compute.training_flop(10e9, 1e12) == pytest.approx(6e22)
+    assert checks.expected("02-recall-1") == "b"
+    months = compute.fit_trend(compute.models())["doubling_months"]
+    assert 2 ** (12 / months) == pytest.approx(3.6, abs=0.1)
+    assert checks.expected("02-recall-2") == "c"
+    v6e = compute.accelerators().set_index("chip").loc["Google TPU v6e (Trillium)"]
+    assert v6e["flop_per_byte"] > 200
+    assert checks.expected("02-recall-3") == "b"
+
+
+@pytest.mark.parametrize(
+    "qid, answer, code",
+    [
+        ("02-recall-1", "a", "no-factor-six"),
+        ("02-recall-1", "c", "billion-exponent"),
+        ("02-recall-2", "a", "doublings-not-factor"),
+        ("02-recall-2", "b", "doubling-read-as-yearly"),
+        ("02-recall-3", "a", "fastest-not-fed"),
+        ("02-recall-3", "c", "capacity-not-bandwidth"),
+        ("02-predict-foundry-hhi", "a", "many-firms-low-hhi"),
+        ("02-predict-foundry-hhi", "c", "same-stage-same-index"),
+        ("02-which-measure", "a", "revenue-is-capacity"),
+        ("02-which-measure", "c", "headquarters-is-location"),
+        ("02-share-falls", "a", "falling-share-falling-capacity"),
+        ("02-share-falls", "c", "total-grows-all-grow"),
+        ("02-target-vs-projection", "a", "one-must-be-wrong"),
+        ("02-target-vs-projection", "c", "target-is-forecast"),
+        ("02-catania-dates", "b", "sources-swapped"),
+        ("02-catania-dates", "c", "one-must-be-wrong"),
+    ],
+)
+def test_each_wrong_option_names_its_misconception(qid, answer, code):
+    fb = checks.check(qid, answer)
+    assert (fb.status, fb.diagnosis) == ("incorrect", code)
+
+
+def test_typical_wrong_numbers_are_named():
+    """Issue 20: the likely mistakes are recognised, each computed from the data."""
+    capacity = chips.capacity_concentration
+    shares = chips.foundry_shares("2025Q2").set_index("company")["share_pct"]
+    countries = chips.foundry_by_country("2025Q2")["share_pct"]
+    cases = [
+        ("02-sub10-hhi-2022", capacity("below 10 nm", 2019)["hhi"], "wrong-year"),
+        ("02-sub10-hhi-2022", capacity("below 10 nm", 2032)["hhi"], "projection-not-2022"),
+        ("02-foundry-hhi", capacity("below 10 nm", 2022)["hhi"], "capacity-not-revenue"),
+        ("02-foundry-hhi", shares["TSMC"] ** 2, "top1-squared-only"),
+        ("02-tsmc-share", round(shares["TSMC"]), "rounded-share"),
+        ("02-korea-sub10-change", (9 / 31 - 1) * 100, "percent-not-points"),
+        ("02-most-concentrated-stage", "fabrication", "lowest-not-highest"),
+        ("02-foundry-top3", shares["TSMC"], "top1-not-top3"),
+        ("02-foundry-top3", countries.nlargest(3).sum(), "countries-not-companies"),
+    ]
+    for qid, answer, code in cases:
+        assert checks.check(qid, answer).diagnosis == code, qid
+
+
+def test_the_group_by_is_checked_against_the_package():
+    """Exercise 3b: the student's group-by equals chips.foundry_by_country; a count or a
+    mean per country is named as such."""
+    foundries = chips.foundry_shares("2025Q2")
+    groups = foundries.groupby("headquarters")["share_pct"]
+    want = chips.foundry_by_country("2025Q2").set_index("headquarters")["share_pct"]
+    assert groups.sum().sort_index().tolist() == pytest.approx(want.sort_index().tolist())
+    assert checks.check("02-country-table", groups.sum().reset_index()).correct
+    assert checks.check("02-country-table", groups.count().reset_index()).diagnosis == (
+        "count-not-sum"
+    )
+    assert checks.check("02-country-table", groups.mean().reset_index()).diagnosis == (
+        "mean-not-sum"
+    )
+    assert checks.check("02-country-table", groups.sum()).status == "invalid"
+
+
+def test_the_projection_is_hatched_in_the_hhi_chart():
+    ax = plots.hhi_bars(
+        chips.concentration_table(), label="label", projected=["below 10 nm, 2032 (projection)"]
+    )
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert len(hatched) == 1 and hatched[0].get_width() == pytest.approx(3135, abs=1)
+    with pytest.raises(ValueError):
+        plots.hhi_bars(chips.concentration_table(), label="label", projected=["2040"])
 
 
 def test_figures_of_the_lesson_draw_with_a_source():
@@ -100,8 +197,18 @@ def test_lesson02_prose_claims_hold_in_the_data():
     # model answer: HHI about 5,700 (2022 capacity) and about 5,050 (foundries)
     assert round(chips.capacity_concentration("below 10 nm", 2022)["hhi"], -2) == 5700
     assert round(chips.foundry_concentration("2025Q2")["hhi"], -1) == 5050
-    # "most of the index comes from TSMC alone"
+    # TSMC's square alone is most of the index (the teacher's guide says so)
     assert 70.2**2 > chips.foundry_concentration("2025Q2")["hhi"] / 2
+    # "Back to Seoul": Korea third by headquarters in 2025Q2, no European foundry in the ten
+    by_country = chips.foundry_by_country("2025Q2")
+    assert by_country["headquarters"].tolist()[:3] == ["Taiwan", "Mainland China", "South Korea"]
+    assert set(by_country["headquarters"]) == {
+        "Taiwan",
+        "Mainland China",
+        "South Korea",
+        "United States",
+        "Israel",
+    }
 
 
 def test_notebook_metadata_and_structure():

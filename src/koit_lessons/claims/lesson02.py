@@ -79,6 +79,8 @@ ENTRIES = [
     Fixed("more than **50 points** across the value chain", SIA_2021),
     Fixed("more than **65%** of the global market share", SIA_2021),
     Fixed("about **75%** of global semiconductor manufacturing capacity", SIA_2021),
+    # the starter (lesson 01's rule on an example model)
+    Fixed("a model of 10 billion parameters on 1 trillion tokens", "worked example"),
     # section 1: the design stage
     Claim("second with 13 % in 2022", lambda: _stage_share("design", "South Korea")),
     Claim("so the 13 % depends", lambda: _stage_share("design", "South Korea")),
@@ -90,7 +92,19 @@ ENTRIES = [
     Claim("and 70.4 % in 2025Q4;", lambda: _foundry("TSMC", "2025Q4"), digits=1),
     Claim("Samsung's 6.8 % and", lambda: _foundry("Samsung", "2025Q3"), digits=1),
     Claim("7.1 % (TrendForce, as reported", lambda: _foundry("Samsung", "2025Q4"), digits=1),
+    # section 2: back to Seoul
+    Claim("Samsung alone gave it 7.3 %", lambda: _foundry("Samsung"), digits=1),
     # section 3: concentration
+    Claim("an HHI of 1,642 in 2022 (section 1)", lambda: _stage_hhi("fabrication")),
+    Claim("its squared share alone is far above 1,642", lambda: _stage_hhi("fabrication")),
+    Claim("A bar labelled 0% (the US in 2022)", lambda: _capacity("United States", 2022)),
+    # Exercise 5b: two measures
+    Claim("TSMC had 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
+    Fixed(
+        "about 70 % of advanced chips are made in Taiwan",
+        "a wrong option of Exercise 5b: the misconception it names, not a claim",
+    ),
+    Claim("The 70.2 % is Taiwan's", lambda: _foundry("TSMC"), digits=1),
     Fixed("above 1,800 counts as highly concentrated", GUIDELINES),
     Claim("hold about 97 % of the market", _foundry_covered),
     Claim("in Taiwan (92 %)", lambda: _capacity("Taiwan", 2019)),
@@ -108,17 +122,23 @@ ENTRIES = [
     Claim("(7.3 % of revenue in 2025Q2)", lambda: _foundry("Samsung"), digits=1),
     Claim("with a 36 % share", lambda: _dram("SK hynix")),
     Claim("against Samsung's 33.7 %", lambda: _dram("Samsung"), digits=1),
+    Fixed("from 10 % to 12 % is +2 percentage points", "definition (worked example)"),
+    Claim("fall from 31 % (2022)", lambda: _capacity("South Korea", 2022)),
+    Claim("to 9 % (2032)", lambda: _capacity("South Korea", 2032)),
     # section 4: Italy and Europe
     Claim("projects **6 %** for Europe by 2032", lambda: _capacity("Europe", 2032)),
     Fixed("it has 17 % of discrete, analog, sensor", CSET_SALES + " ('DAO chip design')"),
     Fixed("against 9 % of chip design overall", CSET_SALES + " ('Chip design')"),
-    Fixed("**€292.5 million** of Italian aid", EC_2022),
-    Fixed("STMicroelectronics' **€730 million** plant", EC_2022),
-    Fixed("about **€2 billion** of Italian aid", EC_2024),
-    Fixed("ST's **€5 billion** silicon-carbide campus", EC_2024),
+    Fixed("| **€292.5 million** | **€730 million** |", EC_2022),
+    Fixed("| about **€2 billion** | **€5 billion** |", EC_2024),
     Fixed('"from 10% now to at least 20% by 2030"', COUNCIL),
     Fixed("is 11.7 % by 2030 (Bits&Chips)", FORECAST),
     Fixed("supplied **100 %** of EUV lithography tools in 2024", CSET_EUV),
+    # Exercise 7: a target and a projection
+    Fixed("aims at 20 % of the world market by 2030", COUNCIL),
+    Claim("Europe at 6 % of world capacity", lambda: _capacity("Europe", 2032)),
+    Fixed("cannot have 20 % and 6 % at once", "a wrong option of Exercise 7, not a claim"),
+    Fixed("the 20 % is a forecast for 2030", "a wrong option of Exercise 7, not a claim"),
     # the model answer of the Think! question
     Claim("Taiwan had 69 %", lambda: _capacity("Taiwan", 2022)),
     Claim("South Korea 31 % of the world's capacity", lambda: _capacity("South Korea", 2022)),
@@ -127,21 +147,27 @@ ENTRIES = [
     Claim("(HHI of the top ten about 5,050)", _foundry_hhi, digits=-1),
     Claim("falls from 31 %", lambda: _capacity("South Korea", 2022)),
     Claim("to 9 % as fabs rise elsewhere", lambda: _capacity("South Korea", 2032)),
+    Fixed("ASML supplied 100 % in 2024", CSET_EUV),
+    Claim(
+        "where the United States had 96 % in 2019",
+        lambda: _stage_share("EDA software", "United States"),
+    ),
+    Claim("(HHI 9,228, CSET)", lambda: _stage_hhi("EDA software")),
     # summary
-    Fixed("holds more than 65 % of the market", SIA_2021),
     Claim(
         "(the United States had 96 % in 2019)",
         lambda: _stage_share("EDA software", "United States"),
     ),
     Claim("TSMC took 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
-    Claim("TSMC's share was 70.4 %.", lambda: _foundry("TSMC", "2025Q4"), digits=1),
     Claim("an HHI still above 1,800", lambda: _capacity_hhi(2032), relation="over"),
     Fixed("the EU aims at 20 % of the world's chip production by value", AUDITORS),
     # what the data could not tell us
     Claim("(10 % in 2022", lambda: _capacity("United States", 2022, "all nodes")),
     Claim("14 % projected for 2032)", lambda: _capacity("United States", 2032, "all nodes")),
     Claim("Mainland China (24 %", lambda: _capacity("Mainland China", 2022, "all nodes")),
-    Claim("21 %). For **2025Q3", lambda: _capacity("Mainland China", 2032, "all nodes")),
+    Claim(", 21 %).", lambda: _capacity("Mainland China", 2032, "all nodes")),
+    # glossary
+    Fixed("a rise of 20 %)", "definition (worked example: 2 of 10)"),
     # sources
     Fixed("75 % of manufacturing capacity in China and East Asia", SIA_2021),
     Fixed("ASML's 100 % of EUV lithography tools", CSET_EUV),

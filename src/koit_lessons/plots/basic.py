@@ -200,6 +200,7 @@ def hhi_bars(
     ax: Axes | None = None,
     title: str | None = "How concentrated is supply?",
     source: str | None = None,
+    projected: tuple[str, ...] | list[str] = (),
 ) -> Axes:
     """Bars of Herfindahl–Hirschman indices, coloured by concentration band.
 
@@ -216,6 +217,9 @@ def hhi_bars(
     title : str, optional
         The title.
     {source}
+    projected : list of str, optional
+        Names (values of ``label``) of bars that are projections: drawn hatched with a
+        dashed edge, as in :func:`stage_bars`, so that a forecast never looks measured.
 
     {returns}
 
@@ -232,6 +236,13 @@ def hhi_bars(
     colors = [_BAND_COLORS[metrics.hhi_band(v)] for v in rows[hhi]]
     ax = _axes(ax, (8, max(3.4, 0.4 * len(rows) + 2.4)))
     bars = ax.barh(rows[label].astype(str), rows[hhi], color=colors)
+    projected = [str(p) for p in projected]
+    unknown = [p for p in projected if p not in set(rows[label].astype(str))]
+    if unknown:
+        raise unknown_name("projected bar", unknown[0], rows[label].astype(str).tolist())
+    for bar, name, color in zip(bars, rows[label].astype(str), colors, strict=True):
+        if name in projected:  # a projection must not look like a measurement
+            bar.set(facecolor="none", edgecolor=color, hatch="///", linestyle="--", linewidth=1.2)
     ax.set_xlim(0, 10_000)
     # numbers as the edition writes them (Italian: 9.789, where 9,789 would read 9.8)
     texts = [_number(v) for v in rows[hhi]]
@@ -270,7 +281,12 @@ def hhi_bars(
         xlabel,
         title,
         listing(shown),
-        "Dashed lines mark 1,000 and 1,800 (highly concentrated above 1,800)",
+        "Dashed lines mark 1,000 and 1,800 (highly concentrated above 1,800)"
+        + (
+            f"; hatched bars with a dashed edge are projections ({', '.join(projected)})"
+            if projected
+            else ""
+        ),
     )
     return _finish(ax, src, title=title, xlabel=xlabel, title_pad=46, description=described)
 
