@@ -104,6 +104,35 @@ def test_a_hint_of_several_lines_is_staged(monkeypatch):
     assert checks.check("99-one", 2).message.endswith("Hint: A nudge.")
 
 
+@pytest.mark.parametrize("named", [False, True])
+def test_a_table_question_with_named_mistakes_starts_at_the_first_hint(monkeypatch, named):
+    """Regression (lesson 02's group-by): comparing a wrong table with each typical
+    mistake moved the hint on, so the first wrong answer already showed 'Hint 2 of 2'."""
+    import pandas as pd
+
+    right = pd.DataFrame({"country": ["A", "B"], "total": [3.0, 5.0]})
+    counted = pd.DataFrame({"country": ["A", "B"], "total": [1.0, 2.0]})
+    averaged = pd.DataFrame({"country": ["A", "B"], "total": [1.5, 2.5]})
+    q = checks.Question(
+        id="99-table",
+        prompt="?",
+        kind="frame",
+        expected=lambda: right,
+        hint="Group, then add.\nLesson 02 section 2 shows a group-by.",
+        mistakes=(
+            checks.Mistake("count-not-sum", "a count", lambda: counted, "counted"),
+            checks.Mistake("mean-not-sum", "a mean", lambda: averaged, "averaged"),
+        ),
+    )
+    monkeypatch.setitem(checks._REGISTRY, q.id, q)
+    monkeypatch.setattr(checks, "_WRONG", {})
+    wrong = averaged if named else right.assign(total=[9.0, 9.0])
+    first = checks.check("99-table", wrong).message
+    assert "Hint 1 of 2: Group, then add." in first, first
+    assert ("a mean" in first) == named
+    assert "Hint 2 of 2" in checks.check("99-table", wrong).message
+
+
 @pytest.mark.parametrize("lang", ["ko", "it"])
 def test_a_translated_hint_has_as_many_stages_as_the_english(lang):
     from koit_lessons import language

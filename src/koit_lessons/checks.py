@@ -805,8 +805,9 @@ _MAX_ROWS = 100_000  # a table larger than this is not read (a whole data set, o
 _MAX_ARTISTS = 2_000  # bars or line points beyond this are not read
 
 
-def _wrong(q: Question, text: str, code: str) -> Feedback:
-    return Feedback(q.id, INCORRECT, f"{language.tr('Not quite:')} {text}{_hint(q)}", code)
+def _wrong(q: Question, text: str, code: str, hint: bool = True) -> Feedback:
+    staged = _hint(q) if hint else ""
+    return Feedback(q.id, INCORRECT, f"{language.tr('Not quite:')} {text}{staged}", code)
 
 
 def _check_choice(q: Question, answer: object) -> Feedback:
@@ -878,21 +879,26 @@ def _row_keys(frame: Any, keys: list[str]) -> list[tuple[str, ...]]:
 def _check_frame(q: Question, answer: object) -> Feedback:
     """The table check; a wrong table that is one of the question's typical mistakes
     (compared the same way) is named as that mistake."""
-    found = _compare_frame(q, answer)
+    # compared without hints: a hint's stage moves on once per wrong answer, not once per
+    # comparison with a typical mistake
+    found = _compare_frame(q, answer, hint=False)
     if found.status != INCORRECT:
         return found
     for m in q.mistakes:
         try:
-            as_mistake = _compare_frame(replace(q, expected=m.value), answer)
+            as_mistake = _compare_frame(replace(q, expected=m.value), answer, hint=False)
         except Exception:  # noqa: BLE001 - a mistake's table that cannot be compared
             continue
         if as_mistake.status == CORRECT:
             return _looks_like(q, m, language.tr("your table"))
-    return found
+    return replace(found, message=found.message + _hint(q))
 
 
-def _compare_frame(q: Question, answer: object) -> Feedback:
+def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
     import pandas as pd
+
+    def _wrong_here(q: Question, text: str, code: str) -> Feedback:
+        return _wrong(q, text, code, hint=hint)
 
     if not _is_frame(answer):
         if _is_series(answer):
@@ -913,7 +919,7 @@ def _compare_frame(q: Question, answer: object) -> Feedback:
     rows, _ = answer.shape  # type: ignore[attr-defined]
     want = _plain(q.expected())
     if rows > _MAX_ROWS:
-        return _wrong(
+        return _wrong_here(
             q, f"your table has {rows:,} rows, far more than asked: filter it first.", "extra-rows"
         )
     given = _plain(answer)
@@ -921,7 +927,7 @@ def _compare_frame(q: Question, answer: object) -> Feedback:
     columns = {_norm(c): c for c in given.columns}
     missing = [c for c in want.columns if _norm(c) not in columns]
     if missing:
-        return _wrong(
+        return _wrong_here(
             q,
             f"your table has no column {_said(missing[0])} (its columns: "
             f"{', '.join(map(str, list(given.columns)[:8]))}).",
@@ -940,14 +946,14 @@ def _compare_frame(q: Question, answer: object) -> Feedback:
         example = [str(given[k].iloc[first]) for k in keys]
         what = f" (e.g. {', '.join(example)})" if example else ""
         n = sum(extra.values())
-        return _wrong(
+        return _wrong_here(
             q,
             f"your table has {n} row{'s' if n != 1 else ''} that should not be there{what}.",
             "extra-rows",
         )
     if lacking:
         n = sum(lacking.values())
-        return _wrong(
+        return _wrong_here(
             q,
             f"your table is missing {n} row{'s' if n != 1 else ''} of the answer.",
             "missing-rows",
@@ -963,11 +969,11 @@ def _compare_frame(q: Question, answer: object) -> Feedback:
             same = (math.isnan(a) and math.isnan(b)) or abs(a - b) <= max(tol, 1e-9 * abs(b))
             if not same:
                 row = f" for {', '.join(str(given[k].iloc[i]) for k in keys)}" if keys else ""
-                return _wrong(
+                return _wrong_here(
                     q, f"the rows are right, but column {_said(c)} is off{row}.", "values-off"
                 )
     if q.ordered and have != need:
-        return _wrong(q, "the rows are right, but not in the order asked for.", "wrong-order-rows")
+        return _wrong_here(q, "the rows are right, but not in the order asked for.", "wrong-order-rows")
     return _right(q)
 
 
