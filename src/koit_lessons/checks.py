@@ -973,7 +973,9 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
                     q, f"the rows are right, but column {_said(c)} is off{row}.", "values-off"
                 )
     if q.ordered and have != need:
-        return _wrong_here(q, "the rows are right, but not in the order asked for.", "wrong-order-rows")
+        return _wrong_here(
+            q, "the rows are right, but not in the order asked for.", "wrong-order-rows"
+        )
     return _right(q)
 
 
