@@ -162,7 +162,14 @@ def test_every_page_is_built(site):
         offered = lessons.offered(lang)
         assert offered
         stems = {f"{lang}/lessons/{i.filename.removesuffix('.ipynb')}" for i in offered}
-        assert {f"{lang}/index", *stems} == {p for p in site.pages if p.startswith(lang + "/")}
+        assert {f"{lang}/index", f"{lang}/teacher-guide", *stems} == {
+            p for p in site.pages if p.startswith(lang + "/")
+        }
+        # the teacher's guide in brief, linked both ways with the English guide
+        guide = (site.out / "teacher-guide.html").read_text(encoding="utf-8")
+        assert f'href="{lang}/teacher-guide.html"' in guide
+        home_page = (site.out / lang / "index.html").read_text(encoding="utf-8")
+        assert 'href="teacher-guide.html"' in home_page
         notebooks = {p.name for p in (site.out / lang / "_downloads").rglob("*.ipynb")}
         assert {i.filename for i in offered} <= notebooks
 
