@@ -443,3 +443,16 @@ def test_a_table_for_a_list_of_names_or_a_number_is_named_a_table():
     finally:
         for q in (names, number):
             checks._REGISTRY.pop(q.id)
+
+
+@pytest.mark.parametrize("given", [39.6, 40.0])
+def test_an_answer_exactly_at_the_tolerance_counts_on_both_sides(given):
+    """Regression (lesson 05, Exercise 5): 79.6 × 50 / 100 is 39.8; 39.6 passed a
+    tolerance of 0.2 but 40 failed, by 3e-15 of floating-point error."""
+    q = checks.Question(id="99-edge", prompt="?", expected=lambda: 79.6 * 50 / 100, tolerance=0.2)
+    checks._REGISTRY[q.id] = q
+    try:
+        assert checks.check("99-edge", given).correct
+        assert not checks.check("99-edge", 40.3).correct
+    finally:
+        checks._REGISTRY.pop("99-edge", None)

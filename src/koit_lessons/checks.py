@@ -571,6 +571,14 @@ def _looks_like(q: Question, m: Mistake, what: str) -> Feedback:
     )
 
 
+def _slack(tolerance: float, want: float) -> float:
+    """The tolerance, plus a hair for floating point: an answer exactly ``tolerance`` from
+    the expected value counts on both sides (79.6 × 50 / 100 is 39.8, and 40 − 39.8 is
+    0.20000000000000284 in floating point, so 40 failed a tolerance of 0.2 while 39.6
+    passed)."""
+    return tolerance + 1e-9 * max(1.0, abs(want))
+
+
 def _check_number(q: Question, answer: object) -> Feedback:
     tr = language.tr
     value = _as_number(answer)
@@ -613,7 +621,7 @@ def _check_number(q: Question, answer: object) -> Feedback:
             "infinite",
         )
     want = float(q.expected())
-    tol = max(q.tolerance, 1e-9 * abs(want))
+    tol = _slack(q.tolerance, want)
     if abs(value - want) <= tol:
         return _right(q)
     if q.unit == "%" and abs(value * 100 - want) <= tol:
@@ -626,7 +634,7 @@ def _check_number(q: Question, answer: object) -> Feedback:
             ),
             "fraction-not-percent",
         )
-    m = _mistake(q, lambda v: abs(value - float(v)) <= max(q.tolerance, 1e-9 * abs(float(v))))
+    m = _mistake(q, lambda v: abs(value - float(v)) <= _slack(q.tolerance, float(v)))
     if m is not None:
         return _looks_like(q, m, _fmt(value, q.unit))
     shown = _fmt(value, q.unit)
@@ -966,7 +974,7 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
     for c in numbers:
         for i, j in zip(order_given, order_want, strict=True):
             a, b = values[c][i], wanted[c][j]
-            same = (math.isnan(a) and math.isnan(b)) or abs(a - b) <= max(tol, 1e-9 * abs(b))
+            same = (math.isnan(a) and math.isnan(b)) or abs(a - b) <= _slack(tol, b)
             if not same:
                 row = f" for {', '.join(str(given[k].iloc[i]) for k in keys)}" if keys else ""
                 return _wrong_here(
@@ -1189,9 +1197,9 @@ def _check_figure(q: Question, answer: object) -> Feedback:
         else:  # no readable names: compare the lengths alone
             pairs = list(zip(["?"] * n, sorted(values), sorted(wanted.values()), strict=False))
         label = "the bar for {}"
-    off = [(k, a, b) for k, a, b in pairs if not abs(a - b) <= max(tol, 1e-9 * abs(b))]
+    off = [(k, a, b) for k, a, b in pairs if not abs(a - b) <= _slack(tol, b)]
     if off:
-        if all(abs(a * 100 - b) <= max(tol, 1e-9 * abs(b)) for _, a, b in off):
+        if all(abs(a * 100 - b) <= _slack(tol, b) for _, a, b in off):
             return _wrong(
                 q,
                 "your values look like fractions; the chart should show percent.",
