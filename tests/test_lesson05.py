@@ -68,6 +68,9 @@ def test_simulator_default_state():
     ax = sim.draw()
     assert "China" in ax.get_title()
     assert len(ax.patches) == 2  # Korea's magnets and the EU's rare earths
+    # regression (second reader): the explorer drew the two bars as a ranking, without the
+    # caveat that section 6 and Exercise 5a teach
+    assert "not comparable" in ax.get_title()
 
 
 def test_simulator_responds_to_every_control():
@@ -94,6 +97,7 @@ def test_simulator_responds_to_every_control():
     changed()
     ax = sim.draw()
     assert ax.patches[0].get_width() == pytest.approx(79.6)
+    assert "not comparable" not in ax.get_title()  # one importer, one material: no caveat
 
 
 def test_widget_uses_the_model_not_its_own_numbers():
@@ -206,12 +210,12 @@ def test_hints_escalate_and_never_name_the_one_call(fresh_tries):
 @pytest.mark.parametrize(
     "qid, wrong",
     [
-        ("05-recall-1", {"a": "mined-where-refined", "c": "ore-holds-chain"}),
+        ("05-recall-1", {"b": "mined-where-refined", "c": "ore-holds-chain"}),
         ("05-recall-2", {"a": "hhi-is-top-share", "c": "hhi-needs-all"}),
         ("05-elasticity-halved", {"b": "elasticity-as-price-effect", "c": "elasticity-irrelevant"}),
         ("05-predict-shocks", {"a": "cut-size-only", "c": "needs-price"}),
-        ("05-why-share", {"a": "importance-not-share", "c": "tonnes-not-share"}),
-        ("05-exposure-reading", {"a": "bars-as-ranking", "c": "share-as-amount"}),
+        ("05-why-share", {"a": "importance-not-share", "b": "tonnes-not-share"}),
+        ("05-exposure-reading", {"a": "bars-as-ranking", "b": "year-not-basis"}),
     ],
 )
 def test_choices_name_their_misconceptions(qid, wrong):

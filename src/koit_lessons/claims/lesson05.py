@@ -110,6 +110,12 @@ ENTRIES = [
         digits=1,
     ),
     Fixed("lithium hydroxide fall by **50 %**", SCENARIO),
+    # Exercise 5a: the newspaper's sentence quotes the two bars of the exposure chart
+    Claim("as Europe (42 %", lambda: _magnets(2023) * CUT / 100),
+    Claim(
+        "vs 23 %)",
+        lambda: _import("European Union", "rare earth elements (REE+)", 2024, "China") * CUT / 100,
+    ),
     # the Think! discussion
     Claim("from about 88 % (2022)", lambda: _lithium(2022)),
     Claim("to about 80 % (2023)", lambda: _lithium(2023)),

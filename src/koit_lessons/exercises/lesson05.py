@@ -36,12 +36,12 @@ def _lost(mineral: str, country: str, cut: float) -> float:
 
 
 def _copper_stage_leader() -> str:
-    """'b' when copper's largest refiner holds a larger share than its largest miner."""
+    """'a' when copper's largest refiner holds a larger share than its largest miner."""
     stages = minerals.mine_vs_refine(YEAR).set_index(["chain", "stage"])["top1_pct"]
     mining, refining = stages[("copper", "mining")], stages[("copper", "refining")]
     if refining > mining + 5:
-        return "b"
-    return "c" if mining > refining + 5 else "a"
+        return "a"
+    return "c" if mining > refining + 5 else "b"
 
 
 question(
@@ -52,15 +52,15 @@ question(
         kind="choice",
         expected=_copper_stage_leader,
         choices=(
+            Choice("a", "The largest refiner's share is bigger: refining is more concentrated."),
             Choice(
-                "a",
+                "b",
                 "About the same: copper is refined where it is mined.",
                 "mined-where-refined",
                 "Ore and concentrate are traded across borders: in lesson 04 the largest "
                 "miner and the largest refiner of copper were not the same country.",
                 "the refining stage assumed to sit where the ore is mined",
             ),
-            Choice("b", "The largest refiner's share is bigger: refining is more concentrated."),
             Choice(
                 "c",
                 "The largest miner's share is bigger: whoever has the ore holds the chain.",
@@ -95,19 +95,15 @@ question(
         choices=(
             Choice(
                 "a",
-                "It is about 71, China's share.",
+                "It is about 71: the HHI of a market is set by its largest share.",
                 "hhi-is-top-share",
                 "The HHI is not a share: it adds up the squares of all the shares.",
                 "the top share taken for the HHI",
             ),
-            Choice(
-                "b",
-                "It is at least about 5,000, so highly concentrated (above 1,800), whatever "
-                "the other shares are.",
-            ),
+            Choice("b", "It is at least about 5,000, so highly concentrated (above 1,800)."),
             Choice(
                 "c",
-                "Nothing: you need every country's share first.",
+                "Nothing yet: the HHI adds every country's share, so each one is needed first.",
                 "hhi-needs-all",
                 "For the exact value, yes. But a square is never negative: how big is China's "
                 "square alone, and which band is that in?",
@@ -359,7 +355,7 @@ def _why_b() -> str:
     cobalt = shocks.producer_share("cobalt", "COD", YEAR)
     lithium = shocks.producer_share("lithium", "AUS", YEAR)
     removes_more = _lost("cobalt", "Congo (Kinshasa)", 25) > _lost("lithium", "Australia", 40)
-    return "b" if removes_more and cobalt > lithium else "a"
+    return "c" if removes_more and cobalt > lithium else "a"
 
 
 question(
@@ -378,16 +374,17 @@ question(
             ),
             Choice(
                 "b",
-                "Congo (Kinshasa) mines a much larger share of the world's cobalt than Australia "
-                "does of lithium, so each percent it cuts takes more of world supply.",
-            ),
-            Choice(
-                "c",
-                "Congo (Kinshasa) mines more tonnes of cobalt than Australia mines of lithium.",
+                "Congo (Kinshasa) mines more tonnes of cobalt than Australia mines of lithium, "
+                "so the same percentage cut removes more of the world total.",
                 "tonnes-not-share",
                 "Tonnes of two different minerals do not compare: rule 1 uses each country's "
                 "share of its own mineral's world total.",
                 "tonnes of different minerals compared instead of shares",
+            ),
+            Choice(
+                "c",
+                "Congo (Kinshasa) mines a much larger share of the world's cobalt than Australia "
+                "does of lithium, so each percent it cuts takes more of world supply.",
             ),
         ),
         hint="Look at the columns of the comparison table: which one differs most between "
@@ -584,22 +581,23 @@ question(
 
 
 def _not_a_ranking() -> str:
-    """'b' when the exposure chart's bars measure different goods or bases."""
+    """'c' when the exposure chart's bars measure different goods or bases."""
     bars = shocks.exposure("rare earths", "China", 50, YEAR).dropna(subset=["imports_at_risk_pct"])
     differ = bars["material"].nunique() > 1 or bars["basis"].nunique() > 1
-    return "b" if differ else "a"
+    return "c" if differ else "a"
 
 
 question(
     Question(
         id="05-exposure-reading",
-        prompt="What does the chart of imports at risk (China's exports fall by 50%) show?",
+        prompt="A newspaper writes: 'Korea is almost twice as exposed to a Chinese cut as "
+        "Europe (42% vs 23%).' What is the main problem with the sentence?",
         kind="choice",
         expected=_not_a_ranking,
         choices=(
             Choice(
                 "a",
-                "Korea is more exposed than the EU to a Chinese rare-earth cut.",
+                "Nothing: 42 is almost twice 23, so Korea is almost twice as exposed.",
                 "bars-as-ranking",
                 "Read the importer, material and basis columns of the table above the chart: "
                 "do the two bars measure the same thing?",
@@ -607,16 +605,16 @@ question(
             ),
             Choice(
                 "b",
-                "For each importer, the share of its imports of its own material at risk; "
-                "the bars cannot rank Korea against the EU.",
+                "The years differ (2023 for Korea, 2024 for the EU), so the bars are a year apart.",
+                "year-not-basis",
+                "True, but a year apart is the smaller problem: what do the two bars measure, "
+                "and how?",
+                "a smaller difference taken for the main one",
             ),
             Choice(
                 "c",
-                "Korea buys more rare earths from China than the EU does.",
-                "share-as-amount",
-                "The bars are shares of each importer's own imports, not amounts: a share "
-                "says nothing about how much is bought.",
-                "a share read as an amount",
+                "The bars measure different goods, one by value and one by weight, so neither "
+                "'twice' nor 'more' follows.",
             ),
         ),
         hint="Which goods does each bar stand for, and is each measured by value or weight?"

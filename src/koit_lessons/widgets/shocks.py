@@ -133,6 +133,13 @@ class ShockSimulator(Explorer):
         table = self.exposure_table().dropna(subset=["imports_at_risk_pct"])
         if table.empty:
             return None
+        title = (
+            f"Imports at risk if {self.country.value}'s exports of these materials "
+            f"fell by {self.cut.value:.0f}%"
+        )
+        if table["material"].nunique() > 1 or table["basis"].nunique() > 1:
+            # the bars cannot rank the importers (lesson 05, section 6): say so on the chart
+            title += "\n(not comparable: different goods; value vs weight)"
         return plots.barh(
             table,
             "imports_at_risk_pct",
@@ -140,8 +147,7 @@ class ShockSimulator(Explorer):
             iso3="importer_code",
             ax=ax,
             fmt="{:.1f}%",
-            title=f"Imports at risk if {self.country.value}'s exports of these materials "
-            f"fell by {self.cut.value:.0f}%",
+            title=title,
             xlabel="Share of the importer's imports of the material at risk (%)",
         )
 
