@@ -25,7 +25,9 @@ TOPIC_IDS = [
 ]
 #: the starter's questions, on lessons 04, 05 and 08: the same for every student
 RECALL_IDS = ["09-recall-1", "09-recall-2", "09-recall-3"]
-IDS = sorted(TOPIC_IDS + RECALL_IDS)
+#: the transfer item: the top-3 share of a second topic, OTHER_TOPIC
+OTHER_IDS = ["09-other-top3"]
+IDS = sorted(TOPIC_IDS + RECALL_IDS + OTHER_IDS)
 
 
 def _text(cell):
@@ -47,6 +49,7 @@ def test_every_check_of_parts_b_and_c_takes_the_topic():
     assert sorted(e.qid for e in exs) == questions("09") == IDS
     assert all(e.context == ("topic", "TOPIC") for e in exs if e.qid in TOPIC_IDS)
     assert all(not e.context for e in exs if e.qid in RECALL_IDS)
+    assert [e.context for e in exs if e.qid in OTHER_IDS] == [("topic", "OTHER_TOPIC")]
 
 
 def test_rubric_and_model_answers_reach_the_teacher():
@@ -200,6 +203,7 @@ def _all_shares(topic):
         ("09-big-suppliers", "fabrication", lambda: BIG_STRICT, "strict-not-at-least"),
         ("09-big-suppliers", "cobalt", lambda: ["Congo (Kinshasa)"], "top-only"),
         ("09-second-supplier-lost", "cobalt", lambda: LOST_TOP("cobalt"), "top-not-second"),
+        ("09-other-top3", "fabrication", _p("fabrication", "top1_pct"), "top1-not-top3"),
     ],
 )  # fmt: skip
 def test_each_named_mistake_is_recognised(qid, topic, answer, code):
@@ -222,3 +226,10 @@ def test_the_scenario_answer_can_be_read_as_in_lesson_05():
     r = capstone.scenario("cobalt", 50)
     assert checks.check("09-supply-lost", r.supply_lost_pct, topic="cobalt").correct
     assert checks.check("09-supply-lost", r["supply_lost_pct"], topic="cobalt").correct
+
+
+def test_the_transfer_item_is_checked_for_the_second_topic():
+    assert checks.expected("09-other-top3", topic="fabrication") == pytest.approx(59.0)
+    assert checks.check("09-other-top3", 59, topic="fabrication").correct
+    assert not checks.check("09-other-top3", 59, topic="cobalt").correct
+    assert "set OTHER_TOPIC" in checks.check("09-other-top3", ..., topic=...).message

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from koit_lessons import capstone, metrics, minerals, networks
 from koit_lessons.checks import Choice, Mistake, Question, question
+from koit_lessons.errors import KoitError
 
 CUT_PCT = 50  # the fixed shock of part C: the top supplier halves its output
 BIG_PCT = 10  # exercise 2: the suppliers with at least this share
@@ -332,6 +333,50 @@ for q in (
     ),
 ):
     question(q)
+
+
+def _pick_other(topic: object) -> str:
+    """The second topic of Exercise 5b, or a message that names OTHER_TOPIC."""
+    if topic is Ellipsis or topic is None:
+        raise KoitError(
+            "Pick your second topic first: set OTHER_TOPIC to a mineral or chip stage in "
+            "quotes, other than TOPIC, e.g. OTHER_TOPIC = 'copper'."
+        )
+    return capstone.pick_topic(topic)
+
+
+question(
+    Question(
+        id="09-other-top3",
+        mistakes=(
+            Mistake(
+                "top1-not-top3",
+                "the largest supplier's share only, not the three largest together",
+                _top1,
+                "the top share given where the top three together are asked",
+            ),
+            Mistake(
+                "other-included",
+                "the row 'other countries' counted as if it were one supplier",
+                lambda topic: metrics.top_k_share(capstone.suppliers(topic)["share_pct"], 3),
+                "a residual row of many suppliers counted as one supplier",
+            ),
+        ),
+        prompt="Transfer: what share (%) of a second topic's supply do its three largest "
+        "suppliers have?",
+        context="topic",
+        validate=_pick_other,
+        unit="%",
+        tolerance=0.5,
+        expected=lambda topic: capstone.profile(topic).top3_pct,
+        hint="Did you repeat Exercise 3's steps for the second topic, from its own suppliers "
+        "table?"
+        "\n"
+        "Part B: capstone.suppliers() gives the table, Exercise 3 leaves out 'other "
+        "countries', and metrics.top_k_share() adds the largest shares.",
+        explain="The same method works on any topic.",
+    )
+)
 
 
 # --- part C: Korea, Italy and a shock --------------------------------------------------
