@@ -53,7 +53,7 @@ def test_profile_of_a_mineral_comes_from_usgs_rows():
     assert p["top1_pct"] == pytest.approx(china / world * 100)
     assert p["korea_pct"] is None and p["italy_pct"] is None  # not listed, which is not zero
     assert p["eu_list"].startswith("strategic raw material") and p["korea_list"] is None
-    assert "primary production" in p["measure"] and "estimated" in p["measure"]
+    assert "primary production" in p["measure"] and "USGS estimates" in p["measure"]
     assert p["hhi_band"] == "highly concentrated"
 
 
@@ -138,7 +138,42 @@ def test_scenario_table_is_one_line_per_supplier():
     assert last.tolist() == pytest.approx(
         capstone.suppliers("lithium")["share_pct"].head(3).tolist()
     )
-    assert table.attrs["source"].startswith("Source: U.S. Geological Survey")
+    assert table.attrs["source"].startswith("Model: koit_lessons.shocks (teaching model")
+    assert "U.S. Geological Survey" in table.attrs["source"]
+
+
+def test_scenario_table_keeps_a_supplier_tied_with_the_third():
+    # fabrication, 2022: Japan and South Korea both 17 %; neither is dropped silently
+    names = capstone.scenario_table("fabrication")["supplier"].unique().tolist()
+    assert names == ["Mainland China", "Taiwan", "Japan", "South Korea"]
+
+
+def test_a_scenario_prints_rounded_and_says_how_to_take_a_number_out():
+    r = capstone.scenario("gallium", 50, elasticity=0.5, stockpile_months=3)
+    assert r.supply_lost_pct == r["supply_lost_pct"]  # attribute, as in lesson 05, or name
+    text = repr(r)
+    assert f"{r.supply_lost_pct:.1f} % of world supply" in text
+    assert str(r.supply_lost_pct) not in text  # no raw float
+    assert f"{r.net_loss_pct:.1f} %" in text and '["supply_lost_pct"]' in text
+    stage = capstone.scenario("fabrication", 50, stockpile_months=3)
+    assert "stockpile_months= are not used" in stage.note
+    assert "elasticity=" in capstone.scenario("lithium", 50, stockpile_months=3).note
+
+
+def test_measure_says_what_the_shares_are_and_its_year():
+    assert "does not say whether of value added, sales or capacity" in capstone.measure(
+        "fabrication"
+    )
+    assert "(2022;" in capstone.measure("fabrication")
+    assert "(2019;" in capstone.measure("EDA software")
+    assert "estimated)" not in capstone.measure("gallium")  # 2024 is revised, not 'estimated'
+
+
+def test_fact_sheet_shows_long_labels_in_full():
+    sheet = capstone.fact_sheet("rare earths")
+    label = "Korea's neodymium permanent magnets imports from Philippines (2023)"
+    assert label in repr(sheet) and label in sheet._repr_html_()
+    assert isinstance(sheet, pd.DataFrame)
 
 
 def test_exposure_uses_sourced_import_shares_or_is_empty():

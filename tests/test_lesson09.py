@@ -6,20 +6,28 @@ import re
 
 import pytest
 
-from koit_lessons import capstone, grading, lessons, notebook
+from koit_lessons import capstone, checks, grading, lessons, metrics, notebook
 from koit_lessons.checks import questions
+from koit_lessons.exercises import lesson09
 
 LESSON = lessons.lesson("09")
-IDS = [
+#: the checks that take the student's topic (parts B and C)
+TOPIC_IDS = [
     "09-big-suppliers",
     "09-hhi",
-    "09-highly-concentrated",
+    "09-hhi-band",
     "09-korea-share",
+    "09-second-predict",
     "09-second-supplier-lost",
     "09-supply-lost",
     "09-top-supplier",
     "09-top3-share",
 ]
+#: the starter's questions, on lessons 04, 05 and 08: the same for every student
+RECALL_IDS = ["09-recall-1", "09-recall-2", "09-recall-3"]
+#: the transfer item: the top-3 share of a second topic, OTHER_TOPIC
+OTHER_IDS = ["09-other-top3"]
+IDS = sorted(TOPIC_IDS + RECALL_IDS + OTHER_IDS)
 
 
 def _text(cell):
@@ -36,10 +44,12 @@ def _with_topic(nb, topic):
     return nb
 
 
-def test_every_check_of_the_capstone_takes_the_topic():
+def test_every_check_of_parts_b_and_c_takes_the_topic():
     exs = notebook.exercises(LESSON.read())
     assert sorted(e.qid for e in exs) == questions("09") == IDS
-    assert all(e.context == ("topic", "TOPIC") for e in exs)
+    assert all(e.context == ("topic", "TOPIC") for e in exs if e.qid in TOPIC_IDS)
+    assert all(not e.context for e in exs if e.qid in RECALL_IDS)
+    assert [e.context for e in exs if e.qid in OTHER_IDS] == [("topic", "OTHER_TOPIC")]
 
 
 def test_rubric_and_model_answers_reach_the_teacher():
@@ -117,7 +127,7 @@ def test_grader_checks_each_student_against_their_own_topic(graded):
 
 def test_a_topic_changed_later_is_named_in_the_problems(graded):
     dee = graded["dee"]
-    assert sum(dee.points.values()) < 5
+    assert sum(dee.points[q] for q in TOPIC_IDS) < 5
     assert any(
         "wrong for topic='gallium' (its value at the end of the notebook)" in p
         for p in dee.problems
@@ -126,5 +136,100 @@ def test_a_topic_changed_later_is_named_in_the_problems(graded):
 
 def test_a_missing_topic_is_a_problem_line_not_a_crash(graded):
     cy = graded["cy"]
-    assert sum(cy.points.values()) == 0
+    assert sum(cy.points[q] for q in TOPIC_IDS) == 0
     assert any("TOPIC is not defined" in p for p in cy.problems), cy.problems
+
+
+# --- the starter: answers computed from the data, each wrong option diagnosed ---------
+
+
+def test_starter_shock_is_half_the_largest_nickel_share():
+    from koit_lessons import minerals
+
+    top = minerals.producers("nickel", 2024).iloc[0]
+    assert top["country"] == "Indonesia" and round(top["share_pct"]) == 62
+    lost = top["share_pct"] * 50 / 100
+    letter = checks.expected("09-recall-1")
+    assert abs(lesson09.RECALL_OPTIONS[letter] - lost) < 1
+    for wrong, code in (("a", "cut-not-loss"), ("c", "no-cut")):
+        assert checks.check("09-recall-1", wrong).diagnosis == code
+
+
+def test_starter_clubs_are_the_ones_korea_and_italy_share():
+    from koit_lessons import networks
+
+    assert sorted(networks.shared("Korea", "Italy")[0]) == ["G20", "MSP", "OECD"]
+    assert checks.check("09-recall-2", "a").correct
+    assert checks.check("09-recall-2", "b").diagnosis == "partner-as-member"
+    assert checks.check("09-recall-2", "c").diagnosis == "blocs-never-overlap"
+
+
+def test_starter_sources_question_names_its_misconceptions():
+    assert checks.check("09-recall-3", "c").correct
+    assert checks.check("09-recall-3", "a").diagnosis == "larger-source-safer"
+    assert checks.check("09-recall-3", "b").diagnosis == "average-sources"
+
+
+# --- parts B and C: named mistakes for the student's own topic ------------------------
+
+
+BIG_STRICT = ["Mainland China", "Taiwan", "Japan", "South Korea"]
+
+
+def LOST_TOP(topic):  # noqa: N802 - a constant-like helper of the table below
+    return capstone.scenario(topic, 50).supply_lost_pct
+
+
+def _p(topic, field):
+    return lambda: capstone.profile(topic)[field]
+
+
+def _all_shares(topic):
+    return lambda: capstone.suppliers(topic)["share_pct"]
+
+
+@pytest.mark.parametrize(
+    "qid, topic, answer, code",
+    [
+        # fabrication has an 'other countries' row of 7 %: 1,642 + 49 = 1,691
+        ("09-hhi", "fabrication", lambda: metrics.hhi(_all_shares("fabrication")()), "other-included"),  # noqa: E501
+        ("09-hhi", "cobalt", lambda: _all_shares("cobalt")().sum(), "shares-not-squared"),
+        ("09-hhi", "cobalt", lambda: _p("cobalt", "hhi")() / 10_000, "fraction-shares"),
+        ("09-top3-share", "cobalt", _p("cobalt", "top1_pct"), "top1-not-top3"),
+        ("09-supply-lost", "cobalt", _p("cobalt", "top1_pct"), "no-cut"),
+        ("09-supply-lost", "cobalt", lambda: _p("cobalt", "top1_pct")() * 50, "cut-not-fraction"),
+        ("09-supply-lost", "cobalt", lambda: 50, "cut-not-loss"),
+        # the United States has exactly 10 % of fabrication: '> 10' leaves it out
+        ("09-big-suppliers", "fabrication", lambda: BIG_STRICT, "strict-not-at-least"),
+        ("09-big-suppliers", "cobalt", lambda: ["Congo (Kinshasa)"], "top-only"),
+        ("09-second-supplier-lost", "cobalt", lambda: LOST_TOP("cobalt"), "top-not-second"),
+        ("09-other-top3", "fabrication", _p("fabrication", "top1_pct"), "top1-not-top3"),
+    ],
+)  # fmt: skip
+def test_each_named_mistake_is_recognised(qid, topic, answer, code):
+    fb = checks.check(qid, answer(), topic=topic)
+    assert not fb.correct and fb.diagnosis == code, fb.message
+
+
+def test_the_hhi_band_and_the_prediction_follow_the_topic():
+    letters = {"unconcentrated": "a", "moderately concentrated": "b", "highly concentrated": "c"}
+    for topic in ("cobalt", "fabrication", "design"):
+        band = metrics.hhi_band(capstone.profile(topic).hhi)
+        assert checks.expected("09-hhi-band", topic=topic) == letters[band]
+    assert checks.expected("09-hhi-band", topic="fabrication") == "b"  # 1,642
+    assert checks.check("09-hhi-band", "c", topic="fabrication").diagnosis == "top-share-as-band"
+    assert checks.check("09-second-predict", "b", topic="cobalt").correct
+    assert checks.check("09-second-predict", "a", topic="cobalt").diagnosis == "cut-only-matters"
+
+
+def test_the_scenario_answer_can_be_read_as_in_lesson_05():
+    r = capstone.scenario("cobalt", 50)
+    assert checks.check("09-supply-lost", r.supply_lost_pct, topic="cobalt").correct
+    assert checks.check("09-supply-lost", r["supply_lost_pct"], topic="cobalt").correct
+
+
+def test_the_transfer_item_is_checked_for_the_second_topic():
+    assert checks.expected("09-other-top3", topic="fabrication") == pytest.approx(59.0)
+    assert checks.check("09-other-top3", 59, topic="fabrication").correct
+    assert not checks.check("09-other-top3", 59, topic="cobalt").correct
+    assert "set OTHER_TOPIC" in checks.check("09-other-top3", ..., topic=...).message

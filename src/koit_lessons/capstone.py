@@ -27,6 +27,8 @@ from koit_lessons.errors import KoitError, did_you_mean, require_whole, said, un
 __all__ = [
     "Profile",
     "MineralProfile",
+    "Scenario",
+    "FactSheet",
     "StageProfile",
     "topics",
     "pick_topic",
@@ -43,8 +45,18 @@ __all__ = [
 ]
 
 MINERAL, STAGE = "mineral", "chip stage"
-#: how a chip stage is measured (a mineral's measure comes from its data rows)
-STAGE_MEASURE = "share of the stage as CSET gives it (CSET's share_provided; see data.cite)"
+#: how a chip stage is measured (a mineral's measure comes from its data rows): CSET's file
+#: calls every number a "share provided" and, for the 2022 stage rows, does not say whether it
+#: is a share of value added, sales or capacity (see ``data.cite("chip_value_chain_shares")``)
+STAGE_MEASURE = (
+    "share of the stage's world total as CSET gives it ({year}; CSET does not say whether of "
+    "value added, sales or capacity)"
+)
+#: the 2019 input rows: CSET's 2021 report, each row naming its own source (``source_note``)
+INPUT_MEASURE = (
+    "share of the input's world total as CSET gives it ({year}; from the source each row names "
+    "in source_note)"
+)
 #: the data year of a mineral topic: 2024, the latest year that USGS Mineral Commodity
 #: Summaries 2026 gives revised. Its 2025 figures are first estimates, and for gallium the
 #: rounded world total (900,000 kg) equals China's estimate, so shares would pass 100 %.
@@ -163,8 +175,9 @@ def kind(topic: str) -> str:
 
 
 def measure(topic: str) -> str:
-    """What a topic's shares measure, e.g. 'share of world mine production, lithium
-    content (USGS, 2024 estimated)'.
+    """What a topic's shares measure, with the year and the source, e.g. 'share of world
+    mine production, lithium content (USGS, 2024; 3 of 8 country figures are USGS
+    estimates)'.
 
     Parameters
     ----------
@@ -174,8 +187,10 @@ def measure(topic: str) -> str:
     Returns
     -------
     str
-        For a mineral, from the ``MINERAL_YEAR`` rows of ``mineral_production``; for a chip
-        stage, ``STAGE_MEASURE``.
+        For a mineral, from the ``MINERAL_YEAR`` rows of ``mineral_production`` (2024, as
+        revised by *Mineral Commodity Summaries 2026*), with how many of the country
+        figures USGS marks as estimates; for a chip stage, ``STAGE_MEASURE`` (or
+        ``INPUT_MEASURE`` for the 2019 inputs) with its year.
 
     Raises
     ------
@@ -184,18 +199,28 @@ def measure(topic: str) -> str:
 
     Examples
     --------
-    >>> measure("gallium")
-    'share of world primary production, low-purity gallium (USGS, 2024 estimated)'
+    >>> measure("fabrication")[:55]
+    "share of the stage's world total as CSET gives it (2022"
     """
     name = pick_topic(topic)
     if kind(name) == STAGE:
-        return STAGE_MEASURE
+        year = int(suppliers(name)["year"].iloc[0])
+        words = STAGE_MEASURE if year >= 2022 else INPUT_MEASURE
+        return words.format(year=year)
     year = MINERAL_YEAR
     rows = data.table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
     what = str(rows["measure"].iloc[0])
-    estimated = " estimated" if rows["estimated"].fillna(False).astype(bool).any() else ""
-    return f"share of world {what[0].lower() + what[1:]} (USGS, {year}{estimated})"
+    estimated = int(rows["estimated"].fillna(False).astype(bool).sum())
+    if estimated == 0:
+        note = "no country figure marked as an estimate"
+    elif estimated == len(rows):
+        note = "all country figures are USGS estimates"
+    elif estimated == 1:
+        note = f"1 of {len(rows)} country figures is a USGS estimate"
+    else:
+        note = f"{estimated} of {len(rows)} country figures are USGS estimates"
+    return f"share of world {what[0].lower() + what[1:]} (USGS, {year}; {note})"
 
 
 def suppliers(topic: str) -> pd.DataFrame:
@@ -448,6 +473,76 @@ def _supplier_row(name: str, table: pd.DataFrame, supplier: object) -> pd.Series
     return hit.iloc[0]
 
 
+@dataclass(frozen=True, repr=False)
+class Scenario(Result):
+    """The outcome of :func:`scenario`; read a value as ``result.supply_lost_pct`` or
+    ``result["supply_lost_pct"]``. Shares and changes are in %; the numbers keep their full
+    precision, the printout rounds them to one decimal.
+
+    Parameters
+    ----------
+    topic : str
+        The topic.
+    supplier : str
+        The supplier that cuts its output.
+    supplier_share_pct : float
+        Its share of the topic's supply.
+    cut_pct : float
+        The cut in its output.
+    supply_lost_pct : float
+        The share of world supply lost: share × cut / 100.
+    stockpile_months : float
+        The months of stocks assumed (used only with an elasticity, for a mineral).
+    net_loss_pct : float or None
+        The average share of supply still missing over 12 months once the stocks are used
+        (None unless a mineral has an elasticity).
+    elasticity : float or None
+        The assumed size of the price elasticity of demand (None if not given or a chip
+        stage).
+    price_change_pct : float or None
+        The teaching model's average price rise over 12 months (None unless a mineral has
+        an elasticity).
+    note : str or None
+        What the model left out, e.g. why a chip stage has no price.
+    """
+
+    topic: str
+    supplier: str
+    supplier_share_pct: float
+    cut_pct: float
+    supply_lost_pct: float
+    stockpile_months: float
+    net_loss_pct: float | None
+    elasticity: float | None
+    price_change_pct: float | None
+    note: str | None
+
+    def __repr__(self) -> str:
+        def num(value: float) -> str:
+            return f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 == 0 else f"{value:,.1f}"
+
+        lines = [
+            f"Scenario for {self.topic} (teaching model, not a forecast)",
+            f"  supplier            {self.supplier} ({num(self.supplier_share_pct)} % of supply)",
+            f"  cut                 {num(self.cut_pct)} % of its output",
+            f"  supply lost         {num(self.supply_lost_pct)} % of world supply"
+            "  [supply_lost_pct]",
+        ]
+        if self.price_change_pct is not None and self.elasticity is not None:
+            lines += [
+                f"  stocks              {num(self.stockpile_months)} months",
+                f"  net loss            {num(self.net_loss_pct or 0.0)} % on average over 12 "
+                "months  [net_loss_pct]",
+                f"  elasticity          {num(self.elasticity)} (your assumption)",
+                f"  price rise          {num(self.price_change_pct)} % on average over 12 "
+                "months  [price_change_pct]",
+            ]
+        if self.note:
+            lines.append(f"  note: {self.note}")
+        lines.append('To use a number, take it out by its name: result["supply_lost_pct"].')
+        return "\n".join(lines)
+
+
 def scenario(
     topic: str,
     cut_pct: float,
@@ -455,7 +550,7 @@ def scenario(
     *,
     elasticity: float | None = None,
     stockpile_months: float = 0,
-) -> dict[str, Any]:
+) -> Scenario:
     """A supply shock: ``supplier`` (the top one by default) cuts its output by
     ``cut_pct`` %. Returns the share of world supply lost (share × cut / 100).
 
@@ -482,10 +577,9 @@ def scenario(
 
     Returns
     -------
-    dict
-        ``topic``, ``supplier``, ``supplier_share_pct``, ``cut_pct``, ``supply_lost_pct`` and
-        ``price_change_pct`` (None unless a mineral has an ``elasticity``, which adds
-        ``stockpile_months`` and ``elasticity``); a chip stage adds ``note``.
+    Scenario
+        Its fields can be read by name, ``result["supply_lost_pct"]``, as from a dict;
+        printed, it rounds to one decimal.
 
     Raises
     ------
@@ -495,7 +589,7 @@ def scenario(
     Examples
     --------
     >>> r = scenario("gallium", 50, elasticity=0.5)
-    >>> round(r["supply_lost_pct"], 1), round(r["price_change_pct"], 1)
+    >>> round(r["supply_lost_pct"], 1), round(r.price_change_pct, 1)
     (49.5, 98.9)
     """
     name = pick_topic(topic)
@@ -504,39 +598,42 @@ def scenario(
     table = suppliers(name)
     row = _supplier_row(name, table, supplier)
     share = float(row["share_pct"])
-    out: dict[str, Any] = {
-        "topic": name,
-        "supplier": str(row["supplier"]),
-        "supplier_share_pct": share,
-        "cut_pct": cut,
-        "supply_lost_pct": shocks.supply_lost_pct(share, cut),
-        "price_change_pct": None,
-    }
+    who = str(row["supplier"])
+    lost = shocks.supply_lost_pct(share, cut)
     is_mineral = table.attrs["dataset"] == minerals.DATASET
+    net = price = used = None
+    note = None
     if is_mineral and elasticity is not None:
         result = shocks.simulate(
-            name,
-            out["supplier"],
-            cut,
-            elasticity=elasticity,
-            stockpile_months=months,
-            year=MINERAL_YEAR,
+            name, who, cut, elasticity=elasticity, stockpile_months=months, year=MINERAL_YEAR
         )
-        out["price_change_pct"] = result.price_change_pct
-        out["stockpile_months"] = result.stockpile_months
-        out["elasticity"] = result.elasticity
+        net, price, used = result.net_loss_pct, result.price_change_pct, result.elasticity
+    elif is_mineral and months:
+        note = "Stocks change only the price: give an elasticity= to see their effect."
     elif not is_mineral:
-        out["note"] = (
+        note = (
             "No price for a chip stage: its shares are not shares of one traded good "
-            "with one world price, so elasticity= is not used."
+            "with one world price, so elasticity= and stockpile_months= are not used."
         )
-    return out
+    return Scenario(
+        topic=name,
+        supplier=who,
+        supplier_share_pct=share,
+        cut_pct=cut,
+        supply_lost_pct=lost,
+        stockpile_months=float(months),
+        net_loss_pct=net,
+        elasticity=used,
+        price_change_pct=price,
+        note=note,
+    )
 
 
 def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     """The share of world supply lost (%) when each of the ``top`` largest suppliers
-    cuts its output by 0, ``step``, ... 100 %: one row per supplier and cut, for a
-    line figure (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
+    (and any supplier tied with the last of them) cuts its output by 0, ``step``, ... 100 %:
+    one row per supplier and cut, for a line figure
+    (``plots.line(table, "cut_pct", "supply_lost_pct", "supplier")``).
 
     Parameters
     ----------
@@ -551,7 +648,7 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``supplier``, ``iso3``, ``cut_pct`` and ``supply_lost_pct``; ``attrs`` as
-        for :func:`suppliers`.
+        for :func:`suppliers`, with a ``source`` line that names the teaching model.
 
     Raises
     ------
@@ -574,7 +671,9 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
         message=f"step must be a whole number of percent from 1 to 100, not {said(step)}.",
     )
     table = suppliers(name)
-    named = table[table["kind"] != "other"].head(top)
+    named = table[table["kind"] != "other"]
+    if len(named) > top:  # a supplier tied with the last one kept is kept too
+        named = named[named["share_pct"] >= named["share_pct"].iloc[top - 1]]
     cuts = list(range(0, 101, step))
     rows = [
         {
@@ -588,6 +687,10 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     ]
     out = pd.DataFrame(rows)
     out.attrs = dict(table.attrs)
+    out.attrs["source"] = (
+        "Model: koit_lessons.shocks (teaching model; cuts are hypothetical); shares: "
+        + str(table.attrs["source"]).removeprefix("Source: ")
+    )
     return out
 
 
@@ -639,6 +742,23 @@ def exposure(topic: str, supplier: str | None = None, cut_pct: float = 50) -> pd
     return out
 
 
+class FactSheet(pd.DataFrame):
+    """The table of :func:`fact_sheet`: a DataFrame that shows its text in full (pandas
+    would cut any text longer than 50 characters with "...")."""
+
+    @property
+    def _constructor(self) -> type[FactSheet]:
+        return FactSheet
+
+    def __repr__(self) -> str:
+        with pd.option_context("display.max_colwidth", None, "display.width", 200):
+            return super().__repr__()
+
+    def _repr_html_(self) -> str | None:
+        with pd.option_context("display.max_colwidth", None):
+            return super()._repr_html_()
+
+
 def _pct(value: float | None) -> str:
     return "not listed in the source" if value is None or math.isnan(value) else f"{value:.1f}%"
 
@@ -654,8 +774,9 @@ def fact_sheet(topic: str) -> pd.DataFrame:
 
     Returns
     -------
-    pandas.DataFrame
-        Columns ``fact`` and ``value``, both text.
+    FactSheet
+        A pandas DataFrame with columns ``fact`` and ``value``, both text, shown without
+        cutting long labels.
 
     Raises
     ------
@@ -700,7 +821,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
         rows.append(("Europe's share (Italy not shown separately)", _pct(p.europe_pct)))
     dataset = minerals.DATASET if p.kind == MINERAL else chips.VALUE_CHAIN
     rows.append(("cite", f"data.cite({dataset!r})"))
-    return pd.DataFrame(rows, columns=["fact", "value"])
+    return FactSheet(rows, columns=["fact", "value"])
 
 
 def overview() -> pd.DataFrame:

@@ -17,6 +17,10 @@ CUT, ELASTICITY = 50, 0.5
 GUIDELINES = (
     "U.S. Department of Justice and Federal Trade Commission, Merger Guidelines (2023), Guideline 1"
 )
+GUIDELINES_1992 = (
+    "U.S. Department of Justice and Federal Trade Commission, Horizontal Merger Guidelines "
+    "(1992), section 1.51 (the bands of metrics.hhi_band)"
+)
 
 
 def _profile(field: str) -> float:
@@ -45,14 +49,28 @@ def _price_rise(stockpile_months: float) -> float:
     ]
 
 
+def _nickel_top1() -> float:
+    """The starter's shock: Indonesia's share of world nickel mine production, 2024."""
+    return float(minerals.producers("nickel", YEAR)["share_pct"].iloc[0])
+
+
 def _alumina_top1() -> float:
     return minerals.concentration("alumina", YEAR, dataset="mineral_processing")["top1_pct"]
 
 
 ENTRIES = [
-    # Exercise 3 and the shock model (rules, not data)
-    Fixed("By the 1,800 line of", GUIDELINES),
-    Fixed("have a share of at least 10 %", "definition: the exercise's line for a big supplier"),
+    # the starter (lesson 05's rule on nickel, 2024)
+    Claim("about 62 % of the world's nickel", _nickel_top1),
+    Fixed("About 50 %: the size of the cut", "definition: the starter's cut (an answer option)"),
+    Claim("About 31 %: half of Indonesia's share", lambda: _nickel_top1() / 2),
+    Claim("About 62 %: Indonesia's share", _nickel_top1),
+    # Exercises 2 and 5 and the shock model (rules, not data)
+    Fixed("at least** 10 % — 10 % itself included", "definition: the exercise's line"),
+    Fixed("an HHI above 1,800", GUIDELINES),
+    Fixed("called 1,000 to 1,800 **moderately concentrated** and below 1,000", GUIDELINES_1992),
+    Fixed("Unconcentrated (below 1,000)", GUIDELINES_1992),
+    Fixed("Moderately concentrated (1,000 to 1,800)", GUIDELINES_1992),
+    Fixed("Highly concentrated (above 1,800)", GUIDELINES),
     Fixed("the world loses *s* × *c* / 100 % of its supply", "definition: lesson 05's model"),
     Fixed("every cut from 0 to 100 %", "definition: the range of cuts the figure draws"),
     Fixed("cuts its output by half (50 %)", "definition: the exercise's scenario"),

@@ -1,16 +1,152 @@
 """Checked parts of lesson 09 (the capstone). Each student picks a topic, so every
-answer here depends on it: the checks take ``topic=TOPIC`` and compute the expected
-value for that topic from the shipped data with :mod:`koit_lessons.capstone`."""
+answer of parts B and C depends on it: those checks take ``topic=TOPIC`` and compute the
+expected value for that topic from the shipped data with :mod:`koit_lessons.capstone`.
+The starter's three questions recall lessons 04, 05 and 08 and take no topic.
+
+Hints escalate (issue 20): each ``hint`` has two lines, a nudge for the first wrong answer
+and a pointer to where the course shows the method; neither gives the finished line.
+Typical wrong numbers are named as :class:`~koit_lessons.checks.Mistake`\\ s."""
 
 from __future__ import annotations
 
-from koit_lessons import capstone
-from koit_lessons.checks import Mistake, Question, question
+from koit_lessons import capstone, metrics, minerals, networks
+from koit_lessons.checks import Choice, Mistake, Question, question
+from koit_lessons.errors import KoitError
 
 CUT_PCT = 50  # the fixed shock of part C: the top supplier halves its output
-BIG_PCT = 10  # exercise 4: the suppliers with at least this share
+BIG_PCT = 10  # exercise 2: the suppliers with at least this share
 #: the line of "highly concentrated" in the 2023 U.S. Merger Guidelines (lesson 00)
 HIGHLY_CONCENTRATED = 1_800
+#: the starter's shock: nickel, 2024 (USGS), the largest miner halves its output
+RECALL_MINERAL, RECALL_YEAR = "nickel", 2024
+#: the starter's options for that shock, in % of world supply: a = the cut, c = the whole share
+RECALL_OPTIONS = {"a": 50.0, "b": 31.0, "c": 62.0}
+
+
+# --- starter: lessons 04, 05 and 08 ----------------------------------------------------
+
+
+def _recall_share() -> float:
+    return float(minerals.producers(RECALL_MINERAL, RECALL_YEAR)["share_pct"].iloc[0])
+
+
+def _recall_shock() -> str:
+    """The option nearest to share × 50 / 100 for the largest nickel miner (2024)."""
+    lost = _recall_share() * CUT_PCT / 100
+    return min(RECALL_OPTIONS, key=lambda letter: abs(RECALL_OPTIONS[letter] - lost))
+
+
+question(
+    Question(
+        id="09-recall-1",
+        prompt="Indonesia mined about 62 % of the world's nickel in 2024 (USGS). If it halved "
+        "its output, about what share of world supply would be lost?",
+        kind="choice",
+        expected=_recall_shock,
+        choices=(
+            Choice(
+                "a",
+                "About 50 %: the size of the cut.",
+                "cut-not-loss",
+                "50 % is the cut in Indonesia's own output, not the share of world supply it "
+                "removes.",
+            ),
+            Choice("b", "About 31 %: half of Indonesia's share."),
+            Choice(
+                "c",
+                "About 62 %: Indonesia's share.",
+                "no-cut",
+                "That is what the world loses if Indonesia stops altogether; the cut was half.",
+            ),
+        ),
+        hint="Which part of the world's supply does the cut remove?"
+        "\n"
+        "Lesson 05, rule 1: the world loses the cut part of the producer's share.",
+        explain="You remembered lesson 05's first rule.",
+    )
+)
+
+
+def _recall_clubs() -> str:
+    """'a' when the data's clubs of both Korea and Italy are the G20, the OECD and the MSP."""
+    both = set(networks.shared("Korea", "Italy")[0])
+    if both == {"G20", "OECD", "MSP"}:
+        return "a"
+    return "b" if "G7" in both else "c"
+
+
+question(
+    Question(
+        id="09-recall-2",
+        prompt="Of lesson 08's ten clubs, which do Korea and Italy both belong to?",
+        kind="choice",
+        expected=_recall_clubs,
+        choices=(
+            Choice("a", "The G20, the OECD and the Minerals Security Partnership (MSP)."),
+            Choice(
+                "b",
+                "The G7, the G20 and the OECD.",
+                "partner-as-member",
+                "The joint statement speaks of the Korea–G7 partnership: Korea is invited to the "
+                "G7, but lesson 08's table lists members only.",
+                "a partner or guest of a club counted as a member",
+            ),
+            Choice(
+                "c",
+                "None: Korea's clubs are in the Indo-Pacific, Italy's in Europe.",
+                "blocs-never-overlap",
+                "Most of their clubs differ, but lesson 08 found some they share: think of the "
+                "global ones, and of the club the summit named for critical minerals.",
+                "two countries' regional clubs taken to mean they share none",
+            ),
+        ),
+        hint="Which clubs are neither European nor Indo-Pacific?"
+        "\n"
+        "Lesson 08, the section on shared clubs: networks.shared() listed them.",
+        explain="You remembered where Korea and Italy meet.",
+    )
+)
+
+
+question(
+    Question(
+        id="09-recall-3",
+        prompt="Two sources give different shares of world supply for China's gallium. What "
+        "do you check before you quote one in your brief?",
+        kind="choice",
+        expected=lambda: "c",
+        choices=(
+            Choice(
+                "a",
+                "Nothing: take the larger share, to be on the safe side.",
+                "larger-source-safer",
+                "A larger number is not a safer one: if the two measure different things, "
+                "neither is 'too small'.",
+                "the larger of two sources' figures taken as the safer one",
+            ),
+            Choice(
+                "b",
+                "Nothing: take the average of the two.",
+                "average-sources",
+                "An average of two different measures measures nothing: find out first what "
+                "each one counts.",
+                "two sources' different measures averaged",
+            ),
+            Choice(
+                "c",
+                "What each one measures (e.g. mined or refined, low- or high-purity), its data "
+                "year and its coverage; then quote one with its source.",
+            ),
+        ),
+        hint="Could the two sources be counting different things?"
+        "\n"
+        "Lesson 04, the section on USGS and IEA: what did it say to check before you quote?",
+        explain="A number in a brief needs its measure, year and source.",
+    )
+)
+
+
+# --- part B: how concentrated is the supply? -----------------------------------------
 
 
 def _aliases(topic: str) -> dict[str, str]:
@@ -30,66 +166,6 @@ def _korea(topic: str) -> float:
     return 0.0 if share is None else share
 
 
-for q in (
-    Question(
-        id="09-top-supplier",
-        prompt="Who is the largest supplier of your topic (a name in quotes)?",
-        kind="text",
-        context="topic",
-        validate=capstone.pick_topic,
-        expected=lambda topic: capstone.profile(topic).top_supplier,
-        aliases=_aliases,
-        hint="The suppliers table is sorted largest first: look at its first row.",
-        explain="That is the supplier your brief is mostly about.",
-    ),
-    Question(
-        id="09-top3-share",
-        prompt="What share (%) of your topic's supply do the three largest suppliers have?",
-        context="topic",
-        validate=capstone.pick_topic,
-        unit="%",
-        tolerance=0.5,
-        expected=lambda topic: capstone.profile(topic).top3_pct,
-        hint="Add the three largest shares of your topic's suppliers; leave out the row 'other"
-        " countries' — it is many suppliers, not one.",
-    ),
-    Question(
-        id="09-hhi",
-        prompt="What is the Herfindahl–Hirschman index of your topic's supply?",
-        context="topic",
-        validate=capstone.pick_topic,
-        tolerance=25,
-        expected=lambda topic: capstone.profile(topic).hhi,
-        hint="Square each named supplier's share, in %, and add them up (metrics.hhi() does "
-        "it); leave out 'other countries'.",
-    ),
-    Question(
-        id="09-korea-share",
-        prompt="What is Korea's share (%) of your topic's supply (0 if the source does not "
-        "list Korea)?",
-        context="topic",
-        validate=capstone.pick_topic,
-        unit="%",
-        tolerance=0.2,
-        expected=_korea,
-        hint="Look for Korea among your topic's suppliers (capstone has a function that finds "
-        "one supplier's share); if Korea is not listed, its share is 0.",
-    ),
-    Question(
-        id="09-supply-lost",
-        prompt="The largest supplier cuts its output by half. What share (%) of world supply "
-        "is lost?",
-        context="topic",
-        validate=capstone.pick_topic,
-        unit="%",
-        tolerance=0.2,
-        expected=lambda topic: capstone.scenario(topic, CUT_PCT)["supply_lost_pct"],
-        hint="Share of the largest supplier × 50 / 100 (lesson 05).",
-    ),
-):
-    question(q)
-
-
 def _named(topic: str):
     table = capstone.suppliers(topic)
     return table[table["kind"] != "other"]
@@ -100,15 +176,43 @@ def _big(topic: str) -> list[str]:
     return sorted(named.loc[named["share_pct"] >= BIG_PCT, "supplier"])
 
 
+def _big_strict(topic: str) -> list[str]:
+    named = _named(topic)
+    return sorted(named.loc[named["share_pct"] > BIG_PCT, "supplier"])
+
+
 def _second(topic: str) -> str:
     return str(_named(topic)["supplier"].iloc[1])
 
 
-def _concentrated(topic: str) -> str:
-    return "yes" if capstone.profile(topic).hhi > HIGHLY_CONCENTRATED else "no"
+def _hhi_with_other(topic: str) -> float:
+    return metrics.hhi(capstone.suppliers(topic)["share_pct"])
+
+
+def _band(topic: str) -> str:
+    """'a', 'b' or 'c': the band of the topic's HHI (below 1,000 / 1,000–1,800 / above)."""
+    band = capstone.profile(topic).hhi_band
+    return {"unconcentrated": "a", "moderately concentrated": "b"}.get(band, "c")
+
+
+def _top1(topic: str) -> float:
+    return capstone.profile(topic).top1_pct
 
 
 for q in (
+    Question(
+        id="09-top-supplier",
+        prompt="Who is the largest supplier of your topic (a name in quotes)?",
+        kind="text",
+        context="topic",
+        validate=capstone.pick_topic,
+        expected=lambda topic: capstone.profile(topic).top_supplier,
+        aliases=_aliases,
+        hint="Is the suppliers table sorted? Look at where the largest share is."
+        "\n"
+        "Part B: capstone.suppliers() lists the suppliers largest first.",
+        explain="You found the top supplier.",
+    ),
     Question(
         id="09-big-suppliers",
         mistakes=(
@@ -118,32 +222,254 @@ for q in (
                 lambda topic: [capstone.profile(topic).top_supplier],
                 "one supplier where all those above a line are asked",
             ),
+            Mistake(
+                "strict-not-at-least",
+                "'more than 10 %' where the exercise says 'at least 10 %'",
+                _big_strict,
+                "a strict comparison (>) where 'at least' (>=) is asked",
+            ),
         ),
         prompt=f"Which named suppliers of your topic have a share of at least {BIG_PCT} %?",
         kind="names",
         context="topic",
         validate=capstone.pick_topic,
         expected=_big,
-        hint="Filter the named suppliers on their share_pct column, then take the supplier "
-        "column of the rows you kept.",
+        hint="Which comparison keeps a supplier with exactly 10 %? Keep only the named "
+        "suppliers."
+        "\n"
+        "Lesson 05's filter exercise: a condition on a column inside [ ], then the column of "
+        "names of the rows you kept, as a list.",
+        explain="Your filter keeps the right suppliers.",
     ),
     Question(
-        id="09-highly-concentrated",
+        id="09-top3-share",
         mistakes=(
             Mistake(
-                "hhi-read-as-percent",
-                "an HHI read as a percentage: it runs from 0 to 10,000",
-                lambda topic: "no" if _concentrated(topic) == "yes" else "(none)",
+                "top1-not-top3",
+                "the largest supplier's share only, not the three largest together",
+                _top1,
+                "the top share given where the top three together are asked",
             ),
         ),
-        prompt="By the 1,800 line of the U.S. Merger Guidelines, is your topic's supply "
-        "highly concentrated? Answer 'yes' or 'no'.",
-        kind="text",
+        prompt="What share (%) of your topic's supply do the three largest suppliers have?",
         context="topic",
         validate=capstone.pick_topic,
-        expected=_concentrated,
-        aliases=lambda topic: {"true": "yes", "false": "no", "y": "yes", "n": "no"},
-        hint="Compare your HHI with the line, and mind the scale of each.",
+        unit="%",
+        tolerance=0.5,
+        expected=lambda topic: capstone.profile(topic).top3_pct,
+        hint="Three shares together: which three, and is 'other countries' one supplier?"
+        "\n"
+        "Lesson 04 computed top-3 shares: metrics.top_k_share() adds the k largest.",
+    ),
+    Question(
+        id="09-hhi",
+        mistakes=(
+            Mistake(
+                "other-included",
+                "the row 'other countries' counted as if it were one supplier",
+                _hhi_with_other,
+                "a residual row of many suppliers counted as one supplier",
+            ),
+            Mistake(
+                "shares-not-squared",
+                "the shares added up without squaring them",
+                lambda topic: float(_named(topic)["share_pct"].sum()),
+                "the shares summed, not their squares",
+            ),
+            Mistake(
+                "fraction-shares",
+                "the shares written as fractions (0.24), not in % (24)",
+                lambda topic: capstone.profile(topic).hhi / 10_000,
+                "an HHI computed from shares as fractions of 1",
+            ),
+        ),
+        prompt="What is the Herfindahl–Hirschman index of your topic's supply? Write the "
+        "calculation yourself.",
+        context="topic",
+        validate=capstone.pick_topic,
+        tolerance=25,
+        expected=lambda topic: capstone.profile(topic).hhi,
+        hint="Which rows count, and what happens to each share before you add them?"
+        "\n"
+        "Lesson 00 and lesson 04 defined the HHI as the sum of the squared shares in %; in "
+        "pandas, ** 2 works on a whole column.",
+        explain="Your formula gives the HHI.",
+    ),
+    Question(
+        id="09-hhi-band",
+        prompt="In which band is your topic's HHI: below 1,000, 1,000 to 1,800, or above 1,800?",
+        kind="choice",
+        context="topic",
+        validate=capstone.pick_topic,
+        expected=_band,
+        choices=(
+            Choice(
+                "a",
+                "Unconcentrated (below 1,000).",
+                "hhi-read-as-percent",
+                "An HHI runs from 0 to 10,000, not to 100: compare your HHI itself with the "
+                "lines at 1,000 and 1,800.",
+            ),
+            Choice(
+                "b",
+                "Moderately concentrated (1,000 to 1,800).",
+                "band-edges-mixed",
+                "Check which two lines your HHI lies between: the middle band ends at 1,800.",
+                "the edges of the HHI bands mixed up",
+            ),
+            Choice(
+                "c",
+                "Highly concentrated (above 1,800).",
+                "top-share-as-band",
+                "A large top share alone does not settle the band unless its square passes "
+                "1,800: compare the HHI itself with the lines.",
+                "the band read off the top share instead of the HHI",
+            ),
+        ),
+        hint="Put your HHI on a line from 0 to 10,000: which marks lie on either side of it?"
+        "\n"
+        "Lesson 00 and lesson 04: 1,000 and 1,800 are the edges of the bands.",
+        explain="You placed your HHI in its band.",
+    ),
+):
+    question(q)
+
+
+def _pick_other(topic: object) -> str:
+    """The second topic of Exercise 5b, or a message that names OTHER_TOPIC."""
+    if topic is Ellipsis or topic is None:
+        raise KoitError(
+            "Pick your second topic first: set OTHER_TOPIC to a mineral or chip stage in "
+            "quotes, other than TOPIC, e.g. OTHER_TOPIC = 'copper'."
+        )
+    return capstone.pick_topic(topic)
+
+
+question(
+    Question(
+        id="09-other-top3",
+        mistakes=(
+            Mistake(
+                "top1-not-top3",
+                "the largest supplier's share only, not the three largest together",
+                _top1,
+                "the top share given where the top three together are asked",
+            ),
+            Mistake(
+                "other-included",
+                "the row 'other countries' counted as if it were one supplier",
+                lambda topic: metrics.top_k_share(capstone.suppliers(topic)["share_pct"], 3),
+                "a residual row of many suppliers counted as one supplier",
+            ),
+        ),
+        prompt="Transfer: what share (%) of a second topic's supply do its three largest "
+        "suppliers have?",
+        context="topic",
+        validate=_pick_other,
+        unit="%",
+        tolerance=0.5,
+        expected=lambda topic: capstone.profile(topic).top3_pct,
+        hint="Did you repeat Exercise 3's steps for the second topic, from its own suppliers "
+        "table?"
+        "\n"
+        "Part B: capstone.suppliers() gives the table, Exercise 3 leaves out 'other "
+        "countries', and metrics.top_k_share() adds the largest shares.",
+        explain="The same method works on any topic.",
+    )
+)
+
+
+# --- part C: Korea, Italy and a shock --------------------------------------------------
+
+
+def _second_predict(topic: str) -> str:
+    """'b' when the second supplier's share is smaller than the first's (a tie gives 'a')."""
+    named = _named(topic)
+    first, second = (float(v) for v in named["share_pct"].iloc[:2])
+    return "a" if second == first else "b"
+
+
+for q in (
+    Question(
+        id="09-korea-share",
+        prompt="What is Korea's share (%) of your topic's supply (0 if the source does not "
+        "list Korea)?",
+        context="topic",
+        validate=capstone.pick_topic,
+        unit="%",
+        tolerance=0.2,
+        expected=_korea,
+        hint="Is Korea among your topic's suppliers, and under which name?"
+        "\n"
+        "Part C shows a capstone function that finds one supplier's share; None means not "
+        "listed, which this exercise asks you to write as 0.",
+        explain="You found Korea's place in the data.",
+    ),
+    Question(
+        id="09-supply-lost",
+        mistakes=(
+            Mistake(
+                "no-cut",
+                "the supplier's whole share, with the cut left out",
+                _top1,
+                "the producer's whole share, without applying the cut",
+            ),
+            Mistake(
+                "cut-not-fraction",
+                "the share times 50, with the cut not written as a fraction",
+                lambda topic: _top1(topic) * CUT_PCT,
+                "a cut in % used as if it were a fraction",
+            ),
+            Mistake(
+                "cut-not-loss",
+                "the size of the cut, not the share of world supply it removes",
+                lambda topic: float(CUT_PCT),
+                "the cut taken for the supply lost",
+            ),
+        ),
+        prompt="The largest supplier cuts its output by half. What share (%) of world supply "
+        "is lost?",
+        context="topic",
+        validate=capstone.pick_topic,
+        unit="%",
+        tolerance=0.2,
+        expected=lambda topic: capstone.scenario(topic, CUT_PCT).supply_lost_pct,
+        hint="Which two numbers does the loss depend on?"
+        "\n"
+        "Lesson 05, rule 1, and the paragraph above: the world loses the cut part of the "
+        "supplier's share.",
+        explain="That is the first number of your scenario.",
+    ),
+    Question(
+        id="09-second-predict",
+        prompt="Predict: the second-largest supplier halves its output instead. How does the "
+        "world's loss compare with Exercise 7's?",
+        kind="choice",
+        context="topic",
+        validate=capstone.pick_topic,
+        expected=_second_predict,
+        choices=(
+            Choice(
+                "a",
+                "The same: both suppliers cut by half.",
+                "cut-only-matters",
+                "The cut is the same, but is the share it applies to?",
+                "the size of the cut taken to decide the loss, whoever cuts",
+            ),
+            Choice("b", "Smaller, in proportion to the second supplier's smaller share."),
+            Choice(
+                "c",
+                "About zero: only the largest supplier matters for world supply.",
+                "only-top-matters",
+                "Every supplier's share is part of world supply: a cut by any of them removes "
+                "some of it.",
+                "suppliers other than the largest taken not to matter",
+            ),
+        ),
+        hint="Which of the two numbers in the loss changes when another supplier cuts?"
+        "\n"
+        "Lesson 05 compared two shocks: the producer's share matters as much as the cut.",
+        explain="Now compute it and see.",
     ),
     Question(
         id="09-second-supplier-lost",
@@ -151,7 +477,7 @@ for q in (
             Mistake(
                 "top-not-second",
                 "the loss from the largest supplier, not from the second",
-                lambda topic: capstone.scenario(topic, CUT_PCT)["supply_lost_pct"],
+                lambda topic: capstone.scenario(topic, CUT_PCT).supply_lost_pct,
             ),
         ),
         prompt="The second-largest supplier cuts its output by half. What share (%) of world "
@@ -163,8 +489,11 @@ for q in (
         expected=lambda topic: capstone.scenario(topic, CUT_PCT, supplier=_second(topic))[
             "supply_lost_pct"
         ],
-        hint="capstone.scenario() takes a supplier's name; the second row of the named "
-        "suppliers is the second-largest.",
+        hint="Did your scenario name the second supplier, or did it use the largest?"
+        "\n"
+        "Exercise 8's text: capstone.scenario() takes the supplier's name as its third "
+        "argument; the variable second holds it.",
+        explain="You ran the scenario for a second supplier.",
     ),
 ):
     question(q)
