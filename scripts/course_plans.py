@@ -46,11 +46,12 @@ PLANS = [
     ),
     (
         "The whole course in six weeks (two sessions of 90 minutes a week)",
-        "All ten lessons; the capstone's brief is written at home.",
+        "All ten lessons; lesson 05's section on China's export controls and the "
+        "capstone's brief are done at home.",
         90,
         12,
         [x.number for x in lessons.lessons()],
-        {"09": ["Part D"]},
+        {"05": ["8. What really happened"], "09": ["Part D"]},
     ),
     (
         "The whole course in 50-minute periods",

@@ -62,6 +62,16 @@ def test_a_cell_can_state_its_own_minutes():
     assert timing.sections(nb)[-1].minutes == 15
 
 
+def test_a_dense_text_cell_can_state_its_own_minutes():
+    """Regression (lesson 05's second reader): a table of five formulas in 266 words was
+    timed at 2 minutes by its words; the cell's koit.minutes replaces its reading time,
+    and a heading inside it still starts its section."""
+    rules = "| rule | $s \\times c / 100$ |\n" * 20
+    nb = {"cells": [_md("## 1. The rules\n" + rules, koit={"minutes": 6}), _md("## 2. Next")]}
+    found = {s.title: s.minutes for s in timing.sections(nb)}
+    assert found == {"1. The rules": 6, "2. Next": 0}
+
+
 @pytest.mark.parametrize("item", LESSONS, ids=lambda x: x.number)
 def test_each_lesson_states_the_estimate(item):
     nb = item.read()

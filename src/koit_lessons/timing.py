@@ -160,12 +160,16 @@ def sections(nb: dict[str, Any]) -> list[Section]:
             chunk: list[str] = []
             for line in text.splitlines():
                 if _SECTION.match(line):
-                    _read(found[-1], chunk)
+                    if override is None:
+                        _read(found[-1], chunk)
                     chunk = []
                     found.append(Section(*_heading_title(line)))
                 else:
                     chunk.append(line)
-            _read(found[-1], chunk)
+            if override is None:
+                _read(found[-1], chunk)
+            else:  # dense text (rules, formulas) that takes longer than its words
+                found[-1].add("study (set in the cell)", float(override))
         elif cell["cell_type"] == "code":
             if notebook.TEACHER_TAG in tags:
                 continue

@@ -123,6 +123,7 @@ ENTRIES = [
     Claim("to about 18 %", lambda: _lithium(2023, "Chile")),
     Fixed("China cutting rare earths by 50 %", SCENARIO),
     # summary
+    Claim("more than a third (about 36 %)", _lost),
     Claim("China's 80 % of Korea's lithium hydroxide imports", lambda: _lithium(2023)),
     Claim("its 19 % of world lithium mining", lambda: _share("lithium", "CHN")),
     # glossary

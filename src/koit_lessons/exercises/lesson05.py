@@ -251,6 +251,12 @@ question(
                 lambda: _rare_earths().supply_lost_pct * 3 / 12 / ELASTICITY,
                 "the covered part of a loss used instead of what is left",
             ),
+            Mistake(
+                "price-rule-skipped",
+                "the average loss that is left, with rule 3 (the price rule) not applied",
+                lambda: _rare_earths(stockpile_months=3).net_loss_pct,
+                "a supply loss given where its price rise is asked",
+            ),
         ),
     )
 )
@@ -335,6 +341,19 @@ question(
                 "Australia's row of the table, which has a 50 % cut, not the 40 % asked",
                 lambda: _lost("cobalt", "Congo (Kinshasa)", 25) - _lost("lithium", "Australia", 50),
                 "a row with another scenario's numbers used",
+            ),
+            Mistake(
+                "relative-not-pp",
+                "how many percent bigger B's loss is than A's, not the difference in "
+                "percentage points",
+                lambda: (
+                    (
+                        _lost("cobalt", "Congo (Kinshasa)", 25) / _lost("lithium", "Australia", 40)
+                        - 1
+                    )
+                    * 100
+                ),
+                "a relative change given where percentage points are asked",
             ),
             Mistake(
                 "shares-compared",
@@ -433,6 +452,13 @@ question(
                 "rounded down where the condition needs rounding up",
             ),
             Mistake(
+                "covered-not-left",
+                "the months that cover the part of the loss above the target, not those that "
+                "leave only the target",
+                lambda: 12 * (20 * ELASTICITY) / _rare_earths().supply_lost_pct,
+                "the covered part of a loss used instead of what is left",
+            ),
+            Mistake(
                 "elasticity-ignored",
                 "a 20 % price rise used as the average loss (the elasticity left out)",
                 lambda: shocks.stockpile_needed(_rare_earths().supply_lost_pct, 20),
@@ -462,7 +488,7 @@ question(
         "(latest data year)?",
         kind="number",
         unit="%",
-        tolerance=0.2,
+        tolerance=0.25,
         expected=lambda: _korea_lithium_share() * 50 / 100,
         hint="Rule 4, not rule 1: whose share matters here, China's share of the world or of "
         "Korea's imports?"
@@ -477,6 +503,16 @@ question(
                 "China's share of Korea's imports, with the cut left out",
                 _korea_lithium_share,
                 "the partner's whole share, without applying the cut",
+            ),
+            Mistake(
+                "wrong-material",
+                "Korea's neodymium-magnet row of the exposure table above, not lithium hydroxide",
+                lambda: float(
+                    shocks.exposure("rare earths", "China", 50, YEAR)
+                    .set_index("importer_code")
+                    .loc["KOR", "imports_at_risk_pct"]
+                ),
+                "another material's row used",
             ),
             Mistake(
                 "world-mining-share",
@@ -515,6 +551,12 @@ def _rare_earth_rows() -> float:
     return float(covered.str.split("; ").apply(lambda names: "rare earths" in names).sum())
 
 
+def _exact_rare_earth_rows() -> float:
+    from koit_lessons import data
+
+    return float((data.load("china_export_controls")["lesson_minerals"] == "rare earths").sum())
+
+
 def _all_rows() -> float:
     from koit_lessons import data
 
@@ -541,6 +583,13 @@ question(
                 "every row of the table, not only those that mention rare earths",
                 _all_rows,
                 "all rows counted, no filter applied",
+            ),
+            Mistake(
+                "exact-match",
+                "only the rows whose lesson_minerals is exactly 'rare earths' (== misses the "
+                "rows that list rare earths with other minerals)",
+                _exact_rare_earth_rows,
+                "an exact match used where the text only has to contain the name",
             ),
         ),
     )
