@@ -204,6 +204,21 @@ def test_explorer_updates_headless():
     plt.close("all")
 
 
+def test_the_explorer_draws_each_series_from_its_reporter_s_side():
+    """Regression (lesson 07's re-review): Eurostat's figures, which Italy reports, were
+    labelled Korea's exports and imports."""
+    from koit_lessons.widgets import TradeGrowthExplorer
+
+    e = TradeGrowthExplorer()
+    e.series.value = "eurostat_eur"
+    labels = [t.get_text() for t in e.draw().get_legend().get_texts()]
+    assert any("Italy's exports" in t for t in labels), labels
+    e.series.value = "korea_usd"
+    labels = [t.get_text() for t in e.draw().get_legend().get_texts()]
+    assert any("Korea's exports" in t for t in labels), labels
+    plt.close("all")
+
+
 def test_no_growth_between_two_unnamed_publishers():
     # press_usd: 2010 (Korea Textile News) and 2024 (ITCCK), neither names its statistics
     for call in (

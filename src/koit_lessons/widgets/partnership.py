@@ -80,11 +80,16 @@ class TradeGrowthExplorer(Explorer):
         )
 
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes:
-        """Draw the trade figure of the chosen series and return its Axes."""
-        table = partnership.trade(self.series.value)
+        """Draw the trade figure of the chosen series and return its Axes, from the side of
+        the country whose statistics it is (Eurostat's figures are Italy's exports and
+        imports, as lesson 07 section 2 teaches)."""
+        reporter = partnership.series_info(self.series.value)["reporter"]
+        side = "Italy" if reporter.startswith("Italy") else "Korea"
+        table = partnership.trade(self.series.value, side=side)
         unit = table["unit"].iloc[0]
         return plots.trade_bars(
             table,
+            side=side,
             ax=ax,
             title=f"Korea–Italy trade in goods, series {self.series.value} ({unit})",
             ylabel=f"{unit} (current prices)",
