@@ -116,7 +116,7 @@ def test_doubling_feedback_uses_the_data():
 @pytest.mark.parametrize(
     "qid, wrong",
     [
-        ("01-recall-1", {"a": "countries-signed", "c": "mou-binding"}),
+        ("01-recall-1", {"b": "countries-signed", "c": "mou-binding"}),
         (
             "01-recall-2",
             {"a": "sum-not-squares", "c": "top-share-squared", "d": "product-not-squares"},
@@ -127,7 +127,7 @@ def test_doubling_feedback_uses_the_data():
         ),
         (
             "01-faster-at-200",
-            {"a": "peak-is-speed", "c": "same-family-same-speed", "d": "misread-bandwidth"},
+            {"a": "peak-is-speed", "b": "same-family-same-speed", "d": "misread-bandwidth"},
         ),
     ],
 )
@@ -152,7 +152,7 @@ def test_faster_chip_is_computed_from_the_table():
 
     v5p, v6e = speed("Google TPU v5p"), speed("Google TPU v6e (Trillium)")
     assert v5p > v6e  # memory holds v6e below v5p on this job
-    assert expected("01-faster-at-200") == "b"
+    assert expected("01-faster-at-200") == "c"
     # the distractor d must stay false: v6e's bandwidth is lower than v5p's
     assert (
         chips.loc["Google TPU v6e (Trillium)", "memory_bandwidth_gbps"]

@@ -74,20 +74,20 @@ question(
         prompt="Who signed the chip-industry memorandum of understanding (MoU) in Seoul on "
         "19 January 2026?",
         kind="choice",
-        expected=lambda: "b",
+        expected=lambda: "a",
         choices=(
             Choice(
                 "a",
+                "Korea's semiconductor industry association (KSIA) and Italy's electrical "
+                "and electronics industry federation (ANIE).",
+            ),
+            Choice(
+                "b",
                 "The two governments: ministers signed it for Korea and for Italy.",
                 "countries-signed",
                 "The two leaders were present, but lesson 00 named the signatories: two "
                 "organisations that speak for companies, not for the state.",
                 "the chip MoU taken as signed by the governments",
-            ),
-            Choice(
-                "b",
-                "Korea's semiconductor industry association (KSIA) and Italy's electrical "
-                "and electronics industry federation (ANIE).",
             ),
             Choice(
                 "c",
@@ -535,10 +535,10 @@ question(
 
 
 def _faster_at_200() -> str:
-    """'b' when TPU v5p reaches more TFLOP/s than TPU v6e on the job, 'a' if v6e does."""
+    """'c' when TPU v5p reaches more TFLOP/s than TPU v6e on the job, 'a' if v6e does."""
     v5p = _reachable_tflops("Google TPU v5p")
     v6e = _reachable_tflops("Google TPU v6e (Trillium)")
-    return "b" if v5p > v6e else "a"
+    return "c" if v5p > v6e else "a"
 
 
 question(
@@ -559,16 +559,16 @@ question(
             ),
             Choice(
                 "b",
-                "TPU v5p: on this job memory holds TPU v6e far below its peak, while TPU "
-                "v5p's memory feeds it fast enough to reach its own peak.",
-            ),
-            Choice(
-                "c",
                 "Neither: both are Google TPUs, so they run the job at the same speed.",
                 "same-family-same-speed",
                 "Same maker, different chips: the table gives them different peaks and "
                 "different memory bandwidths.",
                 "chips of one family taken to be equally fast",
+            ),
+            Choice(
+                "c",
+                "TPU v5p: on this job memory holds TPU v6e far below its peak, while TPU "
+                "v5p's memory feeds it fast enough to reach its own peak.",
             ),
             Choice(
                 "d",
