@@ -219,6 +219,29 @@ def test_log_chart_has_a_gridline_at_every_power_of_ten():
     plt.close(ax.figure)
 
 
+def test_log_chart_keeps_its_source_line():
+    """The source line sits below the axes: log_trend re-adds it last, and it must not be
+    clipped to the axes (it was: the Epoch chart of lesson 01 lost its source)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import plots
+
+    m = compute.models()
+    ax = plots.log_trend(m, "decimal_year", "training_compute_flop", label="model")
+    text = ax.texts[-1]
+    assert text.get_text().startswith("Source: Epoch AI")
+    assert not text.get_clip_on()
+    fig = ax.figure
+    fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")  # lays the figure out
+    box = text.get_window_extent(fig.canvas.get_renderer())
+    whole = fig.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.dpi_scale_trans)
+    assert box.y0 >= whole.y0 - 1 and box.y1 <= whole.y1 + 1
+    assert box.y1 <= ax.get_window_extent().y0  # below the axes, where clipping hid it
+    plt.close(fig)
+
+
 def test_hints_are_staged():
     for qid in IDS:
         from koit_lessons.checks import _get
