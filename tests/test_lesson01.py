@@ -13,11 +13,13 @@ IDS = [
     "01-doubling-months",
     "01-energy-double-chips",
     "01-faster-at-200",
+    "01-gridline-count",
     "01-iea-growth",
     "01-kept-busy",
     "01-largest-model",
     "01-llama-flop",
     "01-orders-of-magnitude",
+    "01-predict-faster",
     "01-recall-1",
     "01-recall-2",
     "01-run-days",
@@ -129,6 +131,7 @@ def test_doubling_feedback_uses_the_data():
             "01-faster-at-200",
             {"a": "peak-is-speed", "b": "same-family-same-speed", "d": "misread-bandwidth"},
         ),
+        ("01-predict-faster", {"b": "peak-is-speed"}),
     ],
 )
 def test_choices_name_their_misconceptions(qid, wrong):
@@ -254,3 +257,47 @@ def test_energy_does_not_change_with_the_chips():
     assert runs[1].days == pytest.approx(runs[0].days / 2)
     assert runs[1].energy_mwh == pytest.approx(runs[0].energy_mwh)
     assert expected("01-energy-double-chips") == "c"
+
+
+def test_run_days_names_the_percent_and_the_years():
+    """Exercise 6: 40 typed for 0.4, and the answer in years, are named (re-review)."""
+    days = expected("01-run-days")
+    assert check("01-run-days", days * 0.4 / 40).diagnosis == "utilisation-as-percent"
+    assert check("01-run-days", days / 365).diagnosis == "years-not-days"
+    assert check("01-run-days", days * 24).diagnosis == "hours-not-days"
+
+
+def test_gridline_count_is_checked_give_or_take_one():
+    """Exercise 2: the count read off the chart is checked first, within one, as the
+    feedback of the computed answer says."""
+    m = compute.models()
+    alexnet = m.loc[m["model"] == "AlexNet", "training_compute_flop"].iloc[0]
+    top = m["training_compute_flop"].max()
+    count = sum(1 for k in range(10, 40) if alexnet < 10**k < top)
+    assert expected("01-gridline-count") == count
+    for n in (count - 1, count, count + 1):
+        assert check("01-gridline-count", n).correct
+    assert check("01-gridline-count", count + 2).status == "incorrect"
+    assert check("01-gridline-count", np.log10(top)).diagnosis == "largest-alone"
+
+
+def test_prediction_is_checked_before_the_computation():
+    """Exercise 8: the prediction is a checked item placed before the v6e computation."""
+    assert expected("01-predict-faster") == "a"  # v5p: 459 TFLOP/s against v6e's 327.6
+    cells = ["".join(c["source"]) for c in lessons.lesson("01").read()["cells"]]
+    predict = next(i for i, c in enumerate(cells) if 'check("01-predict-faster"' in c)
+    compute_ = next(i for i, c in enumerate(cells) if 'check("01-v6e-at-200"' in c)
+    why = next(i for i, c in enumerate(cells) if 'check("01-faster-at-200"' in c)
+    assert predict < compute_ < why
+    count = next(i for i, c in enumerate(cells) if 'check("01-gridline-count"' in c)
+    orders = next(i for i, c in enumerate(cells) if 'check("01-orders-of-magnitude"' in c)
+    assert count < orders
+
+
+def test_the_full_citation_is_at_the_end():
+    """Section 1 prints the short source line; the full record follows the Sources."""
+    cells = ["".join(c["source"]) for c in lessons.lesson("01").read()["cells"]]
+    short = next(i for i, c in enumerate(cells) if 'source_line("ai_training_compute")' in c)
+    full = next(i for i, c in enumerate(cells) if 'data.cite("ai_training_compute")' in c)
+    sources = next(i for i, c in enumerate(cells) if c.startswith("## Sources"))
+    assert short < sources < full

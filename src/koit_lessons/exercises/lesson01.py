@@ -262,6 +262,18 @@ question(
                 lambda: _run_days() * RUN_CHIPS,
                 "the time one chip would need, with the number of chips left out",
             ),
+            Mistake(
+                "utilisation-as-percent",
+                "the utilisation typed as 40, not 0.4 (a percent where a fraction is needed)",
+                lambda: _run_days() * RUN_UTILISATION / 40,
+                "a percentage typed where the formula needs a fraction (40 for 0.4)",
+            ),
+            Mistake(
+                "years-not-days",
+                "the time in years, not days",
+                lambda: _run_days() / 365,
+                "a time in years where days are asked",
+            ),
         ),
         prompt="How many days would 6,144 TPU v5p chips at 40 % utilisation need for that compute?",
         kind="number",
@@ -415,6 +427,40 @@ def _chip_aliases() -> dict[str, str]:
     return aliases
 
 
+def _gridlines_between() -> int:
+    """The gridlines (one at every power of ten) between AlexNet and the largest model."""
+    top = float(compute.models()["training_compute_flop"].max())
+    low = _model("AlexNet", "training_compute_flop")
+    return sum(1 for k in range(0, 40) if low < 10.0**k < top)
+
+
+question(
+    Question(
+        id="01-gridline-count",
+        mistakes=(
+            Mistake(
+                "largest-alone",
+                "the power of ten of the largest model alone; count only the gridlines "
+                "between the two points",
+                lambda: float(np.log10(compute.models()["training_compute_flop"].max())),
+                "the power of ten of one value where the steps between two values are asked",
+            ),
+        ),
+        prompt="Count on the chart: how many gridlines lie between AlexNet and the largest "
+        "model?",
+        kind="number",
+        tolerance=1.0,
+        expected=_gridlines_between,
+        hint="Find AlexNet (2012) and the largest model on the chart, and count the "
+        "horizontal gridlines between their two heights."
+        "\n"
+        "The gridlines are labelled with powers of ten on the left: read the power just "
+        "above AlexNet and the one just below the largest model, and count from one to the "
+        "other.",
+        explain="Your count is close enough. Now compute the exact number from the two values.",
+    )
+)
+
 question(
     Question(
         id="01-orders-of-magnitude",
@@ -447,7 +493,7 @@ question(
         "\n"
         "Section 1 printed the ratio (about a billion); np.log10 of a number gives its power "
         "of ten. On the chart, count the gridlines between the two points.",
-        explain="Your count of gridlines on the chart should be the same number, give or take one.",
+        explain="Compare it with your count of gridlines: the same, give or take one.",
     )
 )
 
@@ -501,6 +547,39 @@ question(
     )
 )
 
+def _predict_faster() -> str:
+    """'a' when TPU v5p is the faster chip on the job, 'b' when TPU v6e is."""
+    v5p = _reachable_tflops("Google TPU v5p")
+    return "a" if v5p > _reachable_tflops("Google TPU v6e (Trillium)") else "b"
+
+
+question(
+    Question(
+        id="01-predict-faster",
+        prompt=f"Predict before you compute: on the job doing {JOB_FLOP_PER_BYTE} operations "
+        "per byte, which chip is faster?",
+        kind="choice",
+        expected=_predict_faster,
+        choices=(
+            Choice("a", "TPU v5p."),
+            Choice(
+                "b",
+                "TPU v6e.",
+                "peak-is-speed",
+                "That is what the peaks say: v6e's is about twice v5p's. Keep your guess in "
+                "mind and compute below whether this job lets v6e reach its peak.",
+                "the peak speed taken for the speed on every job",
+            ),
+        ),
+        hint="On this job, does the peak set the speed, or what memory can feed?"
+        "\n"
+        "Exercise 7 found the chips this job can keep busy; a chip it cannot keep busy "
+        "waits on its memory.",
+        explain="Now compute below whether the numbers bear your prediction out.",
+    )
+)
+
+
 question(
     Question(
         id="01-v6e-at-200",
@@ -529,7 +608,7 @@ question(
         "\n"
         "Memory delivers the bandwidth in bytes per second (GB/s × 10⁹); each byte allows 200 "
         "operations. That gives FLOP/s: turn it into TFLOP/s (10¹² FLOP/s) before comparing.",
-        explain="Now compare it with your prediction and with TPU v5p's peak.",
+        explain="Now compare it with TPU v5p's peak and with your prediction.",
     )
 )
 
