@@ -446,8 +446,7 @@ question(
                 "the power of ten of one value where the steps between two values are asked",
             ),
         ),
-        prompt="Count on the chart: how many gridlines lie between AlexNet and the largest "
-        "model?",
+        prompt="Count on the chart: how many gridlines lie between AlexNet and the largest model?",
         kind="number",
         tolerance=1.0,
         expected=_gridlines_between,
@@ -546,6 +545,7 @@ question(
         explain="You kept the chips whose memory is fast enough for this job.",
     )
 )
+
 
 def _predict_faster() -> str:
     """'a' when TPU v5p is the faster chip on the job, 'b' when TPU v6e is."""
