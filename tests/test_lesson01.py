@@ -301,3 +301,17 @@ def test_the_full_citation_is_at_the_end():
     full = next(i for i, c in enumerate(cells) if 'data.cite("ai_training_compute")' in c)
     sources = next(i for i, c in enumerate(cells) if c.startswith("## Sources"))
     assert short < sources < full
+
+
+def test_more_typical_slips_are_named():
+    """Re-review finding 17 and 11: the runner-up and a famous name in Exercise 1, mixed
+    logarithms in Exercise 3, start and end swapped in Exercise 11."""
+    m = compute.models().sort_values("training_compute_flop")
+    assert check("01-largest-model", m["model"].iloc[-2]).diagnosis == "runner-up"
+    assert check("01-largest-model", "GPT-5").diagnosis == "famous-not-largest"
+    g = compute.fit_trend(compute.models())["annual_growth"]
+    assert check("01-doubling-months", 12 * np.log(2) / np.log10(g)).diagnosis == "mixed-logs"
+    assert check("01-doubling-months", 12 * np.log10(2) / np.log(g)).diagnosis == "mixed-logs"
+    df = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    swapped = metrics.cagr(df[2030], df[2024], 6)
+    assert check("01-iea-growth", swapped).diagnosis == "start-end-swapped"

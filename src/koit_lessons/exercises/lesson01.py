@@ -33,6 +33,11 @@ def _largest_model() -> str:
     return str(m.loc[m["training_compute_flop"].idxmax(), "model"])
 
 
+def _runner_up() -> str:
+    m = compute.models().sort_values("training_compute_flop")
+    return str(m["model"].iloc[-2])
+
+
 def _model_aliases() -> dict[str, str]:
     names = list(compute.models()["model"])
     aliases = {
@@ -59,6 +64,11 @@ def _run_days() -> float:
 def _iea_total_growth() -> float:
     dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
     return float((dc.loc[2030] / dc.loc[2024] - 1) * 100)
+
+
+def _iea_values() -> tuple[float, float]:
+    dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    return float(dc.loc[2024]), float(dc.loc[2030])
 
 
 def _iea_cagr(years: int = 2030 - 2024) -> float:
@@ -161,6 +171,22 @@ question(
 question(
     Question(
         id="01-largest-model",
+        mistakes=(
+            Mistake(
+                "runner-up",
+                "the runner-up: close, but one model in the table is higher (compare the two "
+                "values)",
+                _runner_up,
+                "the second largest value taken for the largest",
+            ),
+            Mistake(
+                "famous-not-largest",
+                "a famous model: it is in the table, but is its compute the largest? "
+                "Compare the training_compute_flop column",
+                lambda: "GPT-5",
+                "a well-known name given where the table's largest value is asked",
+            ),
+        ),
         prompt="Which model in the data set used the most training compute?",
         kind="text",
         expected=_largest_model,
@@ -168,8 +194,8 @@ question(
         hint="Which column holds the training compute? Find the row where it is largest and "
         "read that row's model name, in quotes."
         "\n"
-        "A table sorted with .sort_values() on that column has the largest value in its "
-        "last row; lesson 00 read a name off the top row of a sorted table the same way.",
+        "Look down the training_compute_flop column of the table above Exercise 1 for the "
+        "largest power of ten after the e, and read that row's model.",
         explain="Epoch labels this estimate 'Speculative' (see the confidence column): it "
         "assumes Grok 4 was trained like Grok 3, plus extra training on top. Grok 3's own "
         "estimate, from about 100 days on 100,000 NVIDIA H100 chips, is 'Confident'.",
@@ -185,6 +211,18 @@ question(
                 "the doubling time in years, not months",
                 lambda: _doubling_months() / 12,
                 "a time in years where months are asked",
+            ),
+            Mistake(
+                "mixed-logs",
+                "two different logarithms mixed (np.log and np.log10): use the same one twice",
+                lambda: _doubling_months() * np.log(10),
+                "a natural and a base-10 logarithm mixed in one ratio",
+            ),
+            Mistake(
+                "mixed-logs",
+                "two different logarithms mixed (np.log and np.log10): use the same one twice",
+                lambda: _doubling_months() / np.log(10),
+                "a natural and a base-10 logarithm mixed in one ratio",
             ),
         ),
         prompt="From the fitted annual growth factor of training compute, how many months "
@@ -304,6 +342,15 @@ question(
                 "7 years counted (2024 to 2030 inclusive), not 2030 − 2024",
                 lambda: _iea_cagr(years=2030 - 2024 + 1),
                 "the years of a period counted inclusively, one too many",
+            ),
+            Mistake(
+                "start-end-swapped",
+                "start and end swapped: a fall, where the IEA projects growth",
+                lambda: metrics.cagr(
+                    *_iea_values()[::-1],
+                    2030 - 2024,
+                ),
+                "the start and end values of a growth rate swapped",
             ),
         ),
         prompt="By what percentage per year does data-centre electricity use grow between "
@@ -592,7 +639,7 @@ question(
             ),
             Mistake(
                 "flops-not-tflops",
-                "a speed in FLOP/s; divide by 10¹² for TFLOP/s",
+                "a speed counted in FLOP/s, 10¹² times the same speed in TFLOP/s",
                 lambda: _reachable_tflops("Google TPU v6e (Trillium)") * 1e12,
                 "a speed in FLOP/s where TFLOP/s are asked",
             ),
