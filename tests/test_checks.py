@@ -456,3 +456,21 @@ def test_an_answer_exactly_at_the_tolerance_counts_on_both_sides(given):
         assert not checks.check("99-edge", 40.3).correct
     finally:
         checks._REGISTRY.pop("99-edge", None)
+
+
+def test_a_rounded_typical_mistake_is_still_named():
+    """Regression (lesson 01's re-review): a mistake matched only within the item's
+    absolute tolerance, so the rounded 1.06e9 of a 1.0638e9 mistake lost its name."""
+    q = checks.Question(
+        id="99-rounded-mistake",
+        prompt="?",
+        expected=lambda: 2.0,
+        tolerance=0.01,
+        mistakes=(checks.Mistake("big", "the big one", lambda: 1.0638e9, "too big"),),
+    )
+    checks._REGISTRY[q.id] = q
+    try:
+        assert checks.check(q.id, 1.06e9).diagnosis == "big"
+        assert checks.check(q.id, 1.2e9).diagnosis != "big"
+    finally:
+        checks._REGISTRY.pop(q.id, None)

@@ -58,7 +58,7 @@ def test_submissions_of_every_edition_are_graded_in_full(tmp_path):
     "lang, damaged, other",
     [
         (None, "invalid JSON (line 1", "this is another lesson ('Who mines"),
-        ("ko", "잘못된 JSON(1행", "수업 00이 아니라 다른 수업('Who mines"),
+        ("ko", "잘못된 JSON(1행", "수업 00의 노트북이 아니라 다른 수업('Who mines"),
         ("it", "JSON non valido (riga 1", "è un'altra lezione ('Who mines"),
     ],
 )

@@ -54,12 +54,12 @@ def test_lesson02_questions_are_registered_and_computed_from_data():
         ("02-korea-sub10-change", 22, "incorrect"),
         ("02-recall-1", "b", "correct"),
         ("02-recall-2", "c", "correct"),
-        ("02-recall-3", "b", "correct"),
+        ("02-recall-3", "c", "correct"),
         ("02-recall-3", "d", "invalid"),
-        ("02-predict-foundry-hhi", "b", "correct"),
-        ("02-which-measure", "b", "correct"),
+        ("02-predict-foundry-hhi", "a", "correct"),
+        ("02-which-measure", "c", "correct"),
         ("02-share-falls", "b", "correct"),
-        ("02-target-vs-projection", "b", "correct"),
+        ("02-target-vs-projection", "a", "correct"),
         ("02-catania-dates", "a", "correct"),
     ],
 )
@@ -79,7 +79,7 @@ def test_the_starter_answers_are_computed_from_lesson_01s_data():
     assert checks.expected("02-recall-2") == "c"
     v6e = compute.accelerators().set_index("chip").loc["Google TPU v6e (Trillium)"]
     assert v6e["flop_per_byte"] > 200
-    assert checks.expected("02-recall-3") == "b"
+    assert checks.expected("02-recall-3") == "c"
 
 
 @pytest.mark.parametrize(
@@ -90,14 +90,14 @@ def test_the_starter_answers_are_computed_from_lesson_01s_data():
         ("02-recall-2", "a", "doublings-not-factor"),
         ("02-recall-2", "b", "doubling-read-as-yearly"),
         ("02-recall-3", "a", "fastest-not-fed"),
-        ("02-recall-3", "c", "capacity-not-bandwidth"),
-        ("02-predict-foundry-hhi", "a", "many-firms-low-hhi"),
+        ("02-recall-3", "b", "capacity-not-bandwidth"),
+        ("02-predict-foundry-hhi", "b", "many-firms-low-hhi"),
         ("02-predict-foundry-hhi", "c", "same-stage-same-index"),
         ("02-which-measure", "a", "revenue-is-capacity"),
-        ("02-which-measure", "c", "headquarters-is-location"),
+        ("02-which-measure", "b", "headquarters-is-location"),
         ("02-share-falls", "a", "falling-share-falling-capacity"),
         ("02-share-falls", "c", "total-grows-all-grow"),
-        ("02-target-vs-projection", "a", "one-must-be-wrong"),
+        ("02-target-vs-projection", "b", "one-must-be-wrong"),
         ("02-target-vs-projection", "c", "target-is-forecast"),
         ("02-catania-dates", "b", "sources-swapped"),
         ("02-catania-dates", "c", "one-must-be-wrong"),

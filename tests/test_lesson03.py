@@ -48,11 +48,11 @@ def test_lesson03_questions_are_registered_and_computed_from_data():
         ("03-chip-export-change", -43.3, "incorrect"),
         ("03-first-sk-hynix-lead", "2025 Q1", "correct"),
         ("03-first-sk-hynix-lead", "2025-Q1", "correct"),
-        ("03-recall-1", "b", "correct"),
+        ("03-recall-1", "c", "correct"),
         ("03-recall-2", "b", "correct"),
-        ("03-uses-once", "b", "correct"),
+        ("03-uses-once", "c", "correct"),
         ("03-why-lead-changed", "b", "correct"),
-        ("03-dram-vs-foundry", "b", "correct"),
+        ("03-dram-vs-foundry", "a", "correct"),
         ("03-forecast-direction", "a", "correct"),
         ("03-hbm-hhi", 4174, "correct"),
         ("03-forecast-miss-pct", 2.53, "correct"),
@@ -66,7 +66,7 @@ def test_feedback(qid, answer, status):
 def test_new_answers_are_computed_from_the_data():
     dram = memory.dram_concentration("2025Q2")["hhi"]
     foundry = chips.foundry_concentration("2025Q2")["hhi"]
-    assert checks.expected("03-dram-vs-foundry") == ("b" if dram < foundry else "a")
+    assert checks.expected("03-dram-vs-foundry") == ("a" if dram < foundry else "b")
     hbm = memory.hbm_shares().loc["2025Q3"].dropna().astype(float)
     assert checks.expected("03-hbm-hhi") == pytest.approx(metrics.hhi(hbm))
     assert checks.expected("03-hbm-hhi") == pytest.approx(57**2 + 22**2 + 21**2)
@@ -75,24 +75,24 @@ def test_new_answers_are_computed_from_the_data():
     miss = 100 * (in_2025["actual"] - in_2025["forecast"]) / in_2025["forecast"]
     assert checks.expected("03-forecast-miss-pct") == pytest.approx(miss)
     assert checks.expected("03-forecast-direction") == "a"  # 791.7 actual > 772.2 forecast
-    assert checks.expected("03-recall-1") == "b"  # the foundry data measure revenue
+    assert checks.expected("03-recall-1") == "c"  # the foundry data measure revenue
     assert checks.expected("03-recall-2") == "b"  # fabrication least, below 10 nm high
-    assert checks.expected("03-uses-once") == "b"
+    assert checks.expected("03-uses-once") == "c"
 
 
 @pytest.mark.parametrize(
     "qid, answer, code",
     [
         ("03-recall-1", "a", "revenue-is-capacity"),
-        ("03-recall-1", "c", "headquarters-is-location"),
+        ("03-recall-1", "b", "headquarters-is-location"),
         ("03-recall-2", "a", "whole-equals-part"),
         ("03-recall-2", "c", "not-concentrated-no-chokepoint"),
         ("03-uses-once", "a", "peak-is-speed"),
-        ("03-uses-once", "c", "hbm-not-dram"),
+        ("03-uses-once", "b", "hbm-not-dram"),
         ("03-uses-once", "d", "more-flops-faster"),
         ("03-why-lead-changed", "a", "lead-by-growth"),
         ("03-why-lead-changed", "c", "misread-third"),
-        ("03-dram-vs-foundry", "a", "three-makers-more-concentrated"),
+        ("03-dram-vs-foundry", "b", "three-makers-more-concentrated"),
         ("03-dram-vs-foundry", "c", "band-is-value"),
         ("03-forecast-direction", "b", "forecast-always-high"),
         ("03-forecast-direction", "c", "late-forecast-exact"),

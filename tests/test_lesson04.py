@@ -202,8 +202,8 @@ def test_own_code_and_reading_questions():
 @pytest.mark.parametrize(
     "qid, wrong",
     [
-        ("04-recall-1", {"a": "top1-not-top3", "c": "top3-is-whole-world"}),
-        ("04-recall-2", {"a": "hhi-is-amount", "c": "hhi-counts-countries"}),
+        ("04-recall-1", {"b": "top1-not-top3", "c": "top3-is-whole-world"}),
+        ("04-recall-2", {"a": "hhi-is-amount", "b": "hhi-counts-countries"}),
     ],
 )
 def test_starter_choices_name_their_misconceptions(qid, wrong):
@@ -219,9 +219,9 @@ def test_starter_answers_follow_the_data():
     lithium = minerals.concentration("lithium", 2024)
     # three quarters or more, but not the whole reported world total
     assert 75 < lithium["top3_pct"] < 99.5
-    assert checks.expected("04-recall-1") == "b"
-    # option a's "about 37 %" is Australia's share, the top-1 share
+    assert checks.expected("04-recall-1") == "a"
+    # option b's "about 37 %" is Australia's share, the top-1 share
     assert round(lithium["top1_pct"]) == 37 and lithium["top_country"] == "Australia"
     graphite = minerals.concentration("graphite", 2024)["hhi"]
     assert round(graphite, -2) == 6_800 and graphite > lithium["hhi"]
-    assert checks.expected("04-recall-2") == "b"
+    assert checks.expected("04-recall-2") == "c"

@@ -186,3 +186,18 @@ def test_prerequisites_read_what_a_lesson_needs():
     assert timing.prerequisites(lessons.lesson("09").read()) == ["00", "02", "04", "05", "06"]
     assert timing.prerequisites(lessons.lesson("08").read()) == ["00", "06"]  # "helpers"
     assert timing.prerequisites(lessons.lesson("00").read()) == []
+
+
+@pytest.mark.parametrize("item", LESSONS, ids=[x.number for x in LESSONS])
+def test_the_guide_states_each_lesson_s_time(item):
+    """Regression (second reader of the Korean and Italian guide summaries): the guide's
+    lesson 00 section still said 45 minutes after the estimate had become 65."""
+    import re
+    from pathlib import Path
+
+    guide = (Path(__file__).parents[1] / "docs" / "teacher-guide.md").read_text(encoding="utf-8")
+    section = re.search(
+        rf"^### Lesson {item.number} — .*?(?=^### |^## )", guide, re.M | re.S
+    ).group(0)
+    stated = re.search(r"\*\*Time:\*\* about (\d+) minutes", section)
+    assert stated and int(stated.group(1)) == item.minutes, stated and stated.group(0)

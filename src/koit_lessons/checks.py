@@ -571,6 +571,20 @@ def _looks_like(q: Question, m: Mistake, what: str) -> Feedback:
     )
 
 
+#: how close (relative) an answer must be to a large typical mistake's value to be named
+#: as it: a count of operations or bytes rounded (1.06e9 for 1.0638e9)
+MISTAKE_SLACK = 0.005
+#: below this a mistake's value is matched within the item's tolerance only (years,
+#: percentages, small counts: 2025 is not a rounded 2026)
+LARGE = 10_000
+
+
+def _mistake_slack(tolerance: float, value: float) -> float:
+    """How far an answer may be from a typical mistake's value to be named as it."""
+    near = _slack(tolerance, value)
+    return max(near, MISTAKE_SLACK * abs(value)) if abs(value) >= LARGE else near
+
+
 def _slack(tolerance: float, want: float) -> float:
     """The tolerance, plus a hair for floating point: an answer exactly ``tolerance`` from
     the expected value counts on both sides (79.6 × 50 / 100 is 39.8, and 40 − 39.8 is
@@ -634,7 +648,7 @@ def _check_number(q: Question, answer: object) -> Feedback:
             ),
             "fraction-not-percent",
         )
-    m = _mistake(q, lambda v: abs(value - float(v)) <= _slack(q.tolerance, float(v)))
+    m = _mistake(q, lambda v: abs(value - float(v)) <= _mistake_slack(q.tolerance, float(v)))
     if m is not None:
         return _looks_like(q, m, _fmt(value, q.unit))
     shown = _fmt(value, q.unit)

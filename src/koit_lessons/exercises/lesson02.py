@@ -112,7 +112,7 @@ question(
 def _recall_waits() -> str:
     table = compute.accelerators().set_index("chip")
     need = float(table.loc[V6E, "flop_per_byte"])
-    return "b" if need > RECALL_FLOP_PER_BYTE else "a"
+    return "c" if need > RECALL_FLOP_PER_BYTE else "a"
 
 
 question(
@@ -132,16 +132,16 @@ question(
             ),
             Choice(
                 "b",
-                "It runs below its peak: the chip waits for data from memory, so memory "
-                "bandwidth sets the speed.",
-            ),
-            Choice(
-                "c",
                 "It runs below its peak because the chip has too little memory (too few GiB).",
                 "capacity-not-bandwidth",
                 "The size of the memory is not the limit here; the question is how many "
                 "bytes per second it delivers.",
                 "memory size taken for memory bandwidth",
+            ),
+            Choice(
+                "c",
+                "It runs below its peak: the chip waits for data from memory, so memory "
+                "bandwidth sets the speed.",
             ),
         ),
         hint="Does the job bring the chip enough work for every byte it reads?"
@@ -318,7 +318,7 @@ question(
 def _foundry_above_fabrication() -> str:
     foundry = chips.foundry_concentration(QUARTER)["hhi"]
     fabrication = chips.stage_concentration("fabrication")["hhi"]
-    return "b" if foundry > fabrication else "a"
+    return "a" if foundry > fabrication else "b"
 
 
 question(
@@ -331,16 +331,16 @@ question(
         choices=(
             Choice(
                 "a",
+                "Higher: one company took more than two thirds of the revenue, and its squared "
+                "share alone is far above 1,642.",
+            ),
+            Choice(
+                "b",
                 "Lower: ten foundries compete, and more firms mean a lower index.",
                 "many-firms-low-hhi",
                 "The number of firms matters less than their sizes: the HHI adds up squared "
                 "shares. Look at the largest bar in the foundry chart.",
                 "concentration judged by the number of firms, not their shares",
-            ),
-            Choice(
-                "b",
-                "Higher: one company took more than two thirds of the revenue, and its squared "
-                "share alone is far above 1,642.",
             ),
             Choice(
                 "c",
@@ -472,7 +472,7 @@ question(
         prompt="TSMC had 70.2% of world foundry revenue in 2025Q2; Taiwan had 69% of world "
         "capacity below 10 nm in 2022. What do the two numbers tell you together?",
         kind="choice",
-        expected=lambda: "b",  # a reading of definitions, not a data fact
+        expected=lambda: "c",  # a reading of definitions, not a data fact
         choices=(
             Choice(
                 "a",
@@ -484,17 +484,17 @@ question(
             ),
             Choice(
                 "b",
-                "Two different measures of different years: a company's share of money taken "
-                "in, and a place's share of what fabs could make. Neither gives the other.",
-            ),
-            Choice(
-                "c",
                 "The 70.2 % is Taiwan's share of chip-making too: TSMC is a Taiwanese company, "
                 "so its revenue is Taiwan's production.",
                 "headquarters-is-location",
                 "Headquarters is not location: section 2 said these firms run fabs in "
                 "several countries.",
                 "a company's headquarters taken for where it makes chips",
+            ),
+            Choice(
+                "c",
+                "Two different measures of different years: a company's share of money taken "
+                "in, and a place's share of what fabs could make. Neither gives the other.",
             ),
         ),
         hint="For each number, ask: a share of what, of whom, and when?"
@@ -588,10 +588,10 @@ question(
 
 
 def _target_and_projection() -> str:
-    """'b': the EU target (production value, 2030) and the capacity projection (below
+    """'a': the EU target (production value, 2030) and the capacity projection (below
     10 nm, 2032) measure different things; the projection is in the data."""
     europe = chips.capacity_shares(SEGMENT, 2032).set_index("region")["share_pct"]
-    return "b" if "Europe" in europe.index else "a"
+    return "a" if "Europe" in europe.index else "b"
 
 
 question(
@@ -604,15 +604,15 @@ question(
         choices=(
             Choice(
                 "a",
+                "Yes: they measure different things, a share of the value of cutting-edge "
+                "and sustainable chips produced against a share of capacity below 10 nm.",
+            ),
+            Choice(
+                "b",
                 "No: Europe cannot have 20 % and 6 % at once, so one of them is wrong.",
                 "one-must-be-wrong",
                 "Two numbers contradict each other only if they measure the same thing. Do they?",
                 "two figures on different measures taken to contradict each other",
-            ),
-            Choice(
-                "b",
-                "Yes: they measure different things, a share of the value of cutting-edge "
-                "and sustainable chips produced against a share of capacity below 10 nm.",
             ),
             Choice(
                 "c",

@@ -31,10 +31,10 @@ REVENUE_CHANGE_1Q25 = {"SK hynix": -7.1, "Samsung": -19.0}
 
 
 def _foundry_measure() -> str:
-    """'b' when the foundry data set measures revenue (its share column says so)."""
+    """'c' when the foundry data set measures revenue (its share column says so)."""
     fields = data.describe("foundry_market_share")["schema"]["fields"]
     text = next(f["description"] for f in fields if f["name"] == "share_pct").lower()
-    return "b" if "revenue" in text else "a"
+    return "c" if "revenue" in text else "a"
 
 
 question(
@@ -52,15 +52,15 @@ question(
                 "its own data set. Which measure did TrendForce rank foundries by?",
                 "a revenue share read as a share of capacity",
             ),
-            Choice("b", "Of the money all foundries earned in that quarter (revenue)."),
             Choice(
-                "c",
+                "b",
                 "Of the chips made in Taiwan.",
                 "headquarters-is-location",
                 "A company's share is counted by company, wherever its fabs are: lesson 02 "
                 "told headquarters from location. Which measure was it?",
                 "a company's share read as a share of where chips are made",
             ),
+            Choice("c", "Of the money all foundries earned in that quarter (revenue)."),
         ),
         hint="Lesson 02 named three measures: revenue, capacity and value added. Which one "
         "did the foundry ranking use?"
@@ -162,10 +162,10 @@ question(
 
 
 def _uses_once() -> str:
-    """'b' when a program that uses each fetched number once can do about a thousandth of
+    """'c' when a program that uses each fetched number once can do about a thousandth of
     the peak (numbers per operation between 1/10,000 and 1/100)."""
     per_operation = _bytes_per_kflop(V6E) / BYTES_PER_NUMBER / 1000
-    return "b" if 1e-4 <= per_operation <= 1e-2 else "a"
+    return "c" if 1e-4 <= per_operation <= 1e-2 else "a"
 
 
 question(
@@ -186,15 +186,15 @@ question(
             ),
             Choice(
                 "b",
-                "At roughly a thousandth of its peak: it waits for memory.",
-            ),
-            Choice(
-                "c",
                 "Memory does not matter here: HBM is a separate kind of memory from DRAM.",
                 "hbm-not-dram",
                 "HBM is DRAM, stacked beside the processor (section 1). Its bandwidth is "
                 "what feeds this program.",
                 "HBM thought to be something other than DRAM",
+            ),
+            Choice(
+                "c",
+                "At roughly a thousandth of its peak: it waits for memory.",
             ),
             Choice(
                 "d",
@@ -368,7 +368,7 @@ def _dram_vs_foundry() -> str:
     """The letter of the true comparison of the 2025Q2 HHIs (DRAM vs foundry revenue)."""
     dram = memory.dram_concentration(QUARTER)["hhi"]
     foundry = chips.foundry_concentration(QUARTER)["hhi"]
-    return "b" if dram < foundry else "a"
+    return "a" if dram < foundry else "b"
 
 
 question(
@@ -379,15 +379,15 @@ question(
         kind="choice",
         expected=_dram_vs_foundry,
         choices=(
+            Choice("a", "Less concentrated."),
             Choice(
-                "a",
+                "b",
                 "More concentrated: only three makers share DRAM.",
                 "three-makers-more-concentrated",
                 "The HHI squares each share, so one very large share weighs more than the "
                 "number of firms. Compare TSMC's 70 % with the largest DRAM share.",
                 "fewer firms taken to mean a higher HHI, whatever their shares",
             ),
-            Choice("b", "Less concentrated."),
             Choice(
                 "c",
                 "The same: both are above 1,800, so both are highly concentrated.",

@@ -29,11 +29,11 @@ def _reserve_aliases() -> dict[str, str]:
 
 
 def _lithium_top3_band() -> str:
-    """'b' when lithium's three largest miners held over three quarters, not all, of 2024."""
+    """'a' when lithium's three largest miners held over three quarters, not all, of 2024."""
     top3 = minerals.concentration("lithium", YEAR)["top3_pct"]
     if top3 >= 99.5:
         return "c"
-    return "b" if top3 > 75 else "a"
+    return "a" if top3 > 75 else "b"
 
 
 question(
@@ -44,14 +44,14 @@ question(
         kind="choice",
         expected=_lithium_top3_band,
         choices=(
+            Choice("a", "More than three quarters, but not all of it."),
             Choice(
-                "a",
+                "b",
                 "About 37 %, Australia's share.",
                 "top1-not-top3",
                 "That is the largest producer alone. The top-3 share adds the shares of the "
                 "three largest.",
             ),
-            Choice("b", "More than three quarters, but not all of it."),
             Choice(
                 "c",
                 "100 %: the three of them mined all the world's lithium.",
@@ -72,10 +72,10 @@ question(
 
 
 def _graphite_more_concentrated() -> str:
-    """'b' when graphite mining had the higher HHI of the two in 2024."""
+    """'c' when graphite mining had the higher HHI of the two in 2024."""
     graphite = minerals.concentration("graphite", YEAR)["hhi"]
     lithium = minerals.concentration("lithium", YEAR)["hhi"]
-    return "b" if graphite > lithium else "a"
+    return "c" if graphite > lithium else "a"
 
 
 question(
@@ -96,16 +96,16 @@ question(
             ),
             Choice(
                 "b",
-                "Graphite mining was more concentrated: a larger part of it sat with fewer "
-                "countries.",
-            ),
-            Choice(
-                "c",
                 "More countries mined graphite than lithium.",
                 "hhi-counts-countries",
                 "The HHI squares the shares, so big shares dominate it and many small "
                 "producers barely move it. Does a high HHI mean more big producers, or fewer?",
                 "the HHI read as a count of producers",
+            ),
+            Choice(
+                "c",
+                "Graphite mining was more concentrated: a larger part of it sat with fewer "
+                "countries.",
             ),
         ),
         hint="The HHI adds up the squared shares: which gives the bigger sum, one country "

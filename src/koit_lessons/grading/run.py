@@ -181,11 +181,11 @@ _WALLS = [
     ("OSError", "No space left on device", marked("hit the disk limit")),
     ("OSError", "Network is unreachable", marked("tried to use the network (there is none)")),
     ("gaierror", "", marked("tried to use the network (there is none)")),
-    ("URLError", "", "tried to use the network (there is none)"),
-    ("ConnectionError", "", "tried to use the network (there is none)"),
-    ("PermissionError", "", "was stopped by the sandbox's walls"),
-    ("ProcessLookupError", "", "tried to signal a process outside its sandbox"),
-    ("OSError", "Read-only file system", "tried to change a read-only file"),
+    ("URLError", "", marked("tried to use the network (there is none)")),
+    ("ConnectionError", "", marked("tried to use the network (there is none)")),
+    ("PermissionError", "", marked("was stopped by the sandbox's walls")),
+    ("ProcessLookupError", "", marked("tried to signal a process outside its sandbox")),
+    ("OSError", "Read-only file system", marked("tried to change a read-only file")),
 ]
 
 

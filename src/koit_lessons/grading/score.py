@@ -254,7 +254,7 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
     for index, (ename, evalue) in sorted(run.errors.items()):
         n = numbers[index]
         if ename in ("KoitCellTimeout", "KeyboardInterrupt"):
-            failed[n] = "was stopped after the time limit"
+            failed[n] = tr("was stopped after the time limit")
             r.problems.append(
                 tr(
                     "cell {n} ran longer than {seconds} s and was stopped (an endless loop?)",
@@ -263,7 +263,7 @@ def score(prepared, run, key: AnswerKey, cell_timeout: int, timeout: float) -> R
                 )
             )
         else:
-            failed[n] = f"raised {ename}"
+            failed[n] = tr("raised {name}", name=ename)
             r.problems.append(tr("cell {n} {error}", n=n, error=describe_error(ename, evalue)))
     if run.leftover:
         r.problems.append(
