@@ -332,18 +332,6 @@ question(
                 ),
                 "the union of two lists counted instead of their overlap",
             ),
-            Mistake(
-                "jaccard-not-weight",
-                "a Jaccard similarity, not a count of shared clubs",
-                lambda: networks.jaccard("Japan", "United States"),
-                "a similarity between 0 and 1 where a count of shared clubs is asked",
-            ),
-            Mistake(
-                "jaccard-not-weight",
-                "a Jaccard similarity, not a count of shared clubs",
-                lambda: round(networks.jaccard("Japan", "United States"), 2),
-                "a similarity between 0 and 1 where a count of shared clubs is asked",
-            ),
         ),
         hint="The weight counts the clubs in both lists, not the clubs in either."
         "\n"
@@ -419,7 +407,7 @@ question(
         'quotes, e.g. "Chile".'
         "\n"
         "networks.centrality() ranks by a measure, highest score first; one value comes out "
-        "of a table with .iloc[row][column] (lesson 04).",
+        "of a column with .iloc[0], as lesson 04 did.",
         explain="That country has the highest degree over the ten clubs.",
     )
 )
@@ -517,12 +505,6 @@ question(
         expected=_china_move,
         mistakes=(
             Mistake(
-                "subtracted-wrong-way",
-                "the ranks subtracted the other way round",
-                lambda: -_china_move(),
-                "a difference taken the wrong way round",
-            ),
-            Mistake(
                 "new-rank-not-move",
                 "China's rank over the twelve clubs, not its move",
                 lambda: _rank("China", "betweenness", networks.GROUPINGS),
@@ -535,7 +517,8 @@ question(
                 "another centrality measure than the one asked for",
             ),
         ),
-        hint="Two rankings, one per choice of groupings; find China's rank in each."
+        hint="Two rankings, one per choice of groupings; find China's rank in each. Moving "
+        "up means a smaller rank number, so a move up is a positive number."
         "\n"
         "Keep the row whose country is 'China' in each table and read its rank; the move up "
         "is the rank with ten minus the rank with twelve.",
