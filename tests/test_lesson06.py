@@ -114,7 +114,6 @@ def test_new_items_are_computed_from_the_data():
         ("06-stage-that-fails", 0.27, "fraction-not-points"),
         ("06-korea-lithium-gap", 37.9, "wrong-year"),
         ("06-korea-lithium-gap", 79.6, "share-not-excess"),
-        ("06-korea-lithium-gap", -29.6, "cap-minus-share"),
         ("06-korea-lithium-gap", 30, "rounded-share"),
         ("06-korea-lithium-gap", 0.296, "fraction-not-points"),
         ("06-eu-rare-earth-margin", 0, "excess-for-margin"),

@@ -465,12 +465,6 @@ question(
                 "a share given where its distance from a threshold is asked",
             ),
             Mistake(
-                "cap-minus-share",
-                "Korea's figure minus the share, the wrong way round",
-                lambda: _korea_goal() - _korea_lithium_china(2023),
-                "a difference taken the wrong way round",
-            ),
-            Mistake(
                 "rounded-share",
                 "the share rounded to a whole number before subtracting: keep the table's decimal",
                 lambda: round(_korea_lithium_china(2023)) - _korea_goal(),
