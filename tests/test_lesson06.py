@@ -135,7 +135,7 @@ def test_new_items_are_computed_from_the_data():
         ("06-korea-not-crma", "b", "ceiling-korea-only"),
         ("06-korea-not-crma", "d", "eu-target-as-korean"),
         ("06-processing-of-what", "A", "world-not-eu-consumption"),
-        ("06-processing-of-what", "c", "cap-not-benchmark"),
+        ("06-processing-of-what", "C", "cap-not-benchmark"),
     ],
 )
 def test_typical_wrong_answers_are_named(qid, answer, code):

@@ -175,11 +175,11 @@ def _measure(target_id: str) -> str:
 
 
 def _options() -> dict[str, str]:
-    """The choices of 06-processing-of-what: b is read from the data."""
+    """The choices of 06-processing-of-what: B is read from the data."""
     return {
-        "a": "world production of strategic raw materials",
-        "b": _measure("eu-processing"),
-        "c": "the EU's imports from one single supplier country",
+        "A": "world production of strategic raw materials",
+        "B": _measure("eu-processing"),
+        "C": "the EU's imports from one single supplier country",
     }
 
 
@@ -195,18 +195,18 @@ question(
             Mistake(
                 "world-not-eu-consumption",
                 "a share of world production; the benchmarks count the EU's own use",
-                lambda: "a",
+                lambda: "A",
                 "a CRMA benchmark read as a share of world production",
             ),
             Mistake(
                 "cap-not-benchmark",
                 "the measure of a single-supplier cap, not of a capacity benchmark",
-                lambda: "c",
+                lambda: "C",
                 "a capacity benchmark read as a limit on one supplier",
             ),
         ),
-        prompt="The CRMA's 40 % processing benchmark is 40 % of what? a: world production of "
-        "strategic raw materials; b: the EU's annual consumption of them; c: the EU's imports "
+        prompt="The CRMA's 40 % processing benchmark is 40 % of what? A: world production of "
+        "strategic raw materials; B: the EU's annual consumption of them; C: the EU's imports "
         "from one single supplier country.",
         kind="text",
         expected=lambda: next(k for k, v in _options().items() if v == _measure("eu-processing")),
