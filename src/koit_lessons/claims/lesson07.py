@@ -77,6 +77,14 @@ ENTRIES = [
         lambda: partnership.value("korea_usd", TO_KOREA, 2018),
         digits=1,
     ),
+    # Exercise 3: two series that cannot make one growth rate
+    Claim("to Korea in 2014 as **EUR 4.2 billion**", _eu(TO_KOREA, 2014), digits=1),
+    Claim("convert the EUR 4.2 billion to dollars", _eu(TO_KOREA, 2014), digits=1),
+    Claim(
+        "from Italy in 2018 as **USD 6.3 billion**",
+        lambda: partnership.value("korea_usd", TO_KOREA, 2018),
+        digits=1,
+    ),
     # the Eurostat series
     Claim("Italy exported EUR 2.6 billion of goods to Korea", _eu(TO_KOREA, 2008), digits=1),
     Claim("imported EUR 3.0 billion: a deficit", _eu(TO_ITALY, 2008), digits=1),
