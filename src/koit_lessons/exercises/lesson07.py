@@ -617,8 +617,8 @@ question(
             ),
             Choice(
                 "b",
-                "A contradiction: the lists include the United Kingdom, which has since left "
-                "the EU, so one of the two must be wrong.",
+                "A contradiction: the lists include the United Kingdom, which has left the EU, "
+                "so one must be wrong.",
                 "measure-as-contradiction",
                 "Two ranks of different measures cannot contradict each other: which flow, "
                 "years and members does each count?",
@@ -627,8 +627,8 @@ question(
             Choice(
                 "c",
                 "Consistent, but not the same claim: Eurostat ranks the EU side's exports to "
-                "Korea in 2008 and 2014, with the United Kingdom; Cheong Wa Dae's rank names "
-                "neither its measure nor its year.",
+                "Korea (2008, 2014, with the United Kingdom); Cheong Wa Dae names neither its "
+                "measure nor its year.",
             ),
         ),
         hint="Ask of each statement: which flow, which year, which member states?"
