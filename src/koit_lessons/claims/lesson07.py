@@ -78,10 +78,10 @@ ENTRIES = [
         digits=1,
     ),
     # Exercise 3: two series that cannot make one growth rate
-    Claim("to Korea in 2014 as **EUR 4.2 billion**", _eu(TO_KOREA, 2014), digits=1),
+    Claim("as **EUR 4.2 billion**; the Korean", _eu(TO_KOREA, 2014), digits=1),
     Claim("convert the EUR 4.2 billion to dollars", _eu(TO_KOREA, 2014), digits=1),
     Claim(
-        "from Italy in 2018 as **USD 6.3 billion**",
+        "as **USD 6.3 billion**. A classmate",
         lambda: partnership.value("korea_usd", TO_KOREA, 2018),
         digits=1,
     ),

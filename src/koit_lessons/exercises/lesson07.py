@@ -236,15 +236,16 @@ question(
                 "a difference taken the wrong way round",
             ),
             Mistake(
-                "one-flow-only",
+                "exports-only",
                 "one flow copied (Korea's exports), not the balance of the two",
                 lambda: partnership.value(KOREA, "Korea to Italy", 2018),
                 "one flow copied where the balance of two flows is asked",
             ),
             Mistake(
-                "one-flow-only",
+                "imports-only",
                 "one flow copied (Korea's imports), not the balance of the two",
                 lambda: partnership.value(KOREA, ITALY_TO_KOREA, 2018),
+                "one flow copied where the balance of two flows is asked",
             ),
             Mistake(
                 "millions-not-billions",
@@ -277,8 +278,8 @@ question(
             Mistake(
                 "reporter-for-seller",
                 "the reporter (whose table it is) taken for the side that sold more. The "
-                "table is Italy's, but its imports are what Korea sold to Italy: compare the "
-                "two flows",
+                "table is Italy's, but its imports are the other side's sales to Italy: "
+                "compare the two flows",
                 lambda: "Italy",
                 "the reporter of a table taken for the side that sold more",
             ),
@@ -287,8 +288,8 @@ question(
         aliases=_korea_aliases,
         hint="Compare the two flows of 2008: which side sold more to the other?"
         "\n"
-        "The table italy_eu is read from Italy's side: exports are Italy's sales to Korea, "
-        "imports are Korea's sales to Italy.",
+        "The table italy_eu is read from Italy's side: exports are what Italy sold, imports "
+        "what it bought from the other side.",
         explain="",
     )
 )
@@ -300,8 +301,8 @@ _MIXED_OPTIONS = {
     "growth from 2014 to 2018.",
     "b": "Only the currency: convert the EUR 4.2 billion to dollars first, and the growth is "
     "right.",
-    "c": "The two figures have different reporters (Italy's exports in euros, Korea's imports "
-    "in dollars, valued FOB and CIF): they belong to two series and give no growth rate.",
+    "c": "They come from two reporters (Italy in euros, FOB; Korea in dollars, CIF): two "
+    "series, so no growth rate.",
 }
 
 
@@ -381,11 +382,13 @@ question(
                 "the two years swapped: the change from 2014 back to 2008, divided by the "
                 "2014 value",
                 lambda: (
-                    partnership.value(EU, ITALY_TO_KOREA, START)
-                    / partnership.value(EU, ITALY_TO_KOREA, END)
-                    - 1
-                )
-                * 100,
+                    (
+                        partnership.value(EU, ITALY_TO_KOREA, START)
+                        / partnership.value(EU, ITALY_TO_KOREA, END)
+                        - 1
+                    )
+                    * 100
+                ),
                 "the start and end values swapped",
             ),
         ),
@@ -617,8 +620,8 @@ question(
             ),
             Choice(
                 "b",
-                "A contradiction: the lists include the United Kingdom, which has left the EU, "
-                "so one must be wrong.",
+                "A contradiction: Eurostat's lists include the United Kingdom, which has since "
+                "left the EU, so one of the two must be wrong.",
                 "measure-as-contradiction",
                 "Two ranks of different measures cannot contradict each other: which flow, "
                 "years and members does each count?",
@@ -626,9 +629,8 @@ question(
             ),
             Choice(
                 "c",
-                "Consistent, but not the same claim: Eurostat ranks the EU side's exports to "
-                "Korea (2008, 2014, with the United Kingdom); Cheong Wa Dae names neither its "
-                "measure nor its year.",
+                "Consistent, but not the same claim: they may count other flows, years and "
+                "member states.",
             ),
         ),
         hint="Ask of each statement: which flow, which year, which member states?"
@@ -691,7 +693,6 @@ question(
         explain="",
     )
 )
-
 
 
 question(
