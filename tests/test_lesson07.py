@@ -9,12 +9,15 @@ from koit_lessons.resources import notebooks_dir
 
 NOTEBOOK = "07_korea_italy_partnership.ipynb"
 IDS = [
+    "07-after-summit",
     "07-before-after-shows",
+    "07-claim-measure",
     "07-days-to-dialogue",
     "07-italy-eu-rank-2008",
     "07-italy-export-cagr",
     "07-italy-export-growth",
     "07-korea-balance-2018",
+    "07-mixed-series",
     "07-predict-cagr",
     "07-recall-1",
     "07-recall-2",
@@ -31,9 +34,15 @@ def test_questions_are_registered_and_computed_from_the_data():
     )
     assert checks.expected("07-korea-balance-2018") == pytest.approx(4.493 - 6.303)
     assert checks.expected("07-surplus-2008") == "Korea"
-    # 2008: Germany, then France and the United Kingdom level, then Italy
-    assert checks.expected("07-italy-eu-rank-2008") == 4
-    assert checks.expected("07-italy-eu-rank-2008") == partnership.eu_rank(2008)
+    # 2008 importers from Korea: Germany, the United Kingdom, then Italy; the exporters'
+    # lists (2008 and 2014) put Italy fourth, the number the lesson states before
+    assert checks.expected("07-italy-eu-rank-2008") == 3
+    assert checks.expected("07-italy-eu-rank-2008") == partnership.eu_rank(
+        2008, "imports from Korea"
+    )
+    assert partnership.eu_rank(2008) == partnership.eu_rank(2014) == 4
+    assert checks.expected("07-claim-measure") == "c"
+    assert checks.expected("07-mixed-series") == "c"
     # 19 January to 11 February 2026
     assert checks.expected("07-days-to-dialogue") == 23
 
@@ -70,8 +79,8 @@ def test_text_and_rank_questions():
     assert checks.check("07-surplus-2008", " korea ").correct
     assert not checks.check("07-surplus-2008", "Italy").correct
     assert checks.check("07-surplus-2008", 1).status == "invalid"
-    assert checks.check("07-italy-eu-rank-2008", 4).correct
-    assert not checks.check("07-italy-eu-rank-2008", 3).correct
+    assert checks.check("07-italy-eu-rank-2008", 3).correct
+    assert not checks.check("07-italy-eu-rank-2008", 4).correct
 
 
 def test_notebook_metadata_exercises_and_think():
@@ -145,7 +154,18 @@ def test_predict_item_names_the_simple_average():
         ("07-italy-export-cagr", (4.2 / 2.6 - 1) * 100 / 6, "simple-average"),
         ("07-italy-export-cagr", (4.2 / 2.6 - 1) * 100, "total-not-annual"),
         ("07-italy-export-cagr", ((4.2 / 2.6) ** (1 / 7) - 1) * 100, "years-miscounted"),
-        ("07-italy-eu-rank-2008", 3, "tie-counted-once"),
+        ("07-italy-eu-rank-2008", 4, "claim-not-data"),
+        ("07-italy-eu-rank-2008", 2, "count-not-position"),
+        ("07-surplus-2008", "Italy", "reporter-for-seller"),
+        ("07-korea-balance-2018", 4.49, "exports-only"),
+        ("07-korea-balance-2018", 6.30, "imports-only"),
+        ("07-italy-export-growth", 4.2 / 2.6, "ratio-as-fraction"),
+        ("07-italy-export-growth", (2.6 / 4.2 - 1) * 100, "start-end-swapped"),
+        ("07-italy-export-cagr", 8, "rounded-whole"),
+        ("07-mixed-series", "a", "same-flow-one-series"),
+        ("07-mixed-series", "b", "currency-only"),
+        ("07-claim-measure", "a", "same-rank-same-measure"),
+        ("07-claim-measure", "b", "measure-as-contradiction"),
         ("07-days-to-dialogue", 24, "both-ends-counted"),
         ("07-recall-1", "a", "floor-for-ceiling"),
         ("07-recall-1", "c", "world-share-cap"),
@@ -163,3 +183,20 @@ def test_each_named_mistake_is_recognised(qid, answer, code):
 
 def test_balance_tolerance_accepts_the_rounded_deficit():
     assert checks.check("07-korea-balance-2018", -1.8).correct
+
+
+def test_after_summit_checks_the_filter_itself():
+    """Exercise 11's first step: the rows after the summit, not from it, not all of 2026."""
+    tl = partnership.timeline()
+    assert checks.check("07-after-summit", tl[tl["date"] > "2026-01-19"]).correct
+    fb = checks.check("07-after-summit", tl[tl["date"] >= "2026-01-19"])
+    assert fb.diagnosis == "summit-day-included"
+    fb = checks.check("07-after-summit", tl[tl["year"] == 2026])
+    assert fb.diagnosis == "year-not-date"
+    # two rows share the dialogue's date; both give the same number of days
+    after = checks.expected("07-after-summit")
+    assert len(after) == 2 and after["date"].nunique() == 1
+
+
+def test_cagr_to_one_decimal():
+    assert checks.check("07-italy-export-cagr", 8.3).correct

@@ -77,6 +77,14 @@ ENTRIES = [
         lambda: partnership.value("korea_usd", TO_KOREA, 2018),
         digits=1,
     ),
+    # Exercise 3: two series that cannot make one growth rate
+    Claim("as **EUR 4.2 billion**; the Korean", _eu(TO_KOREA, 2014), digits=1),
+    Claim("convert the EUR 4.2 billion to dollars", _eu(TO_KOREA, 2014), digits=1),
+    Claim(
+        "as **USD 6.3 billion**. A classmate",
+        lambda: partnership.value("korea_usd", TO_KOREA, 2018),
+        digits=1,
+    ),
     # the Eurostat series
     Claim("Italy exported EUR 2.6 billion of goods to Korea", _eu(TO_KOREA, 2008), digits=1),
     Claim("imported EUR 3.0 billion: a deficit", _eu(TO_ITALY, 2008), digits=1),

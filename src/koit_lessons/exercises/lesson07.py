@@ -22,8 +22,11 @@ KOREA = "korea_usd"
 ITALY_TO_KOREA = "Italy to Korea"
 START, END = 2008, 2014
 SUMMIT_YEAR = 2026
-#: the year and flow of the rank exercise (a transfer of 2014's worked example)
-RANK_YEAR, RANK_FLOW = 2008, "exports to Korea"
+#: the year and flow of the rank exercise (a transfer of 2014's worked example to another
+#: list: the 2008 importers from Korea, whose answer the lesson does not state before)
+RANK_YEAR, RANK_FLOW = 2008, "imports from Korea"
+#: the list behind "fourth" (the 2014 worked example and the exporters of 2008)
+CLAIM_FLOW = "exports to Korea"
 #: lesson 06's illustration: Korea's lithium hydroxide imports against its 50 % goal
 LITHIUM_YEAR = 2023
 
@@ -233,6 +236,18 @@ question(
                 "a difference taken the wrong way round",
             ),
             Mistake(
+                "exports-only",
+                "one flow copied (Korea's exports), not the balance of the two",
+                lambda: partnership.value(KOREA, "Korea to Italy", 2018),
+                "one flow copied where the balance of two flows is asked",
+            ),
+            Mistake(
+                "imports-only",
+                "one flow copied (Korea's imports), not the balance of the two",
+                lambda: partnership.value(KOREA, ITALY_TO_KOREA, 2018),
+                "one flow copied where the balance of two flows is asked",
+            ),
+            Mistake(
                 "millions-not-billions",
                 "the balance in USD million, where the question asks for USD billion",
                 lambda: _balance_2018() * 1000,
@@ -259,12 +274,78 @@ question(
         prompt="In EU statistics (series 'eurostat_eur'), which side sold more goods to the "
         "other in 2008, Korea or Italy?",
         kind="text",
+        mistakes=(
+            Mistake(
+                "reporter-for-seller",
+                "the reporter (whose table it is) taken for the side that sold more. The "
+                "table is Italy's, but its imports are the other side's sales to Italy: "
+                "compare the two flows",
+                lambda: "Italy",
+                "the reporter of a table taken for the side that sold more",
+            ),
+        ),
         expected=lambda: partnership.surplus_side(EU, 2008),
         aliases=_korea_aliases,
         hint="Compare the two flows of 2008: which side sold more to the other?"
         "\n"
-        "The table italy_eu is read from Italy's side: exports are Italy's sales to Korea, "
-        "imports are Korea's sales to Italy.",
+        "The table italy_eu is read from Italy's side: exports are what Italy sold, imports "
+        "what it bought from the other side.",
+        explain="",
+    )
+)
+
+
+#: the options of 07-mixed-series
+_MIXED_OPTIONS = {
+    "a": "Nothing: both figures are goods going from Italy to Korea, so 6.3 / 4.2 gives the "
+    "growth from 2014 to 2018.",
+    "b": "Only the currency: convert the EUR 4.2 billion to dollars first, and the growth is "
+    "right.",
+    "c": "They come from two reporters (Italy in euros, FOB; Korea in dollars, CIF): two "
+    "series, so no growth rate.",
+}
+
+
+def _mixed_letter() -> str:
+    """'c' when the two figures come from series with different reporters and units."""
+    eu, korea = partnership.series_info(EU), partnership.series_info(KOREA)
+    differ = eu["reporter"] != korea["reporter"] and eu["unit"] != korea["unit"]
+    return "c" if differ else "none of them"
+
+
+question(
+    Question(
+        id="07-mixed-series",
+        prompt="Eurostat (Italy reporting) gives Italy's exports of goods to Korea in 2014 as "
+        "EUR 4.2 billion; the Korean figures give Korea's imports from Italy in 2018 as USD "
+        "6.3 billion. A classmate divides 6.3 by 4.2 to get the growth of Italy's sales to "
+        "Korea from 2014 to 2018. What is wrong? "
+        + " ".join(f"{k}: {v}" for k, v in _MIXED_OPTIONS.items()),
+        kind="choice",
+        expected=_mixed_letter,
+        choices=(
+            Choice(
+                "a",
+                _MIXED_OPTIONS["a"],
+                "same-flow-one-series",
+                "The goods travel the same way, but whose statistics is each figure, and in "
+                "what unit?",
+                "two reporters' figures for the same flow joined into one series",
+            ),
+            Choice(
+                "b",
+                _MIXED_OPTIONS["b"],
+                "currency-only",
+                "Converting fixes the unit, not the reporter: one side counts FOB, the other "
+                "CIF, at different dates. Are they one series then?",
+                "a change of currency thought to make two reporters' figures one series",
+            ),
+            Choice("c", _MIXED_OPTIONS["c"]),
+        ),
+        hint="A growth rate compares two values of one series: is that the case here?"
+        "\n"
+        "Section 2's series table gives each series' reporter and unit; the FOB/CIF paragraph "
+        "says why two reporters differ.",
         explain="",
     )
 )
@@ -286,6 +367,29 @@ question(
                     * 100
                 ),
                 "the end value as a % of the start value given as the growth",
+            ),
+            Mistake(
+                "ratio-as-fraction",
+                "the ratio end / start, not the growth in %",
+                lambda: (
+                    partnership.value(EU, ITALY_TO_KOREA, END)
+                    / partnership.value(EU, ITALY_TO_KOREA, START)
+                ),
+                "the ratio of end to start given as the growth",
+            ),
+            Mistake(
+                "start-end-swapped",
+                "the two years swapped: the change from 2014 back to 2008, divided by the "
+                "2014 value",
+                lambda: (
+                    (
+                        partnership.value(EU, ITALY_TO_KOREA, START)
+                        / partnership.value(EU, ITALY_TO_KOREA, END)
+                        - 1
+                    )
+                    * 100
+                ),
+                "the start and end values swapped",
             ),
         ),
         prompt="In EU statistics (series 'eurostat_eur'), by how many percent did Italy's "
@@ -383,16 +487,22 @@ question(
                 ),
                 "the number of years counted with both ends",
             ),
+            Mistake(
+                "rounded-whole",
+                "the rate rounded to a whole percent; give it to one decimal",
+                lambda: round(partnership.cagr(EU, ITALY_TO_KOREA, START, END)),
+                "a rate rounded to a whole number where one decimal is asked",
+            ),
         ),
         prompt="What was the compound annual growth rate (CAGR) of Italy's exports of goods to "
-        "Korea from 2008 to 2014 (series 'eurostat_eur'), in % per year?",
+        "Korea from 2008 to 2014 (series 'eurostat_eur'), in % per year, to one decimal?",
         kind="number",
         unit="%",
         tolerance=0.2,
         expected=lambda: partnership.cagr(EU, ITALY_TO_KOREA, START, END),
         hint="How many years of growth lie between 2008 and 2014?"
         "\n"
-        "Lesson 01 showed metrics.cagr(): the same two values as Exercise 4, and the number "
+        "Lesson 01 showed metrics.cagr(): the same two values as Exercise 5, and the number "
         "of years between them.",
         explain="Now compare it with your prediction (the values are in current euros, not "
         "adjusted for prices).",
@@ -449,39 +559,140 @@ question(
 # --- section 5: Italy's rank -------------------------------------------------------------
 
 
-def _rank_ties_once() -> int:
-    """Italy's position if member states with the same value counted as one."""
-    table = partnership.eu_partners(RANK_YEAR, RANK_FLOW).set_index("member_state")["value"]
-    return int((table[table > table["Italy"]]).nunique()) + 1
-
-
 question(
     Question(
         id="07-italy-eu-rank-2008",
         mistakes=(
             Mistake(
-                "tie-counted-once",
-                "the two member states level in second place counted as one position",
-                lambda: _rank_ties_once(),
-                "a tie counted as one position",
+                "claim-not-data",
+                "the rank in Cheong Wa Dae's claim or in the exporters' lists, not this list",
+                lambda: partnership.eu_rank(RANK_YEAR, CLAIM_FLOW),
+                "a rank copied from a claim or from another list, not computed from the data",
+            ),
+            Mistake(
+                "count-not-position",
+                "the number of member states above Italy, not Italy's position",
+                lambda: partnership.eu_rank(RANK_YEAR, RANK_FLOW) - 1,
+                "the count of those ahead given as the position",
             ),
         ),
-        prompt="Among the EU member states that Eurostat names as the largest exporters of "
-        "goods to Korea in 2008, in which position is Italy? (Its position is one more than "
-        "the number of member states that exported more.)",
+        prompt="Among the EU member states that Eurostat names as the largest importers of "
+        "goods from Korea in 2008, in which position is Italy? (Its position is one more than "
+        "the number of member states that imported more.)",
         kind="number",
         tolerance=0,
         expected=lambda: partnership.eu_rank(RANK_YEAR, RANK_FLOW, "Italy"),
-        hint="Sort the 2008 exporters by value, largest first: how many sold more than Italy?"
+        hint="Sort the 2008 importers by value, largest first: how many bought more from "
+        "Korea than Italy?"
         "\n"
-        "Section 5 shows the later list ranked the same way; in 2008 two member states have the "
-        "same value, and each of them sold more than Italy.",
+        "Section 5's 2014 table is ranked the same way: sort_values on the value column, "
+        "largest first, then count the rows above Italy.",
+        explain="",
+    )
+)
+
+
+def _claim_and_lists() -> str:
+    """'c' when Eurostat's exporters' lists put Italy fourth in 2008 and 2014 and the 2014
+    list still counts the United Kingdom: consistent with Cheong Wa Dae's 'fourth', but a
+    different measure (the EU side's exports), years and membership."""
+    fourth = all(partnership.eu_rank(y, CLAIM_FLOW) == 4 for y in (2008, 2014))
+    members = set(partnership.eu_partners(2014, CLAIM_FLOW)["member_state"])
+    return "c" if fourth and "United Kingdom" in members else "none of them"
+
+
+question(
+    Question(
+        id="07-claim-measure",
+        prompt="Cheong Wa Dae (2026): Italy is Korea's 'fourth-largest trading partner within "
+        "the EU'. Eurostat's lists (2008 and 2014): Italy is the fourth-largest EU exporter "
+        "of goods to Korea. How do the two statements relate?",
+        kind="choice",
+        expected=_claim_and_lists,
+        choices=(
+            Choice(
+                "a",
+                "The same claim: Eurostat's lists confirm Cheong Wa Dae's rank.",
+                "same-rank-same-measure",
+                "Both say 'fourth', but do they count the same flow, in the same years, among "
+                "the same member states?",
+                "two ranks with the same number taken for one claim, whatever they measure",
+            ),
+            Choice(
+                "b",
+                "A contradiction: Eurostat's lists include the United Kingdom, which has since "
+                "left the EU, so one of the two must be wrong.",
+                "measure-as-contradiction",
+                "Two ranks of different measures cannot contradict each other: which flow, "
+                "years and members does each count?",
+                "two ranks of different measures read as a contradiction",
+            ),
+            Choice(
+                "c",
+                "Consistent, but not the same claim: they may count other flows, years and "
+                "member states.",
+            ),
+        ),
+        hint="Ask of each statement: which flow, which year, which member states?"
+        "\n"
+        "Section 5's tables say what Eurostat ranks (the flow column and the year); the "
+        "Korea Herald's report gives Cheong Wa Dae's words.",
         explain="",
     )
 )
 
 
 # --- section 6: after the summit ---------------------------------------------------------
+
+#: the columns of the timeline that 07-after-summit compares
+AFTER_COLUMNS = ["date", "short_label", "category"]
+
+
+def _summit_date() -> str:
+    tl = partnership.timeline()
+    return str(tl[(tl["category"] == "summit") & (tl["year"] == SUMMIT_YEAR)]["date"].iloc[0])
+
+
+def _after_summit(strictly: bool = True) -> pd.DataFrame:
+    """The timeline's rows dated after the summit (with ``strictly=False``, from it on)."""
+    tl = partnership.timeline()
+    keep = tl["date"] > _summit_date() if strictly else tl["date"] >= _summit_date()
+    return tl.loc[keep, AFTER_COLUMNS]
+
+
+def _whole_summit_year() -> pd.DataFrame:
+    tl = partnership.timeline()
+    return tl.loc[tl["year"] == SUMMIT_YEAR, AFTER_COLUMNS]
+
+
+question(
+    Question(
+        id="07-after-summit",
+        mistakes=(
+            Mistake(
+                "summit-day-included",
+                "the rows from the summit day on, not after it",
+                lambda: _after_summit(strictly=False),
+                "a filter with >= where 'after' asks for >",
+            ),
+            Mistake(
+                "year-not-date",
+                "every row of 2026, not those after the summit",
+                _whole_summit_year,
+                "a filter on the year where a date is asked",
+            ),
+        ),
+        prompt="Keep the rows of the timeline dated after the Seoul summit of 19 January "
+        "2026 (a table with at least the columns date, short_label and category).",
+        kind="frame",
+        expected=_after_summit,
+        hint="Is the summit day itself 'after' the summit?"
+        "\n"
+        "Section 6's table of 2026 rows shows the dates; compare the date column with "
+        "'2026-01-19' as text.",
+        explain="",
+    )
+)
 
 
 question(
@@ -496,7 +707,8 @@ question(
             ),
         ),
         prompt="The joint statement of 19 January 2026 asked for the next Strategic Dialogue "
-        "'as soon as possible'. How many days after the Seoul summit did it meet?",
+        "'as soon as possible'. How many days after the Seoul summit did it meet? (Two rows "
+        "share its date; the answer is one whole number: a span's .days.)",
         kind="number",
         unit="days",
         tolerance=0,
