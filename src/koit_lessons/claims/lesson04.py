@@ -201,7 +201,7 @@ ENTRIES = [
     Claim('another "62 %"', lambda: _iea_china_rare_earths("mining")),
     Claim('a third "92 %"', lambda: _iea_china_rare_earths("refining")),
     # its model answer (issue 20)
-    Fixed("**more than 5 %**", "the threshold chosen for exercise 3a's filter (a definition)"),
+    Fixed("**more than 5 %**", "the threshold chosen for exercise 6's filter (a definition)"),
     Claim("The 71 % is China's share", lambda: _share("rare earths", "CHN")),
     Claim("The 62 % is its share", lambda: _iea_china_rare_earths("mining")),
     Claim("The 92 % is its share", lambda: _iea_china_rare_earths("refining")),
