@@ -174,7 +174,7 @@ question(
         "\n"
         "minerals.reserve_holders('lithium') is sorted largest first: which country is in its "
         "first row?",
-        explain="Which country *mined* the most lithium in 2024 (lesson 00)? Is it the same one?",
+        explain="Which country mined the most lithium in 2024 (lesson 00)? Is it the same one?",
     )
 )
 
@@ -237,7 +237,7 @@ question(
         "\n"
         "In `copper_refined`, keep the row where iso3 is 'CHN' and read its share_pct, as you "
         "did for Indonesia's nickel in section 1.",
-        explain="Right: that is China's share of refined copper in 2024.",
+        explain="That is China's share of refined copper in 2024.",
     )
 )
 
