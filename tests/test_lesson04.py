@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from koit_lessons import checks, metrics, minerals, plots  # noqa: E402
+from koit_lessons import checks, data, metrics, minerals, plots  # noqa: E402
 from koit_lessons.errors import KoitError  # noqa: E402
 
 REFINED = "mineral_processing"
@@ -168,7 +168,7 @@ def test_fraction_answer_gets_a_percent_hint():
 
 
 def test_lesson04_prose_claims_hold_in_the_data():
-    # Exercise 1's feedback: over three fifths in 2024, and more in the 2025 estimate
+    # Exercise 2: over three fifths in 2024, and more in the 2025 estimate
     share_2024 = minerals.concentration("nickel", 2024)["top1_pct"]
     share_2025 = minerals.concentration("nickel", 2025)["top1_pct"]
     assert 60 < share_2024 < share_2025
@@ -176,7 +176,7 @@ def test_lesson04_prose_claims_hold_in_the_data():
     assert minerals.world_total("copper", 2024, dataset=REFINED) > minerals.world_total(
         "copper", 2024
     )
-    # Exercise 4's feedback: about twice the HHI of bauxite mining
+    # the model answer and Exercise 7: alumina refining about twice bauxite mining's HHI
     ratio = (
         minerals.concentration("alumina", 2024, dataset=REFINED)["hhi"]
         / minerals.concentration("bauxite", 2024)["hhi"]
@@ -225,3 +225,45 @@ def test_starter_answers_follow_the_data():
     graphite = minerals.concentration("graphite", 2024)["hhi"]
     assert round(graphite, -2) == 6_800 and graphite > lithium["hhi"]
     assert checks.expected("04-recall-2") == "c"
+
+
+def test_exercise_10_does_not_pass_the_iea_figures():
+    """Re-review of 3 December: 71 (the IEA's refining figure) passed for USGS's 71.3."""
+    right = checks.expected("04-nickel-top3-2023")
+    assert checks.check("04-nickel-top3-2023", round(right, 1)).correct
+    iea = data.load("iea_supply_concentration")
+    nickel = iea[(iea["mineral"] == "nickel") & (iea["year"] == 2023)].set_index("stage")
+    refining = nickel.loc["refining", "share_pct"]
+    assert abs(refining - right) > checks._get("04-nickel-top3-2023").tolerance
+    assert checks.check("04-nickel-top3-2023", refining).diagnosis == "iea-refining"
+    assert checks.check("04-nickel-top3-2023", nickel.loc["mining", "share_pct"]).diagnosis == (
+        "copied-iea"
+    )
+
+
+def test_alumina_hhi_names_fractions_and_the_top_share_squared():
+    top = minerals.concentration("alumina", 2024, dataset=REFINED)
+    assert checks.check("04-alumina-hhi", top["hhi"] / 10_000).diagnosis == "hhi-from-fractions"
+    assert checks.check("04-alumina-hhi", top["top1_pct"] ** 2).diagnosis == "top1-squared"
+
+
+@pytest.mark.parametrize(
+    "qid, right, wrong",
+    [
+        ("04-reserves-change", "a", {"b": "reserves-are-leftover", "c": "reserves-are-production"}),
+        ("04-sources-gap", "c", {"a": "same-name-same-count", "b": "same-year-same-estimate"}),
+    ],
+)
+def test_explaining_items_name_their_misconceptions(qid, right, wrong):
+    """Objectives 1 and 4: checked items that test the explaining."""
+    assert checks.expected(qid) == right and checks.check(qid, right).correct
+    for letter, code in wrong.items():
+        assert checks.check(qid, letter).diagnosis == code
+
+
+def test_every_lesson04_hint_has_two_stages_and_no_ok_message_compares():
+    for qid in checks.questions("04"):
+        q = checks._get(qid)
+        assert len([x for x in q.hint.split("\n") if x.strip()]) == 2, qid
+    # the ✅ of Exercise 7 leaves the comparison with bauxite to the student (Exercise 9)
+    assert "more concentrated stage" not in checks._get("04-alumina-hhi").explain

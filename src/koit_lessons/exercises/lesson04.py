@@ -18,6 +18,18 @@ def _share(mineral: str, iso3: str, year: int = YEAR, dataset: str = "mineral_pr
     return float(table.set_index("iso3").loc[iso3, "share_pct"])
 
 
+def _iea(mineral: str, stage: str, year: int = 2023, measure: str = "top-3 share") -> float:
+    """One figure of the IEA table (section 5)."""
+    iea = data.load("iea_supply_concentration")
+    row = iea[
+        (iea["mineral"] == mineral)
+        & (iea["stage"] == stage)
+        & (iea["year"] == year)
+        & (iea["measure"] == measure)
+    ]
+    return float(row["share_pct"].iloc[0])
+
+
 def _reserve_aliases() -> dict[str, str]:
     table = minerals.reserve_holders("lithium")
     aliases = dict(zip(table["iso3"], table["country"], strict=True))
@@ -134,10 +146,12 @@ question(
         unit="%",
         tolerance=0.5,
         expected=lambda: _share("nickel", "IDN", year=LATER),
-        hint="Use minerals.producers('nickel', 2025) and read Indonesia's share_pct, or divide "
-        "its production by minerals.world_total('nickel', 2025) and multiply by 100.",
-        explain="Already over three fifths of the world's mined nickel in 2024, and a larger "
-        "share still in the 2025 estimate.",
+        hint="The table `nickel` in the cell is for 2025: find Indonesia's row (iso3 'IDN') "
+        "and read its share_pct."
+        "\n"
+        "Keep the row with a condition inside .loc, then name the column: "
+        "table.loc[table['iso3'] == ..., 'share_pct'].",
+        explain="Now compare it with Indonesia's 2024 share in the table above: up or down?",
     )
 )
 
@@ -156,8 +170,49 @@ question(
         kind="text",
         expected=lambda: minerals.reserve_holders("lithium")["country"].iloc[0],
         aliases=_reserve_aliases,
-        hint="minerals.reserve_holders('lithium') is sorted largest first: look at its first row.",
-        explain="The country with the largest reserves is not the one that mines the most.",
+        hint="Look at the reserves table and chart just above, not at the production tables."
+        "\n"
+        "minerals.reserve_holders('lithium') is sorted largest first: which country is in its "
+        "first row?",
+        explain="Which country mined the most lithium in 2024 (lesson 00)? Is it the same one?",
+    )
+)
+
+question(
+    Question(
+        id="04-reserves-change",
+        prompt="USGS put the world's lithium reserves at 30 million t in its 2025 edition and "
+        "at 37 million t in its 2026 edition. Which explanation fits what reserves measure?",
+        kind="choice",
+        expected=lambda: "a",
+        choices=(
+            Choice(
+                "a",
+                "More known deposits counted as worth mining: companies and governments "
+                "reported new or re-assessed deposits.",
+            ),
+            Choice(
+                "b",
+                "Less lithium was mined in 2024, so more of it stayed in the ground.",
+                "reserves-are-leftover",
+                "Reserves are not what is left over after a year's mining: they are the part of "
+                "known deposits that could be mined at a profit. What changes that?",
+                "reserves read as what mining left in the ground",
+            ),
+            Choice(
+                "c",
+                "More lithium was mined in 2024, so the reserves grew with it.",
+                "reserves-are-production",
+                "Mine production is what was dug up in one year; reserves are what could still "
+                "be mined. Mining more does not add to what is left.",
+                "reserves taken for mine production",
+            ),
+        ),
+        hint="Read the definition of reserves at the start of section 2 again: which of the "
+        "three words 'known', 'deposits' and 'profit' can change in a year?"
+        "\n"
+        "Section 2: reserves 'change when prices, technology or exploration change'.",
+        explain="You used what reserves measure.",
     )
 )
 
@@ -177,9 +232,12 @@ question(
         unit="%",
         tolerance=0.5,
         expected=lambda: _share("copper", "CHN", dataset=REFINED),
-        hint="Pass dataset='mineral_processing' to minerals.producers to get refinery production.",
-        explain="China mined under a tenth of the world's copper but refined over two fifths "
-        "of the world's refined copper.",
+        hint="There are two charts above: which one shows refining? Read China's bar there, "
+        "or use the table `copper_refined`."
+        "\n"
+        "In `copper_refined`, keep the row where iso3 is 'CHN' and read its share_pct, as you "
+        "did for Indonesia's nickel in section 1.",
+        explain="That is China's share of refined copper in 2024.",
     )
 )
 
@@ -190,9 +248,27 @@ question(
         kind="number",
         tolerance=5.0,
         expected=lambda: minerals.concentration("alumina", YEAR, dataset=REFINED)["hhi"],
-        hint="The HHI adds up the squared shares, in %, of every country's alumina refinery "
-        "production; metrics.hhi() does it for a column of shares.",
-        explain="About twice the HHI of bauxite mining: refining is the more concentrated stage.",
+        mistakes=(
+            Mistake(
+                "hhi-from-fractions",
+                "an HHI from shares as fractions, not in %",
+                lambda: minerals.concentration("alumina", YEAR, dataset=REFINED)["hhi"] / 10_000,
+                "the HHI computed from fractions (0 to 1) instead of percentages",
+            ),
+            Mistake(
+                "top1-squared",
+                "the largest country's share squared, without the others",
+                lambda: minerals.concentration("alumina", YEAR, dataset=REFINED)["top1_pct"] ** 2,
+                "only the largest share squared, not the sum over every country",
+            ),
+        ),
+        hint="The HHI adds up the squared shares of every country, with the shares in % "
+        "(0 to 100), not as fractions."
+        "\n"
+        "Lesson 00, section 4 computed it for one mineral: metrics.hhi() takes the whole "
+        "share_pct column of `alumina`.",
+        explain="Now put it beside bauxite mining's HHI in section 1: which stage is more "
+        "concentrated?",
     )
 )
 
@@ -210,16 +286,32 @@ question(
                 "the 2024 figure, not the 2023 one",
                 lambda: minerals.concentration("nickel", YEAR)["top3_pct"],
             ),
+            Mistake(
+                "copied-iea",
+                "the IEA's figure, not your USGS computation",
+                lambda: _iea("nickel", "mining"),
+                "a figure of the other source copied where one's own computation is asked",
+            ),
+            Mistake(
+                "iea-refining",
+                "the IEA's refining figure, not a mining share",
+                lambda: _iea("nickel", "refining"),
+                "a refining figure read where mining is asked",
+            ),
         ),
         prompt="By the USGS figures, what share (in %) of world nickel mine production did the "
         "three largest producers have together in 2023?",
         kind="number",
         unit="%",
-        tolerance=0.5,
+        tolerance=0.2,
         expected=lambda: minerals.concentration("nickel", 2023, dataset=EARLIER)["top3_pct"],
-        hint="Add the three largest shares of the 2023 nickel table (from the data set "
-        "mineral_production_2023), as you did for cobalt in lesson 00.",
-        explain="Close to the IEA's 69%, but not the same: the two sources estimate differently.",
+        hint="Use the USGS table `nickel_2023` in the cell, not the IEA table: add up its three "
+        "largest shares."
+        "\n"
+        "Lesson 00, section 4 did it for cobalt: metrics.top_k_share() takes a share_pct "
+        "column and k.",
+        explain="The IEA says 69 %. The next cell lists four reasons two sources can differ: "
+        "which could fit here?",
     )
 )
 
@@ -243,8 +335,11 @@ question(
         kind="frame",
         tolerance=0.05,
         expected=_copper_refiners,
-        hint="Keep the rows where a condition on share_pct is True: a comparison inside "
-        "the square brackets, as in the worked example of lesson 02.",
+        hint="Keep the rows where a condition on share_pct is True, then keep the two columns. "
+        "share_pct is in % (0 to 100), not a fraction."
+        "\n"
+        "Lesson 02's worked example: table[table['column'] > value]; two columns with "
+        "[['country', 'share_pct']].",
         explain="That is a filter you wrote yourself.",
     )
 )
@@ -276,8 +371,11 @@ question(
                 "a 0 (no production) counted as production",
             ),
         ),
-        hint="Group the 2024 country rows by mineral and count the countries in each group; "
-        "reset_index() can give the count column its name.",
+        hint="Drop the rows with a production of 0, group by mineral and count the countries "
+        "in each group; then turn the result back into a table."
+        "\n"
+        "reset_index() turns the counted Series into a table; its name=... argument names "
+        "the count column (the column the question asks for).",
         explain="A group-by: one row per group, one number per row.",
     )
 )
@@ -297,8 +395,11 @@ question(
         chart="barh",
         tolerance=0.05,
         expected=_alumina_shares,
-        hint="A DataFrame's .plot.barh() draws one bar per row; tell it which column gives "
-        "the names (x) and which the lengths (y); then the Axes' set_title() and set_xlabel().",
+        hint="A DataFrame can draw itself: .plot.barh() with x= the names and y= the lengths "
+        "(and ax=ax), or use plots.barh as in the cells above."
+        "\n"
+        "What the plotting call returns is an Axes: its set_title() and set_xlabel() add the "
+        "title and the label.",
         explain="Your own chart, checked against the data.",
     )
 )
@@ -344,7 +445,47 @@ question(
                 "the bars of a chart read the wrong way round",
             ),
         ),
-        hint="For each chain, compare the length of its mining bar with its refining bar.",
+        hint="For each chain, compare the length of its mining bar with its refining bar."
+        "\n"
+        "The bars are shares of each stage's own world total (see the x-axis label), "
+        "not amounts or names.",
         explain="You read the two stages against each other.",
+    )
+)
+
+
+question(
+    Question(
+        id="04-sources-gap",
+        prompt="USGS gives the three largest nickel miners 71.3 % in 2023, the IEA 69 %: same "
+        "mineral, same stage, same year. Which explanation of the gap does that rule out?",
+        kind="choice",
+        expected=lambda: "c",
+        choices=(
+            Choice(
+                "a",
+                "What is counted: the two may count different nickel products.",
+                "same-name-same-count",
+                "The same mineral's name does not mean the same count: section 5's first "
+                "reason showed two sources counting rare earths differently. Which reason is "
+                "really fixed by the question?",
+                "the same mineral's name taken for the same material counted",
+            ),
+            Choice(
+                "b",
+                "Whose estimate: each agency estimates country figures its own way.",
+                "same-year-same-estimate",
+                "Even for one year, USGS and the IEA compile and estimate country figures "
+                "each in their own way (section 5's second reason). Which reason is "
+                "really fixed by the question?",
+                "two agencies assumed to make the same estimate for the same year",
+            ),
+            Choice("c", "Year: the figures describe different years."),
+        ),
+        hint="Of the four reasons in section 5, which one did you rule out yourself when you "
+        "picked the USGS table for the comparison?"
+        "\n"
+        "Section 5: 'The same year matters' - why did you use mineral_production_2023?",
+        explain="You matched a reason to the evidence.",
     )
 )
