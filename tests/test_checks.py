@@ -474,3 +474,10 @@ def test_a_rounded_typical_mistake_is_still_named():
         assert checks.check(q.id, 1.2e9).diagnosis != "big"
     finally:
         checks._REGISTRY.pop(q.id, None)
+
+
+def test_an_unanswered_topic_item_says_not_answered_before_asking_for_the_topic():
+    """Regression (the capstone's student copy): with OTHER_TOPIC and the answer both
+    still ..., the check asked for the topic instead of saying 'Not answered yet'."""
+    assert checks.check("09-other-top3", ..., topic=...).status == checks.UNANSWERED
+    assert checks.check("09-other-top3", 50.0, topic=...).status == checks.INVALID

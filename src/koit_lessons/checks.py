@@ -1339,6 +1339,8 @@ def _check(question_id: object, answer: Any, context: dict[str, Any]) -> Feedbac
                 given=", ".join(k + "=" for k in unknown),
             ),
         )
+    if q.context and _is_placeholder(answer):
+        return judge(q, answer)  # not answered yet: say that before asking for the topic
     if q.context:
         if q.context not in context:
             call = f"check({q.id!r}, your_answer, {q.context}={q.context.upper()})"
