@@ -143,6 +143,8 @@ def test_section_4_shows_no_share_before_exercise_9_and_asks_exercise_11_before_
         ("03-hbm-vs-dram", "c", "different-source"),
         ("03-chip-export-change", 31.5, "wrong-years"),
         ("03-chip-export-change", 12.7, "wrong-start-year"),
+        ("03-first-sk-hynix-lead", "2025", "year-not-quarter"),
+        ("03-first-sk-hynix-lead", "Q1", "quarter-not-year"),
     ],
 )
 def test_named_mistakes_are_recognised(qid, answer, code):

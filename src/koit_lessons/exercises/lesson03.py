@@ -248,6 +248,18 @@ question(
                 lambda: "2025Q2",
                 "a later period where the first is asked",
             ),
+            Mistake(
+                "year-not-quarter",
+                "a year without its quarter: write both, like 2024Q3",
+                lambda: _first_sk_hynix_lead()[:4],
+                "a year given where a quarter is asked",
+            ),
+            Mistake(
+                "quarter-not-year",
+                "a quarter without its year: write both, like 2024Q3",
+                lambda: "Q" + _first_sk_hynix_lead().split("Q")[1],
+                "a quarter given without its year",
+            ),
         ),
         hint="Look for the first row, in time order, whose leader is SK hynix."
         "\n"
