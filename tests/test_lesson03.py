@@ -145,6 +145,8 @@ def test_section_4_shows_no_share_before_exercise_9_and_asks_exercise_11_before_
         ("03-chip-export-change", 12.7, "wrong-start-year"),
         ("03-first-sk-hynix-lead", "2025", "year-not-quarter"),
         ("03-first-sk-hynix-lead", "Q1", "quarter-not-year"),
+        ("03-korea-dram-share", 0, "empty-filter"),
+        ("03-korea-dram-share-2025q4", 0.0, "empty-filter"),
     ],
 )
 def test_named_mistakes_are_recognised(qid, answer, code):

@@ -333,6 +333,12 @@ question(
                 lambda: memory.dram_concentration(QUARTER)["top3_pct"],
                 "a total that includes rows outside the group asked for",
             ),
+            Mistake(
+                "empty-filter",
+                "a sum over no rows: your filter kept none (iso3 holds 3-letter codes)",
+                lambda: 0.0,
+                "a filter that matches no row, so the sum is 0",
+            ),
         ),
         hint="Which rows of the 2025Q2 table belong to Korea? Only those count."
         "\n"
@@ -356,6 +362,11 @@ question(
                 "top1-not-all",
                 "Samsung alone, not both Korean makers",
                 lambda: memory.dram_concentration(LATER)["top1_pct"],
+            ),
+            Mistake(
+                "empty-filter",
+                "a sum over no rows: your filter kept none (iso3 holds 3-letter codes)",
+                lambda: 0.0,
             ),
         ),
         prompt="What share of world DRAM revenue (in %) did the two Korean makers have "
