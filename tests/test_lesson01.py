@@ -13,11 +13,13 @@ IDS = [
     "01-doubling-months",
     "01-energy-double-chips",
     "01-faster-at-200",
+    "01-gridline-count",
     "01-iea-growth",
     "01-kept-busy",
     "01-largest-model",
     "01-llama-flop",
     "01-orders-of-magnitude",
+    "01-predict-faster",
     "01-recall-1",
     "01-recall-2",
     "01-run-days",
@@ -129,6 +131,7 @@ def test_doubling_feedback_uses_the_data():
             "01-faster-at-200",
             {"a": "peak-is-speed", "b": "same-family-same-speed", "d": "misread-bandwidth"},
         ),
+        ("01-predict-faster", {"b": "peak-is-speed"}),
     ],
 )
 def test_choices_name_their_misconceptions(qid, wrong):
@@ -219,6 +222,29 @@ def test_log_chart_has_a_gridline_at_every_power_of_ten():
     plt.close(ax.figure)
 
 
+def test_log_chart_keeps_its_source_line():
+    """The source line sits below the axes: log_trend re-adds it last, and it must not be
+    clipped to the axes (it was: the Epoch chart of lesson 01 lost its source)."""
+    import io
+
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import plots
+
+    m = compute.models()
+    ax = plots.log_trend(m, "decimal_year", "training_compute_flop", label="model")
+    text = ax.texts[-1]
+    assert text.get_text().startswith("Source: Epoch AI")
+    assert not text.get_clip_on()
+    fig = ax.figure
+    fig.savefig(io.BytesIO(), format="png", bbox_inches="tight")  # lays the figure out
+    box = text.get_window_extent(fig.canvas.get_renderer())
+    whole = fig.get_tightbbox(fig.canvas.get_renderer()).transformed(fig.dpi_scale_trans)
+    assert box.y0 >= whole.y0 - 1 and box.y1 <= whole.y1 + 1
+    assert box.y1 <= ax.get_window_extent().y0  # below the axes, where clipping hid it
+    plt.close(fig)
+
+
 def test_hints_are_staged():
     for qid in IDS:
         from koit_lessons.checks import _get
@@ -231,3 +257,61 @@ def test_energy_does_not_change_with_the_chips():
     assert runs[1].days == pytest.approx(runs[0].days / 2)
     assert runs[1].energy_mwh == pytest.approx(runs[0].energy_mwh)
     assert expected("01-energy-double-chips") == "c"
+
+
+def test_run_days_names_the_percent_and_the_years():
+    """Exercise 6: 40 typed for 0.4, and the answer in years, are named (re-review)."""
+    days = expected("01-run-days")
+    assert check("01-run-days", days * 0.4 / 40).diagnosis == "utilisation-as-percent"
+    assert check("01-run-days", days / 365).diagnosis == "years-not-days"
+    assert check("01-run-days", days * 24).diagnosis == "hours-not-days"
+
+
+def test_gridline_count_is_checked_give_or_take_one():
+    """Exercise 2: the count read off the chart is checked first, within one, as the
+    feedback of the computed answer says."""
+    m = compute.models()
+    alexnet = m.loc[m["model"] == "AlexNet", "training_compute_flop"].iloc[0]
+    top = m["training_compute_flop"].max()
+    count = sum(1 for k in range(10, 40) if alexnet < 10**k < top)
+    assert expected("01-gridline-count") == count
+    for n in (count - 1, count, count + 1):
+        assert check("01-gridline-count", n).correct
+    assert check("01-gridline-count", count + 2).status == "incorrect"
+    assert check("01-gridline-count", np.log10(top)).diagnosis == "largest-alone"
+
+
+def test_prediction_is_checked_before_the_computation():
+    """Exercise 8: the prediction is a checked item placed before the v6e computation."""
+    assert expected("01-predict-faster") == "a"  # v5p: 459 TFLOP/s against v6e's 327.6
+    cells = ["".join(c["source"]) for c in lessons.lesson("01").read()["cells"]]
+    predict = next(i for i, c in enumerate(cells) if 'check("01-predict-faster"' in c)
+    compute_ = next(i for i, c in enumerate(cells) if 'check("01-v6e-at-200"' in c)
+    why = next(i for i, c in enumerate(cells) if 'check("01-faster-at-200"' in c)
+    assert predict < compute_ < why
+    count = next(i for i, c in enumerate(cells) if 'check("01-gridline-count"' in c)
+    orders = next(i for i, c in enumerate(cells) if 'check("01-orders-of-magnitude"' in c)
+    assert count < orders
+
+
+def test_the_full_citation_is_at_the_end():
+    """Section 1 prints the short source line; the full record follows the Sources."""
+    cells = ["".join(c["source"]) for c in lessons.lesson("01").read()["cells"]]
+    short = next(i for i, c in enumerate(cells) if 'source_line("ai_training_compute")' in c)
+    full = next(i for i, c in enumerate(cells) if 'data.cite("ai_training_compute")' in c)
+    sources = next(i for i, c in enumerate(cells) if c.startswith("## Sources"))
+    assert short < sources < full
+
+
+def test_more_typical_slips_are_named():
+    """Re-review finding 17 and 11: the runner-up and a famous name in Exercise 1, mixed
+    logarithms in Exercise 3, start and end swapped in Exercise 11."""
+    m = compute.models().sort_values("training_compute_flop")
+    assert check("01-largest-model", m["model"].iloc[-2]).diagnosis == "runner-up"
+    assert check("01-largest-model", "GPT-5").diagnosis == "famous-not-largest"
+    g = compute.fit_trend(compute.models())["annual_growth"]
+    assert check("01-doubling-months", 12 * np.log(2) / np.log10(g)).diagnosis == "mixed-logs"
+    assert check("01-doubling-months", 12 * np.log10(2) / np.log(g)).diagnosis == "mixed-logs"
+    df = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    swapped = metrics.cagr(df[2030], df[2024], 6)
+    assert check("01-iea-growth", swapped).diagnosis == "start-end-swapped"

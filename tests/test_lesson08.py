@@ -17,13 +17,16 @@ NOTEBOOK = "08_alliance_networks.ipynb"
 IDS = [
     "08-betweenness-reading",
     "08-china-betweenness-move",
+    "08-graph-lines",
     "08-jaccard",
     "08-jaccard-twelve",
     "08-jaccard-without-nato",
+    "08-japan-us-weight",
     "08-korea-club-chart",
     "08-korea-club-sizes",
     "08-korea-only",
     "08-most-central",
+    "08-network-shows",
     "08-recall-1",
     "08-recall-2",
     "08-shared-count",
@@ -221,3 +224,62 @@ def test_starter_answers_follow_the_data():
     assert {"KOR", "ITA"} <= set(members["iso3"].dropna())
     assert (members["kind"] == "union").any() and members["eu_member_state"].sum() >= 1
     assert checks.expected("08-recall-2") == "b"
+
+
+def test_objective_1_items_are_built_from_the_table():
+    """Re-review of 3 December: the students count the graph's lines and weigh a link."""
+    assert checks.expected("08-graph-lines") == networks.graph().number_of_edges() == 163
+    assert (
+        checks.expected("08-japan-us-weight")
+        == networks.projection()["Japan"]["United States"]["weight"]
+        == 7
+    )
+    assert checks.check("08-graph-lines", 168).diagnosis == "counted-non-members"
+    assert checks.check("08-graph-lines", 199).diagnosis == "twelve-not-ten"
+    assert checks.check("08-graph-lines", 62).diagnosis == "countries-not-lines"
+    assert checks.check("08-japan-us-weight", 9).diagnosis == "clubs-in-either"
+    assert checks.check("08-shared-count", 9).diagnosis == "clubs-in-either"
+
+
+@pytest.mark.parametrize(
+    "qid, wrong, code",
+    [
+        ("08-jaccard", 33, "jaccard-as-percent"),
+        ("08-jaccard", 33.3, "jaccard-as-percent"),
+        ("08-jaccard", 0.3, "divided-by-all-clubs"),
+        ("08-jaccard-without-nato", 43, "jaccard-as-percent"),
+        ("08-jaccard-without-nato", 0.0, "dropped-not-kept"),
+        ("08-jaccard-without-nato", 0.33, "earlier-answer"),
+        ("08-jaccard-twelve", 27, "jaccard-as-percent"),
+        ("08-jaccard-twelve", 0.33, "earlier-answer"),
+        ("08-china-betweenness-move", 15, "new-rank-not-move"),
+        ("08-china-betweenness-move", 6, "degree-not-betweenness"),
+        ("08-network-shows", "b", "membership-is-hedging"),
+        ("08-network-shows", "c", "membership-is-neutrality"),
+    ],
+)
+def test_typical_mistakes_are_named(qid, wrong, code):
+    assert checks.check(qid, wrong).diagnosis == code
+
+
+def test_a_reversed_subtraction_gets_the_sign_nudge():
+    """-24 cannot be a named mistake: test_diagnoses forbids "24" in its message, and the
+    check echoes the student's -24; the first hint stage says a move up is positive."""
+    qid = "08-china-betweenness-move"
+    assert checks.check(qid, -checks.expected(qid)).diagnosis == "too-low"
+    assert "positive" in checks._get(qid).hint.split("\n")[0]
+
+
+def test_economies_left_out_is_named():
+    from koit_lessons.exercises import lesson08
+
+    countries_only = lesson08._korea_club_sizes(economies=False)
+    assert checks.check("08-korea-club-sizes", countries_only).diagnosis == "economies-left-out"
+
+
+def test_every_item_has_a_two_stage_hint_and_the_objective_4_item_follows_the_data():
+    for qid in IDS:
+        assert len(checks._get(qid).hint.split("\n")) == 2, qid
+    assert checks.expected("08-network-shows") == "a"
+    korea = set(networks.memberships("Korea", networks.GROUPINGS))
+    assert {"IPEF", "Chip 4", "RCEP", "APEC"} <= korea

@@ -66,6 +66,7 @@ ENTRIES = [
     Claim("the 27 member states", lambda: _members("EU")),
     Claim("32 members since Sweden", lambda: _members("NATO")),
     Claim("(14 countries and the EU)", lambda: _members("MSP")),
+    Claim("has 19 members here", lambda: _members("G20")),
     Claim("Economic Framework for Prosperity (14 partners)", lambda: _members("IPEF")),
     Fixed("listed Belgium as a 15th country", "Segye Ilbo, 19 November 2025 (MSP meeting)"),
     # section 2: the graphs
@@ -107,6 +108,9 @@ ENTRIES = [
     Claim("rises to 0.43", lambda: networks.jaccard("Korea", "Italy", _without_nato()), digits=2),
     Claim("China up 24 places by betweenness", _china_move),
     Claim("similarity to 0.27", lambda: networks.jaccard("Korea", "Italy", TWELVE), digits=2),
+    # after Exercise 12
+    Claim("(0.27 against", lambda: networks.jaccard("Korea", "Italy", TWELVE), digits=2),
+    Claim("against 0.33)", lambda: networks.jaccard("Korea", "Italy"), digits=2),
 ]
 
 

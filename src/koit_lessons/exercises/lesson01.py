@@ -33,6 +33,11 @@ def _largest_model() -> str:
     return str(m.loc[m["training_compute_flop"].idxmax(), "model"])
 
 
+def _runner_up() -> str:
+    m = compute.models().sort_values("training_compute_flop")
+    return str(m["model"].iloc[-2])
+
+
 def _model_aliases() -> dict[str, str]:
     names = list(compute.models()["model"])
     aliases = {
@@ -59,6 +64,11 @@ def _run_days() -> float:
 def _iea_total_growth() -> float:
     dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
     return float((dc.loc[2030] / dc.loc[2024] - 1) * 100)
+
+
+def _iea_values() -> tuple[float, float]:
+    dc = compute.data_centre_electricity().set_index("period")["electricity_twh"]
+    return float(dc.loc[2024]), float(dc.loc[2030])
 
 
 def _iea_cagr(years: int = 2030 - 2024) -> float:
@@ -161,6 +171,22 @@ question(
 question(
     Question(
         id="01-largest-model",
+        mistakes=(
+            Mistake(
+                "runner-up",
+                "the runner-up: close, but one model in the table is higher (compare the two "
+                "values)",
+                _runner_up,
+                "the second largest value taken for the largest",
+            ),
+            Mistake(
+                "famous-not-largest",
+                "a famous model: it is in the table, but is its compute the largest? "
+                "Compare the training_compute_flop column",
+                lambda: "GPT-5",
+                "a well-known name given where the table's largest value is asked",
+            ),
+        ),
         prompt="Which model in the data set used the most training compute?",
         kind="text",
         expected=_largest_model,
@@ -168,8 +194,8 @@ question(
         hint="Which column holds the training compute? Find the row where it is largest and "
         "read that row's model name, in quotes."
         "\n"
-        "A table sorted with .sort_values() on that column has the largest value in its "
-        "last row; lesson 00 read a name off the top row of a sorted table the same way.",
+        "Look down the training_compute_flop column of the table above Exercise 1 for the "
+        "largest power of ten after the e, and read that row's model.",
         explain="Epoch labels this estimate 'Speculative' (see the confidence column): it "
         "assumes Grok 4 was trained like Grok 3, plus extra training on top. Grok 3's own "
         "estimate, from about 100 days on 100,000 NVIDIA H100 chips, is 'Confident'.",
@@ -185,6 +211,18 @@ question(
                 "the doubling time in years, not months",
                 lambda: _doubling_months() / 12,
                 "a time in years where months are asked",
+            ),
+            Mistake(
+                "mixed-logs",
+                "two different logarithms mixed (np.log and np.log10): use the same one twice",
+                lambda: _doubling_months() * np.log(10),
+                "a natural and a base-10 logarithm mixed in one ratio",
+            ),
+            Mistake(
+                "mixed-logs",
+                "two different logarithms mixed (np.log and np.log10): use the same one twice",
+                lambda: _doubling_months() / np.log(10),
+                "a natural and a base-10 logarithm mixed in one ratio",
             ),
         ),
         prompt="From the fitted annual growth factor of training compute, how many months "
@@ -262,6 +300,18 @@ question(
                 lambda: _run_days() * RUN_CHIPS,
                 "the time one chip would need, with the number of chips left out",
             ),
+            Mistake(
+                "utilisation-as-percent",
+                "the utilisation typed as 40, not 0.4 (a percent where a fraction is needed)",
+                lambda: _run_days() * RUN_UTILISATION / 40,
+                "a percentage typed where the formula needs a fraction (40 for 0.4)",
+            ),
+            Mistake(
+                "years-not-days",
+                "the time in years, not days",
+                lambda: _run_days() / 365,
+                "a time in years where days are asked",
+            ),
         ),
         prompt="How many days would 6,144 TPU v5p chips at 40 % utilisation need for that compute?",
         kind="number",
@@ -292,6 +342,15 @@ question(
                 "7 years counted (2024 to 2030 inclusive), not 2030 − 2024",
                 lambda: _iea_cagr(years=2030 - 2024 + 1),
                 "the years of a period counted inclusively, one too many",
+            ),
+            Mistake(
+                "start-end-swapped",
+                "start and end swapped: a fall, where the IEA projects growth",
+                lambda: metrics.cagr(
+                    *_iea_values()[::-1],
+                    2030 - 2024,
+                ),
+                "the start and end values of a growth rate swapped",
             ),
         ),
         prompt="By what percentage per year does data-centre electricity use grow between "
@@ -415,6 +474,39 @@ def _chip_aliases() -> dict[str, str]:
     return aliases
 
 
+def _gridlines_between() -> int:
+    """The gridlines (one at every power of ten) between AlexNet and the largest model."""
+    top = float(compute.models()["training_compute_flop"].max())
+    low = _model("AlexNet", "training_compute_flop")
+    return sum(1 for k in range(0, 40) if low < 10.0**k < top)
+
+
+question(
+    Question(
+        id="01-gridline-count",
+        mistakes=(
+            Mistake(
+                "largest-alone",
+                "the power of ten of the largest model alone; count only the gridlines "
+                "between the two points",
+                lambda: float(np.log10(compute.models()["training_compute_flop"].max())),
+                "the power of ten of one value where the steps between two values are asked",
+            ),
+        ),
+        prompt="Count on the chart: how many gridlines lie between AlexNet and the largest model?",
+        kind="number",
+        tolerance=1.0,
+        expected=_gridlines_between,
+        hint="Find AlexNet (2012) and the largest model on the chart, and count the "
+        "horizontal gridlines between their two heights."
+        "\n"
+        "The gridlines are labelled with powers of ten on the left: read the power just "
+        "above AlexNet and the one just below the largest model, and count from one to the "
+        "other.",
+        explain="Your count is close enough. Now compute the exact number from the two values.",
+    )
+)
+
 question(
     Question(
         id="01-orders-of-magnitude",
@@ -447,7 +539,7 @@ question(
         "\n"
         "Section 1 printed the ratio (about a billion); np.log10 of a number gives its power "
         "of ten. On the chart, count the gridlines between the two points.",
-        explain="Your count of gridlines on the chart should be the same number, give or take one.",
+        explain="Compare it with your count of gridlines: the same, give or take one.",
     )
 )
 
@@ -501,6 +593,40 @@ question(
     )
 )
 
+
+def _predict_faster() -> str:
+    """'a' when TPU v5p is the faster chip on the job, 'b' when TPU v6e is."""
+    v5p = _reachable_tflops("Google TPU v5p")
+    return "a" if v5p > _reachable_tflops("Google TPU v6e (Trillium)") else "b"
+
+
+question(
+    Question(
+        id="01-predict-faster",
+        prompt=f"Predict before you compute: on the job doing {JOB_FLOP_PER_BYTE} operations "
+        "per byte, which chip is faster?",
+        kind="choice",
+        expected=_predict_faster,
+        choices=(
+            Choice("a", "TPU v5p."),
+            Choice(
+                "b",
+                "TPU v6e.",
+                "peak-is-speed",
+                "That is what the peaks say: v6e's is about twice v5p's. Keep your guess in "
+                "mind and compute below whether this job lets v6e reach its peak.",
+                "the peak speed taken for the speed on every job",
+            ),
+        ),
+        hint="On this job, does the peak set the speed, or what memory can feed?"
+        "\n"
+        "Exercise 7 found the chips this job can keep busy; a chip it cannot keep busy "
+        "waits on its memory.",
+        explain="Now compute below whether the numbers bear your prediction out.",
+    )
+)
+
+
 question(
     Question(
         id="01-v6e-at-200",
@@ -513,7 +639,7 @@ question(
             ),
             Mistake(
                 "flops-not-tflops",
-                "a speed in FLOP/s; divide by 10¹² for TFLOP/s",
+                "a speed counted in FLOP/s, 10¹² times the same speed in TFLOP/s",
                 lambda: _reachable_tflops("Google TPU v6e (Trillium)") * 1e12,
                 "a speed in FLOP/s where TFLOP/s are asked",
             ),
@@ -529,7 +655,7 @@ question(
         "\n"
         "Memory delivers the bandwidth in bytes per second (GB/s × 10⁹); each byte allows 200 "
         "operations. That gives FLOP/s: turn it into TFLOP/s (10¹² FLOP/s) before comparing.",
-        explain="Now compare it with your prediction and with TPU v5p's peak.",
+        explain="Now compare it with TPU v5p's peak and with your prediction.",
     )
 )
 

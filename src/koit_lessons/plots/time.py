@@ -227,6 +227,8 @@ def log_trend(
                 else None,
             )
     source_text.remove()  # the source line goes last again, as in every other figure
+    # add_artist clips an artist to the axes by default: the line below them would vanish
+    source_text.set_clip_on(False)
     ax.add_artist(source_text)
     return ax
 
