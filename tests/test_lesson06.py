@@ -14,12 +14,13 @@ IDS = [
     "06-korea-lithium-gap",
     "06-korea-not-crma",
     "06-minerals-over-cap",
+    "06-pass-not-safe",
     "06-predict-refining",
     "06-processing-of-what",
     "06-rare-earth-excess",
     "06-recall-1",
     "06-recall-2",
-    "06-refining-excess",
+    "06-stage-that-fails",
 ]
 
 
@@ -32,7 +33,7 @@ def test_questions_are_registered_and_computed_from_the_data():
     assert sorted(checks.expected("06-minerals-over-cap")) == sorted(
         conc.index[conc["top1_pct"] > 65]
     )
-    assert checks.expected("06-refining-excess") == pytest.approx(92 - 65)
+    assert checks.expected("06-stage-that-fails") == pytest.approx(92 - 65)  # refining fails
     assert checks.expected("06-korea-lithium-gap") == pytest.approx(79.6 - 50)
 
 
@@ -42,7 +43,7 @@ def test_questions_are_registered_and_computed_from_the_data():
         "06-eu-rare-earth-margin",
         "06-korea-lithium-gap",
         "06-rare-earth-excess",
-        "06-refining-excess",
+        "06-stage-that-fails",
     ],
 )
 def test_number_questions_accept_the_answer_and_reject_a_wrong_one(qid):
@@ -106,20 +107,35 @@ def test_new_items_are_computed_from_the_data():
     [
         ("06-rare-earth-excess", 71.05, "share-not-excess"),
         ("06-rare-earth-excess", -6.05, "cap-minus-share"),
-        ("06-refining-excess", -3, "mining-not-refining"),
-        ("06-refining-excess", 6.05, "usgs-mining-excess"),
-        ("06-refining-excess", 92, "share-not-excess"),
+        ("06-rare-earth-excess", 0.0605, "fraction-not-points"),
+        ("06-stage-that-fails", -3, "mining-not-refining"),
+        ("06-stage-that-fails", 6.05, "usgs-mining-excess"),
+        ("06-stage-that-fails", 92, "share-not-excess"),
+        ("06-stage-that-fails", 0.27, "fraction-not-points"),
         ("06-korea-lithium-gap", 37.9, "wrong-year"),
         ("06-korea-lithium-gap", 79.6, "share-not-excess"),
+        ("06-korea-lithium-gap", 30, "rounded-share"),
+        ("06-korea-lithium-gap", 0.296, "fraction-not-points"),
         ("06-eu-rare-earth-margin", 0, "excess-for-margin"),
         ("06-eu-rare-earth-margin", 46.3, "share-not-margin"),
         ("06-eu-rare-earth-margin", -18.7, "share-minus-cap"),
+        ("06-eu-rare-earth-margin", 0.187, "fraction-not-points"),
+        ("06-eu-rare-earth-margin", 3.7, "korea-goal-for-eu"),
+        (
+            "06-minerals-over-cap",
+            ["China", "China", "Congo (Kinshasa)", "China"],
+            "countries-not-minerals",
+        ),
+        ("06-minerals-over-cap", ["China", "Congo (Kinshasa)"], "countries-not-minerals"),
+        ("06-pass-not-safe", "b", "pass-means-safe"),
+        ("06-pass-not-safe", "c", "cap-on-sum"),
         ("06-predict-refining", "a", "refining-less-concentrated"),
         ("06-predict-refining", "b", "mined-where-refined"),
         ("06-korea-not-crma", "a", "recycling-korea-only"),
         ("06-korea-not-crma", "b", "ceiling-korea-only"),
         ("06-korea-not-crma", "d", "eu-target-as-korean"),
         ("06-processing-of-what", "A", "world-not-eu-consumption"),
+        ("06-processing-of-what", "C", "cap-not-benchmark"),
     ],
 )
 def test_typical_wrong_answers_are_named(qid, answer, code):
@@ -142,3 +158,23 @@ def test_tables_before_the_exercises_hide_what_the_student_computes():
     assert "excess_pp" not in caps_cell and "passes" not in caps_cell
     korea_cell = next(s for s in sources if "korea_lithium = pd.DataFrame" in s)
     assert "excess_pp" not in korea_cell.splitlines()[-1]
+
+
+def test_new_items_of_the_rereview_are_computed_from_the_data():
+    # Exercise 6: the one IEA stage over the cap is refining (62 % mining, 92 % refining)
+    assert checks.expected("06-stage-that-fails") == pytest.approx(92 - 65)
+    # Exercise 9: the EU's rare-earth imports pass, two suppliers together do not
+    eu = policy.import_portfolio("European Union", "rare earth elements (REE+)", 2024)
+    assert eu.max() <= 65 < eu.nlargest(2).sum()
+    assert checks.expected("06-pass-not-safe") == "a"
+    assert checks.check("06-pass-not-safe", "A").correct
+    # Exercise 7: the rounded share (80) gives 30, which the check names
+    kor = policy.import_portfolio("Korea", "lithium hydroxide", 2023)
+    assert round(kor.max()) - 50 == 30
+
+
+def test_caps_holds_only_the_columns_shown():
+    nb = json.loads((notebooks_dir() / NOTEBOOK).read_text())
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    caps_cell = next(s for s in sources if s.startswith("caps = policy.cap_table"))
+    assert caps_cell.splitlines()[0].endswith('[["mineral", "top_country", "top_share_pct"]]')

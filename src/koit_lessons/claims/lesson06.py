@@ -11,11 +11,6 @@ from koit_lessons.claims import Claim, Fixed
 
 YEAR = 2024  # the latest year USGS Mineral Commodity Summaries 2026 revised
 STARTER = "lesson 05's scenario: a cut chosen for the exercise, not a forecast"
-USGS_GRAPHITE = (
-    "USGS, Mineral Commodity Summaries 2026, natural graphite chapter: 'In 2025, China was "
-    "the world's leading natural graphite supplier, producing an estimated 82% of total world "
-    "production.' (https://pubs.usgs.gov/periodicals/mcs2026/mcs2026-graphite.pdf)"
-)
 
 
 def _target(target_id: str) -> float:
@@ -75,9 +70,7 @@ ENTRIES = [
     Claim("to **100 days**", lambda: _target("kor-stockpile")),
     Claim("the 80 → 50 % target", lambda: _baseline("kor-single-country")),
     Claim("→ 50 % target", _korea_goal),
-    Claim("the EU's 65 % is per strategic", _cap),
-    Claim("Korea's 50 % is reported", _korea_goal),
-    Claim("we apply 50 % to one supplier", _korea_goal),
+    Claim("we apply Korea's 50 % to one supplier", _korea_goal),
     # starter: lesson 05's rule 1 on a 25 % cut of Congo (Kinshasa)'s cobalt
     Claim("mined about 75 % of the world's cobalt", lambda: _share("cobalt", "COD")),
     Fixed("cut its output by **25 %**", STARTER),
@@ -113,14 +106,19 @@ ENTRIES = [
     Claim("**below** the 65 % cap", _cap),
     Claim("far over the 50 % figure of Korea's own strategy", _korea_goal),
     Claim("pass the 65 % line by weight", _cap),
+    # section 4: the re-entry recap and what the data cannot say
+    Claim("over the EU's 65 % cap in 2024", _cap),
+    Claim("from 50 % with one supplier", _korea_goal),
+    # exercise 6 (two steps) and exercise 9 (passing is not being safe)
+    Claim("passes the 65 % cap and which fails", _cap),
+    Claim("pass the 65 % single-country line", _cap),
+    Claim("add up to more than 65 %", _cap),
     # section 5: the two lists
     Claim("the Regulation) names 17", lambda: len(policy.strategic_list("European Union"))),
     Claim("strategy names 10", lambda: len(policy.strategic_list("Korea"))),
     # the model answer of the Think! question
     Claim("about 71 % of the world's rare earths", lambda: _share("rare earths", "CHN")),
-    # issue 15: where USGS's text states a share, the prose gives it as quoted
     Claim("and 82 % of its graphite", lambda: _share("graphite", "CHN")),
-    Fixed('"an estimated 82%" of world graphite production in 2025', USGS_GRAPHITE),
     Claim("Congo (Kinshasa) about 75 % of its cobalt", lambda: _share("cobalt", "COD")),
     Claim("top share was 92 % in 2023", lambda: _iea_china_rare_earths("refining")),
     Claim("27 points above", lambda: _iea_china_rare_earths("refining") - _cap()),
@@ -128,7 +126,14 @@ ENTRIES = [
     Claim("Korea's 100-day goal", lambda: _target("kor-stockpile")),
     Claim("still 79.6 % from China in 2023", _korea_lithium_china, digits=1),
     Claim("29.6 points above its goal", lambda: _korea_lithium_china() - _korea_goal(), digits=1),
+    # the discussion's model answer (teacher version)
+    Claim("25 % benchmarks), with a cap", lambda: _target("eu-recycling")),
+    Claim("towards 40 % of its own", lambda: _target("eu-processing")),
+    Claim("towards 50 % (79.6", _korea_goal),
+    Claim("(79.6 % in 2023). What", _korea_lithium_china, digits=1),
     # summary
+    Claim("(92 % vs 62 %, IEA", lambda: _iea_china_rare_earths("refining")),
+    Claim("62 %, IEA, 2023)", lambda: _iea_china_rare_earths("mining")),
     Claim("at least **10 %** EU extraction", lambda: _target("eu-extraction")),
     Claim("**40 %** processing", lambda: _target("eu-processing")),
     Claim("**25 %** recycling", lambda: _target("eu-recycling")),

@@ -50,6 +50,16 @@ def _eu_ree_top() -> float:
     return float(policy.import_portfolio("European Union", EU_REE, YEAR).max())
 
 
+def _as_fraction(expected) -> Mistake:
+    """The gap written as a fraction (0.27 for 27 percentage points)."""
+    return Mistake(
+        "fraction-not-points",
+        "the gap as a fraction; percentage points are on the 0–100 scale of the shares",
+        lambda: expected() / 100,
+        "a gap in percentage points written as a fraction",
+    )
+
+
 # --- retrieval starter: lesson 05 (supply lost, what a stockpile buys) -------------------
 
 
@@ -105,7 +115,8 @@ question(
         choices=_cobalt_choices(),
         hint="Lesson 05's rule 1 needs two numbers: the producer's share and the cut."
         "\n"
-        "Lesson 05, section 1: supply lost = share × cut / 100. Put in 75 and 25.",
+        "Lesson 05, section 1, rule 1: the share of world supply lost is the producer's "
+        "share times the cut as a fraction.",
         explain="You remembered rule 1.",
     )
 )
@@ -234,6 +245,14 @@ question(
 # --- section 2: testing a portfolio against the cap ---------------------------------------
 
 
+def _rare_earth_excess() -> float:
+    return policy.single_country_check(
+        policy.production_portfolio("rare earths", YEAR),
+        _eu_cap(),
+        rounding_pp=policy.USGS_ROUNDING_PP,
+    ).excess_pp
+
+
 question(
     Question(
         id="06-rare-earth-excess",
@@ -243,13 +262,7 @@ question(
         kind="number",
         unit="percentage points",
         tolerance=0.2,
-        expected=lambda: (
-            policy.single_country_check(
-                policy.production_portfolio("rare earths", YEAR),
-                _eu_cap(),
-                rounding_pp=policy.USGS_ROUNDING_PP,
-            ).excess_pp
-        ),
+        expected=_rare_earth_excess,
         hint="A gap in percentage points is one share minus another."
         "\n"
         "The worked example above the caps table: the check reports the largest share "
@@ -268,6 +281,7 @@ question(
                 lambda: _eu_cap() - _world_top1("rare earths"),
                 "a difference taken the wrong way round",
             ),
+            _as_fraction(_rare_earth_excess),
         ),
     )
 )
@@ -279,6 +293,11 @@ def _over_cap() -> list[str]:
 
 def _under_cap() -> list[str]:
     return sorted(policy.cap_table(YEAR, _eu_cap()).query("passes")["mineral"].tolist())
+
+
+def _over_cap_countries() -> list[str]:
+    """The largest producers of the minerals over the cap: the wrong column of the filter."""
+    return sorted(set(policy.cap_table(YEAR, _eu_cap()).query("not passes")["top_country"]))
 
 
 question(
@@ -299,6 +318,12 @@ question(
                 "the minerals under the cap, not over it",
                 _under_cap,
                 "a filter kept the rows that pass instead of those that fail",
+            ),
+            Mistake(
+                "countries-not-minerals",
+                "the producing countries, not the minerals: the right rows, the wrong column",
+                _over_cap_countries,
+                "the names taken from the wrong column of the right rows",
             ),
         ),
     )
@@ -351,24 +376,36 @@ question(
     )
 )
 
+
+def _failing_stage_excess() -> float:
+    """How far the IEA's top share is over the cap at the one stage that fails it."""
+    over = [
+        _iea_top1("rare earths", stage) - _eu_cap()
+        for stage in ("mining", "refining")
+        if _iea_top1("rare earths", stage) > _eu_cap()
+    ]
+    return over[0] if len(over) == 1 else float("nan")
+
+
 question(
     Question(
-        id="06-refining-excess",
-        prompt="The IEA reports the top refining country's share of rare earths (latest year "
-        "in iea_supply_concentration). By how many percentage points is it above the 65% cap?",
+        id="06-stage-that-fails",
+        prompt="Two steps, with the IEA's two rare-earth rows (top-1 share, 2023). First decide "
+        "which stage, mining or refining, passes the 65% cap and which fails it. Then give by "
+        "how many percentage points the stage that fails is over the cap.",
         kind="number",
         unit="percentage points",
         tolerance=0.2,
-        expected=lambda: _refining_top1("rare earths") - _eu_cap(),
-        hint="Which row of the table is about refining, not mining?"
+        expected=_failing_stage_excess,
+        hint="Step 1 first: compare each row's share with 65. Only one is above it."
         "\n"
         "The table above has one row per stage; Exercise 3 showed how a gap to the cap "
         "is measured.",
-        explain="You measured the refining gap.",
+        explain="You found the stage that fails and measured its gap.",
         mistakes=(
             Mistake(
                 "mining-not-refining",
-                "the mining row's gap, not the refining row's",
+                "the mining row's gap: that stage passes; the question asks for the one that fails",
                 lambda: _iea_top1("rare earths", "mining") - _eu_cap(),
                 "the mining stage used where refining is asked",
             ),
@@ -384,12 +421,19 @@ question(
                 lambda: _refining_top1("rare earths"),
                 "a share given where its distance from a threshold is asked",
             ),
+            _as_fraction(_failing_stage_excess),
         ),
     )
 )
 
 
 # --- section 4: Korea's imports, and the EU's (transfer) ---------------------------------
+
+
+def _korea_gap() -> float:
+    return policy.single_country_check(
+        policy.import_portfolio("Korea", "lithium hydroxide", 2023), _korea_goal()
+    ).excess_pp
 
 
 question(
@@ -401,12 +445,7 @@ question(
         kind="number",
         unit="percentage points",
         tolerance=0.2,
-        expected=lambda: (
-            policy.single_country_check(
-                policy.import_portfolio("Korea", "lithium hydroxide", 2023),
-                _korea_goal(),
-            ).excess_pp
-        ),
+        expected=_korea_gap,
         hint="Which row is 2023, and which number is Korea's figure?"
         "\n"
         "The korea_lithium table above has one row per year; Exercise 3 showed how a "
@@ -425,9 +464,20 @@ question(
                 lambda: _korea_lithium_china(2023),
                 "a share given where its distance from a threshold is asked",
             ),
+            Mistake(
+                "rounded-share",
+                "the share rounded to a whole number before subtracting: keep the table's decimal",
+                lambda: round(_korea_lithium_china(2023)) - _korea_goal(),
+                "a share rounded before a difference is taken, so the gap is off",
+            ),
+            _as_fraction(_korea_gap),
         ),
     )
 )
+
+
+def _eu_margin() -> float:
+    return _eu_cap() - _eu_ree_top()
 
 
 question(
@@ -438,8 +488,8 @@ question(
         "below the CRMA's 65% cap is the largest supplier's share?",
         kind="number",
         unit="percentage points",
-        tolerance=0.2,
-        expected=lambda: _eu_cap() - _eu_ree_top(),
+        tolerance=0.1,  # with 0.2, the fraction 0.187 would be read as the excess 0
+        expected=_eu_margin,
         hint="Build the portfolio first, then find its largest share."
         "\n"
         "Section 4's code built Korea's portfolio with policy.import_portfolio; the "
@@ -465,7 +515,63 @@ question(
                 lambda: _eu_ree_top() - _eu_cap(),
                 "a difference taken the wrong way round",
             ),
+            Mistake(
+                "korea-goal-for-eu",
+                "the distance below Korea's 50% figure, not below the EU's cap",
+                lambda: _korea_goal() - _eu_ree_top(),
+                "one jurisdiction's threshold used for the other's portfolio",
+            ),
+            _as_fraction(_eu_margin),
         ),
+    )
+)
+
+
+def _pass_not_safe_option() -> str:
+    """'a' when the EU's rare-earth imports pass the cap while two suppliers together bring
+    more than it and the refining stage fails it: passing is then not being safe."""
+    portfolio = policy.import_portfolio("European Union", EU_REE, YEAR)
+    two = float(portfolio.nlargest(2).sum())
+    passes = _eu_ree_top() <= _eu_cap()
+    return (
+        "a" if passes and two > _eu_cap() and _refining_top1("rare earths") > _eu_cap() else "none"
+    )
+
+
+question(
+    Question(
+        id="06-pass-not-safe",
+        prompt="The EU's 2024 rare-earth imports pass the 65% single-country line (Exercise 8). "
+        "Which statement does the lesson's evidence support? a: passing says nothing about "
+        "refining, and imports are not consumption; b: the EU is diversified, so a cut by "
+        "China would not hurt; c: the portfolio fails, because China's and Russia's shares add "
+        "up to more than 65%.",
+        kind="choice",
+        expected=_pass_not_safe_option,
+        choices=(
+            Choice("a", "Passing says nothing about refining, and imports are not consumption."),
+            Choice(
+                "b",
+                "The EU is diversified, so a cut by China would not hurt.",
+                "pass-means-safe",
+                "Passing only says that no one supplier is above the line. Add the two largest "
+                "shares, and ask where the imported material was refined (section 3).",
+                "passing a single-country cap taken to mean being safe",
+            ),
+            Choice(
+                "c",
+                "The portfolio fails, because China's and Russia's shares add up to more "
+                "than 65 %.",
+                "cap-on-sum",
+                "Read section 1's definition again: the cap is on a single third country.",
+                "a single-country cap applied to the sum of several suppliers",
+            ),
+        ),
+        hint="What does the 65% line measure: one supplier, several, or a stage of the chain?"
+        "\n"
+        "Section 1 defines the cap (a single third country, at any stage of processing); "
+        "section 3 compared the mining and refining stages.",
+        explain="You kept the test apart from what it cannot show.",
     )
 )
 
@@ -498,7 +604,8 @@ question(
     Question(
         id="06-korea-not-crma",
         prompt="Which kind of target does Korea's 2023 strategy set that the CRMA's Article 5 "
-        "does not? a: a recycling target; b: a ceiling on dependence on suppliers; c: a "
+        "does not (the CRMA asks member states to coordinate stocks, but sets no number of "
+        "days)? a: a recycling target; b: a ceiling on dependence on suppliers; c: a "
         "stockpile target; d: a processing-capacity target.",
         kind="choice",
         expected=_korea_only,
