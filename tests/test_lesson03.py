@@ -54,6 +54,7 @@ def test_lesson03_questions_are_registered_and_computed_from_data():
         ("03-why-lead-changed", "b", "correct"),
         ("03-dram-vs-foundry", "a", "correct"),
         ("03-forecast-direction", "a", "correct"),
+        ("03-hbm-vs-dram", "b", "correct"),
         ("03-hbm-hhi", 4174, "correct"),
         ("03-forecast-miss-pct", 2.53, "correct"),
         ("03-forecast-miss-pct", 2.5, "correct"),
@@ -78,6 +79,23 @@ def test_new_answers_are_computed_from_the_data():
     assert checks.expected("03-recall-1") == "c"  # the foundry data measure revenue
     assert checks.expected("03-recall-2") == "b"  # fabrication least, below 10 nm high
     assert checks.expected("03-uses-once") == "c"
+    hbm_hhi = checks.expected("03-hbm-hhi")
+    assert checks.expected("03-hbm-vs-dram") == (
+        "b" if hbm_hhi > memory.dram_concentration("2025Q3")["hhi"] else "a"
+    )
+    assert checks.expected("03-hbm-vs-dram") == "b"  # 4,174 against 2,825
+
+
+def test_section_4_shows_no_share_before_exercise_9_and_asks_exercise_11_before_the_actual():
+    nb = json.loads(NOTEBOOK.read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in nb["cells"]]
+    ex9 = next(k for k, s in enumerate(sources) if 'check("03-chip-export-share-2024"' in s)
+    sec4 = next(k for k, s in enumerate(sources) if s.startswith("## 4."))
+    assert not any("chip_share_pct" in s or "20.8" in s for s in sources[sec4:ex9])
+    ex11 = next(k for k, s in enumerate(sources) if 'check("03-forecast-direction"' in s)
+    assert not any("791.7" in s or "world_sales()" in s for s in sources[:ex11])
+    sec5 = next(k for k, s in enumerate(sources) if s.startswith("## 5."))
+    assert sec4 < ex11 < sec5
 
 
 @pytest.mark.parametrize(
@@ -115,6 +133,20 @@ def test_new_answers_are_computed_from_the_data():
         ("03-forecast-miss-pct", 2.46, "actual-as-base"),
         ("03-forecast-miss-pct", 19.5, "absolute-not-percent"),
         ("03-forecast-miss-pct", 25.6, "growth-not-miss"),
+        ("03-forecast-miss-pct", 102.5, "ratio-not-miss"),
+        ("03-hbm-hhi", 3733, "missing-maker"),
+        ("03-hbm-hhi", 3249, "top1-only"),
+        ("03-hbm-hhi", 100, "sum-not-squares"),
+        ("03-hbm-hhi", 0.4174, "fraction"),
+        ("03-hbm-hhi", 4201, "incomplete-quarter"),
+        ("03-hbm-vs-dram", "a", "part-less-concentrated"),
+        ("03-hbm-vs-dram", "c", "different-source"),
+        ("03-chip-export-change", 31.5, "wrong-years"),
+        ("03-chip-export-change", 12.7, "wrong-start-year"),
+        ("03-first-sk-hynix-lead", "2025", "year-not-quarter"),
+        ("03-first-sk-hynix-lead", "Q1", "quarter-not-year"),
+        ("03-korea-dram-share", 0, "empty-filter"),
+        ("03-korea-dram-share-2025q4", 0.0, "empty-filter"),
     ],
 )
 def test_named_mistakes_are_recognised(qid, answer, code):

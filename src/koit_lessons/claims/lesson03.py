@@ -84,8 +84,10 @@ ENTRIES = [
     Claim("e.g. 42.3 %", lambda: _dram("Samsung", "2021Q4"), digits=1),
     Claim("− 29.7 % = 12.6 points", lambda: _dram("SK hynix", "2021Q4"), digits=1),
     Claim("= 12.6 points", lambda: _lead("2021Q4"), digits=1),
-    Claim("(33.2 % against", lambda: _dram("SK hynix", "2025Q3"), digits=1),
-    Claim("against 32.6 %, a lead", lambda: _dram("Samsung", "2025Q3"), digits=1),
+    Claim("(38.7 % against 32.7 %", lambda: _dram("SK hynix", "2025Q2"), digits=1),
+    Claim("32.7 % in 2025Q2; 33.2", lambda: _dram("Samsung", "2025Q2"), digits=1),
+    Claim("33.2 % against 32.6 % in 2025Q3", lambda: _dram("SK hynix", "2025Q3"), digits=1),
+    Claim("32.6 % in 2025Q3, a lead", lambda: _dram("Samsung", "2025Q3"), digits=1),
     Claim("a lead of only 0.6 points", lambda: _lead("2025Q3"), digits=1),
     Claim("back in front (36 %", lambda: _dram("Samsung", "2025Q4")),
     Claim("against 32.1 %)", lambda: _dram("SK hynix", "2025Q4"), digits=1),
@@ -180,11 +182,17 @@ def _sales_growth_2025() -> float:
     return 100 * (_sales(2025, "actual") / _sales(2024, "actual") - 1)
 
 
+def _forecast_growth_2025() -> float:
+    return 100 * (_sales(2025, "forecast") / _sales(2024, "actual") - 1)
+
+
 ENTRIES += [
-    # section 5: update on world chip sales (WSTS data via SIA; WSTS Autumn 2025 forecast)
+    # section 4: a forecast against the actual (WSTS data via SIA; WSTS Autumn 2025 forecast)
     Claim(r"of \$791.7 billion in 2025", lambda: _sales(2025, "actual"), digits=1),
     Claim("up 25.6 % on 2024", _sales_growth_2025, digits=1),
     Claim(r"WSTS forecast \$772.2 billion for 2025", lambda: _sales(2025, "forecast"), digits=1),
+    Claim("+22.5 % on 2024", _forecast_growth_2025, digits=1),
+    Claim("market's growth of 25.6 % in 2025", _sales_growth_2025, digits=1),
     Claim(r"the same edition, \$975.5 billion", lambda: _sales(2026, "forecast"), digits=1),
     # summary
     Claim("grew 25.6 % in 2025", _sales_growth_2025, digits=1),
@@ -227,7 +235,7 @@ ENTRIES += [
     Claim("TSMC took **70.2 %** of the world foundry market", lambda: _foundry("TSMC"), digits=1),
     Claim("(TrendForce). 70.2 % of what?", lambda: _foundry("TSMC"), digits=1),
     # exercise 2 and section 3
-    Fixed("1,000 ÷ 560 ≈ 1.78 bytes per 1,000 operations", UNIT),
+    Fixed("1,000 ÷ 560.4 ≈ 1.78 bytes per 1,000 operations", UNIT),
     Claim("one foundry (TSMC) took 70.2 %", lambda: _foundry("TSMC"), digits=1),
     Fixed("both are above 1,800", GUIDELINES),
     # back to Seoul

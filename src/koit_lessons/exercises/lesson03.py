@@ -248,6 +248,18 @@ question(
                 lambda: "2025Q2",
                 "a later period where the first is asked",
             ),
+            Mistake(
+                "year-not-quarter",
+                "a year without its quarter: write both, like 2024Q3",
+                lambda: _first_sk_hynix_lead()[:4],
+                "a year given where a quarter is asked",
+            ),
+            Mistake(
+                "quarter-not-year",
+                "a quarter without its year: write both, like 2024Q3",
+                lambda: "Q" + _first_sk_hynix_lead().split("Q")[1],
+                "a quarter given without its year",
+            ),
         ),
         hint="Look for the first row, in time order, whose leader is SK hynix."
         "\n"
@@ -321,11 +333,17 @@ question(
                 lambda: memory.dram_concentration(QUARTER)["top3_pct"],
                 "a total that includes rows outside the group asked for",
             ),
+            Mistake(
+                "empty-filter",
+                "a sum over no rows: your filter kept none (iso3 holds 3-letter codes)",
+                lambda: 0.0,
+                "a filter that matches no row, so the sum is 0",
+            ),
         ),
         hint="Which rows of the 2025Q2 table belong to Korea? Only those count."
         "\n"
-        "Lesson 02, worked filter: keep the rows whose iso3 is Korea's code, then add up "
-        "their share_pct with .sum().",
+        "Lesson 02's worked filter (foundries by country) is the pattern: the same two "
+        "steps, on this table.",
         explain="Keep your filter: exercise 6 reuses it.",
     )
 )
@@ -344,6 +362,11 @@ question(
                 "top1-not-all",
                 "Samsung alone, not both Korean makers",
                 lambda: memory.dram_concentration(LATER)["top1_pct"],
+            ),
+            Mistake(
+                "empty-filter",
+                "a sum over no rows: your filter kept none (iso3 holds 3-letter codes)",
+                lambda: 0.0,
             ),
         ),
         prompt="What share of world DRAM revenue (in %) did the two Korean makers have "
@@ -466,13 +489,83 @@ question(
                 "the 2025Q2 HBM shares, not the 2025Q3 ones",
                 lambda: metrics.hhi(_hbm_shares(QUARTER)),
             ),
+            Mistake(
+                "missing-maker",
+                "SK hynix and Samsung only, Micron left out",
+                lambda: metrics.hhi(_hbm_shares(HBM_QUARTER)[:2]),
+            ),
+            Mistake(
+                "top1-only",
+                "SK hynix's share squared alone, not all three makers'",
+                lambda: _hbm_shares(HBM_QUARTER)[0] ** 2,
+                "an HHI of the largest company only",
+            ),
+            Mistake(
+                "sum-not-squares",
+                "the three shares added, not squared and added",
+                lambda: sum(_hbm_shares(HBM_QUARTER)),
+                "shares added where their squares are asked",
+            ),
+            Mistake(
+                "fraction",
+                "shares as fractions (0.57), not in % (57): the HHI is on a 0–10,000 scale",
+                lambda: metrics.hhi(_hbm_shares(HBM_QUARTER)) / 10_000,
+                "an HHI computed on fractions instead of percentages",
+            ),
+            Mistake(
+                "incomplete-quarter",
+                "the 2024Q4 row with its empty share dropped, not 2025Q3",
+                lambda: metrics.hhi(_hbm_shares("2024Q4")),
+                "an HHI from a quarter where a company's share is missing",
+            ),
         ),
         hint="The same index as for DRAM, on another table: one row of the HBM table is one "
-        "quarter."
+        "quarter, and only 2025Q2 and 2025Q3 have all three shares."
         "\n"
         "The HBM table is indexed by quarter: pick the 2025Q3 row with .loc, then use the "
         "same function as in exercise 7.",
         explain="Now compare it with DRAM's index in the same quarter.",
+    )
+)
+
+
+def _hbm_vs_dram() -> str:
+    """'b' when HBM's 2025Q3 HHI is above DRAM's, 'a' when below."""
+    hbm = metrics.hhi(_hbm_shares(HBM_QUARTER))
+    return "b" if hbm > memory.dram_concentration(HBM_QUARTER)["hhi"] else "a"
+
+
+question(
+    Question(
+        id="03-hbm-vs-dram",
+        prompt="In 2025Q3, was HBM revenue more or less concentrated (HHI) than DRAM revenue "
+        "as a whole?",
+        kind="choice",
+        expected=_hbm_vs_dram,
+        choices=(
+            Choice(
+                "a",
+                "Less concentrated: HBM is only a part of DRAM.",
+                "part-less-concentrated",
+                "A part of a market can be more concentrated than the whole (starter "
+                "question 2). Put your HBM index next to DRAM's for 2025Q3.",
+                "a part of a market assumed to be less concentrated than the whole",
+            ),
+            Choice("b", "More concentrated."),
+            Choice(
+                "c",
+                "They cannot be compared: the two sets of shares come from different firms.",
+                "different-source",
+                "Different sources, but both are revenue shares of the same three makers: "
+                "compare with care, and say so. Which index is larger?",
+                "two sources' figures taken to be impossible to compare",
+            ),
+        ),
+        hint="Put the two numbers side by side: your HBM index and DRAM's for the same quarter."
+        "\n"
+        "Section 3: the concentration table has DRAM's HHI for each quarter; find the 2025Q3 "
+        "row.",
+        explain="Your comparison is right; say which source each index comes from.",
     )
 )
 
@@ -510,7 +603,7 @@ question(
         "\n"
         "Section 4's table has one row per year: take the 2024 row, then the share as in "
         "lesson 00 (times 100 for percent).",
-        explain="Check it against the 2024 bar of the chart.",
+        explain="Check it against the 2024 bar of the chart below.",
     )
 )
 
@@ -537,6 +630,18 @@ question(
                 "a relative change (%) where an absolute one is asked",
             ),
             Mistake(
+                "wrong-years",
+                "the change from 2024 to 2025, not from 2023 to 2024",
+                lambda: _export(2025) - _export(2024),
+                "a change between other years than the ones asked",
+            ),
+            Mistake(
+                "wrong-start-year",
+                "the change from 2022 to 2024, not from 2023 to 2024",
+                lambda: _export(2024) - _export(2022),
+                "a change measured from another starting year than the one asked",
+            ),
+            Mistake(
                 "share-not-value",
                 "the change in the chip share of exports (points), not in billion US$",
                 lambda: memory.chip_export_share(2024) - memory.chip_export_share(2023),
@@ -553,7 +658,7 @@ question(
 )
 
 
-# --- section 5: a forecast against the actual ----------------------------------------------
+# --- section 4: a forecast against the actual ----------------------------------------------
 
 
 def _sales_2025() -> dict[str, float]:
@@ -579,23 +684,25 @@ question(
                 "b",
                 "Too high: forecasters are optimists.",
                 "forecast-always-high",
-                "A forecast can miss either way. Compare the two 2025 rows of the table.",
+                "A forecast can miss either way. What happened to memory prices late in 2025 "
+                "(section 2)? The next cells show the actual.",
                 "forecasts assumed to err upwards",
             ),
             Choice(
                 "c",
                 "Exactly right: with one month left, the year was already known.",
                 "late-forecast-exact",
-                "A month of sales was still unknown, and the market was growing fast. "
-                "Compare the two 2025 rows.",
+                "A month of sales was still unknown, and the market was growing fast. The "
+                "next cells show the actual.",
                 "a late forecast taken for a measurement",
             ),
         ),
-        hint="Find the two rows for 2025 in the table: which is the actual, which the "
-        "forecast?"
+        hint="A forecast made in early December must still guess the last month. Was the "
+        "market speeding up or slowing down?"
         "\n"
-        "Section 5: read the status column, then compare world_sales_busd of the two rows.",
-        explain="Now measure the miss.",
+        "Section 2, 2025Q4: what TrendForce reports about DRAM contract prices. Then read on: "
+        "the next cells show the actual.",
+        explain="Now check your prediction against the actual in the next cells.",
     )
 )
 
@@ -626,6 +733,12 @@ question(
                 "the miss in billion US$, not in percent",
                 lambda: _sales_2025()["actual"] - _sales_2025()["forecast"],
                 "an absolute difference where a percentage is asked",
+            ),
+            Mistake(
+                "ratio-not-miss",
+                "the actual as a percentage of the forecast, not the miss",
+                lambda: 100 * _sales_2025()["actual"] / _sales_2025()["forecast"],
+                "a ratio where a difference (the miss) is asked",
             ),
             Mistake(
                 "growth-not-miss",
