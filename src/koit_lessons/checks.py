@@ -960,17 +960,8 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             f"{', '.join(map(str, list(given.columns)[:8]))}).",
             "missing-column",
         )
-    if q.exact_columns:
-        wanted = {_norm(c) for c in want.columns}
-        extra_columns = [c for c in given.columns if _norm(c) not in wanted]
-        if extra_columns:
-            return _wrong_here(
-                q,
-                f"your table has columns that were not asked for (e.g. "
-                f"{_said(extra_columns[0])}): keep only "
-                f"{', '.join(map(str, want.columns))}, with double brackets [[...]].",
-                "extra-columns",
-            )
+    wanted_columns = {_norm(c) for c in want.columns}
+    extra_columns = [c for c in given.columns if _norm(c) not in wanted_columns]
     given = given[[columns[_norm(c)] for c in want.columns]]
     given.columns = list(want.columns)
     keys, numbers = _keys_and_numbers(want)
@@ -995,6 +986,14 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             q,
             f"your table is missing {n} row{'s' if n != 1 else ''} of the answer.",
             "missing-rows",
+        )
+    if q.exact_columns and extra_columns:
+        return _wrong_here(
+            q,
+            f"the rows are right, but your table has columns that were not asked for (e.g. "
+            f"{_said(extra_columns[0])}): keep only {', '.join(map(str, want.columns))}, "
+            "with double brackets [[...]].",
+            "extra-columns",
         )
     values = {c: pd.to_numeric(given[c], errors="coerce").to_numpy(dtype=float) for c in numbers}
     wanted = {c: want[c].to_numpy(dtype=float) for c in numbers}
