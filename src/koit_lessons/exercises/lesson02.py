@@ -177,6 +177,11 @@ def _least_concentrated_stage() -> str:
     return str(table.loc[table["hhi"].idxmin(), "stage"])
 
 
+def _top_region_of_most_concentrated() -> str:
+    table = chips.stage_table()
+    return str(table.loc[table["hhi"].idxmax(), "top_region"])
+
+
 def _stage_aliases() -> dict[str, str]:
     names = {s: s for s in chips.stages()}
     # The labels shown in the lesson's table, e.g. 'EDA software (2019)', also count.
@@ -200,6 +205,13 @@ question(
     Question(
         id="02-most-concentrated-stage",
         mistakes=(
+            Mistake(
+                "region-not-stage",
+                "the region that leads that stage; the question asks for a stage, as the "
+                "stage column writes it",
+                _top_region_of_most_concentrated,
+                "a region given where a stage is asked",
+            ),
             Mistake(
                 "lowest-not-highest",
                 "the stage with the lowest HHI, not the highest",
