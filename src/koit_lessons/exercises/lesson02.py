@@ -538,7 +538,8 @@ question(
             ),
             Choice(
                 "b",
-                "At least 3,135: whoever holds the missing 5 %, its square only adds to the sum.",
+                "At least 3,135: whoever holds the missing 5 %, it can only add to the sum of "
+                "squares.",
             ),
             Choice(
                 "c",
@@ -660,7 +661,7 @@ question(
             Choice(
                 "a",
                 "Yes: a share of 9 % instead of 31 % means Korea's fabs will make less than a "
-                "third as much as in 2022.",
+                "third as much as they did in 2022.",
                 "falling-share-falling-capacity",
                 "A share is a part of a total. What happens to the total in the projection? "
                 "Count the regions with capacity in 2022 and in 2032.",
