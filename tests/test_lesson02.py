@@ -103,6 +103,8 @@ def test_the_starter_answers_are_computed_from_lesson_01s_data():
         ("02-catania-dates", "c", "one-must-be-wrong"),
         ("02-lower-bound", "a", "missing-lowers-index"),
         ("02-lower-bound", "c", "either-way"),
+        ("02-asml-stage", "b", "tool-as-material"),
+        ("02-asml-stage", "c", "tool-user-not-tool-maker"),
     ],
 )
 def test_each_wrong_option_names_its_misconception(qid, answer, code):

@@ -97,11 +97,11 @@ ENTRIES = [
     # section 3: concentration
     Claim("an HHI of 1,642 in 2022 (section 1)", lambda: _stage_hhi("fabrication")),
     Claim("A bar labelled 0% (the US in 2022)", lambda: _capacity("United States", 2022)),
-    # Exercise 5c: two measures
+    # Exercise 5d: two measures
     Claim("TSMC had 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
     Fixed(
         "about 70 % of the world's advanced chips",
-        "a wrong option of Exercise 5c: the misconception it names, not a claim",
+        "a wrong option of Exercise 5d: the misconception it names, not a claim",
     ),
     Claim("The 70.2 % is Taiwan's", lambda: _foundry("TSMC"), digits=1),
     Fixed("above 1,800 counts as highly concentrated", GUIDELINES),

@@ -562,6 +562,46 @@ question(
 
 question(
     Question(
+        id="02-asml-stage",
+        prompt="ASML builds the EUV lithography scanners. In section 1's table of stages, "
+        "where does ASML belong?",
+        kind="choice",
+        expected=lambda: "a",  # a reading of the stage table's definitions, not a data fact
+        choices=(
+            Choice(
+                "a",
+                "Equipment: ASML builds the scanners that fabs buy to print chip patterns on "
+                "wafers.",
+            ),
+            Choice(
+                "b",
+                "Materials: the scanners use light and chemicals, the inputs that every fab "
+                "consumes.",
+                "tool-as-material",
+                "Materials are what a fab uses up (wafers, gases, chemicals); a scanner is a "
+                "machine it buys once and keeps.",
+                "a machine taken for a material a fab consumes",
+            ),
+            Choice(
+                "c",
+                "Wafer fabrication: the scanners print each chip's pattern inside the fab, "
+                "where wafers are made.",
+                "tool-user-not-tool-maker",
+                "The scanner works in the fab, but ASML does not run fabs: which stage makes "
+                "the machines a fab uses?",
+                "the stage that uses a tool taken for the stage that makes it",
+            ),
+        ),
+        hint="Does ASML make chips, or something that chip-makers buy?"
+        "\n"
+        "Section 1's table of stages: which row's examples are machines?",
+        explain="ASML is an equipment maker.",
+    )
+)
+
+
+question(
+    Question(
         id="02-which-measure",
         prompt="TSMC had 70.2% of world foundry revenue in 2025Q2; Taiwan had 69% of world "
         "capacity below 10 nm in 2022. What do the two numbers tell you together?",
