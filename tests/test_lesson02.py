@@ -101,6 +101,10 @@ def test_the_starter_answers_are_computed_from_lesson_01s_data():
         ("02-target-vs-projection", "c", "target-is-forecast"),
         ("02-catania-dates", "b", "sources-swapped"),
         ("02-catania-dates", "c", "one-must-be-wrong"),
+        ("02-lower-bound", "a", "missing-lowers-index"),
+        ("02-lower-bound", "c", "either-way"),
+        ("02-asml-stage", "b", "tool-as-material"),
+        ("02-asml-stage", "c", "tool-user-not-tool-maker"),
     ],
 )
 def test_each_wrong_option_names_its_misconception(qid, answer, code):
@@ -123,7 +127,16 @@ def test_typical_wrong_numbers_are_named():
         ("02-most-concentrated-stage", "fabrication", "lowest-not-highest"),
         ("02-foundry-top3", shares["TSMC"], "top1-not-top3"),
         ("02-foundry-top3", countries.nlargest(3).sum(), "countries-not-companies"),
+        (
+            "02-foundry-top3",
+            round(capacity_top3 := chips.foundry_concentration("2025Q2")["top3_pct"]),
+            "rounded-top3",
+        ),
+        ("02-sub10-hhi-2022", capacity("below 10 nm", 2022)["hhi"] / 10_000, "hhi-from-fractions"),
+        ("02-sub10-hhi-2022", capacity("below 10 nm", 2022)["top1_pct"], "top1-not-hhi"),
+        ("02-korea-sub10-change", (9 - 31) / 100, "fraction-not-points"),
     ]
+    assert round(capacity_top3) == 83  # the reviewer's 83 for 82.6
     for qid, answer, code in cases:
         assert checks.check(qid, answer).diagnosis == code, qid
 
@@ -247,3 +260,28 @@ def test_the_filter_exercise_is_computed_from_the_data():
     assert "TSMC" in set(want["company"]) and len(want) < len(table)
     assert checks.check("02-taiwan-foundry-table", want.iloc[::-1]).correct
     assert checks.check("02-taiwan-foundry-table", table).diagnosis == "extra-rows"
+
+
+def test_the_filter_must_keep_exactly_the_two_columns():
+    """Re-review 12-03, finding 3: the right rows with all five columns are not accepted,
+    and the check names the double brackets."""
+    table = chips.foundry_shares("2025Q2")
+    rows = table[table["headquarters"] == "Taiwan"]
+    fb = checks.check("02-taiwan-foundry-table", rows)
+    assert (fb.status, fb.diagnosis) == ("incorrect", "all-columns") and "[[...]]" in fb.message
+    fb = checks.check("02-taiwan-foundry-table", rows[["company", "share_pct", "headquarters"]])
+    assert fb.diagnosis == "extra-columns" and "[[...]]" in fb.message
+    assert checks.check("02-taiwan-foundry-table", rows[["share_pct", "company"]]).correct
+
+
+def test_the_2032_hhi_is_a_lower_bound():
+    """Re-review 12-03, finding 10: the listed 2032 shares cover less than 100 %, and giving
+    the missing share to any one region (or a new one) can only raise the index."""
+    c = chips.capacity_concentration("below 10 nm", 2032)
+    assert c["covered_pct"] < 100 and checks.expected("02-lower-bound") == "b"
+    shares = chips.capacity_shares("below 10 nm", 2032)["share_pct"].dropna()
+    missing = 100 - shares.sum()
+    assert metrics.hhi(list(shares) + [missing]) >= c["hhi"]
+    raised = list(shares)
+    raised[0] += missing
+    assert metrics.hhi(raised) >= c["hhi"]

@@ -111,6 +111,7 @@ DIAGNOSES: dict[str, str] = {
     "not-an-option": "a letter that is not one of the options",
     "series-not-frame": "a Series (one column) where a table is asked",
     "missing-column": "a table without a column the question asks for",
+    "extra-columns": "a table with columns not asked for (where exactly these are asked)",
     "missing-rows": "a table with rows missing (a filter too strict)",
     "extra-rows": "a table with rows that should not be there (a filter too loose)",
     "values-off": "a table or chart with the right rows but values off (another column?)",
@@ -236,6 +237,9 @@ class Question:
         For "choice": the options, each wrong one with its misconception.
     chart : str, optional
         For "figure": "bar", "barh", "bars" (either) or "line".
+    exact_columns : bool, optional
+        For "frame": whether a table with more columns than asked is wrong (default
+        False: extra columns are ignored).
     """
 
     id: str
@@ -253,6 +257,7 @@ class Question:
     mistakes: tuple[Mistake, ...] = ()
     choices: tuple[Choice, ...] = ()
     chart: str = ""
+    exact_columns: bool = False
 
 
 _REGISTRY: dict[str, Question] = {}
@@ -955,6 +960,8 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             f"{', '.join(map(str, list(given.columns)[:8]))}).",
             "missing-column",
         )
+    wanted_columns = {_norm(c) for c in want.columns}
+    extra_columns = [c for c in given.columns if _norm(c) not in wanted_columns]
     given = given[[columns[_norm(c)] for c in want.columns]]
     given.columns = list(want.columns)
     keys, numbers = _keys_and_numbers(want)
@@ -979,6 +986,14 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             q,
             f"your table is missing {n} row{'s' if n != 1 else ''} of the answer.",
             "missing-rows",
+        )
+    if q.exact_columns and extra_columns:
+        return _wrong_here(
+            q,
+            f"the rows are right, but your table has columns that were not asked for (e.g. "
+            f"{_said(extra_columns[0])}): keep only {', '.join(map(str, want.columns))}, "
+            "with double brackets [[...]].",
+            "extra-columns",
         )
     values = {c: pd.to_numeric(given[c], errors="coerce").to_numpy(dtype=float) for c in numbers}
     wanted = {c: want[c].to_numpy(dtype=float) for c in numbers}

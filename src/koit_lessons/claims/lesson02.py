@@ -96,13 +96,12 @@ ENTRIES = [
     Claim("Samsung alone gave it 7.3 %", lambda: _foundry("Samsung"), digits=1),
     # section 3: concentration
     Claim("an HHI of 1,642 in 2022 (section 1)", lambda: _stage_hhi("fabrication")),
-    Claim("its squared share alone is far above 1,642", lambda: _stage_hhi("fabrication")),
     Claim("A bar labelled 0% (the US in 2022)", lambda: _capacity("United States", 2022)),
-    # Exercise 5b: two measures
+    # Exercise 5d: two measures
     Claim("TSMC had 70.2 % of world foundry revenue", lambda: _foundry("TSMC"), digits=1),
     Fixed(
-        "about 70 % of advanced chips are made in Taiwan",
-        "a wrong option of Exercise 5b: the misconception it names, not a claim",
+        "about 70 % of the world's advanced chips",
+        "a wrong option of Exercise 5d: the misconception it names, not a claim",
     ),
     Claim("The 70.2 % is Taiwan's", lambda: _foundry("TSMC"), digits=1),
     Fixed("above 1,800 counts as highly concentrated", GUIDELINES),
@@ -117,18 +116,27 @@ ENTRIES = [
     Claim("an HHI of 5,722 (SIA/BCG)", lambda: _capacity_hhi(2022)),
     Claim("projection stays above 1,800", lambda: _capacity_hhi(2032), relation="over"),
     Claim("its 3,135 is a lower bound", lambda: _capacity_hhi(2032)),
-    Claim("the missing 5 % can only add", lambda: 100 - _capacity_covered(2032)),
+    # Exercise 5b: a lower bound
+    Claim("gives an HHI of 3,135 for the 2032", lambda: _capacity_hhi(2032)),
+    Claim("read add up to 95 %", lambda: _capacity_covered(2032)),
+    Claim("The missing 5 % belongs", lambda: 100 - _capacity_covered(2032)),
+    Claim("At most 3,135: the missing 5 %", lambda: _capacity_hhi(2032)),
+    Claim("At least 3,135: whoever holds the missing 5 %", lambda: _capacity_hhi(2032)),
+    Claim("who holds the missing 5 %, one large", lambda: 100 - _capacity_covered(2032)),
     # section 4: Korea
     Claim("(7.3 % of revenue in 2025Q2)", lambda: _foundry("Samsung"), digits=1),
     Claim("with a 36 % share", lambda: _dram("SK hynix")),
     Claim("against Samsung's 33.7 %", lambda: _dram("Samsung"), digits=1),
     Fixed("from 10 % to 12 % is +2 percentage points", "definition (worked example)"),
     Claim("fall from 31 % (2022)", lambda: _capacity("South Korea", 2022)),
+    Claim("Yes: a share of 9 %", lambda: _capacity("South Korea", 2032)),
+    Claim("instead of 31 % means", lambda: _capacity("South Korea", 2022)),
     Claim("to 9 % (2032)", lambda: _capacity("South Korea", 2032)),
     # section 4: Italy and Europe
     Claim("projects **6 %** for Europe by 2032", lambda: _capacity("Europe", 2032)),
     Fixed("it has 17 % of discrete, analog, sensor", CSET_SALES + " ('DAO chip design')"),
     Fixed("against 9 % of chip design overall", CSET_SALES + " ('Chip design')"),
+    Claim("(the 10 % in section 1's chart", lambda: _stage_share("design", "Europe")),
     Fixed("| **€292.5 million** | **€730 million** |", EC_2022),
     Fixed("| about **€2 billion** | **€5 billion** |", EC_2024),
     Fixed('"from 10% now to at least 20% by 2030"', COUNCIL),
@@ -137,7 +145,7 @@ ENTRIES = [
     # Exercise 7: a target and a projection
     Fixed("aims at 20 % of the world market by 2030", COUNCIL),
     Claim("Europe at 6 % of world capacity", lambda: _capacity("Europe", 2032)),
-    Fixed("cannot have 20 % and 6 % at once", "a wrong option of Exercise 7, not a claim"),
+    Fixed("cannot hold 20 % and 6 % of the same", "a wrong option of Exercise 7, not a claim"),
     Fixed("the 20 % is a forecast for 2030", "a wrong option of Exercise 7, not a claim"),
     # the model answer of the Think! question
     Claim("Taiwan had 69 %", lambda: _capacity("Taiwan", 2022)),
@@ -146,13 +154,18 @@ ENTRIES = [
     Claim("TSMC, took 70.2 % of all foundry revenue", lambda: _foundry("TSMC"), digits=1),
     Claim("(HHI of the top ten about 5,050)", _foundry_hhi, digits=-1),
     Claim("falls from 31 %", lambda: _capacity("South Korea", 2022)),
-    Claim("to 9 % as fabs rise elsewhere", lambda: _capacity("South Korea", 2032)),
+    Claim("to 9 %, a share of a growing total", lambda: _capacity("South Korea", 2032)),
     Fixed("ASML supplied 100 % in 2024", CSET_EUV),
     Claim(
         "where the United States had 96 % in 2019",
         lambda: _stage_share("EDA software", "United States"),
     ),
     Claim("(HHI 9,228, CSET)", lambda: _stage_hhi("EDA software")),
+    Claim(
+        "EDA shares add up to 102 %",
+        lambda: float(chips.stage_shares("EDA software")["share_pct"].sum()),
+    ),
+    Claim("software HHI of 9,228", lambda: _stage_hhi("EDA software")),
     # summary
     Claim(
         "(the United States had 96 % in 2019)",

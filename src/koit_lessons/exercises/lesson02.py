@@ -125,14 +125,15 @@ question(
         choices=(
             Choice(
                 "a",
-                "It runs at the v6e's peak: the v6e has the highest peak of the three TPUs.",
+                "It runs at the v6e's peak: the v6e has the highest peak speed of the three TPUs.",
                 "fastest-not-fed",
                 "A high peak helps only if memory delivers bytes fast enough: compare the "
                 "job's operations per byte with what the chip needs.",
             ),
             Choice(
                 "b",
-                "It runs below its peak because the chip has too little memory (too few GiB).",
+                "It runs below its peak: the chip has too little memory (too few GiB) for the "
+                "job's data.",
                 "capacity-not-bandwidth",
                 "The size of the memory is not the limit here; the question is how many "
                 "bytes per second it delivers.",
@@ -140,8 +141,8 @@ question(
             ),
             Choice(
                 "c",
-                "It runs below its peak: the chip waits for data from memory, so memory "
-                "bandwidth sets the speed.",
+                "It runs below its peak: memory cannot deliver bytes fast enough, so the chip "
+                "waits.",
             ),
         ),
         hint="Does the job bring the chip enough work for every byte it reads?"
@@ -176,6 +177,11 @@ def _least_concentrated_stage() -> str:
     return str(table.loc[table["hhi"].idxmin(), "stage"])
 
 
+def _top_region_of_most_concentrated() -> str:
+    table = chips.stage_table()
+    return str(table.loc[table["hhi"].idxmax(), "top_region"])
+
+
 def _stage_aliases() -> dict[str, str]:
     names = {s: s for s in chips.stages()}
     # The labels shown in the lesson's table, e.g. 'EDA software (2019)', also count.
@@ -199,6 +205,13 @@ question(
     Question(
         id="02-most-concentrated-stage",
         mistakes=(
+            Mistake(
+                "region-not-stage",
+                "the region that leads that stage; the question asks for a stage, as the "
+                "stage column writes it",
+                _top_region_of_most_concentrated,
+                "a region given where a stage is asked",
+            ),
             Mistake(
                 "lowest-not-highest",
                 "the stage with the lowest HHI, not the highest",
@@ -249,18 +262,30 @@ question(
 )
 
 
-def _taiwan_foundries() -> object:
-    """The foundries headquartered in Taiwan in 2025Q2, with their shares."""
+def _taiwan_foundries(columns: tuple[str, ...] = ("company", "share_pct")) -> object:
+    """The foundries headquartered in Taiwan in 2025Q2, with ``columns`` (by default the
+    two asked for; all of them is a typical mistake)."""
     table = chips.foundry_shares(QUARTER)
-    return table.loc[table["headquarters"] == "Taiwan", ["company", "share_pct"]]
+    rows = table.loc[table["headquarters"] == "Taiwan"]
+    return rows[list(columns)] if columns else rows
 
 
 question(
     Question(
         id="02-taiwan-foundry-table",
-        prompt="A table of the foundries headquartered in Taiwan in 2025Q2, with the columns "
-        "company and share_pct.",
+        mistakes=(
+            Mistake(
+                "all-columns",
+                "the right rows with every column; keep only the two columns asked for, "
+                "with double brackets [[...]]",
+                lambda: _taiwan_foundries(()),
+                "a filter's rows kept with all columns where two are asked",
+            ),
+        ),
+        prompt="A table of the foundries headquartered in Taiwan in 2025Q2, with exactly the "
+        "columns company and share_pct.",
         kind="frame",
+        exact_columns=True,
         tolerance=0.05,
         expected=_taiwan_foundries,
         hint="Which column says where a company has its headquarters? The condition compares "
@@ -268,7 +293,7 @@ question(
         "\n"
         "The worked example above it: keep its shape, change the condition (== compares, "
         "= assigns), then keep two columns with [[...]].",
-        explain="Your filter picks the right rows.",
+        explain="Your filter picks the right rows and the two columns.",
     )
 )
 
@@ -331,12 +356,13 @@ question(
         choices=(
             Choice(
                 "a",
-                "Higher: one company took more than two thirds of the revenue, and its squared "
-                "share alone is far above 1,642.",
+                "Higher: one company took over two thirds of the revenue, and the index "
+                "squares each share.",
             ),
             Choice(
                 "b",
-                "Lower: ten foundries compete, and more firms mean a lower index.",
+                "Lower: ten foundries compete for the revenue, and more firms usually mean a "
+                "lower index.",
                 "many-firms-low-hhi",
                 "The number of firms matters less than their sizes: the HHI adds up squared "
                 "shares. Look at the largest bar in the foundry chart.",
@@ -344,10 +370,11 @@ question(
             ),
             Choice(
                 "c",
-                "About the same: a foundry index is an index of fabrication too.",
+                "About the same: foundry revenue is a part of fabrication, so it is about as "
+                "concentrated.",
                 "same-stage-same-index",
-                "The two indices measure different things: capacity of all fabs by country, "
-                "and revenue of ten foundries by company.",
+                "The two indices measure different things: shares of all fabrication by country "
+                "(CSET does not say of what), and revenue of ten foundries by company.",
                 "two indices of different measures taken as the same",
             ),
         ),
@@ -415,6 +442,12 @@ question(
                 lambda: _company_share("TSMC"),
             ),
             Mistake(
+                "rounded-top3",
+                "the top-3 share rounded to a whole number; give it with its decimal",
+                lambda: float(round(chips.foundry_concentration(QUARTER)["top3_pct"])),
+                "a share rounded off where the value with its decimal is asked",
+            ),
+            Mistake(
                 "countries-not-companies",
                 "the three largest headquarters countries, not the three largest companies",
                 _top3_by_country,
@@ -422,7 +455,7 @@ question(
             ),
         ),
         prompt="What share of world foundry revenue (in %) did the three largest foundries "
-        "hold together in 2025Q2?",
+        "hold together in 2025Q2? Give it with its decimal.",
         kind="number",
         unit="%",
         tolerance=0.2,
@@ -452,6 +485,18 @@ question(
                 lambda: chips.capacity_concentration(SEGMENT, 2032)["hhi"],
                 "a projection where a measured year is asked",
             ),
+            Mistake(
+                "hhi-from-fractions",
+                "an HHI from shares as fractions (0 to 1), not in % (0 to 10,000)",
+                lambda: chips.capacity_concentration(SEGMENT, 2022)["hhi"] / 10_000,
+                "shares squared as fractions where the HHI uses shares in %",
+            ),
+            Mistake(
+                "top1-not-hhi",
+                "the largest region's share, not the HHI",
+                lambda: chips.capacity_concentration(SEGMENT, 2022)["top1_pct"],
+                "the top-1 share given where the index is asked",
+            ),
         ),
         prompt="What is the HHI of world capacity below 10 nm by region in 2022?",
         kind="number",
@@ -466,6 +511,95 @@ question(
 )
 
 
+def _lower_bound() -> str:
+    """'b': shares of one world total that add up to less than 100 % give an HHI that the
+    missing share can only raise (it adds a square or enlarges a share already counted)."""
+    covered = chips.capacity_concentration(SEGMENT, 2032)["covered_pct"]
+    return "b" if covered <= 100 else "c"
+
+
+question(
+    Question(
+        id="02-lower-bound",
+        prompt="The 2032 shares we could read add up to 95 %, and their HHI is 3,135. With "
+        "the missing 5 % included, what would the HHI of 2032 be?",
+        kind="choice",
+        expected=_lower_bound,
+        choices=(
+            Choice(
+                "a",
+                "At most 3,135: the missing 5 % spreads the capacity over more regions, so "
+                "it lowers the index.",
+                "missing-lowers-index",
+                "The shares already counted stay as they are; the missing 5 % adds one more "
+                "squared share to the sum, or makes a counted share bigger. Can either lower "
+                "a sum of squares?",
+                "a missing share taken to lower an index of squared shares",
+            ),
+            Choice(
+                "b",
+                "At least 3,135: whoever holds the missing 5 %, it can only add to the sum of "
+                "squares.",
+            ),
+            Choice(
+                "c",
+                "Either way: that depends on who holds the missing 5 %, one large region or "
+                "many small ones.",
+                "either-way",
+                "Who holds it decides how much the index rises, not whether it rises: the "
+                "95 % already counted stays in the sum either way.",
+                "a bound's size taken for its direction",
+            ),
+        ),
+        hint="The HHI adds up squared shares. What can adding one more share do to a sum?"
+        "\n"
+        "Section 3, after Exercise 4b: the ten listed foundries hold about 97 %, and the "
+        "lesson says which way the true index can differ.",
+        explain="A sum of squares over part of the market is a lower bound.",
+    )
+)
+
+
+question(
+    Question(
+        id="02-asml-stage",
+        prompt="ASML builds the EUV lithography scanners. In section 1's table of stages, "
+        "where does ASML belong?",
+        kind="choice",
+        expected=lambda: "a",  # a reading of the stage table's definitions, not a data fact
+        choices=(
+            Choice(
+                "a",
+                "Equipment: ASML builds the scanners that fabs buy to print chip patterns on "
+                "wafers.",
+            ),
+            Choice(
+                "b",
+                "Materials: the scanners use light and chemicals, the inputs that every fab "
+                "consumes.",
+                "tool-as-material",
+                "Materials are what a fab uses up (wafers, gases, chemicals); a scanner is a "
+                "machine it buys once and keeps.",
+                "a machine taken for a material a fab consumes",
+            ),
+            Choice(
+                "c",
+                "Wafer fabrication: the scanners print each chip's pattern inside the fab, "
+                "where wafers are made.",
+                "tool-user-not-tool-maker",
+                "The scanner works in the fab, but ASML does not run fabs: which stage makes "
+                "the machines a fab uses?",
+                "the stage that uses a tool taken for the stage that makes it",
+            ),
+        ),
+        hint="Does ASML make chips, or something that chip-makers buy?"
+        "\n"
+        "Section 1's table of stages: which row's examples are machines?",
+        explain="ASML is an equipment maker.",
+    )
+)
+
+
 question(
     Question(
         id="02-which-measure",
@@ -476,7 +610,8 @@ question(
         choices=(
             Choice(
                 "a",
-                "Nearly the same fact twice: about 70 % of advanced chips are made in Taiwan.",
+                "Nearly the same fact twice: about 70 % of the world's advanced chips are made "
+                "in Taiwan, by revenue and by capacity alike.",
                 "revenue-is-capacity",
                 "One number is money a company took in, the other is what fabs in one place "
                 "could make. Which is which, and are they of the same year?",
@@ -485,7 +620,7 @@ question(
             Choice(
                 "b",
                 "The 70.2 % is Taiwan's share of chip-making too: TSMC is a Taiwanese company, "
-                "so its revenue is Taiwan's production.",
+                "so its revenue counts as Taiwan's production.",
                 "headquarters-is-location",
                 "Headquarters is not location: section 2 said these firms run fabs in "
                 "several countries.",
@@ -493,8 +628,8 @@ question(
             ),
             Choice(
                 "c",
-                "Two different measures of different years: a company's share of money taken "
-                "in, and a place's share of what fabs could make. Neither gives the other.",
+                "Two measures of different years: one company's share of money taken in, and "
+                "one place's share of what fabs could make.",
             ),
         ),
         hint="For each number, ask: a share of what, of whom, and when?"
@@ -518,6 +653,12 @@ question(
                 "the change with its sign flipped (2022 minus 2032)",
                 lambda: _capacity_share("KOR", 2022) - _capacity_share("KOR", 2032),
                 "a change with the wrong sign (start minus end)",
+            ),
+            Mistake(
+                "fraction-not-points",
+                "the change as a fraction, not in percentage points (the shares are in %)",
+                lambda: (_capacity_share("KOR", 2032) - _capacity_share("KOR", 2022)) / 100,
+                "a difference of shares divided by 100 where percentage points are asked",
             ),
             Mistake(
                 "percent-not-points",
@@ -559,7 +700,8 @@ question(
         choices=(
             Choice(
                 "a",
-                "Yes: a smaller share means fewer or smaller fabs.",
+                "Yes: a share of 9 % instead of 31 % means Korea's fabs will make less than a "
+                "third as much as they did in 2022.",
                 "falling-share-falling-capacity",
                 "A share is a part of a total. What happens to the total in the projection? "
                 "Count the regions with capacity in 2022 and in 2032.",
@@ -567,12 +709,13 @@ question(
             ),
             Choice(
                 "b",
-                "Not necessarily: a share also falls when others build new fabs, and the "
-                "shares alone cannot say whether Korea's own capacity grows or shrinks.",
+                "Not necessarily: a share also falls when other regions build fabs faster, so "
+                "the shares alone cannot tell.",
             ),
             Choice(
                 "c",
-                "No: Korea's capacity must grow, because the world's does.",
+                "No: the world builds many new fabs by 2032, so Korea's capacity must grow "
+                "with the world's total.",
                 "total-grows-all-grow",
                 "The shares do not say that either: they give no capacity in wafers, "
                 "for Korea or for the world.",
@@ -604,19 +747,21 @@ question(
         choices=(
             Choice(
                 "a",
-                "Yes: they measure different things, a share of the value of cutting-edge "
-                "and sustainable chips produced against a share of capacity below 10 nm.",
+                "Yes: they measure different things, the value of chips produced and the "
+                "capacity below 10 nm.",
             ),
             Choice(
                 "b",
-                "No: Europe cannot have 20 % and 6 % at once, so one of them is wrong.",
+                "No: Europe cannot hold 20 % and 6 % of the same world market at once, so one "
+                "of them is wrong.",
                 "one-must-be-wrong",
                 "Two numbers contradict each other only if they measure the same thing. Do they?",
                 "two figures on different measures taken to contradict each other",
             ),
             Choice(
                 "c",
-                "Yes: the 20 % is a forecast for 2030 and forecasts change by 2032.",
+                "Yes: the 20 % is a forecast for 2030, and forecasts like it are often revised "
+                "down before 2032.",
                 "target-is-forecast",
                 "The 20 % is a goal the EU set itself, not a forecast; the Commission's own "
                 "forecast is a different number.",
@@ -645,19 +790,21 @@ question(
                 "b",
                 "The European Commission gives 2033; ST's announcement (Evertiq) 2032.",
                 "sources-swapped",
-                "Read the second Catania bullet again: which source is named with which year?",
+                "Read the sentence under the Catania table in section 4 again ('Two sources, "
+                "two dates'): which source is named with which year?",
                 "two sources' figures attributed the wrong way round",
             ),
             Choice(
                 "c",
-                "Both give 2032; 2033 is a mistake.",
+                "Both give 2032, as the Commission's decision is the official source; 2033 is "
+                "a mistake.",
                 "one-must-be-wrong",
                 "The lesson quotes two sources with two dates; neither is called a mistake.",
             ),
         ),
         hint="The two dates come from two different sources."
         "\n"
-        "Section 4, the second Catania bullet: 'Two sources, two dates'.",
+        "Section 4, the sentence under the Catania table: 'Two sources, two dates'.",
         explain="Quote the one you use, with its source.",
     )
 )
