@@ -45,11 +45,11 @@ PLANS = [
         {"05": ["8. What really happened"]},
     ),
     (
-        "The whole course in six weeks (two sessions of 90 minutes a week)",
+        "The whole course in seven weeks (two sessions of 90 minutes a week)",
         "All ten lessons; lesson 05's section on China's export controls and the "
         "capstone's brief are done at home.",
         90,
-        12,
+        14,
         [x.number for x in lessons.lessons()],
         {"05": ["8. What really happened"], "09": ["Part D"]},
     ),

@@ -329,7 +329,7 @@ def test_teacher_guide_covers_the_course_and_the_lessons_that_exist():
     for line in guide.splitlines():
         if line.startswith("| ") and "**available**" in line:
             assert line.split("|")[1].strip() in existing, line
-    for plan in ("90-minute workshop", "two-week module", "in six weeks", "50-minute periods"):
+    for plan in ("90-minute workshop", "two-week module", "in seven weeks", "50-minute periods"):
         assert plan in guide
     for word in (
         "Objectives",
