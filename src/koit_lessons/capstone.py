@@ -67,7 +67,8 @@ ALIASES = {
     "ITA": {"italy"},
     "CHN": {"china", "mainland china", "people's republic of china", "prc"},
     "USA": {"us", "u.s.", "united states", "united states of america"},
-    "COD": {"drc", "dr congo", "democratic republic of the congo", "congo (kinshasa)"},
+    # "Congo" alone: the data have no Republic of the Congo (Brazzaville) row
+    "COD": {"drc", "dr congo", "congo", "democratic republic of the congo", "congo (kinshasa)"},
     "MMR": {"myanmar", "burma"},
 }
 
