@@ -223,7 +223,6 @@ def test_the_hhi_band_and_the_prediction_follow_the_topic():
     assert checks.check("09-hhi-band", "c", topic="fabrication").diagnosis == "top-share-as-band"
 
 
-
 def test_the_prediction_depends_on_the_topic():
     """Ex 8: the second supplier stopping against the largest halving, share x cut: the
     key differs by topic (cobalt: Congo halving 37.4 against Indonesia stopping 11.6;
