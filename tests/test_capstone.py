@@ -197,7 +197,13 @@ def test_fact_sheet_says_not_listed_and_names_the_data_set():
     assert sheet["Korea's lithium hydroxide imports from China (2023)"] == "79.6%"
     assert sheet["among Korea's 10 strategic critical minerals (2023)"].startswith("strategic")
     assert sheet["top supplier"] == "Australia (37.3%)"
-    assert sheet["cite"] == "data.cite('mineral_production')"
+    # every data set the sheet used: the import shares are KITA's, not USGS's
+    assert sheet["cite"] == (
+        "data.cite('mineral_production'), data.cite('strategic_minerals'), "
+        "data.cite('import_sources')"
+    )
+    cite = capstone.fact_sheet("gallium").set_index("fact")["value"]["cite"]
+    assert "import_sources" not in cite  # no import rows for gallium
     stage = capstone.fact_sheet("design").set_index("fact")["value"]
     assert stage["Europe's share (Italy not shown separately)"] == "10.0%"
 
@@ -245,3 +251,10 @@ def test_helpers_never_change_the_data():
     table.loc[0, "share_pct"] = math.inf
     pd.testing.assert_frame_equal(data.load("mineral_production"), before)
     assert capstone.suppliers("gallium").loc[0, "share_pct"] < 100
+
+
+def test_a_cut_written_as_a_fraction_is_flagged():
+    """Re-review 12-03: scenario("cobalt", 0.5) gave 0.37 % silently; the Ex 7 check then
+    blamed the answer for looking like a fraction."""
+    assert "did you mean 50 %" in capstone.scenario("cobalt", 0.5).note
+    assert capstone.scenario("cobalt", 50).note is None

@@ -236,3 +236,24 @@ def test_text_answers_are_accepted_in_the_edition_language(lang, right, mistaken
         assert check("00-graphite-highly-concentrated", yes).status == "correct"
     finally:
         language.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_every_answer_of_an_offered_lesson_is_the_same_in_the_edition(lang):
+    """Regression (translator of lesson 05): in Korean, 9 of the lesson's 13 checks
+    rejected the right answer, because their answers looked up "China" in a table that
+    the edition shows as 중국. The numbers and letters must be the English ones."""
+    from koit_lessons import lessons
+
+    offered = [x.number for x in lessons.offered(lang)]
+    ids = [
+        q
+        for n in offered
+        for q in checks.questions(n)
+        if checks._get(q).kind in ("number", "choice") and not checks._get(q).context
+    ]
+    english = {q: expected(q) for q in ids}
+    language.set_language(lang)
+    for q in ids:
+        assert expected(q) == english[q], q
+        assert check(q, english[q]).correct, q

@@ -25,7 +25,8 @@ TOPIC_IDS = [
 ]
 #: the starter's questions, on lessons 04, 05 and 08: the same for every student
 RECALL_IDS = ["09-recall-1", "09-recall-2", "09-recall-3"]
-#: the transfer item: the top-3 share of a second topic, OTHER_TOPIC
+#: the transfer item: the top-3 share of a second topic, OTHER_TOPIC, checked with
+#: TWO_TOPICS = (TOPIC, OTHER_TOPIC) so that the check can refuse OTHER_TOPIC = TOPIC
 OTHER_IDS = ["09-other-top3"]
 IDS = sorted(TOPIC_IDS + RECALL_IDS + OTHER_IDS)
 
@@ -49,7 +50,7 @@ def test_every_check_of_parts_b_and_c_takes_the_topic():
     assert sorted(e.qid for e in exs) == questions("09") == IDS
     assert all(e.context == ("topic", "TOPIC") for e in exs if e.qid in TOPIC_IDS)
     assert all(not e.context for e in exs if e.qid in RECALL_IDS)
-    assert [e.context for e in exs if e.qid in OTHER_IDS] == [("topic", "OTHER_TOPIC")]
+    assert [e.context for e in exs if e.qid in OTHER_IDS] == [("topic", "TWO_TOPICS")]
 
 
 def test_rubric_and_model_answers_reach_the_teacher():
@@ -203,6 +204,8 @@ def _all_shares(topic):
         ("09-big-suppliers", "fabrication", lambda: BIG_STRICT, "strict-not-at-least"),
         ("09-big-suppliers", "cobalt", lambda: ["Congo (Kinshasa)"], "top-only"),
         ("09-second-supplier-lost", "cobalt", lambda: LOST_TOP("cobalt"), "top-not-second"),
+        # Indonesia, cobalt's second supplier, halving instead of stopping
+        ("09-second-supplier-lost", "cobalt", lambda: capstone.share_of("cobalt", "Indonesia") / 2, "half-not-stop"),  # noqa: E501
         ("09-other-top3", "fabrication", _p("fabrication", "top1_pct"), "top1-not-top3"),
     ],
 )  # fmt: skip
@@ -218,8 +221,31 @@ def test_the_hhi_band_and_the_prediction_follow_the_topic():
         assert checks.expected("09-hhi-band", topic=topic) == letters[band]
     assert checks.expected("09-hhi-band", topic="fabrication") == "b"  # 1,642
     assert checks.check("09-hhi-band", "c", topic="fabrication").diagnosis == "top-share-as-band"
+
+
+def test_the_prediction_depends_on_the_topic():
+    """Ex 8: the second supplier stopping against the largest halving, share x cut: the
+    key differs by topic (cobalt: Congo halving 37.4 against Indonesia stopping 11.6;
+    fabrication: China halving 12 against Taiwan stopping 18)."""
+    keys = {}
+    for topic in capstone._all_topics():
+        named = capstone.suppliers(topic).query("kind != 'other'")["share_pct"]
+        keys[topic] = "a" if named.iloc[1] > named.iloc[0] / 2 else "b"
+        assert checks.expected("09-second-predict", topic=topic) == keys[topic]
+    assert set(keys.values()) == {"a", "b"}
     assert checks.check("09-second-predict", "b", topic="cobalt").correct
-    assert checks.check("09-second-predict", "a", topic="cobalt").diagnosis == "cut-only-matters"
+    assert checks.check("09-second-predict", "a", topic="cobalt").diagnosis == "stop-always-worse"
+    assert checks.check("09-second-predict", "a", topic="fabrication").correct
+    wrong = checks.check("09-second-predict", "b", topic="fabrication")
+    assert wrong.diagnosis == "largest-always-worse"
+    assert checks.check("09-second-predict", "c", topic="cobalt").diagnosis == "any-shock-same"
+    stop = capstone.scenario("fabrication", 100, supplier="Taiwan").supply_lost_pct
+    assert checks.check("09-second-supplier-lost", stop, topic="fabrication").correct
+
+
+def test_congo_is_a_name_for_congo_kinshasa():
+    assert checks.check("09-top-supplier", "Congo", topic="cobalt").correct
+    assert capstone.scenario("cobalt", 50, supplier="Congo").supplier == "Congo (Kinshasa)"
 
 
 def test_the_scenario_answer_can_be_read_as_in_lesson_05():
@@ -232,6 +258,10 @@ def test_the_transfer_item_is_checked_for_the_second_topic():
     assert checks.expected("09-other-top3", topic="fabrication") == pytest.approx(59.0)
     assert checks.check("09-other-top3", 59, topic="fabrication").correct
     assert not checks.check("09-other-top3", 59, topic="cobalt").correct
-    assert "set OTHER_TOPIC" in checks.check("09-other-top3", 59, topic=...).message
+    assert "set OTHER_TOPIC" in checks.check("09-other-top3", 50.0, topic=...).message
+    assert checks.check("09-other-top3", 59, topic=("cobalt", "fabrication")).correct
+    same = checks.check("09-other-top3", 89.1, topic=("cobalt", " Cobalt"))
+    assert same.status == checks.INVALID and "other than TOPIC" in same.message
+    assert "set OTHER_TOPIC" in checks.check("09-other-top3", 50.0, topic=("cobalt", ...)).message
     # both still ...: the item is simply not answered yet (the student copy as handed out)
     assert checks.check("09-other-top3", ..., topic=...).status == checks.UNANSWERED

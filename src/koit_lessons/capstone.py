@@ -67,7 +67,8 @@ ALIASES = {
     "ITA": {"italy"},
     "CHN": {"china", "mainland china", "people's republic of china", "prc"},
     "USA": {"us", "u.s.", "united states", "united states of america"},
-    "COD": {"drc", "dr congo", "democratic republic of the congo", "congo (kinshasa)"},
+    # "Congo" alone: the data have no Republic of the Congo (Brazzaville) row
+    "COD": {"drc", "dr congo", "congo", "democratic republic of the congo", "congo (kinshasa)"},
     "MMR": {"myanmar", "burma"},
 }
 
@@ -615,6 +616,9 @@ def scenario(
             "No price for a chip stage: its shares are not shares of one traded good "
             "with one world price, so elasticity= and stockpile_months= are not used."
         )
+    if 0 < cut < 1:  # 0.5 for 50 %: the answer would look like a fraction, not the cut
+        fraction = f"A cut of {cut:g} % — did you mean {cut * 100:g} %? The cut is in percent."
+        note = fraction if note is None else f"{fraction} {note}"
     return Scenario(
         topic=name,
         supplier=who,
@@ -765,7 +769,7 @@ def _pct(value: float | None) -> str:
 
 def fact_sheet(topic: str) -> pd.DataFrame:
     """One topic's facts as a small table (fact, value), to quote in a brief; the
-    last row names the data set to cite.
+    last row names every data set the sheet used, to cite.
 
     Parameters
     ----------
@@ -819,8 +823,11 @@ def fact_sheet(topic: str) -> pd.DataFrame:
             )
     else:
         rows.append(("Europe's share (Italy not shown separately)", _pct(p.europe_pct)))
-    dataset = minerals.DATASET if p.kind == MINERAL else chips.VALUE_CHAIN
-    rows.append(("cite", f"data.cite({dataset!r})"))
+    # every data set the sheet used: a student cites KITA's import shares, not USGS, for them
+    used = [minerals.DATASET, policy.STRATEGIC_LISTS] if p.kind == MINERAL else [chips.VALUE_CHAIN]
+    if p.kind == MINERAL and not latest.empty:
+        used.append(shocks.IMPORTS)
+    rows.append(("cite", ", ".join(f"data.cite({name!r})" for name in used)))
     return FactSheet(rows, columns=["fact", "value"])
 
 

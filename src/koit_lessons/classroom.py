@@ -136,14 +136,22 @@ def nbgrader_source(nb: dict[str, Any], number: str, points: int = 1) -> dict[st
         if i in exs:
             ex = exs[i]
             head, rest = src.split(nbf.BEGIN, 1)
-            body, _tail = rest.split(nbf.END, 1)
+            body, tail = rest.split(nbf.END, 1)
             # the placeholder line (name = ...) is nbgrader's "# YOUR CODE HERE" now
             head_lines = [
                 line
                 for line in head.splitlines()
                 if not re.match(rf"^\s*{re.escape(ex.variable)}\s*=\s*\.\.\.\s*$", line)
             ]
-            answer = "\n".join([*head_lines, nbf.BEGIN]) + body + nbf.END
+            # lines after the solution that the check needs (the capstone's
+            # TWO_TOPICS = (TOPIC, OTHER_TOPIC)) stay in the answer cell; the check moves
+            # to the test cell
+            kept = [
+                line
+                for line in tail.splitlines()
+                if line.strip() and not line.lstrip().startswith("check(")
+            ]
+            answer = "\n".join([*head_lines, nbf.BEGIN]) + body + "\n".join([nbf.END, *kept])
             cells.append(
                 _cell(
                     "code",

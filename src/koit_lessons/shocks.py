@@ -348,9 +348,16 @@ def producing_countries(mineral: str, year: int | None = None) -> list[str]:
 
 
 def _producer_row(mineral: str, country: object, year: int | None) -> pd.Series:
+    from koit_lessons import glossary
+
     table = minerals.producers(mineral, year)  # validates mineral and year
-    pairs = zip(table["country"], table["iso3"], strict=True)
+    pairs = list(zip(table["country"], table["iso3"], strict=True))
     codes = {str(code): str(name) for name, code in pairs if isinstance(code, str)}
+    # a country's name in any of the three languages (a Korean edition shows 중국, and its
+    # checks and students may still write "China")
+    for name, code in pairs:
+        if isinstance(code, str):
+            codes.update({other: str(name) for other in glossary.names_of(code)})
     name = pick_name(
         f"producing country of {_mineral(mineral)}",
         country,

@@ -74,6 +74,8 @@ ENTRIES = [
     Fixed("the world loses *s* × *c* / 100 % of its supply", "definition: lesson 05's model"),
     Fixed("every cut from 0 to 100 %", "definition: the range of cuts the figure draws"),
     Fixed("cuts its output by half (50 %)", "definition: the exercise's scenario"),
+    Fixed('write "not listed", never "0 %"', "definition: how a brief states a missing share"),
+    Fixed("stops altogether** (a cut of 100 %)", "definition: Exercise 8's scenario"),
     # Part D's example of a quoted number
     Claim("about 99 % of the world's primary low-purity gallium", lambda: _profile("top1_pct")),
     # Brief 1, model answer
@@ -83,10 +85,6 @@ ENTRIES = [
     Claim("the HHI is about **9,790**", lambda: _profile("hhi"), digits=-1),
     Fixed("of a possible 10,000", "definition: 100 squared"),
     Fixed("far above the 1,800 line", GUIDELINES),
-    Fixed(
-        "credited Korea with 3 t",
-        "USGS, Mineral Commodity Summaries 2025 (gallium, Korea, 2024 estimate: 3,000 kg)",
-    ),
     # Brief 2, model answer
     Claim("the world would lose about **49 %**", _supply_lost),
     Claim("(Russia, the next, produced 0.7 %)", lambda: _share("Russia"), digits=1),

@@ -14,6 +14,7 @@ from koit_lessons.checks import Choice, Mistake, Question, question
 from koit_lessons.errors import KoitError
 
 CUT_PCT = 50  # the fixed shock of part C: the top supplier halves its output
+STOP_PCT = 100  # exercise 8: the second-largest supplier stops altogether
 BIG_PCT = 10  # exercise 2: the suppliers with at least this share
 #: the line of "highly concentrated" in the 2023 U.S. Merger Guidelines (lesson 00)
 HIGHLY_CONCENTRATED = 1_800
@@ -335,14 +336,25 @@ for q in (
     question(q)
 
 
-def _pick_other(topic: object) -> str:
-    """The second topic of Exercise 5b, or a message that names OTHER_TOPIC."""
-    if topic is Ellipsis or topic is None:
+def _pick_other(topics: object) -> str:
+    """The second topic of Exercise 5b, from ``(TOPIC, OTHER_TOPIC)`` (or the second topic
+    alone, as the grader's answer key passes it), or a one-sentence refusal that names
+    OTHER_TOPIC: not chosen yet, or the same as TOPIC."""
+    if isinstance(topics, (tuple, list)) and len(topics) == 2:
+        main, other = topics
+    else:
+        main, other = None, topics
+    if other is Ellipsis or other is None:
         raise KoitError(
             "Pick your second topic first: set OTHER_TOPIC to a mineral or chip stage in "
             "quotes, other than TOPIC, e.g. OTHER_TOPIC = 'copper'."
         )
-    return capstone.pick_topic(topic)
+    other = capstone.pick_topic(other)
+    if main is not None and main is not Ellipsis and capstone.pick_topic(main) == other:
+        raise KoitError(
+            f"OTHER_TOPIC is your own topic ({other!r}): pick a second topic other than TOPIC."
+        )
+    return other
 
 
 question(
@@ -383,26 +395,34 @@ question(
 
 
 def _second_predict(topic: str) -> str:
-    """'b' when the second supplier's share is smaller than the first's (a tie gives 'a')."""
+    """'a' when the second supplier stopping (its whole share) removes more of world supply
+    than the largest halving (half its share), else 'b'; no topic of the data comes within
+    a point of a tie (the nearest: copper, 13.0 against 12.0)."""
     named = _named(topic)
     first, second = (float(v) for v in named["share_pct"].iloc[:2])
-    return "a" if second == first else "b"
+    return "a" if second * STOP_PCT > first * CUT_PCT else "b"
+
+
+def _second_half(topic: str) -> float:
+    return capstone.scenario(topic, CUT_PCT, supplier=_second(topic)).supply_lost_pct
 
 
 for q in (
     Question(
         id="09-korea-share",
-        prompt="What is Korea's share (%) of your topic's supply (0 if the source does not "
-        "list Korea)?",
+        prompt="What is Korea's share (%) of your topic's supply? If the source does not list "
+        "Korea (share_of gives None), type 0: here 0 is the code for 'not listed', not a share "
+        "of zero.",
         context="topic",
         validate=capstone.pick_topic,
         unit="%",
         tolerance=0.2,
         expected=_korea,
-        hint="Is Korea among your topic's suppliers, and under which name?"
+        hint="Is Korea among your topic's suppliers, and under which name? If it is not "
+        "listed, this check takes the number 0."
         "\n"
-        "Part C shows a capstone function that finds one supplier's share; None means not "
-        "listed, which this exercise asks you to write as 0.",
+        "Part C shows a capstone function that finds one supplier's share; it gives None "
+        "for 'not listed', which this check codes as 0.",
         explain="You found Korea's place in the data.",
     ),
     Question(
@@ -442,8 +462,8 @@ for q in (
     ),
     Question(
         id="09-second-predict",
-        prompt="Predict: the second-largest supplier halves its output instead. How does the "
-        "world's loss compare with Exercise 7's?",
+        prompt="Predict: which shock removes more of world supply — the second-largest "
+        "supplier stopping altogether, or the largest halving its output (Exercise 7)?",
         kind="choice",
         context="topic",
         validate=capstone.pick_topic,
@@ -451,24 +471,33 @@ for q in (
         choices=(
             Choice(
                 "a",
-                "The same: both suppliers cut by half.",
-                "cut-only-matters",
-                "The cut is the same, but is the share it applies to?",
-                "the size of the cut taken to decide the loss, whoever cuts",
+                "The second-largest supplier stopping altogether.",
+                "stop-always-worse",
+                "Stopping removes all of the second supplier's share, but for your topic is "
+                "all of that share more than half of the largest one's?",
+                "a supplier stopping taken to hurt more than a halving, whatever the shares",
             ),
-            Choice("b", "Smaller, in proportion to the second supplier's smaller share."),
+            Choice(
+                "b",
+                "The largest supplier halving its output.",
+                "largest-always-worse",
+                "The largest supplier loses only half its output: for your topic, is half of "
+                "its share more than the whole of the second supplier's?",
+                "the largest supplier taken to matter most, whatever the size of the cut",
+            ),
             Choice(
                 "c",
-                "About zero: only the largest supplier matters for world supply.",
-                "only-top-matters",
-                "Every supplier's share is part of world supply: a cut by any of them removes "
-                "some of it.",
-                "suppliers other than the largest taken not to matter",
+                "The same: each is a shock to one supplier.",
+                "any-shock-same",
+                "A shock to one supplier removes its share times its cut: the shares and "
+                "the cuts of the two shocks differ.",
+                "two shocks taken to remove the same supply because each hits one supplier",
             ),
         ),
-        hint="Which of the two numbers in the loss changes when another supplier cuts?"
+        hint="The loss depends on two numbers: which two, for each shock?"
         "\n"
-        "Lesson 05 compared two shocks: the producer's share matters as much as the cut.",
+        "Lesson 05, rule 1 (share × cut / 100), and your suppliers table: no calculator "
+        "needed to compare.",
         explain="Now compute it and see.",
     ),
     Question(
@@ -478,21 +507,28 @@ for q in (
                 "top-not-second",
                 "the loss from the largest supplier, not from the second",
                 lambda topic: capstone.scenario(topic, CUT_PCT).supply_lost_pct,
+                "the loss from the largest supplier given for another supplier's",
+            ),
+            Mistake(
+                "half-not-stop",
+                "the second supplier halving its output, not stopping",
+                _second_half,
+                "the cut of an earlier scenario kept where a new cut is asked",
             ),
         ),
-        prompt="The second-largest supplier cuts its output by half. What share (%) of world "
-        "supply is lost?",
+        prompt="The second-largest supplier stops altogether (a cut of 100 %). What share (%) "
+        "of world supply is lost?",
         context="topic",
         validate=capstone.pick_topic,
         unit="%",
         tolerance=0.2,
-        expected=lambda topic: capstone.scenario(topic, CUT_PCT, supplier=_second(topic))[
+        expected=lambda topic: capstone.scenario(topic, STOP_PCT, supplier=_second(topic))[
             "supply_lost_pct"
         ],
-        hint="Did your scenario name the second supplier, or did it use the largest?"
+        hint="Did your scenario name the second supplier, and with which cut?"
         "\n"
-        "Exercise 8's text: capstone.scenario() takes the supplier's name as its third "
-        "argument; the variable second holds it.",
+        "Exercise 8's text: capstone.scenario() takes the cut as its second argument and the "
+        "supplier's name as its third; the variable second holds it.",
         explain="You ran the scenario for a second supplier.",
     ),
 ):
