@@ -44,6 +44,7 @@ def message_ids(lessons_: list[str]) -> list[tuple[str | None, str]]:
                 if getattr(q, part):
                     found.append((f"{qid}:{part}", getattr(q, part)))
             found.extend((f"{qid}:mistake", m.label) for m in q.mistakes)
+            found.extend((f"{qid}:choice", c.feedback) for c in q.choices if c.feedback)
     return found
 
 

@@ -257,3 +257,14 @@ def test_every_answer_of_an_offered_lesson_is_the_same_in_the_edition(lang):
     for q in ids:
         assert expected(q) == english[q], q
         assert check(q, english[q]).correct, q
+
+
+@pytest.mark.parametrize("lang, word", [("ko", "정련"), ("it", "raffinazione")])
+def test_a_wrong_option_s_feedback_is_in_the_edition_s_language(lang, word):
+    """Regression (translator of lesson 05): a wrong option's feedback stayed English in
+    the Korean edition, after a Korean hint."""
+    language.set_language(lang)
+    wrong = next(c.letter for c in checks._get("05-recall-1").choices if c.feedback)
+    message = check("05-recall-1", wrong).message
+    assert word in message and "Ore and concentrate" not in message, message
+    assert "Ore" not in check("05-recall-1", "z").message

@@ -838,14 +838,19 @@ def _wrong(q: Question, text: str, code: str, hint: bool = True) -> Feedback:
 
 
 def _check_choice(q: Question, answer: object) -> Feedback:
+    tr = language.tr
     letters = [c.letter for c in q.choices]
-    listed = ", ".join(letters[:-1]) + f" or {letters[-1]}"
+    listed = tr("{some} or {last}", some=", ".join(letters[:-1]), last=letters[-1])
     if not isinstance(answer, str):
         return Feedback(
             q.id,
             INVALID,
-            f'The answer should be one letter in quotes ({listed}), e.g. "{letters[0]}", '
-            f"not {_said(answer)}.",
+            tr(
+                'The answer should be one letter in quotes ({listed}), e.g. "{first}", not {said}.',
+                listed=listed,
+                first=letters[0],
+                said=_said(answer),
+            ),
             "wrong-kind",
         )
     given = _norm(answer).strip("()[]. ")
@@ -854,12 +859,21 @@ def _check_choice(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            f"{_said(answer)} is not one of the options: answer with one letter, {listed}.",
+            tr(
+                "{said} is not one of the options: answer with one letter, {listed}.",
+                said=_said(answer),
+                listed=listed,
+            ),
             "not-an-option",
         )
     if _norm(picked.letter) == _norm(q.expected()):
         return _right(q)
-    return _wrong(q, picked.feedback or f"({picked.letter}) is not the answer.", picked.code)
+    feedback = (
+        tr(picked.feedback, context=f"{q.id}:choice")
+        if picked.feedback
+        else tr("({letter}) is not the answer.", letter=picked.letter)
+    )
+    return _wrong(q, feedback, picked.code)
 
 
 def _is_frame(answer: object) -> bool:
