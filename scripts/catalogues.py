@@ -45,6 +45,8 @@ def message_ids(lessons_: list[str]) -> list[tuple[str | None, str]]:
                     found.append((f"{qid}:{part}", getattr(q, part)))
             found.extend((f"{qid}:mistake", m.label) for m in q.mistakes)
             found.extend((f"{qid}:choice", c.feedback) for c in q.choices if c.feedback)
+            if q.unit and q.unit != "%" and ("unit", q.unit) not in found:
+                found.append(("unit", q.unit))
     return found
 
 

@@ -268,3 +268,13 @@ def test_a_wrong_option_s_feedback_is_in_the_edition_s_language(lang, word):
     message = check("05-recall-1", wrong).message
     assert word in message and "Ore and concentrate" not in message, message
     assert "Ore" not in check("05-recall-1", "z").message
+
+
+def test_the_wrong_answer_prefix_and_units_are_in_the_edition_s_language():
+    """Regression (second reader of lesson 05 in Italian): 'Not quite:' and units such as
+    'percentage points' stayed English in Italian messages."""
+    language.set_language("it")
+    wrong = next(c.letter for c in checks._get("05-recall-1").choices if c.feedback)
+    assert check("05-recall-1", wrong).message.startswith("Non proprio:")
+    message = check("05-compare-shocks", -5).message
+    assert "punti percentuali" in message and "percentage points" not in message, message

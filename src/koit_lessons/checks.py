@@ -501,7 +501,8 @@ def _fmt(x: float, unit: str) -> str:
     rather than "2,026 year"."""
     if unit == "year" and float(x).is_integer():
         return str(int(x))
-    return f"{language.number(x, ',.4g')}{' ' + unit if unit else ''}"
+    shown = language.tr(unit, context="unit") if unit and unit != "%" else unit
+    return f"{language.number(x, ',.4g')}{' ' + shown if shown else ''}"
 
 
 def text_of(q: Question, part: str) -> str:
@@ -834,7 +835,8 @@ _MAX_ARTISTS = 2_000  # bars or line points beyond this are not read
 
 def _wrong(q: Question, text: str, code: str, hint: bool = True) -> Feedback:
     staged = _hint(q) if hint else ""
-    return Feedback(q.id, INCORRECT, f"{language.tr('Not quite:')} {text}{staged}", code)
+    prefix = language.tr("Not quite:")
+    return Feedback(q.id, INCORRECT, f"{prefix} {text}{staged}", code)
 
 
 def _check_choice(q: Question, answer: object) -> Feedback:
