@@ -278,3 +278,11 @@ def test_the_wrong_answer_prefix_and_units_are_in_the_edition_s_language():
     assert check("05-recall-1", wrong).message.startswith("Non proprio:")
     message = check("05-compare-shocks", -5).message
     assert "punti percentuali" in message and "percentage points" not in message, message
+
+
+def test_korean_messages_write_a_unit_against_its_number():
+    """Regression (Korean second reader of lesson 05): '71 %은(는)', '8.6 months은(는)'."""
+    language.set_language("ko")
+    assert checks._fmt(71.0, "%") == "71%" and checks._fmt(8.6, "months") == "8.6개월"
+    language.set_language("it")
+    assert checks._fmt(8.6, "months") == "8,6 mesi"

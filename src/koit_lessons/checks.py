@@ -502,7 +502,9 @@ def _fmt(x: float, unit: str) -> str:
     if unit == "year" and float(x).is_integer():
         return str(int(x))
     shown = language.tr(unit, context="unit") if unit and unit != "%" else unit
-    return f"{language.number(x, ',.4g')}{' ' + shown if shown else ''}"
+    # Korean writes a unit against its number (71%, 8.6개월); English and Italian with a space
+    gap = "" if language.current() == "ko" else " "
+    return f"{language.number(x, ',.4g')}{gap + shown if shown else ''}"
 
 
 def text_of(q: Question, part: str) -> str:
