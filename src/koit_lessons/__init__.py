@@ -8,7 +8,9 @@ Importing ``koit_lessons`` itself is cheap: pandas and matplotlib are only loade
 when a module that needs them is imported.
 """
 
-from koit_lessons.errors import KoitError
+from koit_lessons.errors import KoitError, install_short_tracebacks
 
 __version__ = "0.1.0"
 __all__ = ["KoitError", "__version__"]
+
+install_short_tracebacks()  # in a kernel: a KoitError shows the student's lines only

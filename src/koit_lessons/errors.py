@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
+import sys
 from collections.abc import Iterable
 from decimal import Decimal
 from numbers import Integral, Real
@@ -524,3 +526,48 @@ def require_year(year: object, known: Iterable[int], no_data: str) -> int:
 def _int_text(text: str) -> int | None:
     text = text.strip()
     return int(text) if text.isdigit() else None
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder + os.sep)
+
+
+def short_traceback(tb, folder: str | None = None):  # type: ignore[no-untyped-def]
+    """``tb`` cut before its first frame inside the ``koit_lessons`` package (``folder``).
+
+    A student who passes a bad value sees the line of their own cell and the one
+    sentence of the :class:`KoitError`, not a page of the package's frames. A
+    traceback whose frames are all outside the package (or all inside) is kept as it
+    is. The cut is made in place (``tb_next`` is writable) and the head returned.
+    """
+    folder = folder or os.path.dirname(os.path.abspath(__file__))
+    last, node = None, tb
+    while node is not None and not _inside(node.tb_frame.f_code.co_filename, folder):
+        last, node = node, node.tb_next
+    if last is not None and node is not None:
+        last.tb_next = None
+    return tb
+
+
+def _show_short(shell, etype, value, tb, tb_offset=None):  # type: ignore[no-untyped-def]
+    shell.showtraceback((etype, value, short_traceback(tb)), tb_offset=tb_offset)
+
+
+def install_short_tracebacks() -> bool:
+    """In a running IPython (a Jupyter kernel), show a :class:`KoitError` with the
+    student's own lines only; elsewhere do nothing. Called when ``koit_lessons`` is
+    imported; leaves alone a shell that already has its own custom exception handler.
+
+    Returns
+    -------
+    bool
+        Whether the handler is now installed.
+    """
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython else None
+    if shell is None or not hasattr(shell, "set_custom_exc"):
+        return False
+    if shell.custom_exceptions not in ((), (KoitError,)):
+        return False
+    shell.set_custom_exc((KoitError,), _show_short)
+    return True
