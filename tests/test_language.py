@@ -286,3 +286,29 @@ def test_korean_messages_write_a_unit_against_its_number():
     assert checks._fmt(71.0, "%") == "71%" and checks._fmt(8.6, "months") == "8.6개월"
     language.set_language("it")
     assert checks._fmt(8.6, "months") == "8,6 mesi"
+
+
+@pytest.mark.parametrize(
+    "lang, series_word, chart_word", [("ko", "표", "그래프"), ("it", "tabella", "grafico")]
+)
+def test_table_and_chart_messages_are_in_the_edition_s_language(lang, series_word, chart_word):
+    """Regression: the table and figure checks wrote English in both editions."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    language.set_language(lang)
+    try:
+        table = checks.expected("05-suspended-rare-earth-measures")
+        message = check("05-suspended-rare-earth-measures", table.iloc[:, 0]).message
+        assert series_word in message and "the answer should be" not in message.lower()
+        message = check("05-suspended-rare-earth-measures", table.iloc[:0]).message
+        assert "missing" not in message and series_word in message, message
+        fig, ax = plt.subplots()
+        message = check("04-alumina-chart", ax).message  # nothing drawn yet
+        plt.close(fig)
+        assert chart_word in message and "empty" not in message, message
+        assert check("04-alumina-chart", "x").message.count("Axes") == 1
+    finally:
+        language.set_language("en")

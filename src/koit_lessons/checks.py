@@ -30,6 +30,7 @@ from typing import Any
 from koit_lessons import language
 from koit_lessons.errors import KoitError, as_whole, did_you_mean, unknown_name
 from koit_lessons.errors import said as _said
+from koit_lessons.language import marked
 
 __all__ = [
     "check",
@@ -950,22 +951,32 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             return Feedback(
                 q.id,
                 INVALID,
-                "You gave a Series (one column), but the answer should be a table (a "
-                "DataFrame): keep the columns asked for, e.g. with double brackets [[...]] or "
-                ".reset_index().",
+                language.tr(
+                    "You gave a Series (one column), but the answer should be a table (a "
+                    "DataFrame): keep the columns asked for, e.g. with double brackets [[...]] "
+                    "or .reset_index()."
+                ),
                 "series-not-frame",
             )
         return Feedback(
             q.id,
             INVALID,
-            f"The answer should be a table (a pandas DataFrame), not {_said(answer)}.",
+            language.tr(
+                "The answer should be a table (a pandas DataFrame), not {said}.",
+                said=_said(answer),
+            ),
             "wrong-kind",
         )
     rows, _ = answer.shape  # type: ignore[attr-defined]
     want = _plain(q.expected())
     if rows > _MAX_ROWS:
         return _wrong_here(
-            q, f"your table has {rows:,} rows, far more than asked: filter it first.", "extra-rows"
+            q,
+            language.tr(
+                "your table has {rows} rows, far more than asked: filter it first.",
+                rows=language.number(rows),
+            ),
+            "extra-rows",
         )
     given = _plain(answer)
     given.columns = [str(c).strip() for c in given.columns]
@@ -974,8 +985,11 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
     if missing:
         return _wrong_here(
             q,
-            f"your table has no column {_said(missing[0])} (its columns: "
-            f"{', '.join(map(str, list(given.columns)[:8]))}).",
+            language.tr(
+                "your table has no column {said} (its columns: {columns}).",
+                said=_said(missing[0]),
+                columns=", ".join(map(str, list(given.columns)[:8])),
+            ),
             "missing-column",
         )
     wanted_columns = {_norm(c) for c in want.columns}
@@ -991,26 +1005,33 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
     if extra:
         first = have.index(next(iter(extra)))
         example = [str(given[k].iloc[first]) for k in keys]
-        what = f" (e.g. {', '.join(example)})" if example else ""
+        what = language.tr(" (e.g. {example})", example=", ".join(example)) if example else ""
         n = sum(extra.values())
         return _wrong_here(
             q,
-            f"your table has {n} row{'s' if n != 1 else ''} that should not be there{what}.",
+            language.tr("your table has {n} rows that should not be there{what}.", n=n, what=what)
+            if n != 1
+            else language.tr("your table has 1 row that should not be there{what}.", what=what),
             "extra-rows",
         )
     if lacking:
         n = sum(lacking.values())
         return _wrong_here(
             q,
-            f"your table is missing {n} row{'s' if n != 1 else ''} of the answer.",
+            language.tr("your table is missing {n} rows of the answer.", n=n)
+            if n != 1
+            else language.tr("your table is missing 1 row of the answer."),
             "missing-rows",
         )
     if q.exact_columns and extra_columns:
         return _wrong_here(
             q,
-            f"the rows are right, but your table has columns that were not asked for (e.g. "
-            f"{_said(extra_columns[0])}): keep only {', '.join(map(str, want.columns))}, "
-            "with double brackets [[...]].",
+            language.tr(
+                "the rows are right, but your table has columns that were not asked for (e.g. "
+                "{said}): keep only {columns}, with double brackets [[...]].",
+                said=_said(extra_columns[0]),
+                columns=", ".join(map(str, want.columns)),
+            ),
             "extra-columns",
         )
     values = {c: pd.to_numeric(given[c], errors="coerce").to_numpy(dtype=float) for c in numbers}
@@ -1023,13 +1044,20 @@ def _compare_frame(q: Question, answer: object, hint: bool = True) -> Feedback:
             a, b = values[c][i], wanted[c][j]
             same = (math.isnan(a) and math.isnan(b)) or abs(a - b) <= _slack(tol, b)
             if not same:
-                row = f" for {', '.join(str(given[k].iloc[i]) for k in keys)}" if keys else ""
+                names = ", ".join(str(given[k].iloc[i]) for k in keys)
+                row = language.tr(" for {names}", names=names) if keys else ""
                 return _wrong_here(
-                    q, f"the rows are right, but column {_said(c)} is off{row}.", "values-off"
+                    q,
+                    language.tr(
+                        "the rows are right, but column {said} is off{row}.", said=_said(c), row=row
+                    ),
+                    "values-off",
                 )
     if q.ordered and have != need:
         return _wrong_here(
-            q, "the rows are right, but not in the order asked for.", "wrong-order-rows"
+            q,
+            language.tr("the rows are right, but not in the order asked for."),
+            "wrong-order-rows",
         )
     return _right(q)
 
@@ -1141,7 +1169,13 @@ class FigureSummary(dict):
     """:func:`figure_summary` of a chart, as the grader rebuilds it from a kernel's dump."""
 
 
-_CHART = {"bar": "vertical bars", "barh": "horizontal bars", "bars": "bars", "line": "a line"}
+_CHART = {
+    "bar": marked("vertical bars"),
+    "barh": marked("horizontal bars"),
+    "bars": marked("bars"),
+    "line": marked("a line"),
+}
+_OTHER_CHART = marked("another chart")
 
 
 def _is_chart(answer: object) -> bool:
@@ -1171,6 +1205,16 @@ def _describe_own(chart: Any, seen: dict[str, Any]) -> None:
     _describe.remember(axes, _describe.sentence(kind, value_axis, seen.get("title"), body))
 
 
+def _figure_error(error: str) -> str:
+    """What :func:`figure_summary` found instead of one chart, in the current language."""
+    import re
+
+    many = re.fullmatch(r"a figure with (\d+) charts in it", error)
+    if many:
+        return language.tr("a figure with {n} charts in it", n=int(many.group(1)))
+    return error  # the name of a type, e.g. Line2D
+
+
 def _check_figure(q: Question, answer: object) -> Feedback:
     if isinstance(answer, FigureSummary):
         seen = answer  # the grader's summary, read in the kernel
@@ -1181,8 +1225,11 @@ def _check_figure(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            "The answer should be your chart: the Axes a plotting call returns (e.g. "
-            f"ax = table.plot.barh(...)) or its Figure, not {_said(answer)}.",
+            language.tr(
+                "The answer should be your chart: the Axes a plotting call returns (e.g. "
+                "ax = table.plot.barh(...)) or its Figure, not {said}.",
+                said=_said(answer),
+            ),
             "wrong-kind",
         )
     kind = seen.get("kind")
@@ -1190,28 +1237,39 @@ def _check_figure(q: Question, answer: object) -> Feedback:
         return Feedback(
             q.id,
             INVALID,
-            f"The answer should be one chart (an Axes), but you gave {seen.get('error')}.",
+            language.tr(
+                "The answer should be one chart (an Axes), but you gave {error}.",
+                error=_figure_error(str(seen.get("error"))),
+            ),
             "wrong-kind",
         )
     want = q.expected()
     if kind == "none":
-        return _wrong(q, "your chart is empty: nothing is plotted on it yet.", "wrong-chart-kind")
+        return _wrong(
+            q, language.tr("your chart is empty: nothing is plotted on it yet."), "wrong-chart-kind"
+        )
     allowed = ("bar", "barh") if q.chart == "bars" else (q.chart,)
     if kind not in allowed and not (kind == "bars" and q.chart != "line"):
         return _wrong(
             q,
-            f"this is {_CHART.get(kind, 'another chart')}, but the exercise asks for "
-            f"{_CHART[q.chart]}.",
+            language.tr(
+                "this is {kind}, but the exercise asks for {wanted}.",
+                kind=language.tr(_CHART.get(str(kind), _OTHER_CHART)),
+                wanted=language.tr(_CHART[q.chart]),
+            ),
             "wrong-chart-kind",
         )
     n = int(seen.get("n", 0))
-    noun = "point" if q.chart == "line" else "bar"
     if n != len(want):
-        return _wrong(
-            q,
-            f"your chart has {n} {noun}{'s' if n != 1 else ''}, but the answer has {len(want)}.",
-            "wrong-bars",
-        )
+        if q.chart == "line":
+            text = language.tr(
+                "your chart has {n} points, but the answer has {want}.", n=n, want=len(want)
+            )
+        else:
+            text = language.tr(
+                "your chart has {n} bars, but the answer has {want}.", n=n, want=len(want)
+            )
+        return _wrong(q, text, "wrong-bars")
     names = [str(x) for x in seen.get("names", [])]
     values = [math.nan if v is None else float(v) for v in seen.get("values", [])]
     tol = max(q.tolerance, 1e-9)
@@ -1222,14 +1280,17 @@ def _check_figure(q: Question, answer: object) -> Feedback:
         if other:
             return _wrong(
                 q,
-                f"your line has a point at x = {other[0]:g}, which is not asked for.",
+                language.tr(
+                    "your line has a point at x = {x}, which is not asked for.",
+                    x=f"{other[0]:g}",
+                ),
                 "wrong-bars",
             )
         pairs = [
             (x, got.get(x, math.nan), float(v))
             for x, v in zip(xs, want.to_numpy(dtype=float), strict=False)
         ]
-        label = "the point at x = {:g}"
+        label = marked("the point at x = {key}")
     else:
         wanted = {_norm(k): float(v) for k, v in want.items()}
         if all(names) and len(set(map(_norm, names))) == len(names):
@@ -1237,41 +1298,55 @@ def _check_figure(q: Question, answer: object) -> Feedback:
             if other:
                 return _wrong(
                     q,
-                    f"your chart has a bar for {_said(other[0])}, which is not asked for.",
+                    language.tr(
+                        "your chart has a bar for {said}, which is not asked for.",
+                        said=_said(other[0]),
+                    ),
                     "wrong-bars",
                 )
             pairs = [(s, v, wanted[_norm(s)]) for s, v in zip(names, values, strict=False)]
         else:  # no readable names: compare the lengths alone
             pairs = list(zip(["?"] * n, sorted(values), sorted(wanted.values()), strict=False))
-        label = "the bar for {}"
+        label = marked("the bar for {key}")
     off = [(k, a, b) for k, a, b in pairs if not abs(a - b) <= _slack(tol, b)]
     if off:
         if all(abs(a * 100 - b) <= _slack(tol, b) for _, a, b in off):
             return _wrong(
                 q,
-                "your values look like fractions; the chart should show percent.",
+                language.tr("your values look like fractions; the chart should show percent."),
                 "fraction-not-percent",
             )
         k = off[0][0]
-        where = label.format(k) if k != "?" else "a bar"
+        key = f"{k:g}" if isinstance(k, float) else k
+        where = language.tr(label, key=key) if k != "?" else language.tr("a bar")
         return _wrong(
             q,
-            f"{where} does not have the value in the data: check the column you plotted.",
+            language.tr(
+                "{where} does not have the value in the data: check the column you plotted.",
+                where=where,
+            ),
             "values-off",
         )
     if not str(seen.get("title", "")).strip():
-        return _wrong(q, "the values are right, but your chart has no title.", "no-title")
+        return _wrong(
+            q, language.tr("the values are right, but your chart has no title."), "no-title"
+        )
     # the axis of the values must say what they are and in which unit; the axis of the
     # names may go without a label (bar names say what they are)
     value_axis = "xlabel" if seen.get("kind") == "barh" else "ylabel"
     if not str(seen.get(value_axis, "")).strip():
-        side = "horizontal" if value_axis == "xlabel" else "vertical"
-        return _wrong(
-            q,
-            f"the values are right, but the {side} axis (the values) has no label: say what "
-            "they are and in which unit.",
-            "no-axis-labels",
+        text = (
+            language.tr(
+                "the values are right, but the horizontal axis (the values) has no label: say "
+                "what they are and in which unit."
+            )
+            if value_axis == "xlabel"
+            else language.tr(
+                "the values are right, but the vertical axis (the values) has no label: say "
+                "what they are and in which unit."
+            )
         )
+        return _wrong(q, text, "no-axis-labels")
     return _right(q)
 
 
@@ -1284,9 +1359,9 @@ _CHECKERS = {
     "figure": _check_figure,
 }
 _WANTED = {
-    "choice": "one letter in quotes",
-    "frame": "a table (a pandas DataFrame)",
-    "figure": "your chart (its Axes or Figure)",
+    "choice": marked("one letter in quotes"),
+    "frame": marked("a table (a pandas DataFrame)"),
+    "figure": marked("your chart (its Axes or Figure)"),
 }
 
 
