@@ -110,7 +110,10 @@ def main(argv: list[str] | None = None) -> int:
                 path = editions.catalogue_file(item.filename, lang, ROOT / "notebooks")
                 if path.exists():
                     state = editions.status(item.read(), lang, path)
-                    print(f"{item.number} {state.describe() or lang + ': complete'}")
+                    done = lang + ": complete"
+                    if not editions.second_read(item.filename, lang, ROOT / "notebooks"):
+                        done += ", awaiting a second reader (not offered yet)"
+                    print(f"{item.number} {state.describe() or done}")
         return 0
     except KoitError as e:
         print(e, file=sys.stderr)

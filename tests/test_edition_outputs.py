@@ -50,7 +50,7 @@ def _run(nb: dict, tmp_path) -> dict:
     return {c["id"]: c for c in node.cells}
 
 
-EDITIONS = [(item, lang) for item in lessons() for lang in item.languages()[1:]]
+EDITIONS = [(item, lang) for item in lessons() for lang in item.translations()[1:]]
 
 
 @pytest.mark.slow

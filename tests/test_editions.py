@@ -157,14 +157,47 @@ def test_no_shipped_translation_is_stale():
     assert not problems, "\n".join(problems)
 
 
-def test_a_lesson_is_offered_only_where_its_catalogue_is_complete():
+def test_a_lesson_is_offered_only_where_its_catalogue_is_complete_and_second_read():
     for item in lessons():
         offered = editions.offered(item.read(), item.filename)
         assert offered[0] == "en"
         for lang in ("ko", "it"):
             path = editions.catalogue_file(item.filename, lang)
             complete = path.is_file() and editions.status(item.read(), lang, path).complete
-            assert (lang in offered) == complete, (item.number, lang)
+            assert (lang in item.translations()) == complete, (item.number, lang)
+            read = editions.second_read(item.filename, lang)
+            assert (lang in offered) == (complete and read), (item.number, lang)
+
+
+def test_second_readings_are_recorded_beside_the_catalogues(tmp_path):
+    (tmp_path / "locales").mkdir()
+    assert not editions.second_read("05_x.ipynb", "ko", tmp_path)  # no record at all
+    (tmp_path / "locales" / editions.SECOND_READERS).write_text(
+        "lesson,lang,date,reader,corrected\n05,ko,2026-12-03,a reader,two words\n"
+        "01,it,2026-12-03,,\n",
+        encoding="utf-8",
+    )
+    assert editions.second_read("05_x.ipynb", "ko", tmp_path)
+    assert not editions.second_read("05_x.ipynb", "it", tmp_path)
+    assert not editions.second_read("01_y.ipynb", "it", tmp_path)  # a row with no reader
+    # every offered translation names its reader and what they corrected
+    import csv
+
+    from koit_lessons.resources import notebooks_dir
+
+    with (notebooks_dir() / "locales" / editions.SECOND_READERS).open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert rows and all(r["reader"].strip() and r["corrected"].strip() for r in rows)
+
+
+def test_a_complete_translation_not_yet_second_read_is_not_handed_out(monkeypatch, tmp_path):
+    from koit_lessons import classroom
+
+    monkeypatch.setattr(editions, "second_read", lambda *a, **k: False)
+    assert LESSON.languages() == ["en"] and "ko" in LESSON.translations()
+    with pytest.raises(KoitError, match="awaits a second reader"):
+        classroom.handout(tmp_path / "s", numbers=["00"], lang="ko")
+    assert not (tmp_path / "s").exists()
 
 
 def test_bad_language_is_one_sentence():

@@ -99,7 +99,7 @@ def test_translated_lessons_use_the_glossary_terms():
     table = data.load("glossary").to_dict("records")
     checked, problems = 0, []
     for item in lessons():
-        for lang in item.languages()[1:]:
+        for lang in item.translations()[1:]:
             entries = editions.read_catalogue(editions.catalogue_file(item.filename, lang))
             for key, entry in entries.items():
                 if entry.english.startswith("## Sources"):
@@ -112,4 +112,4 @@ def test_translated_lessons_use_the_glossary_terms():
                                 f"{item.number} {lang} {key}: {row['en']} -> {row[lang]}"
                             )
     assert not problems, "\n".join(problems)
-    assert checked > 0 or not any(len(item.languages()) > 1 for item in lessons())
+    assert checked > 0 or not any(len(item.translations()) > 1 for item in lessons())

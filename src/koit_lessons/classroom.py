@@ -70,6 +70,15 @@ def handout(
         raise KoitError("The student and teacher folders must be different folders.")
 
     chosen = select_lessons(numbers) if numbers else _lessons.offered(lang)
+    for item in chosen:
+        if lang != "en" and lang not in item.languages() and lang in item.translations():
+            from koit_lessons.language import LANGUAGES
+
+            name = LANGUAGES[lang].split(" (")[-1].rstrip(")")
+            raise KoitError(
+                f"Lesson {item.number} is not offered in {name} yet: its translation is "
+                "complete but awaits a second reader."
+            )
     editions = {item.number: item.edition(lang) for item in chosen}  # refuses before writing
 
     def notebooks():

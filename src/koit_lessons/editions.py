@@ -26,7 +26,8 @@ started: :func:`edition` swaps each unit for its translation, clears stored outp
 are English), records ``koit.lang`` in the metadata, adds ``set_language(...)`` to the
 setup cell, so that check's messages and the figures follow the edition, and ends the
 lesson with a cell showing the glossary (:func:`koit_lessons.glossary.glossary`). A lesson is
-offered in a language only when its catalogue is complete and fresh.
+offered in a language only when its catalogue is complete and fresh and a second reader has
+read it (``locales/second_readers.csv``, see :func:`offered`).
 
 Maintainers refresh the catalogues with ``python scripts/catalogues.py update 00 ko``.
 """
@@ -56,6 +57,8 @@ __all__ = [
     "update_catalogue",
     "status",
     "edition",
+    "translated",
+    "second_read",
     "offered",
     "SETUP_LINE",
 ]
@@ -417,8 +420,9 @@ def update_catalogue(nb: dict[str, Any], lang: str, path: Path) -> Status:
     return status(nb, lang, path)
 
 
-def offered(nb: dict[str, Any], filename: str) -> list[str]:
-    """The languages a lesson is offered in: English, and each complete, fresh catalogue.
+def translated(nb: dict[str, Any], filename: str) -> list[str]:
+    """English, and each language whose catalogue of the lesson is complete and fresh
+    (whether or not a second reader has read it yet; see :func:`offered`).
 
     Parameters
     ----------
@@ -433,6 +437,66 @@ def offered(nb: dict[str, Any], filename: str) -> list[str]:
     """
     return ["en"] + [
         lang for lang in LANGUAGES if lang != "en" and status(nb, lang, filename=filename).complete
+    ]
+
+
+#: the record of second readings, beside the catalogues: lesson, lang, date, reader,
+#: what they corrected
+SECOND_READERS = "second_readers.csv"
+
+
+def second_read(filename: str, lang: str, root: Any = None) -> bool:
+    """Whether a second reader fluent in ``lang`` has read the lesson's translation
+    against the English (a row in ``locales/second_readers.csv``).
+
+    Parameters
+    ----------
+    filename : str
+        The lesson's file name, e.g. "05_supply_shock_simulator.ipynb".
+    lang : str
+        "ko" or "it".
+    root : path-like or Traversable, optional
+        The notebooks folder (default: the installed one).
+
+    Returns
+    -------
+    bool
+    """
+    import csv
+
+    if root is None:
+        from koit_lessons.resources import notebooks_dir
+
+        root = notebooks_dir()
+    record = root / "locales" / SECOND_READERS
+    if not record.is_file():
+        return False
+    number = filename.split("_", 1)[0]
+    with record.open(encoding="utf-8", newline="") as fh:
+        return any(
+            r["lesson"] == number and r["lang"] == validate(lang) and r["reader"].strip()
+            for r in csv.DictReader(fh)
+        )
+
+
+def offered(nb: dict[str, Any], filename: str) -> list[str]:
+    """The languages a lesson is offered in: English, and each language whose catalogue is
+    complete and fresh and whose translation a second reader has read (see
+    :func:`second_read`). A complete translation not yet read is tested, not offered.
+
+    Parameters
+    ----------
+    nb : dict
+        The English teacher notebook.
+    filename : str
+        Its file name.
+
+    Returns
+    -------
+    list of str
+    """
+    return [
+        lang for lang in translated(nb, filename) if lang == "en" or second_read(filename, lang)
     ]
 
 

@@ -50,8 +50,21 @@ class Lesson:
         """
         return json.loads((notebooks_dir() / self.filename).read_text(encoding="utf-8"))
 
+    def translations(self) -> list[str]:
+        """ "en", then each language with a complete, fresh translation, whether or not a
+        second reader has read it (the tests run these; students get :meth:`languages`).
+
+        Returns
+        -------
+        list of str
+        """
+        from koit_lessons import editions
+
+        return editions.translated(self.read(), self.filename)
+
     def languages(self) -> list[str]:
-        """The languages the lesson is offered in: "en", then each complete translation.
+        """The languages the lesson is offered in: "en", then each complete translation
+        that a second reader has read.
 
         Returns
         -------
