@@ -67,7 +67,7 @@ def test_number_questions_accept_the_answer_and_reject_a_wrong_one(qid):
 
 
 def test_text_and_names_questions_accept_other_spellings():
-    for answer in ("United States", "USA", "united states of america", "US"):
+    for answer in ("United States", "USA", "united states of america", "US", "the US", "the USA"):
         assert checks.check("08-most-central", answer).correct, answer
     assert not checks.check("08-most-central", "Japan").correct
     assert checks.check("08-korea-only", ["Chip 4", "IPEF", "NATO IP4"]).correct
@@ -237,6 +237,9 @@ def test_objective_1_items_are_built_from_the_table():
     assert checks.check("08-graph-lines", 168).diagnosis == "counted-non-members"
     assert checks.check("08-graph-lines", 199).diagnosis == "twelve-not-ten"
     assert checks.check("08-graph-lines", 62).diagnosis == "countries-not-lines"
+    assert checks.check("08-graph-lines", 72).diagnosis == "nodes-not-lines"
+    assert networks.graph().number_of_nodes() == 72
+    assert checks.check("08-graph-lines", 166).diagnosis == "unions-counted"
     assert checks.check("08-japan-us-weight", 9).diagnosis == "clubs-in-either"
     assert checks.check("08-shared-count", 9).diagnosis == "clubs-in-either"
 
@@ -283,3 +286,36 @@ def test_every_item_has_a_two_stage_hint_and_the_objective_4_item_follows_the_da
     assert checks.expected("08-network-shows") == "a"
     korea = set(networks.memberships("Korea", networks.GROUPINGS))
     assert {"IPEF", "Chip 4", "RCEP", "APEC"} <= korea
+
+
+def test_korea_rows_only_is_named():
+    """Second re-review of 3 December: Korea's own rows grouped (every count 1) is the
+    likeliest first attempt, since the cell's first line filters Korea's rows."""
+    from koit_lessons import data
+
+    clubs = data.table("alliance_memberships")
+    korea = clubs[clubs["country"] == "Korea"]
+    counted = korea.groupby("grouping")["country"].count().reset_index(name="members")
+    assert set(counted["members"]) == {1}
+    assert checks.check("08-korea-club-sizes", counted).diagnosis == "korea-rows-only"
+
+
+def test_exercise_8_key_is_true_on_the_data():
+    """Option c: many shortest paths pass through Korea, each with an equally short twin
+    through Japan. Second re-review of 3 December: the old wording ("if Korea left, many
+    pairs would need a longer path") was false, since Japan is in every club Korea is in."""
+    from koit_lessons.claims import lesson08 as claims08
+
+    for groupings in (networks.BASE, networks.GROUPINGS):
+        korea = set(networks.memberships("Korea", groupings))
+        assert korea < set(networks.memberships("Japan", groupings))
+        full = networks.projection(groupings)
+        assert set(full["Korea"]) - {"Japan"} == set(full["Japan"]) - {"Korea"}
+        farther, pairs = claims08.pairs_farther("Korea", groupings)
+        assert farther == 0 and pairs == (len(full) - 1) * (len(full) - 2) // 2
+    # Korea is among the top three by betweenness (option c's "many"), tied with Japan
+    ranks = networks.centrality("betweenness").set_index("country")
+    assert ranks.loc["Korea", "rank"] == ranks.loc["Japan", "rank"] == 2
+    assert claims08.pairs_farther("Korea") == (0, 1830)
+    assert claims08.pairs_farther("United States")[0] > 0
+    assert "twin through Japan" in checks._get("08-betweenness-reading").choices[2].text

@@ -9,6 +9,8 @@ countries, NATO's 32 members ...) are checked against the rows of the data set.
 
 from __future__ import annotations
 
+import math
+
 from koit_lessons import minerals, networks, policy
 from koit_lessons.claims import Claim, Fixed
 
@@ -33,6 +35,23 @@ def _degree(country: str) -> float:
 
 def _members(grouping: str) -> int:
     return int(networks.dated().set_index("grouping").loc[grouping, "members"])
+
+
+def pairs_farther(country: str, groupings: tuple[str, ...] = TEN) -> tuple[int, int]:
+    """How many pairs of other countries end up farther apart when ``country`` is taken out
+    of the projection, and how many pairs of other countries there are (cell after
+    Exercise 8: none of 1,830 for Korea, since Japan is in every club Korea is in)."""
+    import networkx as nx
+
+    full = networks.projection(groupings)
+    before = dict(nx.all_pairs_shortest_path_length(full))
+    rest = full.copy()
+    rest.remove_node(country)
+    after = dict(nx.all_pairs_shortest_path_length(rest))
+    others = list(rest.nodes)
+    pairs = [(a, b) for i, a in enumerate(others) for b in others[i + 1 :]]
+    farther = sum(after[a].get(b, math.inf) > before[a][b] for a, b in pairs)
+    return farther, len(pairs)
 
 
 def _china_move() -> int:
@@ -79,6 +98,7 @@ ENTRIES = [
     Claim("with 59 of the", lambda: _degree("United States")),
     Claim("of the 61 other countries", lambda: _n() - 1),
     Claim("tie on 53", lambda: _degree("Korea")),
+    Claim("none of the 1,830 pairs", lambda: pairs_farther("Korea")[1]),
     # section 4: Jaccard
     Claim("0.33 became", lambda: networks.jaccard("Korea", "Italy"), digits=2),
     Claim("became 0.43", lambda: networks.jaccard("Korea", "Italy", _without_nato()), digits=2),

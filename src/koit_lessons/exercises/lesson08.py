@@ -12,6 +12,9 @@ WITHOUT_NATO = [g for g in networks.BASE if g not in ("NATO", "NATO IP4")]
 
 def _country_aliases() -> dict[str, str]:
     aliases = {k: v for k, v in networks._ALIASES.items()}
+    # "the US", "the United States": a name with its article, as students write it
+    aliases.update({f"the {k}": v for k, v in networks._ALIASES.items() if v == "United States"})
+    aliases["the united states"] = "United States"
     table = networks.table()
     aliases.update(dict(zip(table["iso3"], table["country"], strict=True)))
     return aliases
@@ -151,6 +154,14 @@ def _members(groupings: object) -> object:
 # --- section 1: clubs and who is in them -------------------------------------------------
 
 
+def _korea_rows_only() -> object:
+    """Korea's own rows grouped and counted (every count is 1): the rows of the country kept
+    instead of the rows of its clubs."""
+    clubs = data.table("alliance_memberships")
+    korea = clubs[clubs["country"] == "Korea"]
+    return korea.groupby("grouping")["country"].count().reset_index(name="members")
+
+
 def _korea_club_sizes(members_only: bool = True, economies: bool = True) -> object:
     """The members of each grouping Korea is in (all twelve groupings), counted as the
     lesson counts them: countries and member economies whose role is "member" (not the
@@ -187,6 +198,13 @@ question(
                 "Taipei) are members too",
                 lambda: _korea_club_sizes(economies=False),
                 "kind == 'country' kept, so APEC's member economies were left out",
+            ),
+            Mistake(
+                "korea-rows-only",
+                "Korea's own rows counted (every club has 1): keep all the rows of the "
+                "groupings Korea is in",
+                _korea_rows_only,
+                "the country's rows kept instead of its clubs' rows",
             ),
         ),
         hint="Three conditions on the rows: the grouping is one of Korea's, the role is "
@@ -267,6 +285,12 @@ def _graph_lines() -> int:
     return len(_members(networks.BASE))  # type: ignore[arg-type]
 
 
+def _graph_nodes() -> int:
+    """The nodes of the bipartite graph of the ten groupings: its countries plus its clubs."""
+    countries = _members(networks.BASE)["country"].nunique()  # type: ignore[index]
+    return int(countries) + len(networks.BASE)
+
+
 question(
     Question(
         id="08-graph-lines",
@@ -297,6 +321,23 @@ question(
                 "the number of countries: a country in three clubs has three lines",
                 lambda: int(_members(networks.BASE)["country"].nunique()),  # type: ignore[index]
                 "the countries (nodes) counted instead of their memberships (lines)",
+            ),
+            Mistake(
+                "nodes-not-lines",
+                "the number of nodes (countries plus clubs): a line joins one country to one club",
+                _graph_nodes,
+                "the nodes of the graph counted instead of its lines",
+            ),
+            Mistake(
+                "unions-counted",
+                "the EU and the African Union counted as members: filter on kind too",
+                lambda: int(
+                    (
+                        data.table("alliance_memberships")["grouping"].isin(networks.BASE)
+                        & (data.table("alliance_memberships")["role"] == "member")
+                    ).sum()
+                ),
+                "the role filter kept but the kind filter forgotten",
             ),
         ),
         hint="A line joins one country to one club it is a member of: so how many rows of "
@@ -345,7 +386,9 @@ question(
 
 
 def _korea_bridges() -> bool:
-    """Whether Korea is among the three highest by betweenness over the ten clubs."""
+    """Whether Korea is among the three highest by betweenness over the ten clubs (option
+    c's first half; its second half, the twin through Japan, holds because Japan is in
+    every club Korea is in: tests/test_lesson08.py checks it on the data)."""
     ranks = networks.centrality("betweenness")
     return int(ranks.loc[ranks["country"] == "Korea", "rank"].iloc[0]) <= 3
 
@@ -375,8 +418,8 @@ question(
             ),
             Choice(
                 "c",
-                "If Korea left all its clubs, many pairs of other countries would need a "
-                "longer path to reach each other.",
+                "Many of the shortest paths between two other countries pass through Korea "
+                "(each has an equally short twin through Japan).",
             ),
             Choice(
                 "d",
@@ -520,8 +563,9 @@ question(
         hint="Two rankings, one per choice of groupings; find China's rank in each. Moving "
         "up means a smaller rank number, so a move up is a positive number."
         "\n"
-        "Keep the row whose country is 'China' in each table and read its rank; the move up "
-        "is the rank with ten minus the rank with twelve.",
+        "Keep the row whose country is 'China' in each table and read its rank as one number "
+        "with .iloc[0] (two selections subtracted without it give NaN); the move up is the "
+        "rank with ten minus the rank with twelve.",
         explain="That is China's move by betweenness when two groupings are added.",
     )
 )
