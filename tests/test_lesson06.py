@@ -116,6 +116,7 @@ def test_new_items_are_computed_from_the_data():
         ("06-stage-that-fails", 6.05, "usgs-mining-excess"),
         ("06-stage-that-fails", 92, "share-not-excess"),
         ("06-stage-that-fails", 0.27, "fraction-not-points"),
+        ("06-processing-of-what", "40", "number-not-measure"),
         ("06-stage-that-fails", -27, "cap-minus-share"),
         ("06-stage-that-fails", 3, "mining-margin"),
         ("06-korea-lithium-gap", 37.9, "wrong-year"),

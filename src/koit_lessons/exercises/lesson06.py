@@ -204,6 +204,12 @@ question(
                 lambda: "C",
                 "a capacity benchmark read as a limit on one supplier",
             ),
+            Mistake(
+                "number-not-measure",
+                "the benchmark's number, not what it is a share of: answer with one letter",
+                lambda: f"{policy.target_value('eu-processing'):g}",
+                "a target's number given where what it measures is asked",
+            ),
         ),
         prompt="The CRMA's 40 % processing benchmark is 40 % of what? A: world production of "
         "strategic raw materials; B: the EU's annual consumption of them; C: the EU's imports "
