@@ -58,6 +58,10 @@ def test_names_question():
     assert checks.check("06-minerals-over-cap", list(reversed(right))).correct
     assert not checks.check("06-minerals-over-cap", right[:-1]).correct
     assert not checks.check("06-minerals-over-cap", [*right, "copper"]).correct
+    # "rare earth" typed by hand is the same mineral as the table's "rare earths"
+    singular = [("rare earth" if n == "rare earths" else n) for n in right]
+    assert "rare earth" in singular
+    assert checks.check("06-minerals-over-cap", singular).correct
 
 
 def test_notebook_metadata_exercises_and_think():
@@ -112,10 +116,14 @@ def test_new_items_are_computed_from_the_data():
         ("06-stage-that-fails", 6.05, "usgs-mining-excess"),
         ("06-stage-that-fails", 92, "share-not-excess"),
         ("06-stage-that-fails", 0.27, "fraction-not-points"),
+        ("06-processing-of-what", "40", "number-not-measure"),
+        ("06-stage-that-fails", -27, "cap-minus-share"),
+        ("06-stage-that-fails", 3, "mining-margin"),
         ("06-korea-lithium-gap", 37.9, "wrong-year"),
         ("06-korea-lithium-gap", 79.6, "share-not-excess"),
         ("06-korea-lithium-gap", 30, "rounded-share"),
         ("06-korea-lithium-gap", 0.296, "fraction-not-points"),
+        ("06-korea-lithium-gap", 14.6, "eu-cap-for-korea"),
         ("06-eu-rare-earth-margin", 0, "excess-for-margin"),
         ("06-eu-rare-earth-margin", 46.3, "share-not-margin"),
         ("06-eu-rare-earth-margin", -18.7, "share-minus-cap"),

@@ -129,8 +129,9 @@ ENTRIES = [
     # the discussion's model answer (teacher version)
     Claim("25 % benchmarks), with a cap", lambda: _target("eu-recycling")),
     Claim("towards 40 % of its own", lambda: _target("eu-processing")),
-    Claim("towards 50 % (79.6", _korea_goal),
-    Claim("(79.6 % in 2023). What", _korea_lithium_china, digits=1),
+    Claim("puts at about 80 %, fell", lambda: _baseline("kor-single-country")),
+    Claim("fell towards 50 %. One", _korea_goal),
+    Claim("imports was 79.6 % in 2023", _korea_lithium_china, digits=1),
     # summary
     Claim("(92 % vs 62 %, IEA", lambda: _iea_china_rare_earths("refining")),
     Claim("62 %, IEA, 2023)", lambda: _iea_china_rare_earths("mining")),

@@ -204,6 +204,12 @@ question(
                 lambda: "C",
                 "a capacity benchmark read as a limit on one supplier",
             ),
+            Mistake(
+                "number-not-measure",
+                "the benchmark's number, not what it is a share of: answer with one letter",
+                lambda: f"{policy.target_value('eu-processing'):g}",
+                "a target's number given where what it measures is asked",
+            ),
         ),
         prompt="The CRMA's 40 % processing benchmark is 40 % of what? A: world production of "
         "strategic raw materials; B: the EU's annual consumption of them; C: the EU's imports "
@@ -307,6 +313,8 @@ question(
         "world production in 2024 (mine production; primary production for gallium)?",
         kind="names",
         expected=_over_cap,
+        # singular and plural are the same mineral when the list is typed by hand
+        aliases=lambda: {"rare earth": "rare earths"},
         hint="Which column holds the largest producer's share? Compare it with 65."
         "\n"
         "Exercise 2's filter has the same shape: table.loc[condition, column], with the "
@@ -421,6 +429,19 @@ question(
                 lambda: _refining_top1("rare earths"),
                 "a share given where its distance from a threshold is asked",
             ),
+            Mistake(
+                "cap-minus-share",
+                "the cap minus the share, the wrong way round",
+                lambda: _eu_cap() - _refining_top1("rare earths"),
+                "a difference taken the wrong way round",
+            ),
+            Mistake(
+                "mining-margin",
+                "the mining stage's margin below the cap: that stage passes; the question "
+                "asks for the one that fails",
+                lambda: _eu_cap() - _iea_top1("rare earths", "mining"),
+                "the margin of the stage that passes given for the gap of the one that fails",
+            ),
             _as_fraction(_failing_stage_excess),
         ),
     )
@@ -469,6 +490,12 @@ question(
                 "the share rounded to a whole number before subtracting: keep the table's decimal",
                 lambda: round(_korea_lithium_china(2023)) - _korea_goal(),
                 "a share rounded before a difference is taken, so the gap is off",
+            ),
+            Mistake(
+                "eu-cap-for-korea",
+                "the distance above the EU's 65% cap, not Korea's 50% figure",
+                lambda: _korea_lithium_china(2023) - _eu_cap(),
+                "one jurisdiction's threshold used for the other's portfolio",
             ),
             _as_fraction(_korea_gap),
         ),
@@ -549,7 +576,11 @@ question(
         kind="choice",
         expected=_pass_not_safe_option,
         choices=(
-            Choice("a", "Passing says nothing about refining, and imports are not consumption."),
+            Choice(
+                "a",
+                "Passing does not show where earlier stages happened, and imports are not "
+                "consumption.",
+            ),
             Choice(
                 "b",
                 "The EU is diversified, so a cut by China would not hurt.",

@@ -162,6 +162,18 @@ def _aliases(topic: str) -> dict[str, str]:
     return {code: top, **{name: top for name in capstone.ALIASES.get(code, ())}}
 
 
+def _all_aliases(topic: str) -> dict[str, str]:
+    """Other accepted names of every supplier of the topic: its ISO code and the usual
+    names of :data:`capstone.ALIASES` ('China', 'Korea' for CSET's 'Mainland China',
+    'South Korea'), so a list typed by hand is read as Exercise 1's answer is."""
+    table = capstone.suppliers(topic).dropna(subset=["iso3"])
+    found: dict[str, str] = {}
+    for supplier, code in zip(table["supplier"], table["iso3"], strict=True):
+        found.update({name: supplier for name in capstone.ALIASES.get(str(code), ())})
+        found[str(code)] = supplier
+    return found
+
+
 def _korea(topic: str) -> float:
     share = capstone.profile(topic).korea_pct
     return 0.0 if share is None else share
@@ -235,6 +247,7 @@ for q in (
         context="topic",
         validate=capstone.pick_topic,
         expected=_big,
+        aliases=_all_aliases,
         hint="Which comparison keeps a supplier with exactly 10 %? Keep only the named "
         "suppliers."
         "\n"
