@@ -425,7 +425,8 @@ def hbm_shares() -> pd.DataFrame:
     >>> hbm_shares().loc["2025Q1", "SK hynix"] is pd.NA
     True
     """
-    df = data.table(HBM)
+    # a copy: pandas 2.0.0's pivot renames its input's index in place (pandas #52629)
+    df = data.table(HBM).copy()
     out = df.pivot(index="quarter", columns="company", values="share_pct")
     out = out.reindex(columns=["SK hynix", "Samsung", "Micron"]).sort_index()
     out = out.astype("Float64")
