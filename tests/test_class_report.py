@@ -155,6 +155,29 @@ def test_feedback_with_show_answers_and_comments(batch, tmp_path):
     assert (tmp_path / "fb" / "comments-template.csv").exists()
 
 
+def test_comments_written_into_the_template_survive_overwrite(batch, tmp_path):
+    """Regression (second reader of lesson 09): a teacher writes comments into the
+    template, runs feedback again with --comments TEMPLATE --overwrite, and the new
+    template came back empty: their comments were lost."""
+    import csv
+
+    feedback.write_feedback(batch, tmp_path / "fb")
+    template = tmp_path / "fb" / "comments-template.csv"
+    with template.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    rows[0]["comment"] = "Clear, with two numbers: 3/3"
+    with template.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    pages = feedback.write_feedback(batch, tmp_path / "fb", comments=template, overwrite=True)
+    assert any("Clear, with two numbers" in p.read_text(encoding="utf-8") for p in pages)
+    with template.open(encoding="utf-8", newline="") as f:
+        again = list(csv.DictReader(f))
+    assert again[0]["comment"] == "Clear, with two numbers: 3/3"
+    assert len(again) == len(rows) and not any(r["comment"] for r in again[1:])
+
+
 def test_feedback_escapes_hostile_text_and_never_overwrites(batch, tmp_path):
     pages = feedback.write_feedback(batch, tmp_path / "fb")
     first, second = (p.read_text(encoding="utf-8") for p in pages[:2])

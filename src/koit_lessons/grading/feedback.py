@@ -272,12 +272,22 @@ def write_feedback(
     if questions and (overwrite or not template.exists()):
         from koit_lessons.grading.report import spreadsheet_text
 
+        # the teacher may have written their comments into the template itself: a new
+        # template keeps them (and adds those of --comments), so --overwrite loses none
+        kept: dict[tuple[str, str], str] = {}
+        if template.is_file():
+            try:
+                kept = read_comments(template)
+            except KoitError:
+                kept = {}
+        kept.update(notes)
         with template.open("w", newline="", encoding="utf-8") as f:
             w = csv.writer(f)
             w.writerow(COMMENTS_HEADER)
             for file, student in zip(book["file"], book["student"], strict=True):
                 for q in questions:
-                    w.writerow([spreadsheet_text(file), spreadsheet_text(student), q.qid, ""])
+                    comment = kept.get((file, q.qid), "")
+                    w.writerow([spreadsheet_text(file), spreadsheet_text(student), q.qid, comment])
     return pages
 
 
