@@ -284,6 +284,8 @@ def test_korean_messages_write_a_unit_against_its_number():
     """Regression (Korean second reader of lesson 05): '71 %은(는)', '8.6 months은(는)'."""
     language.set_language("ko")
     assert checks._fmt(71.0, "%") == "71%" and checks._fmt(8.6, "months") == "8.6개월"
+    # a unit in Latin letters keeps its space (translator of lesson 01: '3.79e+25FLOP')
+    assert checks._fmt(3.79e25, "FLOP") == "3.79e+25 FLOP"
     language.set_language("it")
     assert checks._fmt(8.6, "months") == "8,6 mesi"
 

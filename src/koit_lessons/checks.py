@@ -503,8 +503,10 @@ def _fmt(x: float, unit: str) -> str:
     if unit == "year" and float(x).is_integer():
         return str(int(x))
     shown = language.tr(unit, context="unit") if unit and unit != "%" else unit
-    # Korean writes a unit against its number (71%, 8.6개월); English and Italian with a space
-    gap = "" if language.current() == "ko" else " "
+    # Korean writes a Korean unit against its number (71%, 8.6개월) and a unit in Latin
+    # letters after a space, as SI does (3.79e+25 FLOP); English and Italian with a space
+    hangul = bool(shown) and "\uac00" <= shown[0] <= "\ud7a3"
+    gap = "" if language.current() == "ko" and (hangul or shown == "%") else " "
     return f"{language.number(x, ',.4g')}{gap + shown if shown else ''}"
 
 
