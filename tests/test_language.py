@@ -314,3 +314,27 @@ def test_table_and_chart_messages_are_in_the_edition_s_language(lang, series_wor
         assert check("04-alumina-chart", "x").message.count("Axes") == 1
     finally:
         language.set_language("en")
+
+
+def test_the_calculator_and_the_simulator_speak_the_edition_s_language():
+    """Regression (translator of lesson 01): the training-run calculator and the
+    supply-shock simulator stayed English in the Korean edition."""
+    from koit_lessons.widgets.compute import TrainingRunCalculator
+    from koit_lessons.widgets.shocks import ShockSimulator
+
+    try:
+        language.set_language("ko")
+        calc = TrainingRunCalculator()
+        assert calc.parameters.description == "매개변수"
+        assert "칩-시간" in calc.summary_text() and "486.9일" in calc.summary_text()
+        sim = ShockSimulator("gallium", "China", cut_pct=80)
+        assert ("갈륨", "gallium") in sim.mineral.options
+        assert "갈륨" in sim.summary_text() and "cuts" not in sim.summary_text()
+        language.set_language("it")
+        calc = TrainingRunCalculator()
+        assert "486,9 giorni" in calc.summary_text() and "8.192 chip" in calc.summary_text()
+        sim = ShockSimulator("gallium", "China", cut_pct=80)
+        assert sim.cut.description == "Taglio (%)" and "80,0 %" in sim.summary_text()
+        assert sim.draw() is None or "Importazioni" in sim.draw().get_title()
+    finally:
+        language.set_language("en")

@@ -11,6 +11,7 @@ import ipywidgets as w
 from IPython.display import display
 
 from koit_lessons import compute
+from koit_lessons.language import number, tr
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["TrainingRunCalculator", "training_run_calculator"]
@@ -19,7 +20,7 @@ __all__ = ["TrainingRunCalculator", "training_run_calculator"]
 def _si(x: float) -> str:
     """A number in scientific notation for the page, e.g. 3.8 × 10^25."""
     mantissa, exponent = f"{x:.2e}".split("e")
-    return f"{float(mantissa):.2f} × 10<sup>{int(exponent)}</sup>"
+    return f"{number(float(mantissa), '.2f')} × 10<sup>{int(exponent)}</sup>"
 
 
 def _log_slider(value: float, low: int, high: int, description: str, **look) -> w.FloatLogSlider:
@@ -69,22 +70,22 @@ class TrainingRunCalculator(Explorer):
         # validates every start value with a friendly message
         run = compute.training_run(parameters, tokens, chip, utilisation, chips)
         look = {"style": {"description_width": "150px"}, "layout": w.Layout(width="520px")}
-        self.parameters = _log_slider(parameters, 6, 13, "Parameters", **look)
-        self.tokens = _log_slider(tokens, 8, 14, "Training tokens", **look)
+        self.parameters = _log_slider(parameters, 6, 13, tr("Parameters"), **look)
+        self.tokens = _log_slider(tokens, 8, 14, tr("Training tokens"), **look)
         self.chip = w.Dropdown(
-            options=compute.accelerator_names(), value=run["chip"], description="Chip", **look
+            options=compute.accelerator_names(), value=run["chip"], description=tr("Chip"), **look
         )
         self.utilisation = w.FloatSlider(
             value=run["utilisation"],
             min=0.05,
             max=1.0,
             step=0.05,
-            description="Utilisation",
+            description=tr("Utilisation"),
             readout_format=".0%",
             **look,
         )
         self.chips = w.IntText(
-            value=run["chips"], description="Number of chips", style=look["style"]
+            value=run["chips"], description=tr("Number of chips"), style=look["style"]
         )
         controls = [self.parameters, self.tokens, self.chip, self.utilisation, self.chips]
         self._assemble(controls, watch=controls, figure=False)
@@ -109,24 +110,45 @@ class TrainingRunCalculator(Explorer):
         r = self.run()
         tflops = r["peak_flops"] / 1e12
         lines = [
-            "<b>Compute:</b> 6 × parameters × tokens = 6 × "
-            f"{_si(self.parameters.value)} × {_si(self.tokens.value)} = "
-            f"<b>{_si(r['flop'])} FLOP</b>",
-            f"<b>Chip-hours:</b> FLOP ÷ (peak {tflops:,.0f} TFLOP/s × utilisation "
-            f"{r['utilisation']:.0%}) ÷ 3,600 = <b>{r['chip_hours']:,.0f} chip-hours</b>",
-            f"<b>Time:</b> chip-hours ÷ {r['chips']:,} chips ÷ 24 = "
-            f"<b>{r['days']:,.1f} days</b> ({r['days'] / 365.25:,.2f} years)",
+            tr(
+                "<b>Compute:</b> 6 × parameters × tokens = 6 × {parameters} × {tokens} = "
+                "<b>{flop} FLOP</b>",
+                parameters=_si(self.parameters.value),
+                tokens=_si(self.tokens.value),
+                flop=_si(r["flop"]),
+            ),
+            tr(
+                "<b>Chip-hours:</b> FLOP ÷ (peak {tflops} TFLOP/s × utilisation "
+                "{utilisation}%) ÷ 3,600 = <b>{chip_hours} chip-hours</b>",
+                tflops=number(tflops),
+                utilisation=number(r["utilisation"] * 100),
+                chip_hours=number(r["chip_hours"]),
+            ),
+            tr(
+                "<b>Time:</b> chip-hours ÷ {chips} chips ÷ 24 = <b>{days} days</b> ({years} years)",
+                chips=number(r["chips"]),
+                days=number(r["days"], ",.1f"),
+                years=number(r["days"] / 365.25, ",.2f"),
+            ),
         ]
         if r["energy_mwh"] is None:
             lines.append(
-                "<b>Energy:</b> the data set has no vendor power figure for this chip, "
-                "so no energy is computed."
+                tr(
+                    "<b>Energy:</b> the data set has no vendor power figure for this chip, "
+                    "so no energy is computed."
+                )
             )
         else:
             lines.append(
-                f"<b>Energy (chips only):</b> {r['power_w']:,.0f} W × {r['chips']:,} chips × "
-                f"{r['days'] * 24:,.0f} h = <b>{r['energy_mwh']:,.0f} MWh</b> "
-                f"({r['energy_mwh'] / 1e3:,.1f} GWh); servers and cooling come on top"
+                tr(
+                    "<b>Energy (chips only):</b> {watts} W × {chips} chips × {hours} h = "
+                    "<b>{mwh} MWh</b> ({gwh} GWh); servers and cooling come on top",
+                    watts=number(r["power_w"]),
+                    chips=number(r["chips"]),
+                    hours=number(r["days"] * 24),
+                    mwh=number(r["energy_mwh"]),
+                    gwh=number(r["energy_mwh"] / 1e3, ",.1f"),
+                )
             )
         return "<br>".join(lines)
 

@@ -12,7 +12,8 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from koit_lessons import data, minerals, plots, shocks
+from koit_lessons import data, glossary, minerals, plots, shocks
+from koit_lessons.language import marked, number, tr
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["ShockSimulator", "shock_simulator"]
@@ -24,6 +25,19 @@ def _verb(mineral: str) -> str:
     table = data.load("mineral_production")
     measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
     return "mined" if measures.str.lower().str.startswith("mine").all() else "produced"
+
+
+#: the summary's first sentence, by the verb of :func:`_verb`
+_SUMMARY = {
+    "mined": marked(
+        "<b>{country} cuts its {mineral} output by {cut}% ({year} data).</b> It mined "
+        "{share}% of the world total, so the world loses <b>{lost}%</b> of its supply."
+    ),
+    "produced": marked(
+        "<b>{country} cuts its {mineral} output by {cut}% ({year} data).</b> It produced "
+        "{share}% of the world total, so the world loses <b>{lost}%</b> of its supply."
+    ),
+}
 
 
 class ShockSimulator(Explorer):
@@ -67,19 +81,23 @@ class ShockSimulator(Explorer):
         )
         self.year = first.year
         self.mineral = w.Dropdown(
-            options=minerals.mineral_names(), value=first.mineral, description="Mineral"
+            options=[(glossary.name(m), m) for m in minerals.mineral_names()],
+            value=first.mineral,
+            description=tr("Mineral"),
         )
         self.country = w.Dropdown(
             options=shocks.producing_countries(first.mineral, self.year),
             value=first.country,
-            description="Producer",
+            description=tr("Producer"),
         )
-        self.cut = w.FloatSlider(value=first.cut_pct, min=0, max=100, step=5, description="Cut (%)")
+        self.cut = w.FloatSlider(
+            value=first.cut_pct, min=0, max=100, step=5, description=tr("Cut (%)")
+        )
         self.stockpile = w.FloatSlider(
-            value=first.stockpile_months, min=0, max=24, step=1, description="Stocks (mo)"
+            value=first.stockpile_months, min=0, max=24, step=1, description=tr("Stocks (mo)")
         )
         self.elasticity = w.FloatSlider(
-            value=first.elasticity, min=0.1, max=2.0, step=0.05, description="Elasticity"
+            value=first.elasticity, min=0.1, max=2.0, step=0.05, description=tr("Elasticity")
         )
         controls = w.VBox(
             [
@@ -111,17 +129,26 @@ class ShockSimulator(Explorer):
     def summary_text(self) -> str:
         """The text above the figure, for the current controls."""
         r = self.result()
-        verb = _verb(r.mineral)
-        return (
-            f"<b>{html.escape(r.country)} cuts its {r.mineral} output by {r.cut_pct:.0f}% "
-            f"({r.year} data).</b> It {verb} {r.producer_share_pct:.1f}% of the world total, "
-            f"so the world loses <b>{r.supply_lost_pct:.1f}%</b> of its supply. "
-            f"With {r.stockpile_months:.0f} months of stocks, the average loss over "
-            f"{r.horizon_months:.0f} months is {r.net_loss_pct:.1f}%. "
-            f"With your elasticity of {r.elasticity:.2f}, the teaching model gives an average "
-            f"price rise over the year of <b>{r.price_change_pct:.0f}%</b> (a model, not a "
-            f"forecast)."
+        first = tr(
+            _SUMMARY[_verb(r.mineral)],
+            country=html.escape(r.country),
+            mineral=html.escape(glossary.name(r.mineral)),
+            cut=number(r.cut_pct),
+            year=r.year,
+            share=number(r.producer_share_pct, ",.1f"),
+            lost=number(r.supply_lost_pct, ",.1f"),
         )
+        rest = tr(
+            "With {stocks} months of stocks, the average loss over {horizon} months is "
+            "{net}%. With your elasticity of {elasticity}, the teaching model gives an "
+            "average price rise over the year of <b>{rise}%</b> (a model, not a forecast).",
+            stocks=number(r.stockpile_months),
+            horizon=number(r.horizon_months),
+            net=number(r.net_loss_pct, ",.1f"),
+            elasticity=number(r.elasticity, ",.2f"),
+            rise=number(r.price_change_pct),
+        )
+        return f"{first} {rest}"
 
     def exposure_table(self):
         """The exposure table for the current controls (see :func:`shocks.exposure`)."""
@@ -133,13 +160,14 @@ class ShockSimulator(Explorer):
         table = self.exposure_table().dropna(subset=["imports_at_risk_pct"])
         if table.empty:
             return None
-        title = (
-            f"Imports at risk if {self.country.value}'s exports of these materials "
-            f"fell by {self.cut.value:.0f}%"
+        title = tr(
+            "Imports at risk if {country}'s exports of these materials fell by {cut}%",
+            country=self.country.value,
+            cut=number(self.cut.value),
         )
         if table["material"].nunique() > 1 or table["basis"].nunique() > 1:
             # the bars cannot rank the importers (lesson 05, section 6): say so on the chart
-            title += "\n(not comparable: different goods; value vs weight)"
+            title += "\n" + tr("(not comparable: different goods; value vs weight)")
         return plots.barh(
             table,
             "imports_at_risk_pct",
@@ -148,14 +176,16 @@ class ShockSimulator(Explorer):
             ax=ax,
             fmt="{:.1f}%",
             title=title,
-            xlabel="Share of the importer's imports of the material at risk (%)",
+            xlabel=tr("Share of the importer's imports of the material at risk (%)"),
         )
 
     def no_figure_text(self) -> str:
         """What the figure area says when the data hold no sourced import shares."""
-        return (
-            f"No sourced import shares from {self.country.value} for "
-            f"{self.mineral.value} in the data: exposure cannot be shown."
+        return tr(
+            "No sourced import shares from {country} for {mineral} in the data: exposure "
+            "cannot be shown.",
+            country=self.country.value,
+            mineral=glossary.name(self.mineral.value),
         )
 
 
