@@ -338,3 +338,32 @@ def test_the_calculator_and_the_simulator_speak_the_edition_s_language():
         assert sim.draw() is None or "Importazioni" in sim.draw().get_title()
     finally:
         language.set_language("en")
+
+
+def test_lesson_01_figure_legends_and_labels_are_in_the_edition_s_language():
+    """Regression (second reader of lesson 01 in Korean): the legend's highlighted group,
+    'Notable models', the trend line and the IEA bars' labels stayed English."""
+    from koit_lessons import compute, lessons
+    from koit_lessons.plots.time import log_trend
+
+    code = "".join("".join(c["source"]) for c in lessons.lesson("01").edition("ko")["cells"])
+    assert "한국 개발사" in code and "Korean developers" not in code
+    try:
+        language.set_language("it")
+        assert compute.data_centre_electricity()["label"].tolist() == [
+            "2024 (stima IEA)",
+            "2030 (proiezione IEA)",
+        ]
+        language.set_language("ko")
+        df = compute.models()
+        ax = log_trend(
+            df,
+            "decimal_year",
+            "training_compute_flop",
+            fit=compute.fit_trend(df),
+            source="Source: x.",
+        )
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend[0] == "주요 모델" and legend[1].startswith("추세선: 해마다 ×")
+    finally:
+        language.set_language("en")

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from koit_lessons import data, metrics
+from koit_lessons import data, language, metrics
 from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, pick_name, require_number, require_whole
 
@@ -687,7 +687,9 @@ def data_centre_electricity() -> pd.DataFrame:
     """
     df = data.table("data_centre_electricity").copy()
     df["label"] = [
-        f"{p} ({'IEA projection' if s.startswith('projection') else 'IEA estimate'})"
+        language.tr("{period} (IEA projection)", period=p)
+        if s.startswith("projection")
+        else language.tr("{period} (IEA estimate)", period=p)
         for p, s in zip(df["period"], df["status"], strict=True)
     ]
     return df

@@ -76,7 +76,9 @@ _BLANK = re.compile(r"(\n[ \t]*\n\s*)")
 #: but put back in the edition's words, so a new estimate never makes a translation stale.
 _HEADING_MINUTES = re.compile(r"^(##[^\n]*?)\s*\*\(about (\d+) min\)\*[ \t]*$", re.M)
 _MINUTES_WORDS = {"en": "*(about {n} min)*", "ko": "*(약 {n}분)*", "it": "*(circa {n} min)*"}
-_FIGURE_TEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*(["'])((?:(?!\2).)+)\2""")
+_FIGURE_TEXT = re.compile(
+    r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
+)
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
 
 

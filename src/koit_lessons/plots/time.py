@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import LogLocator, NullLocator
 
+from koit_lessons import language
 from koit_lessons.errors import KoitError
 from koit_lessons.plots._core import (
     _PLACES,
@@ -115,7 +116,7 @@ def log_trend(
         color=NEUTRAL,
         edgecolor="white",
         linewidth=0.5,
-        label="Notable models",
+        label=language.tr("Notable models"),
         zorder=3,
     )
     if not special.empty:
@@ -133,10 +134,13 @@ def log_trend(
     if fit is not None:
         xs = pd.Series([df[x].min(), df[x].max()], dtype="float64")
         ys = 10 ** (fit["intercept_log10"] + fit["slope_log10"] * xs)
-        trend = "Fitted trend"
+        trend = language.tr("Fitted trend")
         if "annual_growth" in fit:
             # the growth factor only: the doubling time is lesson 01's Exercise 3
-            trend += f": ×{fit['annual_growth']:.1f} per year"
+            trend = language.tr(
+                "Fitted trend: ×{growth} per year",
+                growth=language.number(fit["annual_growth"], ",.1f"),
+            )
         ax.plot(xs, ys, color=PALETTE[2], linewidth=2, linestyle="--", label=trend, zorder=2)
     ax.set_yscale("log")
     # a tick and a gridline at every power of ten, so that one gridline step is ×10
