@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import sys
 from pathlib import Path
 
@@ -176,6 +177,32 @@ def test_comments_written_into_the_template_survive_overwrite(batch, tmp_path):
         again = list(csv.DictReader(f))
     assert again[0]["comment"] == "Clear, with two numbers: 3/3"
     assert len(again) == len(rows) and not any(r["comment"] for r in again[1:])
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("ko", ["확인 문제", "서술형 문제", "힌트"]), ("it", ["Domande verificate"])]
+)
+def test_feedback_pages_in_the_edition_s_language(batch, tmp_path, lang, words):
+    """A Korean or Italian class gets its feedback pages in its language: headings,
+    prompts, hints, what went wrong and the written questions of its edition."""
+    from koit_lessons import language
+
+    pages = feedback.write_feedback(batch, tmp_path / "fb", lang=lang)
+    assert language.current() == "en"  # the language is put back
+    weakest = pages[-1].read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in weakest
+    for word in words:
+        assert word in weakest, word
+    language.set_language(lang)
+    try:
+        prompt = checks.text_of(checks._get("00-cobalt-top3"), "prompt")
+        label = analysis.diagnosis_label("00-cobalt-top3", "top1-not-top3")
+    finally:
+        language.set_language("en")
+    assert html.escape(prompt, quote=True) in weakest or prompt in weakest
+    assert label != "the top producer only, not the top three"
+    assert "Checked questions" not in weakest and "Your answer" not in weakest
+    assert cli.main(["feedback", str(batch), "--out", str(tmp_path / "f2"), "--lang", lang]) == 0
 
 
 def test_feedback_escapes_hostile_text_and_never_overwrites(batch, tmp_path):

@@ -177,6 +177,11 @@ def _add_classroom_commands(sub: argparse._SubParsersAction) -> None:
         "--written", help="where grade put the written answers (default: <gradebook>_written/)"
     )
     fb.add_argument("--overwrite", action="store_true", help="replace existing pages")
+    fb.add_argument(
+        "--lang",
+        default="en",
+        help="the pages' language: en (English, the default), ko (Korean) or it (Italian)",
+    )
 
     book = sub.add_parser(
         "gradebook", help="merge lesson gradebooks into one table per student (CSV, Canvas, Moodle)"
@@ -336,6 +341,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
             show_answers=args.show_answers,
             written_dir=Path(args.written) if args.written else None,
             overwrite=args.overwrite or args.resume,
+            lang=args.lang or "en",
         )
         print(f"{len(pages)} feedback pages in {args.feedback}")
     return 0
@@ -361,6 +367,7 @@ def _cmd_feedback(args: argparse.Namespace) -> None:
         comments=Path(args.comments) if args.comments else None,
         written_dir=Path(args.written) if args.written else None,
         overwrite=args.overwrite,
+        lang=args.lang,
     )
     shown = "with" if args.show_answers else "without"
     print(f"{len(pages)} feedback pages in {args.out} ({shown} the expected answers)")

@@ -162,11 +162,13 @@ def diagnosis_label(qid: str, code: str) -> str:
     >>> diagnosis_label("00-cobalt-top3", "fraction-not-percent")
     'a fraction where the question asks for percent (0.37, not 37)'
     """
+    from koit_lessons.language import tr
+
     q = checks._get(qid)
     for m in q.mistakes if q is not None else ():
         if m.code == code:
-            return m.label
-    return checks.DIAGNOSES.get(code, code)
+            return tr(m.label, context=f"{qid}:mistake")
+    return tr(checks.DIAGNOSES[code]) if code in checks.DIAGNOSES else code
 
 
 def _discrimination(item: pd.Series, rest: pd.Series) -> float:

@@ -25,11 +25,12 @@ import json
 import re
 from pathlib import Path
 
-from koit_lessons import checks, lessons
+from koit_lessons import checks, language, lessons
 from koit_lessons import notebook as nbf
 from koit_lessons.errors import KoitError
 from koit_lessons.grading.analysis import diagnosis_label, read_gradebook
 from koit_lessons.grading.report import JOURNAL
+from koit_lessons.language import marked, tr
 
 __all__ = ["write_feedback", "read_comments", "COMMENTS_HEADER"]
 
@@ -51,13 +52,13 @@ overflow-wrap:anywhere}
 """
 
 _STATUS = {
-    "correct": ("right", "Right"),
-    "incorrect": ("wrong", "Not right"),
-    "invalid": ("wrong", "Not the kind of answer asked for"),
-    "unanswered": ("none", "Not answered"),
-    "missing": ("none", "No answer found"),
-    "failed": ("none", "No answer: its cell failed"),
-    "not-read": ("none", "Not graded"),
+    "correct": ("right", marked("Right")),
+    "incorrect": ("wrong", marked("Not right")),
+    "invalid": ("wrong", marked("Not the kind of answer asked for")),
+    "unanswered": ("none", marked("Not answered")),
+    "missing": ("none", marked("No answer found")),
+    "failed": ("none", marked("No answer: its cell failed")),
+    "not-read": ("none", marked("Not graded")),
 }
 
 
@@ -121,14 +122,35 @@ def _expected_text(qid: str) -> str:
     if q is None:
         return ""
     if q.context:
-        return f"depends on your {q.context}"
+        return tr("depends on your {name}", name=q.context)
     value = checks.expected(qid)
-    if q.kind in ("frame", "figure"):
-        what = "a table" if q.kind == "frame" else "a chart"
-        return f"{what} of {len(value)} rows (see the teacher set)"
+    if q.kind == "frame":
+        return tr("a table of {n} rows (see the teacher set)", n=len(value))
+    if q.kind == "figure":
+        return tr("a chart of {n} rows (see the teacher set)", n=len(value))
     if isinstance(value, float):
         return checks._fmt(value, q.unit)
     return repr(value) if not isinstance(value, str) else value
+
+
+# the pages' words (marked for the catalogues; translated where shown)
+_YOUR_ANSWER = marked("Your answer")
+_EXPECTED = marked("Expected")
+_WHAT_WENT_WRONG = marked("What went wrong")
+_PROBLEM = marked("Problem")
+_HINT_WORD = marked("Hint")
+_NO_ANSWER = marked("(no answer)")
+_RUBRIC = marked("Rubric")
+_MODEL_ANSWER = marked("Model answer")
+_TEACHERS_COMMENT = marked("Teacher’s comment")
+_ABOUT = marked("About the notebook")
+_CHECKED = marked("Checked questions")
+_WRITTEN = marked("Written questions")
+_FEEDBACK_FOR = marked("Feedback: {student}")
+_LESSON_TITLE = marked("Lesson {number}: {title}")
+
+#: where a check's message turns into its hint, in any edition ("Hint 1 of 2: ...")
+_HINT = re.compile(r" (?:Hint(?: \d+ of \d+)?|힌트(?: \d+/\d+)?|Suggerimento(?: \d+ di \d+)?): ")
 
 
 def _question_section(qid, row, problems, show_answers, expected) -> str:
@@ -136,25 +158,24 @@ def _question_section(qid, row, problems, show_answers, expected) -> str:
     css, word = _STATUS.get(row["status"], ("none", row["status"]))
     parts = [f"<section><h3>{_esc(qid)}</h3>"]
     if q is not None:
-        parts.append(f"<p>{_esc(q.prompt)}</p>")
-    parts.append(f'<p class="{css}">{_esc(word)}</p><dl>')
+        parts.append(f"<p>{_esc(checks.text_of(q, 'prompt'))}</p>")
+    parts.append(f'<p class="{css}">{_esc(tr(word))}</p><dl>')
     if row["answer"]:
-        parts.append(f"<dt>Your answer</dt><dd><code>{_esc(row['answer'])}</code></dd>")
+        parts.append(f"<dt>{tr(_YOUR_ANSWER)}</dt><dd><code>{_esc(row['answer'])}</code></dd>")
     if show_answers and expected.get(qid):
-        parts.append(f"<dt>Expected</dt><dd><code>{_esc(expected[qid])}</code></dd>")
+        parts.append(f"<dt>{tr(_EXPECTED)}</dt><dd><code>{_esc(expected[qid])}</code></dd>")
     if row["status"] != "correct":
         if row["diagnosis"]:
-            parts.append(
-                f"<dt>What went wrong</dt><dd>{_esc(diagnosis_label(qid, row['diagnosis']))}</dd>"
-            )
+            label = _esc(diagnosis_label(qid, row["diagnosis"]))
+            parts.append(f"<dt>{tr(_WHAT_WENT_WRONG)}</dt><dd>{label}</dd>")
         lines = [p.split(": ", 1)[1] for p in problems if p.startswith(qid + ": ")]
         if lines:
-            parts.append(f"<dt>Problem</dt><dd>{_esc('; '.join(lines))}</dd>")
+            parts.append(f"<dt>{tr(_PROBLEM)}</dt><dd>{_esc('; '.join(lines))}</dd>")
         elif row["message"]:  # the check's message; its hint is shown below
-            message = row["message"].split(" Hint: ")[0]
-            parts.append(f"<dt>Problem</dt><dd>{_esc(message)}</dd>")
+            message = _HINT.split(row["message"])[0]
+            parts.append(f"<dt>{tr(_PROBLEM)}</dt><dd>{_esc(message)}</dd>")
         if q is not None and q.hint:
-            parts.append(f"<dt>Hint</dt><dd>{_esc(q.hint)}</dd>")
+            parts.append(f"<dt>{tr(_HINT_WORD)}</dt><dd>{_esc(checks.text_of(q, 'hint'))}</dd>")
     parts.append("</dl></section>")
     return "".join(parts)
 
@@ -162,19 +183,23 @@ def _question_section(qid, row, problems, show_answers, expected) -> str:
 def _written_section(w: nbf.WrittenQuestion, answer: str | None, comment, show_answers) -> str:
     parts = [f"<section><h3>{_esc(w.qid)}: {_esc(w.title)}</h3>"]
     parts.append(f'<div class="answer">{_esc(w.prompt.strip())}</div>')
-    parts.append("<dl><dt>Your answer</dt>")
+    parts.append(f"<dl><dt>{tr(_YOUR_ANSWER)}</dt>")
     parts.append(
-        f'<dd><div class="answer">{_esc(answer)}</div></dd>' if answer else "<dd>(no answer)</dd>"
+        f'<dd><div class="answer">{_esc(answer)}</div></dd>'
+        if answer
+        else f"<dd>{tr(_NO_ANSWER)}</dd>"
     )
     if w.rubric.strip():
-        parts.append(f'<dt>Rubric</dt><dd><div class="answer">{_esc(w.rubric.strip())}</div></dd>')
+        parts.append(
+            f'<dt>{tr(_RUBRIC)}</dt><dd><div class="answer">{_esc(w.rubric.strip())}</div></dd>'
+        )
     if show_answers and w.model_answer.strip():
         parts.append(
-            f'<dt>Model answer</dt><dd><div class="answer">{_esc(w.model_answer.strip())}'
-            "</div></dd>"
+            f'<dt>{tr(_MODEL_ANSWER)}</dt><dd><div class="answer">'
+            f"{_esc(w.model_answer.strip())}</div></dd>"
         )
     parts.append(
-        f'<dt>Teacher\'s comment</dt><dd><div class="box">{_esc(comment or "")}</div></dd>'
+        f'<dt>{tr(_TEACHERS_COMMENT)}</dt><dd><div class="box">{_esc(comment or "")}</div></dd>'
     )
     parts.append("</dl></section>")
     return "".join(parts)
@@ -188,6 +213,7 @@ def write_feedback(
     comments: Path | None = None,
     written_dir: Path | None = None,
     overwrite: bool = False,
+    lang: str = "en",
 ) -> list[Path]:
     """Write one feedback page per graded submission of ``gradebook`` into the folder
     ``out`` (see the module docstring), and ``comments-template.csv`` for the teacher's
@@ -195,15 +221,35 @@ def write_feedback(
 
     ``written_dir`` is where grade put the written answers (default:
     ``<gradebook stem>_written``); ``comments`` a CSV with the columns ``file``,
-    ``question``, ``comment`` (the template's).
+    ``question``, ``comment`` (the template's). ``lang`` ("en", "ko" or "it") is the
+    language of the pages: headings, prompts, hints, diagnoses and the written questions
+    of the lesson's edition in that language (a lesson not offered in it is refused).
     """
+    lang = language.validate(lang)
+    before = language.current()
+    language.set_language(lang)
+    try:
+        return _write_feedback(gradebook, out, show_answers, comments, written_dir, overwrite, lang)
+    finally:
+        language.set_language(before)
+
+
+def _write_feedback(gradebook, out, show_answers, comments, written_dir, overwrite, lang):
+    """:func:`write_feedback` in the language already set."""
     gradebook = Path(gradebook)
     book, ids, answers = read_gradebook(gradebook)
     numbers = sorted({q.split("-", 1)[0] for q in ids})
     if len(numbers) != 1:
         raise KoitError(f"{gradebook} mixes questions of lessons {', '.join(numbers)}.")
     lesson = lessons.lesson(numbers[0])
-    questions = nbf.written_questions(lesson.read(), lesson.number)
+    if lang not in lesson.languages():
+        raise KoitError(
+            f"Lesson {lesson.number} is not offered in {language.LANGUAGES[lang]} yet: "
+            "write its feedback in English (--lang en)."
+        )
+    edition = lesson.edition(lang)
+    title = edition["metadata"].get("koit", {}).get("title", lesson.title)
+    questions = nbf.written_questions(edition, lesson.number)
     written = _journal(
         Path(written_dir) if written_dir else gradebook.with_name(gradebook.stem + "_written")
     )
@@ -233,22 +279,30 @@ def write_feedback(
         general = [p for p in general if not p.startswith(f"{lesson.number}-think-")]
         body = [
             "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
+            f'<html lang="{lang}"><head><meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">',
             '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
             "style-src 'unsafe-inline'\">",
-            f"<title>Feedback: {_esc(student)}</title><style>{_CSS}</style></head><body>",
-            f"<h1>Lesson {_esc(lesson.number)}: {_esc(lesson.title)}</h1>",
+            f"<title>{_esc(tr(_FEEDBACK_FOR, student=student))}</title>"
+            f"<style>{_CSS}</style></head><body>",
+            f"<h1>{_esc(tr(_LESSON_TITLE, number=lesson.number, title=title))}</h1>",
             f"<p><b><bdi>{_esc(student)}</bdi></b> (<bdi>{_esc(file)}</bdi>): "
-            f"{_esc(row['total'])} of {_esc(row['max'])} checked questions right.</p>",
+            + _esc(
+                tr(
+                    "{total} of {max} checked questions right.",
+                    total=row["total"],
+                    max=row["max"],
+                )
+            )
+            + "</p>",
         ]
         if general:
             body.append(
-                "<h2>About the notebook</h2><ul>"
+                f"<h2>{tr(_ABOUT)}</h2><ul>"
                 + "".join(f"<li>{_esc(p)}</li>" for p in general)
                 + "</ul>"
             )
-        body.append("<h2>Checked questions</h2>")
+        body.append(f"<h2>{tr(_CHECKED)}</h2>")
         for q in ids:
             r = rows.get(q) or {
                 "status": "not-read",
@@ -258,7 +312,7 @@ def write_feedback(
             }
             body.append(_question_section(q, r, problems, show_answers, expected))
         if questions:
-            body.append("<h2>Written questions</h2>")
+            body.append(f"<h2>{tr(_WRITTEN)}</h2>")
             theirs = written.get(file, {})
             for w in questions:
                 body.append(
