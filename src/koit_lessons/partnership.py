@@ -590,8 +590,15 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
     """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
+    # a member state in any of the three editions' words: Italy, Italia, 이탈리아
+    aliases = {
+        " ".join(other.split()).lower(): shown
+        for code, shown in zip(table["iso3"], names, strict=True)
+        if isinstance(code, str)
+        for other in glossary.names_of(code)
+    }
     try:
-        member = pick_name("member state named in this release", member, names)
+        member = pick_name("member state named in this release", member, names, aliases=aliases)
     except KoitError as err:
         raise KoitError(f"{err} Eurostat named only the largest traders in {said(year)}.") from None
     return int(table.set_index("member_state").loc[member, "rank"])
