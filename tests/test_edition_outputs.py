@@ -62,7 +62,12 @@ def test_every_number_is_the_same_as_in_english(item, lang, tmp_path):
     for cell_id, cell in english.items():
         if cell["cell_type"] != "code" or "nbval-ignore-output" in cell_tags(cell):
             continue
-        assert _numbers(translated[cell_id]) == _numbers(cell), cell_id
+        if "sorted-by-name" in cell_tags(cell):
+            # rows sorted by a name come in the edition's alphabetical order (독일, 영국,
+            # 이탈리아): the same numbers, in another order
+            assert sorted(_numbers(translated[cell_id])) == sorted(_numbers(cell)), cell_id
+        else:
+            assert _numbers(translated[cell_id]) == _numbers(cell), cell_id
         compared += len(_numbers(cell))
     assert compared > 100  # tables, citations, figures' descriptions
     # the edition's own last cell shows the glossary

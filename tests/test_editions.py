@@ -250,7 +250,7 @@ def test_handout_writes_the_edition(lang, tmp_path, capsys):
     assert any(f'set_language("{lang}")' in notebook.cell_text(c) for c in nb["cells"])
     assert not any("BEGIN SOLUTION" in notebook.cell_text(c) for c in nb["cells"])
     # a lesson not offered in the language is refused in one sentence, nothing written
-    untranslated = next(i.number for i in lessons() if lang not in i.languages())
+    untranslated = next(i.number for i in lessons() if lang not in i.translations())
     assert main(["handout", "--students", str(tmp_path / "t"), "--lang", lang, untranslated]) == 2
     err = capsys.readouterr().err
     assert "is not translated into" in err and err.count("\n") == 1

@@ -367,3 +367,31 @@ def test_lesson_01_figure_legends_and_labels_are_in_the_edition_s_language():
         assert legend[0] == "주요 모델" and legend[1].startswith("추세선: 해마다 ×")
     finally:
         language.set_language("en")
+
+
+@pytest.mark.parametrize(
+    "lang, words", [("ko", ["가로 막대그래프", "제목"]), ("it", ["Grafico a barre orizzontali"])]
+)
+def test_figure_descriptions_are_in_the_edition_s_language(lang, words):
+    """The figure in words (what a screen reader reads, in a 'details' under each figure)
+    was English in every edition."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from koit_lessons import minerals, plots
+    from koit_lessons.plots import _describe
+
+    try:
+        language.set_language(lang)
+        ax = plots.barh(minerals.producers("lithium", 2024), "share_pct", "country", title="t")
+        text = _describe.describe(ax)
+        for word in words:
+            assert word in text, text
+        assert "Horizontal bar chart" not in text and " of " not in text
+        out = _describe.details_output([text])["data"]["text/plain"]
+        assert out.startswith({"ko": "그림을 글로", "it": "La figura a parole"}[lang])
+        source = [t.get_text() for t in ax.texts][-1]
+        assert source.startswith({"ko": "출처: ", "it": "Fonte: "}[lang]), source
+        assert "(data year" not in source
+    finally:
+        language.set_language("en")

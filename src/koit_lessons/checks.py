@@ -1192,7 +1192,11 @@ def _describe_own(chart: Any, seen: dict[str, Any]) -> None:
     (the notebook's alt text, see ``plots.describe``), from what the chart shows."""
     from koit_lessons.plots import _describe
 
-    kinds = {"barh": "Horizontal bar chart", "bar": "Bar chart", "line": "Line chart"}
+    kinds = {
+        "barh": marked("Horizontal bar chart"),
+        "bar": marked("Bar chart"),
+        "line": marked("Line chart"),
+    }
     kind = kinds.get(seen.get("kind", ""))
     if kind is None or _describe.describe(chart) or len(seen["values"]) > 50:
         return
@@ -1204,7 +1208,9 @@ def _describe_own(chart: Any, seen: dict[str, Any]) -> None:
         body = _describe.listing(f"{n} {_describe.number(v)}" for n, v in pairs)
     axes = chart if not hasattr(chart, "axes") or not isinstance(chart.axes, list) else None
     axes = axes or next(a for a in chart.axes if a.has_data())
-    _describe.remember(axes, _describe.sentence(kind, value_axis, seen.get("title"), body))
+    _describe.remember(
+        axes, _describe.sentence(language.tr(kind), value_axis, seen.get("title"), body)
+    )
 
 
 def _figure_error(error: str) -> str:

@@ -23,7 +23,7 @@ import textwrap
 
 import pandas as pd
 
-from koit_lessons import data, metrics
+from koit_lessons import data, glossary, language, metrics
 from koit_lessons.errors import KoitError, pick_name, require_whole, require_year, said
 
 __all__ = [
@@ -52,6 +52,21 @@ FTA_PROVISIONAL_YEAR = 2011
 FLOWS = ("Korea to Italy", "Italy to Korea")
 #: The two sides from whose point of view a trade table can be read.
 SIDES = ("Korea", "Italy")
+
+
+def side_aliases() -> dict[str, str]:
+    """Every way the three editions write the two sides, → "Korea" or "Italy" (an
+    edition writes ``side="Italia"`` where the English says ``side="Italy"``).
+
+    >>> side_aliases()["이탈리아"], side_aliases()["corea"]
+    ('Italy', 'Korea')
+    """
+    out = {}
+    for code, side in (("KOR", "Korea"), ("ITA", "Italy")):
+        for name in [*glossary.names_of(code), side, {"Korea": "Corea", "Italy": "Italia"}[side]]:
+            out[" ".join(name.split()).lower()] = side
+    out["한국"] = "Korea"
+    return out
 
 
 # --------------------------------------------------------------------- timeline
@@ -305,7 +320,7 @@ def trade(series: str = "korea_usd", side: str = "Korea") -> pd.DataFrame:
     ['year', 'exports', 'imports', 'balance', 'total', 'unit', 'side']
     """
     part = _series(series)
-    side = pick_name("side", side, SIDES)
+    side = pick_name("side", side, SIDES, aliases=side_aliases())
     wide = part.pivot(index="year", columns="flow", values="value").reindex(columns=list(FLOWS))
     out_flow, in_flow = FLOWS if side == "Korea" else FLOWS[::-1]
     table = pd.DataFrame(
@@ -533,6 +548,11 @@ def eu_partners(year: int, flow: str = "exports to Korea") -> pd.DataFrame:
     out = df[df["year"] == year].copy()
     out["rank"] = out["value"].rank(ascending=False, method="min").astype(int)
     out = out.sort_values(["rank", "member_state"]).reset_index(drop=True)
+    if language.current() != "en":  # the names as the edition writes them (Italia, 독일)
+        out["member_state"] = [
+            glossary.name(code, default=name) if isinstance(code, str) else name
+            for code, name in zip(out["iso3"], out["member_state"], strict=True)
+        ]
     publishers = "; ".join(dict.fromkeys(out["source_publisher"]))
     out.attrs = {
         "dataset": "korea_eu_partners",
@@ -570,8 +590,15 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
     """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
+    # a member state in any of the three editions' words: Italy, Italia, 이탈리아
+    aliases = {
+        " ".join(other.split()).lower(): shown
+        for code, shown in zip(table["iso3"], names, strict=True)
+        if isinstance(code, str)
+        for other in glossary.names_of(code)
+    }
     try:
-        member = pick_name("member state named in this release", member, names)
+        member = pick_name("member state named in this release", member, names, aliases=aliases)
     except KoitError as err:
         raise KoitError(f"{err} Eurostat named only the largest traders in {said(year)}.") from None
     return int(table.set_index("member_state").loc[member, "rank"])

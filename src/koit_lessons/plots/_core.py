@@ -18,7 +18,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.font_manager import FontProperties
 
+from koit_lessons import language as _language
 from koit_lessons.errors import KoitError
+from koit_lessons.language import current, marked
 from koit_lessons.plots._describe import mimebundle, remember, show_pending
 
 # Colours for categories other than Korea and Italy, each with a contrast of at least
@@ -210,6 +212,7 @@ def add_source(
     >>> add_source(ax, "Source: an example.").texts[0].get_text()
     'Source: an example.'
     """
+    text = localised_source(text)
     korean_font(text)  # a Korean publisher's name draws in any edition
     below = ax.xaxis.label if ax.axison and ax.xaxis.label.get_text() else ax
     own = ax.figure in _OWN_FIGURES
@@ -231,6 +234,39 @@ def add_source(
         wrap=True,  # and at the figure's right edge, should it still reach that far
     )
     return ax
+
+
+_DATA_YEARS = re.compile(r" \(data years? ")
+_REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
+
+
+def localised_source(text: str) -> str:
+    """A source line (as :func:`koit_lessons.data.source_line` writes it) with its own
+    words in the lesson's language: "Source:" and "(data year 2024)"; the publishers and
+    titles stay as they were published.
+
+    >>> localised_source("Source: USGS, Mineral Commodity Summaries (data year 2024).")
+    'Source: USGS, Mineral Commodity Summaries (data year 2024).'
+    """
+    if current() == "en":
+        return text
+    if text.startswith("Source: "):
+        text = _language.tr("Source: {text}", text=text[len("Source: ") :])
+    if text.startswith("Sources: "):
+        text = _language.tr("Sources: {text}", text=text[len("Sources: ") :])
+    out, rest = "", text
+    while (m := _DATA_YEARS.search(rest)) is not None:
+        start, depth, i = m.start(), 0, m.start() + 1
+        for i in range(m.start() + 1, len(rest)):  # the bracket that closes this one
+            depth += {"(": 1, ")": -1}.get(rest[i], 0)
+            if depth == 0:
+                break
+        years = rest[m.end() : i]
+        for word in (_REVISED, _ESTIMATED, _AND):
+            years = years.replace(word, _language.tr(word))
+        out += rest[:start] + _language.tr(" (data year {years})", years=years)
+        rest = rest[i + 1 :]
+    return out + rest
 
 
 #: the figures a figure function made itself (not an ``ax=`` of the caller's): their

@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
+from koit_lessons.language import current, marked, tr
+
 __all__ = ["describe", "number", "listing", "sentence"]
 
 #: at most this many values are named; the rest are counted
@@ -45,13 +47,16 @@ def number(value: object) -> str:
     except (TypeError, ValueError):
         return str(value)
     if math.isnan(v):
-        return "no figure"
+        return tr("no figure")
     if abs(v) >= 1e9:
         exponent = math.floor(math.log10(abs(v)))
-        return f"{v / 10**exponent:.2g} × 10^{exponent}"
-    if v.is_integer() or abs(v) >= 1000:
-        return f"{v:,.0f}"
-    return f"{v:.3g}"
+        text = f"{v / 10**exponent:.2g} × 10^{exponent}"
+    elif v.is_integer() or abs(v) >= 1000:
+        text = f"{v:,.0f}"
+    else:
+        text = f"{v:.3g}"
+    # Italian writes 12.346 and 37,4
+    return text.translate(str.maketrans(",.", ".,")) if current() == "it" else text
 
 
 def listing(items: Iterable[str], what: str = "more") -> str:
@@ -67,7 +72,19 @@ def listing(items: Iterable[str], what: str = "more") -> str:
     items = list(items)
     if len(items) <= MAX_ITEMS:
         return ", ".join(items)
-    return ", ".join(items[:MAX_ITEMS]) + f" and {len(items) - MAX_ITEMS} {what}"
+    shown, rest = ", ".join(items[:MAX_ITEMS]), len(items) - MAX_ITEMS
+    if what in _MORE:
+        return tr(_MORE[what], items=shown, n=rest)
+    return f"{shown} and {rest} {what}"
+
+
+#: "a, b and 2 more ...", by what is counted (marked for the catalogues)
+_MORE = {
+    "more": marked("{items} and {n} more"),
+    "more lines": marked("{items} and {n} more lines"),
+    "more countries": marked("{items} and {n} more countries"),
+    "more events": marked("{items} and {n} more events"),
+}
 
 
 def _plain(text: str | None) -> str:
@@ -88,11 +105,12 @@ def sentence(kind: str, measure: str | None, title: str | None, body: str, extra
     if measure:
         # "Share of world ..." reads "of share of world ..." (but "GDP" stays "GDP")
         first = measure.split(" ")[0].rstrip(":,;")
-        if first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+        english = current() == "en"
+        if english and first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
             measure = measure[0].lower() + measure[1:]
-        text += f" of {measure}"
+        text = tr("{kind} of {measure}", kind=text, measure=measure)
     if _plain(title):
-        text += f", titled '{_plain(title)}'"
+        text = tr("{text}, titled '{title}'", text=text, title=_plain(title))
     text += f": {body}." if body else "."
     if extra:
         text += " " + extra[0].upper() + extra[1:].rstrip(".") + "."
@@ -151,7 +169,7 @@ def mimebundle(fig: Figure):
 #: descriptions of the figures shown by the cell that is running (see show_pending)
 _PENDING: list[str] = []
 #: the words a reader opens to hear or read a figure's description
-SUMMARY = "The figure in words"
+SUMMARY = marked("The figure in words")
 
 
 def details_output(texts: Iterable[str]) -> dict:
@@ -171,13 +189,14 @@ def details_output(texts: Iterable[str]) -> dict:
     'The figure in words: Bar chart of a: 1 < 2.'
     """
     texts = [t for t in dict.fromkeys(texts) if t]
+    summary = tr(SUMMARY)
     paragraphs = "".join(f"<p>{html.escape(t, quote=False)}</p>" for t in texts)
     return {
         "output_type": "display_data",
         "data": {
-            "text/html": f'<details class="koit-figure-description"><summary>{SUMMARY}'
+            "text/html": f'<details class="koit-figure-description"><summary>{summary}'
             f"</summary>{paragraphs}</details>",
-            "text/plain": f"{SUMMARY}: " + " ".join(texts),
+            "text/plain": f"{summary}: " + " ".join(texts),
         },
         "metadata": {},
     }

@@ -117,8 +117,8 @@ def barh(
     _reference_lines(ax, dict(lines or {}))
     xlabel = xlabel if xlabel is not None else value
     shown = [f"{n} {t}" for n, t in zip(rows[label].astype(str), texts, strict=True)][::-1]
-    marks = "; ".join(f"a line marks {name}" for name in dict(lines or {}).values())
-    described = sentence("Horizontal bar chart", xlabel, title, listing(shown), marks)
+    marks = "; ".join(tr("a line marks {name}", name=name) for name in dict(lines or {}).values())
+    described = sentence(tr("Horizontal bar chart"), xlabel, title, listing(shown), marks)
     return _finish(
         ax,
         src,
@@ -273,17 +273,21 @@ def hhi_bars(
     )  # fmt: skip
     xlabel = tr("Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)")
     shown = [
-        f"{n} {t} ({metrics.hhi_band(v)})"
+        f"{n} {t} ({band_name(metrics.hhi_band(v))})"
         for n, t, v in zip(rows[label].astype(str), texts, rows[hhi], strict=True)
     ][::-1]
     described = sentence(
-        "Horizontal bar chart",
+        tr("Horizontal bar chart"),
         xlabel,
         title,
         listing(shown),
-        "Dashed lines mark 1,000 and 1,800 (highly concentrated above 1,800)"
+        tr("Dashed lines mark 1,000 and 1,800 (highly concentrated above 1,800)")
         + (
-            f"; hatched bars with a dashed edge are projections ({', '.join(projected)})"
+            "; "
+            + tr(
+                "hatched bars with a dashed edge are projections ({which})",
+                which=", ".join(projected),
+            )
             if projected
             else ""
         ),
@@ -417,13 +421,15 @@ def line(
             continue
         first, last = part.iloc[0], part.iloc[-1]
         who = "" if name is None else f"{name} "
-        at = "in" if period else "at"
-        spans.append(
-            f"{who}from {number(first[y])} {at} {_when(first[x])} to {number(last[y])} "
-            f"{at} {_when(last[x])}"
-        )
-    kind = "Line chart" + (" (logarithmic scale)" if logy else "")
-    described = sentence(kind, f"{ylabel} by {xlabel}", title, listing(spans, "more lines"))
+        ends = {"who": who, "a": number(first[y]), "x": _when(first[x])}
+        ends.update(b=number(last[y]), y=_when(last[x]))
+        if period:
+            spans.append(tr("{who}from {a} in {x} to {b} in {y}", **ends))
+        else:
+            spans.append(tr("{who}from {a} at {x} to {b} at {y}", **ends))
+    kind = tr("Line chart (logarithmic scale)") if logy else tr("Line chart")
+    measure = tr("{y} by {x}", y=ylabel, x=xlabel)
+    described = sentence(kind, measure, title, listing(spans, "more lines"))
     return _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
 
 
@@ -550,15 +556,19 @@ def stage_bars(
         )
         groups.append(f"{lab}: {values}")
     marks = (
-        f"hatched bars with a dashed edge are projections ({', '.join(projected)})"
+        tr(
+            "hatched bars with a dashed edge are projections ({which})",
+            which=", ".join(projected),
+        )
         if projected
         else ""
     )
+    more = "; " + tr("and {n} more", n=len(groups) - 8) if len(groups) > 8 else ""
     described = sentence(
-        f"Grouped horizontal bar chart ({', '.join(stages)}) of",
+        tr("Grouped horizontal bar chart ({stages})", stages=", ".join(stages)),
         xlabel,
         title,
-        "; ".join(groups[:8]) + (f"; and {len(groups) - 8} more" if len(groups) > 8 else ""),
+        "; ".join(groups[:8]) + more,
         marks,
     )
     return _finish(ax, src, title=title, xlabel=xlabel, description=described)

@@ -11,6 +11,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from koit_lessons.errors import KoitError, require_whole, said
+from koit_lessons.language import tr
 from koit_lessons.plots._core import (
     PALETTE,
     _axes,
@@ -99,17 +100,20 @@ def membership_grid(
         spine.set_visible(False)
     counts = matrix.sum(axis=1)
     rows = [
-        f"{country} in {int(counts[country])} of {n_cols}"
+        tr("{country} in {k} of {n}", country=country, k=int(counts[country]), n=n_cols)
         for country in matrix.index
         if country in special
     ]
     described = sentence(
-        f"Membership grid of {n_rows} countries (rows) and {n_cols} groupings (columns), a "
-        "square for each membership",
+        tr(
+            "Membership grid of {rows} countries (rows) and {cols} groupings (columns), a "
+            "square for each membership",
+            rows=n_rows,
+            cols=n_cols,
+        ),
         None,
         title,
-        "groupings "
-        + listing([str(c) for c in matrix.columns], "more")
+        tr("groupings {names}", names=listing([str(c) for c in matrix.columns], "more"))
         + ("; " + "; ".join(rows) if rows else ""),
     )
     return _finish(
@@ -256,28 +260,30 @@ def network(
             color=color_for(ordered.nodes[n].get("iso3"), "#333333") if n in special else "#333333",
         )
     handles = [
-        Line2D([], [], linestyle="", marker="o", markersize=5, color="#8C8C8C", label="country")
+        Line2D([], [], linestyle="", marker="o", markersize=5, color="#8C8C8C", label=tr("country"))
     ]
     if clubs:
+        club = tr("club (grouping)")
         handles.insert(0, Line2D([], [], linestyle="", marker="s", markersize=9, color=PALETTE[0],
-                                 markeredgecolor="#333333", label="club (grouping)"))  # fmt: skip
+                                 markeredgecolor="#333333", label=club))  # fmt: skip
     ax.legend(handles=handles, loc="lower left", fontsize=8, frameon=False)
     ax.set_axis_off()
     ax.margins(0.05)
     if clubs:
-        kind = f"Network of {len(people)} countries and the {len(clubs)} groupings they belong to"
-        body = "groupings " + listing(clubs, "more")
+        kind = tr(
+            "Network of {n} countries and the {k} groupings they belong to",
+            n=len(people),
+            k=len(clubs),
+        )
+        body = tr("groupings {names}", names=listing(clubs, "more"))
     else:
-        kind = f"Network of {len(people)} countries, linked where they share a grouping"
+        kind = tr("Network of {n} countries, linked where they share a grouping", n=len(people))
         body = ""
     most = sorted(people, key=lambda n: -ordered.degree(n))[:5]
-    body += (
-        ("; " if body else "")
-        + "most connected: "
-        + ", ".join(f"{n} ({ordered.degree(n)} links)" for n in most)
-    )
+    links = [tr("{name} ({k} links)", name=n, k=ordered.degree(n)) for n in most]
+    body += ("; " if body else "") + tr("most connected: {which}", which=", ".join(links))
     for n in people:
         if n in special:
-            body += f"; {n} has {ordered.degree(n)} links"
+            body += "; " + tr("{name} has {k} links", name=n, k=ordered.degree(n))
     described = sentence(kind, None, title, body)
     return _finish(ax, source, title=title, offset=-6, fontsize=7, description=described)

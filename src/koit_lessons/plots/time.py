@@ -157,24 +157,32 @@ def log_trend(
     ylabel = ylabel if ylabel is not None else y
     points = df.dropna(subset=[x, y]).sort_values(x)
     lo, hi = points.iloc[0], points.iloc[-1]
-    body = (
-        f"{len(points)} points from {number(lo[y])} in {_year(lo[x])} to {number(hi[y])} in "
-        f"{_year(hi[x])}"
+    body = language.tr(
+        "{n} points from {a} in {x} to {b} in {y}",
+        n=len(points),
+        a=number(lo[y]),
+        x=_year(lo[x]),
+        b=number(hi[y]),
+        y=_year(hi[x]),
     )
     top = points.loc[points[y].idxmax()]
     name = f" ({top[label]})" if label is not None else ""
-    body += f"; the largest {number(top[y])} in {_year(top[x])}{name}"
+    body += "; " + language.tr(
+        "the largest {v} in {year}{name}", v=number(top[y]), year=_year(top[x]), name=name
+    )
     extra = []
     if fit is not None and "annual_growth" in fit:
         # as in the legend, no doubling time: it is what lesson 01's Exercise 3 asks for
-        extra.append(f"A dashed trend line grows ×{fit['annual_growth']:.1f} per year")
+        growth = language.number(fit["annual_growth"], ",.1f")
+        extra.append(language.tr("A dashed trend line grows ×{growth} per year", growth=growth))
     elif fit is not None:
-        extra.append("A dashed line shows the fitted trend")
+        extra.append(language.tr("A dashed line shows the fitted trend"))
     if not special.empty and label is not None:
-        extra.append(f"Marked as {highlight_name}: " + listing(special[label].astype(str), "more"))
+        marked_ = listing(special[label].astype(str), "more")
+        extra.append(language.tr("Marked as {name}: {which}", name=highlight_name, which=marked_))
     described = sentence(
-        "Scatter chart on a logarithmic scale", f"{ylabel} by {xlabel}", title, body,
-        ". ".join(extra),
+        language.tr("Scatter chart on a logarithmic scale"),
+        language.tr("{y} by {x}", y=ylabel, x=xlabel), title, body, ". ".join(extra),
     )  # fmt: skip
     _finish(ax, src, title=title, xlabel=xlabel, ylabel=ylabel, description=described)
     source_text = ax.texts[-1]  # written by _finish
@@ -260,6 +268,18 @@ _EVENT_STYLES = {
     "dialogue": ("#999933", "v"),  # Tol's olive
 }
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_MONTHS_IT = "gen feb mar apr mag giu lug ago set ott nov dic".split()
+#: the kinds of event as the legend shows them (marked for the catalogues)
+_EVENT_KINDS = {
+    "treaty": language.marked("treaty"),
+    "diplomatic": language.marked("diplomatic"),
+    "trade agreement": language.marked("trade agreement"),
+    "partnership": language.marked("partnership"),
+    "visit": language.marked("visit"),
+    "summit": language.marked("summit"),
+    "agreement signed": language.marked("agreement signed"),
+    "dialogue": language.marked("dialogue"),
+}
 
 
 def _date_text(value: object) -> str:
@@ -269,11 +289,21 @@ def _date_text(value: object) -> str:
     ('26 Jun 1884', 'Nov 1956', '1956')
     """
     parts = str(value).strip().split("-")
+    lang = language.current()
     try:
+        month = int(parts[1]) if len(parts) >= 2 else 0
+        if not 1 <= month <= 12 and len(parts) >= 2:
+            raise ValueError(month)
+        if lang == "ko":  # 1884년 6월 26일, 1956년 11월
+            if len(parts) == 3:
+                return f"{parts[0]}년 {month}월 {int(parts[2])}일"
+            if len(parts) == 2:
+                return f"{parts[0]}년 {month}월"
+        names = _MONTHS_IT if lang == "it" else _MONTHS
         if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {names[month - 1]} {parts[0]}"
         if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{names[month - 1]} {parts[0]}"
     except (ValueError, IndexError):
         pass
     return str(value)
@@ -337,7 +367,8 @@ def timeline(
         color, marker = _EVENT_STYLES.get(kind, (PALETTE[0], "o"))
         ax.scatter(
             [0], [y], s=130 if marker == "*" else 70, zorder=2, color=color, marker=marker,
-            edgecolor="white", linewidth=0.6, label=kind if kind not in seen else None,
+            edgecolor="white", linewidth=0.6,
+            label=language.tr(_EVENT_KINDS.get(kind, kind)) if kind not in seen else None,
         )  # fmt: skip
         seen.add(kind)
         ax.annotate(_date_text(row[date]), (0, y), xytext=(-12, 0), textcoords="offset points",
@@ -350,7 +381,8 @@ def timeline(
     ax.set_ylim(-0.7, n - 0.3)
     ax.set_axis_off()
     ax.legend(
-        loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=8, title="Kind of event",
+        loc="lower left", bbox_to_anchor=(0, 1.0), ncol=4, fontsize=8,
+        title=language.tr("Kind of event"),
         title_fontsize=8, alignment="left", borderaxespad=0.2, columnspacing=1.2,
         handletextpad=0.3,
     )  # fmt: skip
@@ -358,7 +390,10 @@ def timeline(
         f"{_date_text(d)} {lab}" for d, lab in zip(rows[date], rows[label].astype(str), strict=True)
     ]
     described = sentence(
-        f"Timeline of {n} events, oldest first", None, title, listing(events, "more events")
+        language.tr("Timeline of {n} events, oldest first", n=n),
+        None,
+        title,
+        listing(events, "more events"),
     )
     return _finish(
         ax, src, title=title, offset=-6, width=None, title_pad=20 + 13 * legend_rows,

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 
+from koit_lessons import glossary, language
 from koit_lessons.errors import KoitError, pick_name, said
+from koit_lessons.language import tr
 from koit_lessons.plots._core import (
     COUNTRY_COLORS,
     NEUTRAL,
@@ -68,7 +70,10 @@ def trade_bars(
     """
     _check_frame(df, [year, exports, imports, balance])
     try:
-        side = pick_name("side", side, ("Korea", "Italy"))  # ' korea' is Korea
+        from koit_lessons.partnership import side_aliases
+
+        # ' korea' is Korea, and so is 대한민국 (an edition writes the side in its language)
+        side = pick_name("side", side, ("Korea", "Italy"), aliases=side_aliases())
     except KoitError:
         raise KoitError(f"side must be 'Korea' or 'Italy', not {said(side)}.") from None
     src = _source_text(df, source)
@@ -79,10 +84,13 @@ def trade_bars(
     ax = _axes(ax)
     xs = list(range(len(rows)))
     width = 0.38
+    # the countries as the edition writes them (한국, Italia); the data say Korea, Italy
+    shown = {"Korea": glossary.name("KOR"), "Italy": glossary.name("ITA")}
+    me, them = shown[side], shown[other]
     b1 = ax.bar([x - width / 2 for x in xs], rows[exports], width, color=out_color,
-                label=f"{side} to {other} ({side}'s exports)")  # fmt: skip
+                label=tr("{a} to {b} ({a}'s exports)", a=me, b=them))  # fmt: skip
     b2 = ax.bar([x + width / 2 for x in xs], rows[imports], width, color=in_color,
-                label=f"{other} to {side} ({side}'s imports)")  # fmt: skip
+                label=tr("{b} to {a} ({a}'s imports)", a=me, b=them))  # fmt: skip
     for bars in (b1, b2):
         ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.1f}" for v in bars.datavalues],
                      padding=2, fontsize=8)  # fmt: skip
@@ -90,12 +98,12 @@ def trade_bars(
         for x, v in zip(xs, rows[col], strict=True):
             if pd.isna(v):
                 ax.annotate(
-                    "no figure", (x + offset, 0), xytext=(0, 4), textcoords="offset points",
+                    tr("no figure"), (x + offset, 0), xytext=(0, 4), textcoords="offset points",
                     ha="center", va="bottom", rotation=90, fontsize=8, color=NEUTRAL,
                 )  # fmt: skip
     if balance is not None and rows[balance].notna().any():
         ax.scatter(xs, rows[balance], marker="D", color="#000000", zorder=3,
-                   label=f"{side}'s balance (exports − imports)")  # fmt: skip
+                   label=tr("{a}'s balance (exports − imports)", a=me))  # fmt: skip
         for x, v in zip(xs, rows[balance], strict=True):
             if pd.notna(v):
                 ax.annotate(
@@ -115,15 +123,25 @@ def trade_bars(
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", visible=True)
     ax.legend(fontsize=8, loc="upper left")
-    ylabel = ylabel if ylabel is not None else "Value"
+    ylabel = ylabel if ylabel is not None else tr("Value")
     years = []
     for _, row in rows.iterrows():
-        text = f"{row[year]}: exports {number(row[exports])}, imports {number(row[imports])}"
+        text = tr(
+            "{year}: exports {e}, imports {i}",
+            year=row[year],
+            e=number(row[exports]),
+            i=number(row[imports]),
+        )
         if balance is not None and pd.notna(row[balance]):
-            text += f", balance {row[balance]:+,.2f}"
+            text += tr(", balance {b}", b=language.number(row[balance], "+,.2f"))
         years.append(text)
     described = sentence(
-        f"Bar chart of {side}'s exports to and imports from {other} in {ylabel}, two bars per year",
+        tr(
+            "Bar chart of {a}'s exports to and imports from {b} in {unit}, two bars per year",
+            a=me,
+            b=them,
+            unit=ylabel,
+        ),
         None,
         title,
         "; ".join(years),
@@ -132,7 +150,7 @@ def trade_bars(
         ax,
         src,
         title=title,
-        xlabel="Data year (only the years a source published)",
+        xlabel=tr("Data year (only the years a source published)"),
         ylabel=ylabel,
         description=described,
     )
