@@ -49,7 +49,7 @@ def test_units_cover_every_paragraph_figure_title_and_comment():
             assert len(keys) == len(paragraphs), cell["id"]
     assert found["5d0a0bda/title"] == "Who mined lithium in 2024?"
     assert found["5d0a0bda/xlabel"] == "Share of world mine production (%)"
-    assert found["39d0b1ba/#0"] == "show one decimal in tables"
+    assert found["39d0b1ba/#0"] == "one decimal, never 7.5e+01"
     assert not any("BEGIN SOLUTION" in t for t in found.values())
 
 
@@ -103,7 +103,7 @@ def test_edition_translates_text_and_keeps_code(translated):
     plot = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "5d0a0bda"))
     assert 'title="«IT» Who mined lithium in 2024?"' in plot
     setup = notebook.cell_text(next(c for c in it["cells"] if c["id"] == "39d0b1ba"))
-    assert "# «IT» show one decimal" in setup
+    assert "# «IT» one decimal, never 7.5e+01" in setup
     assert (
         "from koit_lessons.checks import check\n"
         "from koit_lessons.language import set_language\n\n"

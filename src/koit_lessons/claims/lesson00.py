@@ -36,6 +36,7 @@ ENTRIES = [
     # exercise 6: predict the HHI of a made-up market
     Fixed("have 25 % each", "worked example"),
     Fixed("the 3,800 of", "worked example: 50^2 + 30^2 + 20^2"),
+    Fixed("add up to 100 % in both markets", "definition: the shares of a whole add up to 100"),
     # the model answer of the Think! question
     Claim("about 99 % of the world's primary gallium", lambda: _top1("gallium")),
     Claim("about 82 % of its natural graphite", lambda: _top1("graphite")),
