@@ -32,3 +32,16 @@ def test_bad_start_values_get_a_friendly_error():
         widgets.MineralExplorer("lithum")
     with pytest.raises(KoitError, match="no data for the year 1999"):
         widgets.MineralExplorer("lithium", 1999)
+
+
+def test_the_explorer_says_produced_for_a_mineral_not_measured_by_mining():
+    """Regression (second reader of lesson 00): the explorer said China 'mined' gallium,
+    whose data are primary (refinery) production, as lesson 00 itself says."""
+    from koit_lessons.widgets.minerals import MineralExplorer
+
+    ex = MineralExplorer("gallium", 2024)
+    assert " produced " in ex.summary_text() and " mined " not in ex.summary_text()
+    ax = ex.draw()
+    assert ax.get_title().startswith("Who produces gallium?") and "mine" not in ax.get_xlabel()
+    ex.mineral.value = "lithium"
+    assert " mined " in ex.summary_text()

@@ -11,7 +11,7 @@ from IPython.display import display
 
 from koit_lessons import glossary, metrics, minerals, plots
 from koit_lessons.errors import require_year
-from koit_lessons.language import number, tr
+from koit_lessons.language import marked, number, tr
 from koit_lessons.plots.basic import band_name
 from koit_lessons.widgets.base import Explorer
 
@@ -54,9 +54,19 @@ class MineralExplorer(Explorer):
     def summary_text(self) -> str:
         """The sentence above the figure, for the current choice."""
         c = minerals.concentration(self.mineral.value, self.year.value)
+        sentence = (
+            marked(
+                "<b>{mineral}, {year}:</b> {top} mined {top1}% of the world total; "
+                "the top three {top3}%. HHI = {hhi} ({band})."
+            )
+            if _mined(self.mineral.value)
+            else marked(
+                "<b>{mineral}, {year}:</b> {top} produced {top1}% of the world total; "
+                "the top three {top3}%. HHI = {hhi} ({band})."
+            )
+        )
         return tr(
-            "<b>{mineral}, {year}:</b> {top} mined {top1}% of the world total; "
-            "the top three {top3}%. HHI = {hhi} ({band}).",
+            sentence,
             mineral=glossary.name(c["mineral"]).capitalize(),
             year=self.year.value,
             top=c["top_country"],
@@ -69,6 +79,7 @@ class MineralExplorer(Explorer):
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes:
         """Draw the bar chart for the current choice and return its Axes."""
         table = minerals.producers(self.mineral.value, self.year.value)
+        mined = _mined(self.mineral.value)
         unit = table["unit"].iloc[0]
         return plots.barh(
             table,
@@ -80,9 +91,27 @@ class MineralExplorer(Explorer):
                 "Who mines {mineral}? ({year})",
                 mineral=glossary.name(self.mineral.value),
                 year=self.year.value,
+            )
+            if mined
+            else tr(
+                "Who produces {mineral}? ({year})",
+                mineral=glossary.name(self.mineral.value),
+                year=self.year.value,
             ),
-            xlabel=tr("Share of world mine production, % (measured in {unit})", unit=unit),
+            xlabel=tr("Share of world mine production, % (measured in {unit})", unit=unit)
+            if mined
+            else tr("Share of world production, % (measured in {unit})", unit=unit),
         )
+
+
+def _mined(mineral: str) -> bool:
+    """Whether the data measure ``mineral`` by mine production (gallium's is primary
+    production, a refining stage: it is "produced", not "mined")."""
+    from koit_lessons import data
+
+    table = data.table("mineral_production")
+    measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
+    return bool(measures.str.lower().str.startswith("mine").all())
 
 
 def mineral_explorer(mineral: str = "lithium", year: int | None = None) -> None:
