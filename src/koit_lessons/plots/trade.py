@@ -85,7 +85,11 @@ def trade_bars(
     xs = list(range(len(rows)))
     width = 0.38
     # the countries as the edition writes them (한국, Italia); the data say Korea, Italy
-    shown = {"Korea": glossary.name("KOR"), "Italy": glossary.name("ITA")}
+    english = language.current() == "en"
+    shown = {
+        "Korea": "Korea" if english else glossary.name("KOR"),
+        "Italy": "Italy" if english else glossary.name("ITA"),
+    }
     me, them = shown[side], shown[other]
     b1 = ax.bar([x - width / 2 for x in xs], rows[exports], width, color=out_color,
                 label=tr("{a} to {b} ({a}'s exports)", a=me, b=them))  # fmt: skip
