@@ -590,8 +590,12 @@ def eu_rank(year: int, flow: str = "exports to Korea", member: str = "Italy") ->
     """
     table = eu_partners(year, flow)
     names = table["member_state"].tolist()
+    # a member's English name (the default "Italy") names it in every edition too
+    raw = data.table("korea_eu_partners")
+    english = dict(zip(raw["iso3"], raw["member_state"], strict=True))
+    aliases = {english.get(code, name): name for code, name in zip(table["iso3"], names)}
     try:
-        member = pick_name("member state named in this release", member, names)
+        member = pick_name("member state named in this release", member, names, aliases=aliases)
     except KoitError as err:
         raise KoitError(f"{err} Eurostat named only the largest traders in {said(year)}.") from None
     return int(table.set_index("member_state").loc[member, "rank"])
