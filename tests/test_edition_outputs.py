@@ -62,7 +62,12 @@ def test_every_number_is_the_same_as_in_english(item, lang, tmp_path):
     for cell_id, cell in english.items():
         if cell["cell_type"] != "code" or "nbval-ignore-output" in cell_tags(cell):
             continue
-        assert _numbers(translated[cell_id]) == _numbers(cell), cell_id
+        numbers, want = _numbers(translated[cell_id]), _numbers(cell)
+        if "sort_values(\"member_state\")" in cell["source"]:
+            # sorted by a name the edition translates (독일, 영국, 이탈리아): the same rows
+            # in the edition's alphabetical order
+            numbers, want = sorted(numbers), sorted(want)
+        assert numbers == want, cell_id
         compared += len(_numbers(cell))
     assert compared > 100  # tables, citations, figures' descriptions
     # the edition's own last cell shows the glossary

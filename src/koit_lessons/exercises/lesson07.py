@@ -40,7 +40,9 @@ def _days_to_dialogue() -> int:
 
 
 def _korea_aliases() -> dict[str, str]:
+    # every edition's names of the two sides (한국, 이탈리아, Corea ...) and the codes
     return {
+        **partnership.side_aliases(),
         "South Korea": "Korea",
         "Republic of Korea": "Korea",
         "ROK": "Korea",
