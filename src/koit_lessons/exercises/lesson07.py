@@ -40,7 +40,9 @@ def _days_to_dialogue() -> int:
 
 
 def _korea_aliases() -> dict[str, str]:
+    # every edition's names of the two sides (한국, 이탈리아, Corea ...) and the codes
     return {
+        **partnership.side_aliases(),
         "South Korea": "Korea",
         "Republic of Korea": "Korea",
         "ROK": "Korea",
@@ -597,8 +599,8 @@ def _claim_and_lists() -> str:
     list still counts the United Kingdom: consistent with Cheong Wa Dae's 'fourth', but a
     different measure (the EU side's exports), years and membership."""
     fourth = all(partnership.eu_rank(y, CLAIM_FLOW) == 4 for y in (2008, 2014))
-    members = set(partnership.eu_partners(2014, CLAIM_FLOW)["member_state"])
-    return "c" if fourth and "United Kingdom" in members else "none of them"
+    members = set(partnership.eu_partners(2014, CLAIM_FLOW)["iso3"])  # 영국, Regno Unito
+    return "c" if fourth and "GBR" in members else "none of them"
 
 
 question(

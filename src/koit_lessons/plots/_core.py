@@ -236,7 +236,7 @@ def add_source(
     return ax
 
 
-_DATA_YEARS = re.compile(r" \(data years? ")
+_DATA_YEARS = re.compile(r"\s\(data\s+years?\s")  # a wrapped line may break inside
 _REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
 
 
@@ -261,7 +261,7 @@ def localised_source(text: str) -> str:
             depth += {"(": 1, ")": -1}.get(rest[i], 0)
             if depth == 0:
                 break
-        years = rest[m.end() : i]
+        years = " ".join(rest[m.end() : i].split())
         for word in (_REVISED, _ESTIMATED, _AND):
             years = years.replace(word, _language.tr(word))
         out += rest[:start] + _language.tr(" (data year {years})", years=years)
