@@ -229,6 +229,15 @@ def units(nb: dict[str, Any]) -> list[Unit]:
     return found
 
 
+def _locales(root: Any = None) -> Any:
+    """The ``locales`` folder beside the notebooks (default: the installed notebooks)."""
+    if root is None:
+        from koit_lessons.resources import notebooks_dir
+
+        root = notebooks_dir()
+    return root / "locales"
+
+
 def catalogue_file(filename: str, lang: str, root: Any = None) -> Any:
     """Where a lesson's catalogue in ``lang`` is: ``locales/<lang>/<stem>.po``.
 
@@ -245,11 +254,7 @@ def catalogue_file(filename: str, lang: str, root: Any = None) -> Any:
     -------
     pathlib.Path or importlib.abc.Traversable
     """
-    if root is None:
-        from koit_lessons.resources import notebooks_dir
-
-        root = notebooks_dir()
-    return root / "locales" / validate(lang) / (filename.rsplit(".", 1)[0] + ".po")
+    return _locales(root) / validate(lang) / (filename.rsplit(".", 1)[0] + ".po")
 
 
 @dataclass(frozen=True)
@@ -466,11 +471,7 @@ def second_read(filename: str, lang: str, root: Any = None) -> bool:
     """
     import csv
 
-    if root is None:
-        from koit_lessons.resources import notebooks_dir
-
-        root = notebooks_dir()
-    record = root / "locales" / SECOND_READERS
+    record = _locales(root) / SECOND_READERS
     if not record.is_file():
         return False
     number = filename.split("_", 1)[0]

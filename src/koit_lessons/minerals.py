@@ -33,6 +33,7 @@ __all__ = [
     "years",
     "producers",
     "world_total",
+    "is_mined",
     "concentration",
     "concentration_table",
     "reserve_holders",
@@ -133,6 +134,30 @@ def _rows(mineral: str, year: int | None, dataset: str = DATASET) -> tuple[pd.Da
     df = data.table(dataset)
     rows = df[(df["mineral"] == mineral) & (df["year"] == year)]
     return rows, year
+
+
+def is_mined(mineral: str) -> bool:
+    """Whether the production data measure ``mineral`` by mine production: gallium's
+    figures are primary (refinery) production, so gallium is "produced", not "mined".
+
+    Parameters
+    ----------
+    mineral : str
+        A mineral as named in the data, e.g. "lithium".
+
+    Returns
+    -------
+    bool
+
+    Examples
+    --------
+    >>> is_mined("lithium"), is_mined("gallium")
+    (True, False)
+    """
+    mineral = _mineral(mineral)  # an unknown name is one sentence, never a silent True
+    table = data.table(DATASET)
+    measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
+    return bool(measures.str.lower().str.startswith("mine").all())
 
 
 def world_total(mineral: str, year: int | None = None, *, dataset: str = DATASET) -> float:

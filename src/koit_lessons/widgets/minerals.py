@@ -59,7 +59,7 @@ class MineralExplorer(Explorer):
                 "<b>{mineral}, {year}:</b> {top} mined {top1}% of the world total; "
                 "the top three {top3}%. HHI = {hhi} ({band})."
             )
-            if _mined(self.mineral.value)
+            if minerals.is_mined(self.mineral.value)
             else marked(
                 "<b>{mineral}, {year}:</b> {top} produced {top1}% of the world total; "
                 "the top three {top3}%. HHI = {hhi} ({band})."
@@ -79,7 +79,7 @@ class MineralExplorer(Explorer):
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes:
         """Draw the bar chart for the current choice and return its Axes."""
         table = minerals.producers(self.mineral.value, self.year.value)
-        mined = _mined(self.mineral.value)
+        mined = minerals.is_mined(self.mineral.value)
         unit = table["unit"].iloc[0]
         return plots.barh(
             table,
@@ -102,16 +102,6 @@ class MineralExplorer(Explorer):
             if mined
             else tr("Share of world production, % (measured in {unit})", unit=unit),
         )
-
-
-def _mined(mineral: str) -> bool:
-    """Whether the data measure ``mineral`` by mine production (gallium's is primary
-    production, a refining stage: it is "produced", not "mined")."""
-    from koit_lessons import data
-
-    table = data.table("mineral_production")
-    measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
-    return bool(measures.str.lower().str.startswith("mine").all())
 
 
 def mineral_explorer(mineral: str = "lithium", year: int | None = None) -> None:

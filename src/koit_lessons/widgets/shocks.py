@@ -12,7 +12,7 @@ import ipywidgets as w
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from koit_lessons import data, glossary, minerals, plots, shocks
+from koit_lessons import glossary, minerals, plots, shocks
 from koit_lessons.language import marked, number, tr
 from koit_lessons.widgets.base import Explorer
 
@@ -21,10 +21,8 @@ __all__ = ["ShockSimulator", "shock_simulator"]
 
 def _verb(mineral: str) -> str:
     """'mined' for minerals measured by mine production, 'produced' otherwise (gallium:
-    primary production, a refining stage)."""
-    table = data.load("mineral_production")
-    measures = table.loc[table["mineral"] == mineral, "measure"].astype(str)
-    return "mined" if measures.str.lower().str.startswith("mine").all() else "produced"
+    primary production, a refining stage); see :func:`koit_lessons.minerals.is_mined`."""
+    return "mined" if minerals.is_mined(mineral) else "produced"
 
 
 #: the summary's first sentence, by the verb of :func:`_verb`
