@@ -20,6 +20,7 @@ the page runs no script and links nothing. Existing files are replaced only with
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import json
 import re
@@ -149,8 +150,18 @@ _WRITTEN = marked("Written questions")
 _FEEDBACK_FOR = marked("Feedback: {student}")
 _LESSON_TITLE = marked("Lesson {number}: {title}")
 
+
 #: where a check's message turns into its hint, in any edition ("Hint 1 of 2: ...")
-_HINT = re.compile(r" (?:Hint(?: \d+ of \d+)?|힌트(?: \d+/\d+)?|Suggerimento(?: \d+ di \d+)?): ")
+@functools.cache
+def _hint_start() -> re.Pattern[str]:
+    """Where a check's message turns into its hint, in any edition: the start of check's
+    own "Hint: ..." and "Hint 1 of 2: ..." in each language's catalogue."""
+    heads = []
+    for lang in language.LANGUAGES:
+        for message in ("Hint: {hint}", "Hint {k} of {n}: {hint}"):
+            shown = tr(message, lang=lang, hint="\0", k="\1", n="\1")
+            heads.append(re.escape(shown.split("\0")[0]).replace("\x01", r"\d+"))
+    return re.compile(" (?:" + "|".join(heads) + ")")
 
 
 def _question_section(qid, row, problems, show_answers, expected) -> str:
@@ -172,7 +183,7 @@ def _question_section(qid, row, problems, show_answers, expected) -> str:
         if lines:
             parts.append(f"<dt>{tr(_PROBLEM)}</dt><dd>{_esc('; '.join(lines))}</dd>")
         elif row["message"]:  # the check's message; its hint is shown below
-            message = _HINT.split(row["message"])[0]
+            message = _hint_start().split(row["message"])[0]
             parts.append(f"<dt>{tr(_PROBLEM)}</dt><dd>{_esc(message)}</dd>")
         if q is not None and q.hint:
             parts.append(f"<dt>{tr(_HINT_WORD)}</dt><dd>{_esc(checks.text_of(q, 'hint'))}</dd>")
