@@ -93,7 +93,7 @@ def lesson_figures(path: Path, explorers: set[int] | None = None) -> Iterator[Le
         return real_output(figure)
 
     namespace: dict = {"__name__": "__lesson__"}
-    options = {k: pd.get_option(k) for k in ("display.precision", "display.max_colwidth")}
+    options = {k: pd.get_option(k) for k in ("display.precision", "display.max_colwidth", "display.float_format")}
     base._figure_output = figure_output
     base.Explorer._assemble = assemble
     try:

@@ -94,6 +94,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
                                          "dataset": "mineral_production"},
      {"year": "year?", "minerals": "names?", "dataset": "name"}),
     ("minerals", "reserve_holders", {"mineral": "lithium"}, {"mineral": "name"}),
+    ("minerals", "is_mined", {"mineral": "gallium"}, {"mineral": "name"}),
     ("minerals", "mine_vs_refine", {"year": 2024}, {"year": "year?"}),
     ("minerals", "compare_with_iea", {}, {}),
     ("chips", "stages", {}, {}),

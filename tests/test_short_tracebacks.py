@@ -13,9 +13,9 @@ from koit_lessons import errors
 def _errors(*sources):
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_code_cell(s) for s in sources]
-    env_path = os.pathsep.join(p for p in [os.environ.get("PYTHONPATH", "")] if p)
+    # jupyter_client 8.8 reads the kernel's environment from env= and fails on None
     NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3").execute(
-        env={**os.environ, "PYTHONPATH": env_path} if env_path else None
+        env=dict(os.environ)
     )
     out = []
     for cell in nb.cells[1:]:

@@ -330,7 +330,7 @@ def questions(lesson: str | None = None) -> list[str]:
     Examples
     --------
     >>> questions("00")[:2]
-    ['00-cobalt-top3', '00-graphite-hhi']
+    ['00-cobalt-top3', '00-data-source']
     """
     from koit_lessons import exercises
 

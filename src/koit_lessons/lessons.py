@@ -393,7 +393,7 @@ def objective_map(number: Any) -> Any:
     >>> table = objective_map("00")
     >>> list(table.columns)
     ['objective', 'text', 'item', 'kind', 'skill']
-    >>> table.loc[table["item"] == "00-hhi-four-equal", ["objective", "skill"]].values.tolist()
+    >>> table.loc[table["item"] == "00-hhi-four-guess", ["objective", "skill"]].values.tolist()
     [[4, 'predict']]
     >>> objective_map("42")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
