@@ -238,6 +238,8 @@ def add_source(
 
 _DATA_YEARS = re.compile(r"\s\(data\s+years?\s")  # a wrapped line may break inside
 _REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
+# the value chain's and the capacity data's years: "2019 (inputs)", "2022 (projection 2032)"
+_INPUTS, _STAGES, _PROJECTION = marked("(inputs)"), marked("(stages)"), marked("projection")
 
 
 def localised_source(text: str) -> str:
@@ -262,11 +264,24 @@ def localised_source(text: str) -> str:
             if depth == 0:
                 break
         years = " ".join(rest[m.end() : i].split())
-        for word in (_REVISED, _ESTIMATED, _AND):
+        for word in (_REVISED, _ESTIMATED, _AND, _INPUTS, _STAGES, _PROJECTION):
             years = years.replace(word, _language.tr(word))
         out += rest[:start] + _language.tr(" (data year {years})", years=years)
         rest = rest[i + 1 :]
     return out + rest
+
+
+def shown_name(name: object) -> str:
+    """A bar's or group's name as a figure shows it: in the lesson's language where the
+    catalogue holds the data's name (the names marked in
+    :data:`koit_lessons.chips.FIGURE_NAMES`), else as the data write it. Only the figure
+    changes: the tables keep the data's English, which the exercises compare against.
+
+    >>> shown_name("Mainland China")
+    'Mainland China'
+    """
+    text = str(name)
+    return text if current() == "en" else _language.tr(text)
 
 
 #: the figures a figure function made itself (not an ``ax=`` of the caller's): their
