@@ -8,7 +8,8 @@ one *unit* of the English notebook:
 - a paragraph of a markdown cell (paragraphs are separated by blank lines; a fenced
   block stays whole), context ``<cell id>/<k>``;
 - the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
-  ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
+  ``<cell id>/<keyword>``, the text of an annotation ``ax.text(x, y, "...")``, context
+  ``<cell id>/text<k>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -80,6 +81,9 @@ _FIGURE_TEXT = re.compile(
     r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
 )
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
+#: the text of an annotation drawn on a figure: ``ax.text(x, y, "...")``, the string right
+#: after two arguments without quotes or brackets
+_ANNOTATION = re.compile(r"""(\.text\([^()"'\n]*?,[^()"'\n]*?,\s*)(["'])((?:(?!\2).)+)\2""")
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,8 @@ def _paragraphs(text: str) -> list[str]:
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", m.group(3)
+    for k, m in enumerate(_ANNOTATION.finditer(src)):
+        yield f"{cell_id}/text{k}", m.group(3)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -549,6 +555,16 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
         return f"{m.group(1)}={quote}{new}{quote}"
 
     src = _FIGURE_TEXT.sub(figure_text, src)
+    notes = iter(range(10_000))
+
+    def annotation(m: re.Match[str]) -> str:
+        new = table[f"{cell_id}/text{next(notes)}"]
+        quote = m.group(2)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        return f"{m.group(1)}{quote}{new}{quote}"
+
+    src = _ANNOTATION.sub(annotation, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 
