@@ -25,6 +25,7 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, pick_name, plain, require_number, require_year, said
+from koit_lessons.language import marked
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
@@ -625,6 +626,11 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
         "hhi": metrics.hhi(shares),
         "covered_pct": float(shares.sum()),
     }
+
+
+#: the statuses of :func:`world_sales`, in the edition's language where a figure shows them
+#: (``plots.stage_bars``' legend and description); the column itself stays English
+STATUSES = (marked("actual"), marked("forecast"))
 
 
 def world_sales() -> pd.DataFrame:

@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
+from koit_lessons.language import current as _current
 from koit_lessons.language import number as _number
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
@@ -112,7 +113,7 @@ def barh(
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
             tick.set_color(color)
             tick.set_fontweight("bold")
-    texts = [fmt.format(v) for v in rows[value]]
+    texts = [_formatted(fmt, v) for v in rows[value]]
     _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
     _reference_lines(ax, dict(lines or {}))
     xlabel = xlabel if xlabel is not None else value
@@ -130,6 +131,17 @@ def barh(
 
 
 _LABEL_PT = 9  # the size of value labels
+
+
+def _formatted(fmt: str, value: object) -> str:
+    """A bar's value as ``fmt`` writes it, with the current language's separators: Italian
+    writes 6,02 and 1.638,0 (second reader of lesson 03 in Italian).
+
+    >>> _formatted("{:,.1f}", 1638.04)
+    '1,638.0'
+    """
+    text = fmt.format(value)
+    return text.translate(str.maketrans(",.", ".,")) if _current() == "it" else text
 
 
 def _ink(fill: object) -> str:
@@ -525,6 +537,9 @@ def stage_bars(
     unknown = [p for p in projected if p not in stages]
     if unknown:
         raise unknown_name("projected stage", unknown[0], stages)
+    # a stage's name as the legend and the description write it: a status the package
+    # knows ("actual", "forecast") in the edition's language, any other name as it is
+    shown = {name: tr(name) for name in stages}
     ax = _axes(ax, (8, max(2.5, 0.5 * len(labels) * len(stages) + 1.2)))
     height = 0.8 / len(stages)
     for i, name in enumerate(stages):
@@ -541,8 +556,8 @@ def stage_bars(
                 "linestyle": "--",
                 "linewidth": 1.2,
             }
-        bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
-        ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
+        bars = ax.barh(ys, vals, height=height * 0.95, label=shown[name], **look)
+        ax.bar_label(bars, labels=[_formatted(fmt, v) for v in vals], padding=3, fontsize=9)
     ax.set_yticks(range(len(labels)), labels)
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
@@ -552,20 +567,21 @@ def stage_bars(
     for lab in labels[::-1]:
         part = rows[rows[label] == lab]
         values = ", ".join(
-            f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
+            f"{shown[st]} {_formatted(fmt, v)}"
+            for st, v in zip(part[stage], part[value], strict=True)
         )
         groups.append(f"{lab}: {values}")
     marks = (
         tr(
             "hatched bars with a dashed edge are projections ({which})",
-            which=", ".join(projected),
+            which=", ".join(shown[p] for p in projected),
         )
         if projected
         else ""
     )
     more = "; " + tr("and {n} more", n=len(groups) - 8) if len(groups) > 8 else ""
     described = sentence(
-        tr("Grouped horizontal bar chart ({stages})", stages=", ".join(stages)),
+        tr("Grouped horizontal bar chart ({stages})", stages=", ".join(shown.values())),
         xlabel,
         title,
         "; ".join(groups[:8]) + more,
