@@ -136,10 +136,15 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
     unnamed = rows["reporter"].str.startswith("not stated").any()
     if len(publishers) > 1 and unnamed:
         raise KoitError(
-            f"In the series {part['series'].iloc[0]!r} the years {', '.join(map(str, years))} "
-            f"come from a different publisher each ({'; '.join(publishers)}), and neither names "
-            "its statistics, so no growth is computed between them."
-        )
+            language.tr(
+                "In the series {series} the years {years} come from a different publisher each "
+                "({publishers}), and neither names its statistics, so no growth is computed "
+                "between them.",
+                series=repr(part["series"].iloc[0]),
+                years=", ".join(map(str, years)),
+                publishers="; ".join(publishers),
+            )
+        )  # in the edition's language: the trade explorer shows it (press_usd)
 
 
 # ------------------------------------------------------------------------ trade

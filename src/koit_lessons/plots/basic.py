@@ -11,6 +11,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
 from koit_lessons.language import number as _number
+from koit_lessons.language import numerals
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
@@ -112,7 +113,7 @@ def barh(
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
             tick.set_color(color)
             tick.set_fontweight("bold")
-    texts = [fmt.format(v) for v in rows[value]]
+    texts = [numerals(fmt.format(v)) for v in rows[value]]  # Italian: 37,4% and €15,7 bn
     _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
     _reference_lines(ax, dict(lines or {}))
     xlabel = xlabel if xlabel is not None else value
@@ -542,7 +543,7 @@ def stage_bars(
                 "linewidth": 1.2,
             }
         bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
-        ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
+        ax.bar_label(bars, labels=[numerals(fmt.format(v)) for v in vals], padding=3, fontsize=9)
     ax.set_yticks(range(len(labels)), labels)
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
@@ -552,7 +553,7 @@ def stage_bars(
     for lab in labels[::-1]:
         part = rows[rows[label] == lab]
         values = ", ".join(
-            f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
+            f"{st} {numerals(fmt.format(v))}" for st, v in zip(part[stage], part[value], strict=True)
         )
         groups.append(f"{lab}: {values}")
     marks = (
