@@ -407,7 +407,8 @@ def test_lesson_07_trade_figures_and_explorer_speak_italian():
     """Regression (second reader of lesson 07 in Italian): the trade chart's legend read
     'esportazioni di Repubblica di Corea'; its bar labels and the EU exporters' '€15.7 bn'
     kept English decimal points; a measure began with a capital inside the figure's
-    description ('in Miliardi di USD'); the trade explorer spoke only English."""
+    description ('in Miliardi di USD'); the trade explorer and the timeline's source line
+    spoke only English."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -450,6 +451,8 @@ def test_lesson_07_trade_figures_and_explorer_speak_italian():
         ax = ex.draw()
         assert " ".join(ax.get_title().split()).startswith("Commercio di beni tra Corea e Italia")
         assert " ".join(ax.get_ylabel().split()) == "Miliardi di USD (prezzi correnti)"
+        source = " ".join(partnership.timeline().attrs["source"].split())
+        assert source.startswith("Fonte: una fonte per evento (") and "publishers" not in source
     finally:
         language.set_language("en")
         plt.close("all")

@@ -118,10 +118,13 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     out = df.sort_values("date", kind="stable").reset_index(drop=True)
     out.attrs = dict(df.attrs)
     publishers = list(dict.fromkeys(out["source_publisher"]))
-    out.attrs["source"] = _wrap(
-        f"Source: one source per event ({len(publishers)} publishers, e.g. "
-        + "; ".join(publishers[:3])
-        + "); see the source columns and data.cite('korea_italy_timeline')."
+    out.attrs["source"] = _wrap(  # in the edition's language: the timeline figure shows it
+        language.tr(
+            "Source: one source per event ({n} publishers, e.g. {examples}); see the source "
+            "columns and data.cite('korea_italy_timeline').",
+            n=len(publishers),
+            examples="; ".join(publishers[:3]),
+        )
     )
     return out
 
