@@ -477,3 +477,64 @@ def test_italian_bar_values_and_forecast_legend():
     ax = plots.stage_bars(sales, "world_sales_busd", "year", "status", fmt="{:,.1f}")
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["actual", "forecast"]
     assert "791.7" in [t.get_text() for t in ax.texts]
+
+
+def test_lesson_07_trade_figures_and_explorer_speak_italian():
+    """Regression (second reader of lesson 07 in Italian): the trade chart's legend read
+    'esportazioni di Repubblica di Corea'; its bar labels and the EU exporters' '€15.7 bn'
+    kept English decimal points; a measure began with a capital inside the figure's
+    description ('in Miliardi di USD'); the trade explorer and the timeline's source line
+    spoke only English."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import partnership, plots
+    from koit_lessons.plots import _describe
+    from koit_lessons.widgets.partnership import TradeGrowthExplorer
+
+    try:
+        language.set_language("it")
+        ax = plots.trade_bars(
+            partnership.trade("korea_usd"), ylabel="Miliardi di USD (prezzi correnti)"
+        )
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "Repubblica di Corea → Italia (Repubblica di Corea: esportazioni)" in legend
+        assert "esportazioni di Repubblica" not in " ".join(legend), legend
+        texts = [t.get_text() for t in ax.texts]
+        assert "4,5" in texts and "-1,81" in texts and "4.5" not in texts, texts
+        words = _describe.describe(ax)
+        assert "in miliardi di USD (prezzi correnti)" in words and "4,49" in words, words
+        ax = plots.barh(
+            partnership.eu_partners(2014, "exports to Korea"),
+            "value",
+            "member_state",
+            fmt="€{:.1f} bn",
+            xlabel="Esportazioni verso la Corea, miliardi di euro",
+        )
+        words = _describe.describe(ax)
+        assert "Germania €15,7 bn" in words and "di esportazioni verso la Corea" in words, words
+        ex = TradeGrowthExplorer()
+        assert ex.flow.description == "Flusso" and ("Italia → Corea", "Italy to Korea") in (
+            ex.flow.options
+        )
+        summary = ex.summary_text()
+        assert "Italia → Corea" in summary and "+61,5 % in tutto" in summary, summary
+        assert "+8,3 % all'anno" in summary and "miliardi di euro" in summary, summary
+        ex.series.value = "press_usd"
+        assert "una fonte diversa" in ex.summary_text() and "publisher" not in ex.summary_text()
+        ax = ex.draw()
+        assert " ".join(ax.get_title().split()).startswith("Commercio di beni tra Corea e Italia")
+        assert " ".join(ax.get_ylabel().split()) == "Miliardi di USD (prezzi correnti)"
+        source = " ".join(partnership.timeline().attrs["source"].split())
+        assert source.startswith("Fonte: una fonte per evento (") and "publishers" not in source
+    finally:
+        language.set_language("en")
+        plt.close("all")
+    ax = plots.trade_bars(partnership.trade("korea_usd"), ylabel="USD billion (current prices)")
+    assert "-1.81" in [t.get_text() for t in ax.texts]
+    assert "Korea to Italy (Korea's exports)" in [
+        t.get_text() for t in ax.get_legend().get_texts()
+    ]
+    plt.close("all")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ __all__ = [
     "tr",
     "catalogue",
     "number",
+    "numerals",
 ]
 
 #: The languages lessons can be offered in: code -> name in that language (English name)
@@ -209,3 +211,19 @@ def number(value: float, spec: str = ",.0f", lang: str | None = None) -> str:
     text = format(value, spec)
     code = validate(lang) if lang is not None else current()
     return text.translate(str.maketrans(",.", ".,")) if code == "it" else text
+
+
+def numerals(text: str, lang: str | None = None) -> str:
+    """Text with numbers already written the English way (by a format string such as
+    ``"€{:.1f} bn"`` or ``"{:.1f}%"``), with Italian separators in Italian: only a comma
+    or dot between two digits is swapped, so words and sentence punctuation stay.
+
+    Examples
+    --------
+    >>> numerals("€15.7 bn, 1,234.5", lang="it"), numerals("€15.7 bn", lang="en")
+    ('€15,7 bn, 1.234,5', '€15.7 bn')
+    """
+    code = validate(lang) if lang is not None else current()
+    if code != "it":
+        return text
+    return re.sub(r"(?<=\d)[.,](?=\d)", lambda m: "," if m.group() == "." else ".", text)

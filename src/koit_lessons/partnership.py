@@ -118,10 +118,13 @@ def timeline(category: str | None = None) -> pd.DataFrame:
     out = df.sort_values("date", kind="stable").reset_index(drop=True)
     out.attrs = dict(df.attrs)
     publishers = list(dict.fromkeys(out["source_publisher"]))
-    out.attrs["source"] = _wrap(
-        f"Source: one source per event ({len(publishers)} publishers, e.g. "
-        + "; ".join(publishers[:3])
-        + "); see the source columns and data.cite('korea_italy_timeline')."
+    out.attrs["source"] = _wrap(  # in the edition's language: the timeline figure shows it
+        language.tr(
+            "Source: one source per event ({n} publishers, e.g. {examples}); see the source "
+            "columns and data.cite('korea_italy_timeline').",
+            n=len(publishers),
+            examples="; ".join(publishers[:3]),
+        )
     )
     return out
 
@@ -136,10 +139,15 @@ def _same_source(part: pd.DataFrame, flow: str, years: list[int]) -> None:
     unnamed = rows["reporter"].str.startswith("not stated").any()
     if len(publishers) > 1 and unnamed:
         raise KoitError(
-            f"In the series {part['series'].iloc[0]!r} the years {', '.join(map(str, years))} "
-            f"come from a different publisher each ({'; '.join(publishers)}), and neither names "
-            "its statistics, so no growth is computed between them."
-        )
+            language.tr(
+                "In the series {series} the years {years} come from a different publisher each "
+                "({publishers}), and neither names its statistics, so no growth is computed "
+                "between them.",
+                series=repr(part["series"].iloc[0]),
+                years=", ".join(map(str, years)),
+                publishers="; ".join(publishers),
+            )
+        )  # in the edition's language: the trade explorer shows it (press_usd)
 
 
 # ------------------------------------------------------------------------ trade

@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 
 from koit_lessons.language import current, marked, tr
 
-__all__ = ["describe", "number", "listing", "sentence"]
+__all__ = ["describe", "number", "listing", "sentence", "in_sentence"]
 
 #: at most this many values are named; the rest are counted
 MAX_ITEMS = 8
@@ -91,6 +91,24 @@ def _plain(text: str | None) -> str:
     return " ".join(str(text or "").split())
 
 
+def in_sentence(measure: str | None) -> str:
+    """A measure (an axis label) as it reads inside a sentence: "Share of world ..." reads
+    "... of share of world ...", "Miliardi di euro" reads "... in miliardi di euro" (but
+    "GDP" and "USD billion" stay). Korean has no capitals.
+
+    Examples
+    --------
+    >>> in_sentence("Share of world production, %"), in_sentence("USD billion")
+    ('share of world production, %', 'USD billion')
+    """
+    measure = _plain(measure)
+    first = measure.split(" ")[0].rstrip(":,;")
+    cased = current() in ("en", "it")
+    if cased and first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
+        measure = measure[0].lower() + measure[1:]
+    return measure
+
+
 def sentence(kind: str, measure: str | None, title: str | None, body: str, extra: str = "") -> str:
     """``"<kind> of <measure>, titled '<title>': <body>. <extra>"``, parts left out when
     empty.
@@ -101,13 +119,8 @@ def sentence(kind: str, measure: str | None, title: str | None, body: str, extra
     "Line chart of price (USD), titled 'Prices': A from 1 in 2020 to 2 in 2024."
     """
     text = kind.removesuffix(" of")
-    measure = _plain(measure)
+    measure = in_sentence(measure)
     if measure:
-        # "Share of world ..." reads "of share of world ..." (but "GDP" stays "GDP")
-        first = measure.split(" ")[0].rstrip(":,;")
-        english = current() == "en"
-        if english and first[:1].isupper() and first[1:].isalpha() and first[1:].islower():
-            measure = measure[0].lower() + measure[1:]
         text = tr("{kind} of {measure}", kind=text, measure=measure)
     if _plain(title):
         text = tr("{text}, titled '{title}'", text=text, title=_plain(title))

@@ -10,8 +10,8 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
-from koit_lessons.language import current as _current
 from koit_lessons.language import number as _number
+from koit_lessons.language import numerals
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
 from koit_lessons.plots._core import (
@@ -142,8 +142,7 @@ def _formatted(fmt: str, value: object) -> str:
     >>> _formatted("{:,.1f}", 1638.04)
     '1,638.0'
     """
-    text = fmt.format(value)
-    return text.translate(str.maketrans(",.", ".,")) if _current() == "it" else text
+    return numerals(fmt.format(value))  # only a separator between two digits is swapped
 
 
 def _ink(fill: object) -> str:

@@ -17,7 +17,7 @@ from koit_lessons.plots._core import (
     _finish,
     _source_text,
 )
-from koit_lessons.plots._describe import number, sentence
+from koit_lessons.plots._describe import in_sentence, number, sentence
 
 __all__ = ["trade_bars"]
 
@@ -95,9 +95,9 @@ def trade_bars(
                 label=tr("{a} to {b} ({a}'s exports)", a=me, b=them))  # fmt: skip
     b2 = ax.bar([x + width / 2 for x in xs], rows[imports], width, color=in_color,
                 label=tr("{b} to {a} ({a}'s imports)", a=me, b=them))  # fmt: skip
-    for bars in (b1, b2):
-        ax.bar_label(bars, labels=["" if pd.isna(v) else f"{v:,.1f}" for v in bars.datavalues],
-                     padding=2, fontsize=8)  # fmt: skip
+    for bars in (b1, b2):  # Italian: 4,5
+        ax.bar_label(bars, labels=["" if pd.isna(v) else language.number(v, ",.1f")
+                                   for v in bars.datavalues], padding=2, fontsize=8)  # fmt: skip
     for offset, col in ((-width / 2, exports), (width / 2, imports)):
         for x, v in zip(xs, rows[col], strict=True):
             if pd.isna(v):
@@ -111,7 +111,7 @@ def trade_bars(
         for x, v in zip(xs, rows[balance], strict=True):
             if pd.notna(v):
                 ax.annotate(
-                    f"{v:+,.2f}",
+                    language.number(v, "+,.2f"),
                     (x, v),
                     xytext=(8, 0),
                     textcoords="offset points",
@@ -144,7 +144,7 @@ def trade_bars(
             "Bar chart of {a}'s exports to and imports from {b} in {unit}, two bars per year",
             a=me,
             b=them,
-            unit=ylabel,
+            unit=in_sentence(ylabel),
         ),
         None,
         title,

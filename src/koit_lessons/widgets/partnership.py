@@ -13,9 +13,29 @@ from IPython.display import display
 
 from koit_lessons import partnership, plots
 from koit_lessons.errors import KoitError, pick_name
+from koit_lessons.language import marked, number, tr
 from koit_lessons.widgets.base import Explorer
 
 __all__ = ["TradeGrowthExplorer", "trade_growth_explorer"]
+
+#: the flows and units as the explorer shows them (the data's English, marked to translate)
+_SHOWN = {
+    "Korea to Italy": marked("Korea to Italy"),
+    "Italy to Korea": marked("Italy to Korea"),
+    "EUR billion": marked("EUR billion"),
+    "USD billion": marked("USD billion"),
+}
+
+
+def _capital(label: str) -> str:
+    """An axis label starts with a capital, also where the unit does not ("miliardi")."""
+    return label[:1].upper() + label[1:]
+
+
+def _shown(text: str) -> str:
+    """A flow or unit of the data in the edition's words ("Italia → Corea", "miliardi di
+    euro"); anything else unchanged."""
+    return tr(_SHOWN[text]) if text in _SHOWN else text
 
 
 class TradeGrowthExplorer(Explorer):
@@ -42,12 +62,14 @@ class TradeGrowthExplorer(Explorer):
         years = list(partnership.flows(series, flow).index)  # validates, with a friendly message
         info = partnership.series_info(series)  # the names as the data spell them
         self.series = w.Dropdown(
-            options=partnership.series_names(), value=info["series"], description="Series"
+            options=partnership.series_names(), value=info["series"], description=tr("Series")
         )
         flow = pick_name("trade flow", flow, partnership.FLOWS)
-        self.flow = w.Dropdown(options=list(partnership.FLOWS), value=flow, description="Flow")
-        self.start = w.Dropdown(options=years, value=years[0], description="From")
-        self.end = w.Dropdown(options=years, value=years[-1], description="To")
+        self.flow = w.Dropdown(
+            options=[(_shown(f), f) for f in partnership.FLOWS], value=flow, description=tr("Flow")
+        )  # the value stays the data's flow ("Italy to Korea")
+        self.start = w.Dropdown(options=years, value=years[0], description=tr("From"))
+        self.end = w.Dropdown(options=years, value=years[-1], description=tr("To"))
         self.series.observe(self._new_years, names="value")
         self.flow.observe(self._new_years, names="value")
         rows = [w.HBox([self.series, self.flow]), w.HBox([self.start, self.end])]
@@ -64,19 +86,28 @@ class TradeGrowthExplorer(Explorer):
         series, flow = self.series.value, self.flow.value
         info = partnership.series_info(series)
         start, end = self.start.value, self.end.value
+        name, unit = _shown(flow), _shown(info["unit"])
         if start is None or end is None or end <= start:
-            return (
-                f"<b>{flow}</b> ({info['unit']}): pick a start year before the end year. "
-                f"Years published in this series: {info['years']}."
+            return tr(
+                "<b>{flow}</b> ({unit}): pick a start year before the end year. "
+                "Years published in this series: {years}.",
+                flow=name,
+                unit=unit,
+                years=info["years"],
             )
         try:
             growth = partnership.growth(series, flow, start, end)
             cagr = partnership.cagr(series, flow, start, end)
         except KoitError as err:  # e.g. press_usd: two publishers, statistics not named
-            return f"<b>{flow}</b> ({info['unit']}), {start} → {end}: <i>{err}</i>"
-        return (
-            f"<b>{flow}</b>, {info['unit']}, {start} → {end}: "
-            f"{growth:+.1f}% in all, {cagr:+.1f}% a year (CAGR)."
+            return f"<b>{name}</b> ({unit}), {start} → {end}: <i>{err}</i>"
+        return tr(
+            "<b>{flow}</b>, {unit}, {start} → {end}: {growth}% in all, {cagr}% a year (CAGR).",
+            flow=name,
+            unit=unit,
+            start=start,
+            end=end,
+            growth=number(growth, "+.1f"),
+            cagr=number(cagr, "+.1f"),
         )
 
     def draw(self, ax: plt.Axes | None = None) -> plt.Axes:
@@ -91,8 +122,12 @@ class TradeGrowthExplorer(Explorer):
             table,
             side=side,
             ax=ax,
-            title=f"Korea–Italy trade in goods, series {self.series.value} ({unit})",
-            ylabel=f"{unit} (current prices)",
+            title=tr(
+                "Korea–Italy trade in goods, series {series} ({unit})",
+                series=self.series.value,
+                unit=_shown(unit),
+            ),
+            ylabel=_capital(tr("{unit} (current prices)", unit=_shown(unit))),
         )
 
 
