@@ -53,6 +53,23 @@ def test_units_cover_every_paragraph_figure_title_and_comment():
     assert not any("BEGIN SOLUTION" in t for t in found.values())
 
 
+def test_a_reference_line_name_is_a_unit_and_an_f_string_keeps_its_fields():
+    src = (
+        'plots.barh(df, "v", "n", title="T",\n'
+        '           lines={kor_goal: f"{kor_goal:.0f}% (Korea\'s goal)"})'
+    )
+    nb = {"metadata": {}, "cells": [{"id": "c", "cell_type": "code", "metadata": {},
+                                     "source": src, "outputs": [], "execution_count": None}]}
+    found = {u.key: u.text for u in editions.units(nb)}
+    assert found == {"c/title": "T", "c/lines": "{kor_goal:.0f}% (Korea's goal)"}
+    table = {"c/title": "T2", "c/lines": "{kor_goal:.0f}% (l'obiettivo della Corea)"}
+    out = editions._translate_code("c", src, table, "it")
+    assert 'lines={kor_goal: f"{kor_goal:.0f}% (l\'obiettivo della Corea)"})' in out
+    assert editions._translate_code("c", 'lines={65: "65%: cap"}', {"c/lines": "65%: tetto"}) == (
+        'lines={65: "65%: tetto"}'
+    )
+
+
 def test_fenced_code_stays_one_unit():
     nb = {
         "metadata": {},

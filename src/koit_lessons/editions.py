@@ -8,7 +8,9 @@ one *unit* of the English notebook:
 - a paragraph of a markdown cell (paragraphs are separated by blank lines; a fenced
   block stays whole), context ``<cell id>/<k>``;
 - the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
-  ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
+  ``<cell id>/<keyword>``, the name of a figure's one reference line
+  (``lines={65: "65%: CRMA cap"}``; an f-string keeps its ``{fields}``), context
+  ``<cell id>/lines``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -80,6 +82,11 @@ _FIGURE_TEXT = re.compile(
     r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
 )
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
+#: a figure's one reference line and its name: ``lines={65: "65%: CRMA cap"}`` (the name
+#: may be an f-string: ``lines={goal: f"{goal:.0f}% goal"}``)
+_LINE_NAME = re.compile(
+    r"""\blines\s*=\s*\{([^{}:]+):\s*(f?)(["'])((?:(?!\3).)+)\3\s*\}"""
+)
 
 
 @dataclass(frozen=True)
@@ -189,6 +196,8 @@ def _paragraphs(text: str) -> list[str]:
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", m.group(3)
+    for m in _LINE_NAME.finditer(src):
+        yield f"{cell_id}/lines", m.group(4)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -548,7 +557,14 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
             quote = "'" if quote == '"' else '"'
         return f"{m.group(1)}={quote}{new}{quote}"
 
+    def line_name(m: re.Match[str]) -> str:
+        new, quote = table[f"{cell_id}/lines"], m.group(3)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        return f"lines={{{m.group(1)}: {m.group(2)}{quote}{new}{quote}}}"
+
     src = _FIGURE_TEXT.sub(figure_text, src)
+    src = _LINE_NAME.sub(line_name, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 
