@@ -466,6 +466,17 @@ def _with_breaks(xs: pd.Series, ys: pd.Series, step: float | None) -> tuple[list
 _STAGE_COLORS = [PALETTE[0], PALETTE[2], PALETTE[1], PALETTE[3], PALETTE[4], NEUTRAL]
 
 
+def _shown_name(name: str) -> str:
+    """A group or stage name of a figure as the lesson's language writes it: a mineral by
+    the glossary ("copper" -> "rame"), another name by the catalogue ("mining")."""
+    from koit_lessons import glossary, language
+
+    if language.current() == "en":
+        return name
+    mineral = glossary.identify(name, "mineral")
+    return glossary.name(mineral) if mineral is not None else tr(name)
+
+
 @_document
 def stage_bars(
     df: pd.DataFrame,
@@ -515,13 +526,15 @@ def stage_bars(
         raise KoitError(f"The column {value!r} must hold numbers to draw bars.")
     src = _source_text(df, source)
     rows = df.dropna(subset=[value]).astype({label: str, stage: str})
+    rows[label] = rows[label].map(_shown_name)
+    rows[stage] = rows[stage].map(_shown_name)
     labels = list(dict.fromkeys(rows[label]))[::-1]
     stages = list(dict.fromkeys(rows[stage]))
     if len(stages) > len(_STAGE_COLORS):
         raise KoitError(
             f"At most {len(_STAGE_COLORS)} stages fit in one figure, not {len(stages)}."
         )
-    projected = [str(p) for p in projected]
+    projected = [_shown_name(str(p)) for p in projected]
     unknown = [p for p in projected if p not in stages]
     if unknown:
         raise unknown_name("projected stage", unknown[0], stages)
