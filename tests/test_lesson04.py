@@ -293,3 +293,17 @@ def test_reserves_and_stage_figures_speak_the_lesson_language():
         language._chosen = None
     assert minerals.reserve_holders("lithium").equals(english)
     assert checks.check("04-lithium-reserves-top", "Cile").correct
+
+
+def test_refined_materials_are_named_in_the_lesson_language():
+    from koit_lessons import language
+
+    english = minerals.concentration_table(2024, dataset=REFINED)
+    try:
+        language.set_language("it")
+        table = minerals.concentration_table(2024, dataset=REFINED)
+    finally:
+        language._chosen = None
+    assert table["hhi"].tolist() == english["hhi"].tolist()
+    names = dict(zip(english["mineral"], table["mineral"], strict=True))
+    assert names == {"silicon": "silicio", "alumina": "allumina", "copper": "rame"}

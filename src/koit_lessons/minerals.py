@@ -59,6 +59,9 @@ STAGE_CHAINS = {
     marked("aluminium (bauxite to alumina)"): (("bauxite", DATASET), ("alumina", PROCESSING)),
 }
 
+#: Refined materials the glossary does not name: translated through the catalogue.
+_REFINED_NAMES = (marked("alumina"), marked("silicon"))
+
 
 def _dataset(dataset: object) -> str:
     return pick_name("production data set", dataset, _ALL)
@@ -357,7 +360,7 @@ def concentration_table(
     from koit_lessons import glossary, language
 
     if language.current() != "en":  # a Korean or Italian lesson names them in its language
-        out["mineral"] = [glossary.name(m) for m in out["mineral"]]
+        out["mineral"] = [glossary.name(m, default=language.tr(m)) for m in out["mineral"]]
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 
