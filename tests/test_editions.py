@@ -53,6 +53,18 @@ def test_units_cover_every_paragraph_figure_title_and_comment():
     assert not any("BEGIN SOLUTION" in t for t in found.values())
 
 
+def test_a_figure_text_in_several_literals_is_one_unit_and_translated_whole():
+    src = 'ax = f(\n    title="Top-3 share\\n"\n    "(data year 2023)",\n    xlabel="Share (%)",\n)'
+    nb = {"metadata": {}, "cells": [{"id": "a", "cell_type": "code", "source": src}]}
+    found = {u.key: u.text for u in editions.units(nb)}
+    assert found == {"a/title": "Top-3 share\\n(data year 2023)", "a/xlabel": "Share (%)"}
+    table = {"a/title": "Quota dei primi tre\\n(anno dei dati 2023)", "a/xlabel": "Quota (%)"}
+    assert editions._translate_code("a", src, table, "it") == (
+        'ax = f(\n    title="Quota dei primi tre\\n"\n    "(anno dei dati 2023)",\n'
+        '    xlabel="Quota (%)",\n)'
+    )
+
+
 def test_reference_line_names_are_units_and_an_f_string_keeps_its_fields():
     src = (
         'ax = plots.barh(df, "v", "l", title="T",\n'

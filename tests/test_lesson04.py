@@ -267,3 +267,43 @@ def test_every_lesson04_hint_has_two_stages_and_no_ok_message_compares():
         assert len([x for x in q.hint.split("\n") if x.strip()]) == 2, qid
     # the ✅ of Exercise 7 leaves the comparison with bauxite to the student (Exercise 9)
     assert "more concentrated stage" not in checks._get("04-alumina-hhi").explain
+
+
+def test_reserves_and_stage_figures_speak_the_lesson_language():
+    """In an Italian lesson the reserve holders and the stage figure's groups and stages
+    are named in Italian, and a reserve holder is accepted in any language."""
+    from koit_lessons import language
+
+    english = minerals.reserve_holders("lithium")
+    try:
+        language.set_language("it")
+        lithium = minerals.reserve_holders("lithium")
+        assert lithium["iso3"].tolist() == english["iso3"].tolist()
+        assert lithium["share_pct"].tolist() == english["share_pct"].tolist()
+        assert lithium.loc[0, "country"] == "Cile"
+        for answer in ["Chile", "Cile", "칠레", "CHL"]:
+            assert checks.check("04-lithium-reserves-top", answer).correct, answer
+        assert not checks.check("04-lithium-reserves-top", "Australia").correct
+        ax = plots.stage_bars(minerals.mine_vs_refine(2024), "top1_pct", "chain")
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == ["estrazione", "raffinazione"]
+        ticks = {t.get_text() for t in ax.get_yticklabels()}
+        assert ticks == {"rame", "alluminio (dalla bauxite all'allumina)"}
+    finally:
+        language._chosen = None
+    assert minerals.reserve_holders("lithium").equals(english)
+    assert checks.check("04-lithium-reserves-top", "Cile").correct
+
+
+def test_refined_materials_are_named_in_the_lesson_language():
+    from koit_lessons import language
+
+    english = minerals.concentration_table(2024, dataset=REFINED)
+    try:
+        language.set_language("it")
+        table = minerals.concentration_table(2024, dataset=REFINED)
+    finally:
+        language._chosen = None
+    assert table["hhi"].tolist() == english["hhi"].tolist()
+    names = dict(zip(english["mineral"], table["mineral"], strict=True))
+    assert names == {"silicon": "silicio", "alumina": "allumina", "copper": "rame"}

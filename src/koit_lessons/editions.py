@@ -78,8 +78,11 @@ _BLANK = re.compile(r"(\n[ \t]*\n\s*)")
 #: but put back in the edition's words, so a new estimate never makes a translation stale.
 _HEADING_MINUTES = re.compile(r"^(##[^\n]*?)\s*\*\(about (\d+) min\)\*[ \t]*$", re.M)
 _MINUTES_WORDS = {"en": "*(about {n} min)*", "ko": "*(약 {n}분)*", "it": "*(circa {n} min)*"}
+#: A figure text: one string literal, or several that Python joins ("a\n" "b" on two lines);
+#: group 4 holds the further literals, each with the space before it.
 _FIGURE_TEXT = re.compile(
     r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
+    r"""((?:\s*\2(?:(?!\2).)+\2)*)"""
 )
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
 #: a figure's reference lines, ``lines={65: "65%: CRMA cap"}``: each name (a string value
@@ -195,6 +198,13 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+def _figure_text(m: re.Match[str]) -> str:
+    """The text of a figure-text match: its string literals joined, as Python joins them."""
+    quote = m.group(2)
+    more = re.findall(rf"{quote}((?:(?!{quote}).)+){quote}", m.group(4))
+    return m.group(3) + "".join(more)
+
+
 def _line_names(src: str) -> list[re.Match[str]]:
     """The names of the reference lines in the ``lines={...}`` arguments of ``src``."""
     found = []
@@ -215,7 +225,7 @@ def _line_names(src: str) -> list[re.Match[str]]:
 
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
-        yield f"{cell_id}/{m.group(1)}", m.group(3)
+        yield f"{cell_id}/{m.group(1)}", _figure_text(m)
     for k, m in enumerate(_line_names(src)):
         yield f"{cell_id}/line{k}", m.group(3)
     for k, m in enumerate(_ANNOTATION.finditer(src)):
@@ -577,7 +587,12 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
         quote = m.group(2)
         if quote in new:
             quote = "'" if quote == '"' else '"'
-        return f"{m.group(1)}={quote}{new}{quote}"
+        if not m.group(4):
+            return f"{m.group(1)}={quote}{new}{quote}"
+        # several literals in the English: break the translation after each "\n" likewise
+        gap = m.group(4)[: len(m.group(4)) - len(m.group(4).lstrip())]
+        pieces = [p for p in re.split(r"(?<=\\n)", new) if p]
+        return f"{m.group(1)}=" + gap.join(f"{quote}{p}{quote}" for p in pieces)
 
     pieces, last = [], 0
     for k, m in enumerate(_line_names(src)):

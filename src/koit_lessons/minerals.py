@@ -25,6 +25,7 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, pick_name, require_year, said
+from koit_lessons.language import marked
 
 __all__ = [
     "DATASETS",
@@ -45,7 +46,8 @@ DATASET = "mineral_production"
 PROCESSING = "mineral_processing"
 RESERVES = "mineral_reserves"
 #: The production data sets and the supply stage each one measures.
-DATASETS = {DATASET: "mining", PROCESSING: "refining"}
+#: The stage each data set measures (figures show it in the lesson's language).
+DATASETS = {DATASET: marked("mining"), PROCESSING: marked("refining")}
 #: MCS 2025's mine production in 2023 (nickel, rare earths): the year the IEA figures
 #: describe, which MCS 2026 no longer gives. Never mixed into the tables of DATASET.
 EARLIER = "mineral_production_2023"
@@ -54,8 +56,11 @@ _ALL = {**DATASETS, EARLIER: "mining"}
 #: chain name -> ((mined mineral, data set), (refined material, data set)).
 STAGE_CHAINS = {
     "copper": (("copper", DATASET), ("copper", PROCESSING)),
-    "aluminium (bauxite to alumina)": (("bauxite", DATASET), ("alumina", PROCESSING)),
+    marked("aluminium (bauxite to alumina)"): (("bauxite", DATASET), ("alumina", PROCESSING)),
 }
+
+#: Refined materials the glossary does not name: translated through the catalogue.
+_REFINED_NAMES = (marked("alumina"), marked("silicon"))
 
 
 def _dataset(dataset: object) -> str:
@@ -355,7 +360,7 @@ def concentration_table(
     from koit_lessons import glossary, language
 
     if language.current() != "en":  # a Korean or Italian lesson names them in its language
-        out["mineral"] = [glossary.name(m) for m in out["mineral"]]
+        out["mineral"] = [glossary.name(m, default=language.tr(m)) for m in out["mineral"]]
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 
@@ -363,6 +368,9 @@ def concentration_table(
 def reserve_holders(mineral: str) -> pd.DataFrame:
     """The countries holding reserves of ``mineral`` (USGS, reserves as of 2025), largest
     first, each with its share of the world total in percent (``share_pct``).
+
+    In a Korean or Italian lesson the ``country`` column is in its language, as in
+    :func:`producers`.
 
     Where USGS gives the world total only as a lower bound (nickel, rare earths:
     ">140,000,000"), the shares are computed against that bound and so are upper
@@ -403,6 +411,7 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     ).values
     out["world_more_than"] = bool(world["more_than"].iloc[0])
     out = out.sort_values("reserves", ascending=False, kind="stable").reset_index(drop=True)
+    _localize_countries(out)
     out.attrs = {"dataset": RESERVES, "source": data.source_line(RESERVES)}
     return out
 

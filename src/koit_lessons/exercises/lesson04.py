@@ -3,7 +3,7 @@ from the shipped data, never typed in."""
 
 from __future__ import annotations
 
-from koit_lessons import data, minerals
+from koit_lessons import data, glossary, minerals
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 YEAR = 2024  # revised in USGS Mineral Commodity Summaries 2026
@@ -31,9 +31,14 @@ def _iea(mineral: str, stage: str, year: int = 2023, measure: str = "top-3 share
 
 
 def _reserve_aliases() -> dict[str, str]:
+    """The ISO code, "US"/"USA" and the names in English, Korean and Italian of each
+    country, whichever edition the lesson is in."""
     table = minerals.reserve_holders("lithium")
     aliases = dict(zip(table["iso3"], table["country"], strict=True))
-    aliases.update({"USA": "United States", "US": "United States"})
+    if "USA" in aliases:
+        aliases["US"] = aliases["USA"]
+    for code, country in zip(table["iso3"], table["country"], strict=True):
+        aliases.update({other: country for other in glossary.names_of(code)})
     return aliases
 
 

@@ -243,15 +243,21 @@ from koit_lessons.data import localised_source  # noqa: E402
 
 def shown_name(name: object) -> str:
     """A bar's or group's name as a figure shows it: in the lesson's language where the
-    catalogue holds the data's name (the names marked in
-    :data:`koit_lessons.chips.FIGURE_NAMES`), else as the data write it. Only the figure
+    glossary names the mineral ("copper" -> "rame") or the catalogue holds the data's name
+    (the names marked in :data:`koit_lessons.chips.FIGURE_NAMES`, the stages of
+    :data:`koit_lessons.minerals.DATASETS`), else as the data write it. Only the figure
     changes: the tables keep the data's English, which the exercises compare against.
 
     >>> shown_name("Mainland China")
     'Mainland China'
     """
     text = str(name)
-    return text if current() == "en" else _language.tr(text)
+    if current() == "en":
+        return text
+    from koit_lessons import glossary
+
+    mineral = glossary.identify(text, "mineral")
+    return glossary.name(mineral) if mineral is not None else _language.tr(text)
 
 
 #: the figures a figure function made itself (not an ``ax=`` of the caller's): their
