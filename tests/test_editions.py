@@ -255,3 +255,26 @@ def test_handout_writes_the_edition(lang, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "is not translated into" in err and err.count("\n") == 1
     assert not (tmp_path / "t").exists()
+
+
+def test_a_figure_text_in_adjacent_literals_is_one_unit():
+    src = (
+        "ax = plots.barh(\n"
+        "    table,\n"
+        '    title="Top-3 share\\n"\n'
+        '    "(data year 2023)",\n'
+        '    xlabel="Share (%)",\n'
+        ")"
+    )
+    assert dict(editions._code_units("c", src)) == {
+        "c/title": "Top-3 share\\n(data year 2023)",
+        "c/xlabel": "Share (%)",
+    }
+    table = {"c/title": "«IT» Top-3 share\\n(2023)", "c/xlabel": "«IT» Share (%)"}
+    assert editions._translate_code("c", src, table, "it") == (
+        "ax = plots.barh(\n"
+        "    table,\n"
+        '    title="«IT» Top-3 share\\n(2023)",\n'
+        '    xlabel="«IT» Share (%)",\n'
+        ")"
+    )

@@ -76,9 +76,13 @@ _BLANK = re.compile(r"(\n[ \t]*\n\s*)")
 #: but put back in the edition's words, so a new estimate never makes a translation stale.
 _HEADING_MINUTES = re.compile(r"^(##[^\n]*?)\s*\*\(about (\d+) min\)\*[ \t]*$", re.M)
 _MINUTES_WORDS = {"en": "*(about {n} min)*", "ko": "*(약 {n}분)*", "it": "*(circa {n} min)*"}
+#: a figure text: one string literal, or adjacent literals that Python joins into one
+#: (``title="First line\\n" "second line"``), which the edition writes as one literal
 _FIGURE_TEXT = re.compile(
-    r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
+    r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*"""
+    r"""((["'])(?:(?!\3).)+\3(?:\s*(["'])(?:(?!\4).)+\4)*)"""
 )
+_LITERAL = re.compile(r"""(["'])((?:(?!\1).)+)\1""")
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
 
 
@@ -186,9 +190,14 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+def _joined(literals: str) -> str:
+    """The text of one or more adjacent string literals, as Python joins them."""
+    return "".join(m.group(2) for m in _LITERAL.finditer(literals))
+
+
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
-        yield f"{cell_id}/{m.group(1)}", m.group(3)
+        yield f"{cell_id}/{m.group(1)}", _joined(m.group(2))
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -543,7 +552,7 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
 
     def figure_text(m: re.Match[str]) -> str:
         new = table[f"{cell_id}/{m.group(1)}"]
-        quote = m.group(2)
+        quote = m.group(3)
         if quote in new:
             quote = "'" if quote == '"' else '"'
         return f"{m.group(1)}={quote}{new}{quote}"
