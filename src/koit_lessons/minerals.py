@@ -25,6 +25,7 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, pick_name, require_year, said
+from koit_lessons.language import marked
 
 __all__ = [
     "DATASETS",
@@ -45,7 +46,7 @@ DATASET = "mineral_production"
 PROCESSING = "mineral_processing"
 RESERVES = "mineral_reserves"
 #: The production data sets and the supply stage each one measures.
-DATASETS = {DATASET: "mining", PROCESSING: "refining"}
+DATASETS = {DATASET: marked("mining"), PROCESSING: marked("refining")}
 #: MCS 2025's mine production in 2023 (nickel, rare earths): the year the IEA figures
 #: describe, which MCS 2026 no longer gives. Never mixed into the tables of DATASET.
 EARLIER = "mineral_production_2023"
@@ -54,7 +55,7 @@ _ALL = {**DATASETS, EARLIER: "mining"}
 #: chain name -> ((mined mineral, data set), (refined material, data set)).
 STAGE_CHAINS = {
     "copper": (("copper", DATASET), ("copper", PROCESSING)),
-    "aluminium (bauxite to alumina)": (("bauxite", DATASET), ("alumina", PROCESSING)),
+    marked("aluminium (bauxite to alumina)"): (("bauxite", DATASET), ("alumina", PROCESSING)),
 }
 
 
@@ -403,6 +404,7 @@ def reserve_holders(mineral: str) -> pd.DataFrame:
     ).values
     out["world_more_than"] = bool(world["more_than"].iloc[0])
     out = out.sort_values("reserves", ascending=False, kind="stable").reset_index(drop=True)
+    _localize_countries(out)
     out.attrs = {"dataset": RESERVES, "source": data.source_line(RESERVES)}
     return out
 

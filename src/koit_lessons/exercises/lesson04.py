@@ -3,7 +3,7 @@ from the shipped data, never typed in."""
 
 from __future__ import annotations
 
-from koit_lessons import data, minerals
+from koit_lessons import data, glossary, minerals
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 YEAR = 2024  # revised in USGS Mineral Commodity Summaries 2026
@@ -31,9 +31,15 @@ def _iea(mineral: str, stage: str, year: int = 2023, measure: str = "top-3 share
 
 
 def _reserve_aliases() -> dict[str, str]:
+    """The ISO code, "USA"/"US", and each reserve holder's name in English, Korean and
+    Italian, whichever edition the lesson is in (the table names them in its language)."""
     table = minerals.reserve_holders("lithium")
     aliases = dict(zip(table["iso3"], table["country"], strict=True))
-    aliases.update({"USA": "United States", "US": "United States"})
+    usa = table.loc[table["iso3"] == "USA", "country"]
+    if not usa.empty:
+        aliases.update({"USA": usa.iloc[0], "US": usa.iloc[0]})
+    for code, country in zip(table["iso3"], table["country"], strict=True):
+        aliases.update({other: country for other in glossary.names_of(code)})
     return aliases
 
 

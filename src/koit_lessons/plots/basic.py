@@ -466,6 +466,17 @@ def _with_breaks(xs: pd.Series, ys: pd.Series, step: float | None) -> tuple[list
 _STAGE_COLORS = [PALETTE[0], PALETTE[2], PALETTE[1], PALETTE[3], PALETTE[4], NEUTRAL]
 
 
+def _shown(name: str) -> str:
+    """A group or stage name from the data as the lesson's language writes it: a mineral's
+    glossary name, or the catalogue's translation of a marked name ("refining"); in an
+    English lesson the name as the data write it."""
+    from koit_lessons import glossary, language
+
+    if language.current() == "en":
+        return name
+    return glossary.name(name, default=tr(name))
+
+
 @_document
 def stage_bars(
     df: pd.DataFrame,
@@ -541,9 +552,9 @@ def stage_bars(
                 "linestyle": "--",
                 "linewidth": 1.2,
             }
-        bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
+        bars = ax.barh(ys, vals, height=height * 0.95, label=_shown(name), **look)
         ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
-    ax.set_yticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)), [_shown(lab) for lab in labels])
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -552,20 +563,24 @@ def stage_bars(
     for lab in labels[::-1]:
         part = rows[rows[label] == lab]
         values = ", ".join(
-            f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
+            f"{_shown(st)} {fmt.format(v)}"
+            for st, v in zip(part[stage], part[value], strict=True)
         )
-        groups.append(f"{lab}: {values}")
+        groups.append(f"{_shown(lab)}: {values}")
     marks = (
         tr(
             "hatched bars with a dashed edge are projections ({which})",
-            which=", ".join(projected),
+            which=", ".join(_shown(p) for p in projected),
         )
         if projected
         else ""
     )
     more = "; " + tr("and {n} more", n=len(groups) - 8) if len(groups) > 8 else ""
     described = sentence(
-        tr("Grouped horizontal bar chart ({stages})", stages=", ".join(stages)),
+        tr(
+            "Grouped horizontal bar chart ({stages})",
+            stages=", ".join(_shown(st) for st in stages),
+        ),
         xlabel,
         title,
         "; ".join(groups[:8]) + more,
