@@ -154,3 +154,12 @@ def test_stage_bars_write_stages_and_minerals_in_the_lesson_language(lang, names
     assert ticks + legend == names
     assert all(name in plots.describe(ax) for name in names)
     plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    "lang, names", [("ko", ["실리콘", "알루미나", "구리"]), ("en", ["silicon", "alumina", "copper"])]
+)
+def test_refined_materials_are_named_in_the_lesson_language(lang, names):
+    language.set_language(lang)
+    table = minerals.concentration_table(2024, dataset="mineral_processing")
+    assert table["mineral"].tolist() == names

@@ -57,6 +57,9 @@ STAGE_CHAINS = {
     "copper": (("copper", DATASET), ("copper", PROCESSING)),
     marked("aluminium (bauxite to alumina)"): (("bauxite", DATASET), ("alumina", PROCESSING)),
 }
+#: materials of the processing data that the glossary does not hold: translated where
+#: a table of an edition names them
+_PROCESSED_NAMES = (marked("alumina"), marked("silicon"))
 
 
 def _dataset(dataset: object) -> str:
@@ -356,7 +359,7 @@ def concentration_table(
     from koit_lessons import glossary, language
 
     if language.current() != "en":  # a Korean or Italian lesson names them in its language
-        out["mineral"] = [glossary.name(m) for m in out["mineral"]]
+        out["mineral"] = [glossary.name(m, default=language.tr(m)) for m in out["mineral"]]
     out.attrs = {"dataset": dataset, "source": data.source_line(dataset)}
     return out
 
