@@ -53,6 +53,29 @@ def test_units_cover_every_paragraph_figure_title_and_comment():
     assert not any("BEGIN SOLUTION" in t for t in found.values())
 
 
+def test_reference_line_names_are_units_and_an_f_string_keeps_its_fields():
+    src = (
+        'ax = plots.barh(df, "v", "l", title="T",\n'
+        '    lines={65: "65%: cap", goal: f"{goal:.0f}% (Korea\'s goal)"},\n'
+        "    xmax=100)  # a note"
+    )
+    assert dict(editions._code_units("c", src)) == {
+        "c/title": "T",
+        "c/line0": "65%: cap",
+        "c/line1": "{goal:.0f}% (Korea's goal)",
+        "c/#0": "a note",
+    }
+    table = {
+        "c/title": "T2",
+        "c/line0": "65%: 상한",
+        "c/line1": "{goal:.0f}% (한국의 목표)",
+        "c/#0": "메모",
+    }
+    out = editions._translate_code("c", src, table, "ko")
+    assert 'lines={65: "65%: 상한", goal: f"{goal:.0f}% (한국의 목표)"},' in out
+    assert 'title="T2"' in out and out.endswith("xmax=100)  # 메모")
+
+
 def test_fenced_code_stays_one_unit():
     nb = {
         "metadata": {},

@@ -259,6 +259,8 @@ def source_line(name: str) -> str:
 
 _DATA_YEARS = re.compile(r"\s\(data\s+years?\s")  # a wrapped line may break inside
 _REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
+# the value chain's and the capacity data's years: "2019 (inputs)", "2022 (projection 2032)"
+_INPUTS, _STAGES, _PROJECTION = marked("(inputs)"), marked("(stages)"), marked("projection")
 
 
 def localised_source(text: str) -> str:
@@ -285,7 +287,7 @@ def localised_source(text: str) -> str:
             if depth == 0:
                 break
         years = " ".join(rest[m.end() : i].split())
-        for word in (_REVISED, _ESTIMATED, _AND):
+        for word in (_REVISED, _ESTIMATED, _AND, _INPUTS, _STAGES, _PROJECTION):
             years = years.replace(word, tr(word))
         out += rest[:start] + tr(" (data year {years})", years=years)
         rest = rest[i + 1 :]

@@ -8,7 +8,8 @@ one *unit* of the English notebook:
 - a paragraph of a markdown cell (paragraphs are separated by blank lines; a fenced
   block stays whole), context ``<cell id>/<k>``;
 - the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
-  ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
+  ``<cell id>/<keyword>``, the name of each of its reference lines (``lines={65: "..."}``),
+  context ``<cell id>/line<k>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -84,6 +85,10 @@ _FIGURE_TEXT = re.compile(
 )
 _LITERAL = re.compile(r"""(["'])((?:(?!\1).)+)\1""")
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
+#: a figure's reference lines, ``lines={65: "65%: CRMA cap"}``: each name (a string value
+#: of the dict; an f-string keeps its ``{fields}``, and so must its translation) is a unit
+_LINES = re.compile(r"\blines\s*=\s*\{")
+_LINE_TEXT = re.compile(r""":\s*(f?)(["'])((?:(?!\2).)+)\2""")
 
 
 @dataclass(frozen=True)
@@ -195,9 +200,29 @@ def _joined(literals: str) -> str:
     return "".join(m.group(2) for m in _LITERAL.finditer(literals))
 
 
+def _line_names(src: str) -> list[re.Match[str]]:
+    """The names of the reference lines in the ``lines={...}`` arguments of ``src``."""
+    found = []
+    for m in _LINES.finditer(src):
+        depth, i, quote = 1, m.end(), ""
+        while i < len(src) and depth:  # to the dict's closing brace, skipping strings
+            ch = src[i]
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            else:
+                depth += {"{": 1, "}": -1}.get(ch, 0)
+            i += 1
+        found += _LINE_TEXT.finditer(src, m.end(), i - 1)
+    return found
+
+
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", _joined(m.group(2))
+    for k, m in enumerate(_line_names(src)):
+        yield f"{cell_id}/line{k}", m.group(3)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -557,6 +582,14 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
             quote = "'" if quote == '"' else '"'
         return f"{m.group(1)}={quote}{new}{quote}"
 
+    pieces, last = [], 0
+    for k, m in enumerate(_line_names(src)):
+        new, quote = table[f"{cell_id}/line{k}"], m.group(2)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        pieces += [src[last : m.start(1)], f"{m.group(1)}{quote}{new}{quote}"]
+        last = m.end()
+    src = "".join(pieces) + src[last:]
     src = _FIGURE_TEXT.sub(figure_text, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)

@@ -241,6 +241,29 @@ def add_source(
 from koit_lessons.data import localised_source  # noqa: E402
 
 
+def shown_name(name: object) -> str:
+    """A bar's or group's name as a figure shows it: in the lesson's language where the
+    catalogue holds the data's name (the names marked in
+    :data:`koit_lessons.chips.FIGURE_NAMES`, "mining" and "refining"), or where the
+    glossary names the mineral ("rare earths", from the IEA table of lesson 04), else as
+    the data write it. Only the figure changes: the tables keep the data's English, which
+    the exercises compare against.
+
+    >>> shown_name("Mainland China")
+    'Mainland China'
+    """
+    text = str(name)
+    if current() == "en":
+        return text
+    from koit_lessons import glossary
+
+    translated = _language.tr(text)
+    if translated != text:
+        return translated
+    mineral = glossary.identify(text, "mineral")
+    return glossary.name(mineral) if mineral else text
+
+
 #: the figures a figure function made itself (not an ``ax=`` of the caller's): their
 #: height may grow to make room for the source line
 _OWN_FIGURES: weakref.WeakSet = weakref.WeakSet()
