@@ -95,6 +95,31 @@ def test_fenced_code_stays_one_unit():
     ]
 
 
+def test_an_annotation_drawn_on_a_figure_is_a_unit():
+    code = (
+        'ax.axhline(1_800)\n'
+        'ax.text(2021.8, 1_800 + 120, "1,800: highly concentrated", fontsize=9)\n'
+        "ax.text(2021.8, top + 120, 'Foundry revenue (lesson 02)')  # a note\n"
+        'print(df.text("not a note"))\n'
+    )
+    nb = {"metadata": {}, "cells": [{"id": "f", "cell_type": "code", "metadata": {},
+                                     "source": code, "outputs": [], "execution_count": None}]}
+    found = {u.key: u.text for u in editions.units(nb)}
+    assert found == {
+        "f/text0": "1,800: highly concentrated",
+        "f/text1": "Foundry revenue (lesson 02)",
+        "f/#0": "a note",
+    }
+    table = {"f/text0": "1.800: molto concentrato", "f/text1": "l'altro", "f/#0": "una nota"}
+    it = editions._translate_code("f", code, table, "it")
+    assert 'ax.text(2021.8, 1_800 + 120, "1.800: molto concentrato", fontsize=9)' in it
+    assert "ax.text(2021.8, top + 120, \"l'altro\")  # una nota" in it
+    assert 'df.text("not a note")' in it
+    # lesson 03's two notes on its HHI chart
+    found = {u.key: u.text for u in editions.units(lesson("03").read())}
+    assert found["bbf92e8b/text1"] == "Foundry revenue, 2025Q2 (lesson 02)"
+
+
 def test_catalogue_records_a_fingerprint_per_unit(translated):
     nb, path = translated
     text = path.read_text(encoding="utf-8")

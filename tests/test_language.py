@@ -443,3 +443,37 @@ def test_lesson_02_figures_name_regions_stages_and_periods_in_the_edition_s_word
         language.set_language("en")
     ax = plots.barh(design, "share_pct", "region", title="t", source="Source: x.")
     assert "United States" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_italian_bar_values_and_forecast_legend():
+    """Regression (second reader of lesson 03 in Italian): the bars' values kept a decimal
+    point (6.02, 791.7) and the world-sales chart said 'actual' and 'forecast' in English."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from koit_lessons import chips, memory, plots
+
+    sales = chips.world_sales()
+    sales = sales.assign(year=sales["year"].astype(str))
+    try:
+        language.set_language("it")
+        ax = plots.stage_bars(
+            sales, "world_sales_busd", "year", "status", projected=["forecast"], fmt="{:,.1f}"
+        )
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == ["dato effettivo", "previsione"]
+        texts = [t.get_text() for t in ax.texts]
+        assert "791,7" in texts and "791.7" not in texts
+        assert "previsione 772,2" in plots.describe(ax)
+        ax = plots.barh(memory.bandwidth_per_flop(), "bytes_per_kflop", "chip", iso3=None,
+                        fmt="{:.2f}")  # fmt: skip
+        assert "1,78" in [t.get_text() for t in ax.texts]
+        language.set_language("ko")
+        ax = plots.stage_bars(sales, "world_sales_busd", "year", "status", fmt="{:,.1f}")
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["실적", "전망"]
+        assert "791.7" in [t.get_text() for t in ax.texts]
+    finally:
+        language.set_language("en")
+    ax = plots.stage_bars(sales, "world_sales_busd", "year", "status", fmt="{:,.1f}")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["actual", "forecast"]
+    assert "791.7" in [t.get_text() for t in ax.texts]

@@ -653,6 +653,11 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
     }
 
 
+#: the statuses of :func:`world_sales`, in the edition's language where a figure shows them
+#: (``plots.stage_bars``' legend and description); the column itself stays English
+STATUSES = (marked("actual"), marked("forecast"))
+
+
 def world_sales() -> pd.DataFrame:
     """World semiconductor sales by year (billion US$), actual and forecast, oldest
     year first and, within a year, the actual before the forecast, with a ``label`` for

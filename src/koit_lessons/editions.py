@@ -9,7 +9,8 @@ one *unit* of the English notebook:
   block stays whole), context ``<cell id>/<k>``;
 - the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
   ``<cell id>/<keyword>``, the name of each of its reference lines (``lines={65: "..."}``),
-  context ``<cell id>/line<k>``, and a code comment, context ``<cell id>/#<k>``;
+  context ``<cell id>/line<k>``, the text of an annotation ``ax.text(x, y, "...")``, context
+  ``<cell id>/text<k>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -89,6 +90,9 @@ _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
 #: of the dict; an f-string keeps its ``{fields}``, and so must its translation) is a unit
 _LINES = re.compile(r"\blines\s*=\s*\{")
 _LINE_TEXT = re.compile(r""":\s*(f?)(["'])((?:(?!\2).)+)\2""")
+#: the text of an annotation drawn on a figure: ``ax.text(x, y, "...")``, the string right
+#: after two arguments without quotes or brackets
+_ANNOTATION = re.compile(r"""(\.text\([^()"'\n]*?,[^()"'\n]*?,\s*)(["'])((?:(?!\2).)+)\2""")
 
 
 @dataclass(frozen=True)
@@ -223,6 +227,8 @@ def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
         yield f"{cell_id}/{m.group(1)}", _joined(m.group(2))
     for k, m in enumerate(_line_names(src)):
         yield f"{cell_id}/line{k}", m.group(3)
+    for k, m in enumerate(_ANNOTATION.finditer(src)):
+        yield f"{cell_id}/text{k}", m.group(3)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -591,6 +597,16 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
         last = m.end()
     src = "".join(pieces) + src[last:]
     src = _FIGURE_TEXT.sub(figure_text, src)
+    notes = iter(range(10_000))
+
+    def annotation(m: re.Match[str]) -> str:
+        new = table[f"{cell_id}/text{next(notes)}"]
+        quote = m.group(2)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        return f"{m.group(1)}{quote}{new}{quote}"
+
+    src = _ANNOTATION.sub(annotation, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 

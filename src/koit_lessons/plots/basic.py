@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
+from koit_lessons.language import current as _current
 from koit_lessons.language import number as _number
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
@@ -114,7 +115,7 @@ def barh(
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
             tick.set_color(color)
             tick.set_fontweight("bold")
-    texts = [fmt.format(v) for v in rows[value]]
+    texts = [_formatted(fmt, v) for v in rows[value]]
     _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), names)
     _reference_lines(ax, dict(lines or {}))
     xlabel = xlabel if xlabel is not None else value
@@ -132,6 +133,17 @@ def barh(
 
 
 _LABEL_PT = 9  # the size of value labels
+
+
+def _formatted(fmt: str, value: object) -> str:
+    """A bar's value as ``fmt`` writes it, with the current language's separators: Italian
+    writes 6,02 and 1.638,0 (second reader of lesson 03 in Italian).
+
+    >>> _formatted("{:,.1f}", 1638.04)
+    '1,638.0'
+    """
+    text = fmt.format(value)
+    return text.translate(str.maketrans(",.", ".,")) if _current() == "it" else text
 
 
 def _ink(fill: object) -> str:
@@ -545,7 +557,7 @@ def stage_bars(
                 "linewidth": 1.2,
             }
         bars = ax.barh(ys, vals, height=height * 0.95, label=shown_name(name), **look)
-        ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
+        ax.bar_label(bars, labels=[_formatted(fmt, v) for v in vals], padding=3, fontsize=9)
     ax.set_yticks(range(len(labels)), [shown_name(lab) for lab in labels])
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
@@ -555,7 +567,7 @@ def stage_bars(
     for lab in labels[::-1]:
         part = rows[rows[label] == lab]
         values = ", ".join(
-            f"{shown_name(st)} {fmt.format(v)}"
+            f"{shown_name(st)} {_formatted(fmt, v)}"
             for st, v in zip(part[stage], part[value], strict=True)
         )
         groups.append(f"{shown_name(lab)}: {values}")
