@@ -119,3 +119,47 @@ def test_translated_lessons_use_the_glossary_terms():
                             )
     assert not problems, "\n".join(problems)
     assert checked > 0 or not any(len(item.translations()) > 1 for item in lessons())
+
+
+@pytest.mark.parametrize("lang, first", [("ko", "칠레"), ("it", "Cile"), ("en", "Chile")])
+def test_reserve_holders_name_countries_in_the_lesson_language(lang, first):
+    english = minerals.reserve_holders("lithium")
+    language.set_language(lang)
+    table = minerals.reserve_holders("lithium")
+    assert table["country"].iloc[0] == first
+    assert table["iso3"].tolist() == english["iso3"].tolist()
+    assert table["share_pct"].tolist() == english["share_pct"].tolist()
+    assert check("04-lithium-reserves-top", "Chile").correct
+    assert check("04-lithium-reserves-top", first).correct
+
+
+@pytest.mark.parametrize(
+    "lang, names",
+    [
+        ("ko", ["구리", "알루미늄(보크사이트에서 알루미나로)", "채굴", "정련"]),
+        ("en", ["copper", "aluminium (bauxite to alumina)", "mining", "refining"]),
+    ],
+)
+def test_stage_bars_write_stages_and_minerals_in_the_lesson_language(lang, names):
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import plots
+
+    language.set_language(lang)
+    stages = minerals.mine_vs_refine(2024)
+    assert set(stages["stage"]) == {"mining", "refining"}  # the data keep their names
+    ax = plots.stage_bars(stages, "top1_pct", "chain", title="t")
+    ticks = [t.get_text() for t in ax.get_yticklabels()][::-1]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert ticks + legend == names
+    assert all(name in plots.describe(ax) for name in names)
+    plt.close(ax.figure)
+
+
+@pytest.mark.parametrize(
+    "lang, names", [("ko", ["실리콘", "알루미나", "구리"]), ("en", ["silicon", "alumina", "copper"])]
+)
+def test_refined_materials_are_named_in_the_lesson_language(lang, names):
+    language.set_language(lang)
+    table = minerals.concentration_table(2024, dataset="mineral_processing")
+    assert table["mineral"].tolist() == names
