@@ -7,8 +7,9 @@ one *unit* of the English notebook:
 
 - a paragraph of a markdown cell (paragraphs are separated by blank lines; a fenced
   block stays whole), context ``<cell id>/<k>``;
-- the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
-  ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
+- the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell (an
+  f-string too, when it has words outside its ``{fields}``, which the translation keeps),
+  context ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -80,6 +81,15 @@ _FIGURE_TEXT = re.compile(
     r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
 )
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
+#: A figure text written as an f-string (``title=f"{TOPIC}: who supplies it?"``): a unit
+#: when it has words outside its ``{fields}``; the translation keeps the same fields.
+_FIGURE_FTEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*f(["'])((?:(?!\2).)+)\2""")
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _fstring_unit(text: str) -> bool:
+    """Whether an f-string figure text has words to translate outside its fields."""
+    return re.search(r"[^\W\d_]", _FIELD.sub("", text)) is not None
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,9 @@ def _paragraphs(text: str) -> list[str]:
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", m.group(3)
+    for m in _FIGURE_FTEXT.finditer(src):
+        if _fstring_unit(m.group(3)):
+            yield f"{cell_id}/{m.group(1)}", m.group(3)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -548,7 +561,21 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
             quote = "'" if quote == '"' else '"'
         return f"{m.group(1)}={quote}{new}{quote}"
 
+    def figure_ftext(m: re.Match[str]) -> str:
+        if not _fstring_unit(m.group(3)):
+            return m.group(0)
+        new, quote = table[f"{cell_id}/{m.group(1)}"], m.group(2)
+        if sorted(_FIELD.findall(new)) != sorted(_FIELD.findall(m.group(3))):
+            raise KoitError(
+                f"The translation of {cell_id}/{m.group(1)} must keep the fields of its "
+                f"English f-string {m.group(3)!r}, not {new!r}."
+            )
+        if quote in _FIELD.sub("", new):
+            quote = "'" if quote == '"' else '"'
+        return f"{m.group(1)}=f{quote}{new}{quote}"
+
     src = _FIGURE_TEXT.sub(figure_text, src)
+    src = _FIGURE_FTEXT.sub(figure_ftext, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 
