@@ -267,11 +267,20 @@ def test_an_f_string_figure_text_is_a_unit_that_keeps_its_fields(tmp_path):
     )
     nb = {
         "metadata": {},
-        "cells": [{"id": "f", "cell_type": "code", "metadata": {}, "source": code,
-                   "outputs": [], "execution_count": None}],
+        "cells": [
+            {
+                "id": "f",
+                "cell_type": "code",
+                "metadata": {},
+                "source": code,
+                "outputs": [],
+                "execution_count": None,
+            }
+        ],
     }
     # a field and punctuation only: nothing to translate
-    assert [(u.key, u.text) for u in editions.units(nb)] == [("f/title", "{TOPIC}: who supplies it?")]
+    found = [(u.key, u.text) for u in editions.units(nb)]
+    assert found == [("f/title", "{TOPIC}: who supplies it?")]
     path = tmp_path / "it.po"
     editions.update_catalogue(nb, "it", path)
     _fill(path, lambda text: "{TOPIC}: chi lo fornisce?")
