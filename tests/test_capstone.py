@@ -304,3 +304,11 @@ def test_the_capstone_tables_speak_the_edition_language_with_the_same_numbers(la
     finally:
         language._chosen = None
     assert capstone.fact_sheet("cobalt").iloc[0].tolist() == ["topic", "cobalt (mineral, 2024)"]
+
+
+@pytest.mark.parametrize("name", ["cobalto", "코발트", " Cobalto "])
+def test_a_mineral_topic_can_be_named_as_the_edition_names_it(name):
+    """The Italian and Korean editions show minerals by their glossary names."""
+    assert capstone.pick_topic(name) == "cobalt"
+    assert capstone.profile(name).topic == "cobalt"
+    assert check("09-top3-share", 89.1, topic=name).correct

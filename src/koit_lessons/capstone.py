@@ -151,7 +151,8 @@ def pick_topic(topic: object) -> str:
     Parameters
     ----------
     topic : str
-        A mineral or chip stage (case and extra spaces are ignored).
+        A mineral or chip stage (case and extra spaces are ignored); a mineral may also
+        be named in Korean or Italian, as in the glossary.
 
     Returns
     -------
@@ -165,8 +166,8 @@ def pick_topic(topic: object) -> str:
 
     Examples
     --------
-    >>> pick_topic("  Gallium ")
-    'gallium'
+    >>> pick_topic("  Gallium "), pick_topic("cobalto"), pick_topic("희토류")
+    ('gallium', 'cobalt', 'rare earths')
     """
     allowed = _all_topics()
     # quoted, because one topic ('assembly, test and packaging') contains commas
@@ -185,6 +186,9 @@ def pick_topic(topic: object) -> str:
     for name in allowed:
         if name.lower() == wanted:
             return name
+    mineral = glossary.identify(topic, "mineral")  # a mineral in Korean or Italian: 'cobalto'
+    if mineral in allowed:
+        return mineral
     hint = did_you_mean(topic, allowed)
     raise KoitError(f"There is no topic called {topic!r}.{hint} Allowed: {listed}.")
 
