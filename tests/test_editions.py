@@ -53,6 +53,29 @@ def test_units_cover_every_paragraph_figure_title_and_comment():
     assert not any("BEGIN SOLUTION" in t for t in found.values())
 
 
+def test_reference_line_names_are_units_and_an_f_string_keeps_its_fields():
+    src = (
+        'ax = plots.barh(df, "v", "l", title="T",\n'
+        '    lines={65: "65%: cap", goal: f"{goal:.0f}% (Korea\'s goal)"},\n'
+        "    xmax=100)  # a note"
+    )
+    assert dict(editions._code_units("c", src)) == {
+        "c/title": "T",
+        "c/line0": "65%: cap",
+        "c/line1": "{goal:.0f}% (Korea's goal)",
+        "c/#0": "a note",
+    }
+    table = {
+        "c/title": "T2",
+        "c/line0": "65%: 상한",
+        "c/line1": "{goal:.0f}% (한국의 목표)",
+        "c/#0": "메모",
+    }
+    out = editions._translate_code("c", src, table, "ko")
+    assert 'lines={65: "65%: 상한", goal: f"{goal:.0f}% (한국의 목표)"},' in out
+    assert 'title="T2"' in out and out.endswith("xmax=100)  # 메모")
+
+
 def test_fenced_code_stays_one_unit():
     nb = {
         "metadata": {},
@@ -70,6 +93,31 @@ def test_fenced_code_stays_one_unit():
         "```python\nx = 1\n\ny = 2\n```",
         "End",
     ]
+
+
+def test_an_annotation_drawn_on_a_figure_is_a_unit():
+    code = (
+        'ax.axhline(1_800)\n'
+        'ax.text(2021.8, 1_800 + 120, "1,800: highly concentrated", fontsize=9)\n'
+        "ax.text(2021.8, top + 120, 'Foundry revenue (lesson 02)')  # a note\n"
+        'print(df.text("not a note"))\n'
+    )
+    nb = {"metadata": {}, "cells": [{"id": "f", "cell_type": "code", "metadata": {},
+                                     "source": code, "outputs": [], "execution_count": None}]}
+    found = {u.key: u.text for u in editions.units(nb)}
+    assert found == {
+        "f/text0": "1,800: highly concentrated",
+        "f/text1": "Foundry revenue (lesson 02)",
+        "f/#0": "a note",
+    }
+    table = {"f/text0": "1.800: molto concentrato", "f/text1": "l'altro", "f/#0": "una nota"}
+    it = editions._translate_code("f", code, table, "it")
+    assert 'ax.text(2021.8, 1_800 + 120, "1.800: molto concentrato", fontsize=9)' in it
+    assert "ax.text(2021.8, top + 120, \"l'altro\")  # una nota" in it
+    assert 'df.text("not a note")' in it
+    # lesson 03's two notes on its HHI chart
+    found = {u.key: u.text for u in editions.units(lesson("03").read())}
+    assert found["bbf92e8b/text1"] == "Foundry revenue, 2025Q2 (lesson 02)"
 
 
 def test_catalogue_records_a_fingerprint_per_unit(translated):

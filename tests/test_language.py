@@ -401,3 +401,79 @@ def test_figure_descriptions_are_in_the_edition_s_language(lang, words):
         assert "(data year" not in source
     finally:
         language.set_language("en")
+
+
+def test_lesson_02_figures_name_regions_stages_and_periods_in_the_edition_s_words():
+    """Regression (second reader of lesson 02 in Korean): the figures showed 'United
+    States', 'Mainland China', 'EDA software (2019)', '2032 (projection)' and '(data year
+    2019 (inputs) ...' in English; the tables keep the data's English, which the
+    exercises compare against ('Taiwan'), and the English figures stay as they were."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from koit_lessons import chips, plots
+    from koit_lessons.plots import _describe
+
+    design = chips.stage_shares("design")
+    advanced = chips.capacity_history("below 10 nm")
+    stages = chips.stage_table()
+    try:
+        language.set_language("ko")
+        ax = plots.barh(design, "share_pct", "region", title="t", source="Source: x.")
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert {"미국", "한국", "중국 본토", "기타 국가"} <= set(ticks), ticks
+        assert "United States" not in _describe.describe(ax)
+        ax = plots.stage_bars(
+            advanced, "share_pct", "region", stage="when", projected=["2032 (projection)"]
+        )
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert "(데이터 연도 2022 (전망 2032))" in [t.get_text() for t in ax.texts][-1]
+        assert legend[-1] == "2032 (전망)"
+        assert "대만" in [t.get_text() for t in ax.get_yticklabels()]
+        ax = plots.hhi_bars(stages, label="label", title="t")
+        ticks = [t.get_text() for t in ax.get_yticklabels()]
+        assert "EDA 소프트웨어 (2019)" in ticks
+        assert "조립·테스트·패키징 (2022)" in ticks
+        assert "(inputs)" not in [t.get_text() for t in ax.texts][-1]
+        language.set_language("it")
+        ax = plots.barh(design, "share_pct", "region", title="t", source="Source: x.")
+        assert "Cina continentale" in [t.get_text() for t in ax.get_yticklabels()]
+        assert chips.foundry_shares("2025Q2")["headquarters"].iloc[0] == "Taiwan"
+    finally:
+        language.set_language("en")
+    ax = plots.barh(design, "share_pct", "region", title="t", source="Source: x.")
+    assert "United States" in [t.get_text() for t in ax.get_yticklabels()]
+
+
+def test_italian_bar_values_and_forecast_legend():
+    """Regression (second reader of lesson 03 in Italian): the bars' values kept a decimal
+    point (6.02, 791.7) and the world-sales chart said 'actual' and 'forecast' in English."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from koit_lessons import chips, memory, plots
+
+    sales = chips.world_sales()
+    sales = sales.assign(year=sales["year"].astype(str))
+    try:
+        language.set_language("it")
+        ax = plots.stage_bars(
+            sales, "world_sales_busd", "year", "status", projected=["forecast"], fmt="{:,.1f}"
+        )
+        legend = [t.get_text() for t in ax.get_legend().get_texts()]
+        assert legend == ["dato effettivo", "previsione"]
+        texts = [t.get_text() for t in ax.texts]
+        assert "791,7" in texts and "791.7" not in texts
+        assert "previsione 772,2" in plots.describe(ax)
+        ax = plots.barh(memory.bandwidth_per_flop(), "bytes_per_kflop", "chip", iso3=None,
+                        fmt="{:.2f}")  # fmt: skip
+        assert "1,78" in [t.get_text() for t in ax.texts]
+        language.set_language("ko")
+        ax = plots.stage_bars(sales, "world_sales_busd", "year", "status", fmt="{:,.1f}")
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["실적", "전망"]
+        assert "791.7" in [t.get_text() for t in ax.texts]
+    finally:
+        language.set_language("en")
+    ax = plots.stage_bars(sales, "world_sales_busd", "year", "status", fmt="{:,.1f}")
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["actual", "forecast"]
+    assert "791.7" in [t.get_text() for t in ax.texts]

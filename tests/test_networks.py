@@ -161,6 +161,32 @@ def test_other_aliases_and_codes():
     assert networks.memberships("ip4" and "Japan", ["ip4", "fab 4"]) == ["NATO IP4", "Chip 4"]
 
 
+@pytest.mark.parametrize(
+    "written, meant",
+    [("대한민국", "Korea"), ("한국", "Korea"), ("Corea", "Korea"), ("Repubblica di Corea", "Korea"),
+     ("이탈리아", "Italy"), ("Italia", "Italy"), ("프랑스", "France"), ("Germania", "Germany"),
+     ("체코", "Czechia"), ("Svizzera", "Switzerland"), ("대만", "Taiwan"), (" stati uniti ", "United States")],
+)
+def test_countries_can_be_named_in_korean_and_italian(written, meant):
+    assert networks.country_name(written) == meant
+    assert networks.memberships(written) == networks.memberships(meant)
+
+
+def test_every_country_of_the_networks_has_its_names_in_the_glossary():
+    from koit_lessons import glossary
+
+    for name in networks.countries():
+        code = networks._iso3()[name]
+        assert glossary.name(code, "ko") != code, name  # a glossary row, not the code back
+        assert networks.country_name(glossary.name(code, "ko")) == name
+        assert networks.country_name(glossary.name(code, "it")) == name
+
+
+def test_a_country_outside_the_networks_is_still_one_sentence():
+    with pytest.raises(KoitError, match="country"):
+        networks.country_name("북한")  # in the glossary (mineral data), in no club here
+
+
 def test_unions_and_guests_are_not_in_the_networks():
     names = networks.countries()
     assert "European Union" not in names and "African Union" not in names

@@ -25,10 +25,12 @@ import pandas as pd
 
 from koit_lessons import data, metrics
 from koit_lessons.errors import KoitError, pick_name, plain, require_number, require_year, said
+from koit_lessons.language import marked
 from koit_lessons.quarters import quarter_shares
 
 __all__ = [
     "CAPACITY",
+    "FIGURE_NAMES",
     "FOUNDRY",
     "VALUE_CHAIN",
     "STAGES",
@@ -63,6 +65,30 @@ STAGES = [
     "fabrication",
     "assembly, test and packaging",
 ]
+#: The data's names that lesson 02's figures show (regions, stages with their data year,
+#: capacity periods), marked for the catalogues: the figures write them in the edition's
+#: words (:func:`koit_lessons.plots._core.shown_name`), the tables keep them as they are.
+FIGURE_NAMES = (
+    marked("United States"),
+    marked("South Korea"),
+    marked("Europe"),
+    marked("Japan"),
+    marked("Taiwan"),
+    marked("Mainland China"),
+    marked("Israel"),
+    marked("other countries"),
+    marked("EDA software (2019)"),
+    marked("core IP (2019)"),
+    marked("design (2022)"),
+    marked("silicon wafers (2019)"),
+    marked("photomasks (2019)"),
+    marked("fabrication (2022)"),
+    marked("assembly, test and packaging (2022)"),
+    marked("2032 (projection)"),
+    marked("below 10 nm, 2019"),
+    marked("below 10 nm, 2022"),
+    marked("below 10 nm, 2032 (projection)"),
+)
 #: How many foundries TrendForce ranks each quarter; a quarter of ``foundry_market_share``
 #: with fewer shares is incomplete (the others were not found, they are not zero).
 TOP_FOUNDRIES = 10
@@ -625,6 +651,11 @@ def foundry_concentration(quarter: str | None = None, by: str = "company") -> di
         "hhi": metrics.hhi(shares),
         "covered_pct": float(shares.sum()),
     }
+
+
+#: the statuses of :func:`world_sales`, in the edition's language where a figure shows them
+#: (``plots.stage_bars``' legend and description); the column itself stays English
+STATUSES = (marked("actual"), marked("forecast"))
 
 
 def world_sales() -> pd.DataFrame:

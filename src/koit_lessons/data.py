@@ -22,12 +22,14 @@ from __future__ import annotations
 import copy
 import functools
 import json
+import re
 from datetime import date
 from typing import Any
 
 import pandas as pd
 
 from koit_lessons.errors import KoitError, pick_name, unknown_name
+from koit_lessons.language import marked
 from koit_lessons.resources import data_dir
 
 __all__ = [
@@ -252,7 +254,44 @@ def source_line(name: str) -> str:
         if s.get("data_year"):
             bit += f" (data year {s['data_year']})"
         parts.append(bit)
-    return "Source: " + "; ".join(parts) + "."
+    return localised_source("Source: " + "; ".join(parts) + ".")
+
+
+_DATA_YEARS = re.compile(r"\s\(data\s+years?\s")  # a wrapped line may break inside
+_REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
+# the value chain's and the capacity data's years: "2019 (inputs)", "2022 (projection 2032)"
+_INPUTS, _STAGES, _PROJECTION = marked("(inputs)"), marked("(stages)"), marked("projection")
+
+
+def localised_source(text: str) -> str:
+    """A source line (as :func:`koit_lessons.data.source_line` writes it) with its own
+    words in the lesson's language: "Source:" and "(data year 2024)"; the publishers and
+    titles stay as they were published.
+
+    >>> localised_source("Source: USGS, Mineral Commodity Summaries (data year 2024).")
+    'Source: USGS, Mineral Commodity Summaries (data year 2024).'
+    """
+    from koit_lessons.language import current, tr
+
+    if current() == "en":
+        return text
+    if text.startswith("Source: "):
+        text = tr("Source: {text}", text=text[len("Source: ") :])
+    if text.startswith("Sources: "):
+        text = tr("Sources: {text}", text=text[len("Sources: ") :])
+    out, rest = "", text
+    while (m := _DATA_YEARS.search(rest)) is not None:
+        start, depth, i = m.start(), 0, m.start() + 1
+        for i in range(m.start() + 1, len(rest)):  # the bracket that closes this one
+            depth += {"(": 1, ")": -1}.get(rest[i], 0)
+            if depth == 0:
+                break
+        years = " ".join(rest[m.end() : i].split())
+        for word in (_REVISED, _ESTIMATED, _AND, _INPUTS, _STAGES, _PROJECTION):
+            years = years.replace(word, tr(word))
+        out += rest[:start] + tr(" (data year {years})", years=years)
+        rest = rest[i + 1 :]
+    return out + rest
 
 
 def citation(name: str) -> str:

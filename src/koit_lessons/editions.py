@@ -9,7 +9,9 @@ one *unit* of the English notebook:
   block stays whole), context ``<cell id>/<k>``;
 - the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell (an
   f-string too, when it has words outside its ``{fields}``, which the translation keeps),
-  context ``<cell id>/<keyword>``, and a code comment, context ``<cell id>/#<k>``;
+  context ``<cell id>/<keyword>``, the name of each of its reference lines (``lines={65: "..."}``),
+  context ``<cell id>/line<k>``, the text of an annotation ``ax.text(x, y, "...")``, context
+  ``<cell id>/text<k>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
 
 A country's English name in quotes in code (``lithium["country"] == "Australia"``) is not a
@@ -81,6 +83,13 @@ _FIGURE_TEXT = re.compile(
     r"""\b(title|xlabel|ylabel|highlight_name)\s*=\s*(["'])((?:(?!\2).)+)\2"""
 )
 _COMMENT = re.compile(r"(?<![#\w'\"])#[ ]((?!#).+?)\s*$", re.M)
+#: a figure's reference lines, ``lines={65: "65%: CRMA cap"}``: each name (a string value
+#: of the dict; an f-string keeps its ``{fields}``, and so must its translation) is a unit
+_LINES = re.compile(r"\blines\s*=\s*\{")
+_LINE_TEXT = re.compile(r""":\s*(f?)(["'])((?:(?!\2).)+)\2""")
+#: the text of an annotation drawn on a figure: ``ax.text(x, y, "...")``, the string right
+#: after two arguments without quotes or brackets
+_ANNOTATION = re.compile(r"""(\.text\([^()"'\n]*?,[^()"'\n]*?,\s*)(["'])((?:(?!\2).)+)\2""")
 #: A figure text written as an f-string (``title=f"{TOPIC}: who supplies it?"``): a unit
 #: when it has words outside its ``{fields}``; the translation keeps the same fields.
 _FIGURE_FTEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*f(["'])((?:(?!\2).)+)\2""")
@@ -196,12 +205,34 @@ def _paragraphs(text: str) -> list[str]:
     return out
 
 
+def _line_names(src: str) -> list[re.Match[str]]:
+    """The names of the reference lines in the ``lines={...}`` arguments of ``src``."""
+    found = []
+    for m in _LINES.finditer(src):
+        depth, i, quote = 1, m.end(), ""
+        while i < len(src) and depth:  # to the dict's closing brace, skipping strings
+            ch = src[i]
+            if quote:
+                quote = "" if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            else:
+                depth += {"{": 1, "}": -1}.get(ch, 0)
+            i += 1
+        found += _LINE_TEXT.finditer(src, m.end(), i - 1)
+    return found
+
+
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", m.group(3)
     for m in _FIGURE_FTEXT.finditer(src):
         if _fstring_unit(m.group(3)):
             yield f"{cell_id}/{m.group(1)}", m.group(3)
+    for k, m in enumerate(_line_names(src)):
+        yield f"{cell_id}/line{k}", m.group(3)
+    for k, m in enumerate(_ANNOTATION.finditer(src)):
+        yield f"{cell_id}/text{k}", m.group(3)
     for k, m in enumerate(_COMMENT.finditer(src)):
         yield f"{cell_id}/#{k}", m.group(1)
 
@@ -574,8 +605,26 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
             quote = "'" if quote == '"' else '"'
         return f"{m.group(1)}=f{quote}{new}{quote}"
 
+    pieces, last = [], 0
+    for k, m in enumerate(_line_names(src)):
+        new, quote = table[f"{cell_id}/line{k}"], m.group(2)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        pieces += [src[last : m.start(1)], f"{m.group(1)}{quote}{new}{quote}"]
+        last = m.end()
+    src = "".join(pieces) + src[last:]
     src = _FIGURE_TEXT.sub(figure_text, src)
     src = _FIGURE_FTEXT.sub(figure_ftext, src)
+    notes = iter(range(10_000))
+
+    def annotation(m: re.Match[str]) -> str:
+        new = table[f"{cell_id}/text{next(notes)}"]
+        quote = m.group(2)
+        if quote in new:
+            quote = "'" if quote == '"' else '"'
+        return f"{m.group(1)}{quote}{new}{quote}"
+
+    src = _ANNOTATION.sub(annotation, src)
     counter = iter(range(10_000))
     return _COMMENT.sub(lambda m: "# " + table[f"{cell_id}/#{next(counter)}"], src)
 

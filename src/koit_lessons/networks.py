@@ -133,6 +133,9 @@ _ALIASES = {
     "korea, republic of": "Korea",
     "rok": "Korea",
     "s. korea": "Korea",
+    "한국": "Korea",  # the short forms people write (the glossary has the official ones)
+    "corea": "Korea",
+    "corea del sud": "Korea",
     "us": "United States",
     "u.s.": "United States",
     "usa": "United States",
@@ -273,9 +276,17 @@ def country_name(name: object) -> str:
     --------
     >>> country_name("KOR"), country_name("south korea"), country_name("Türkiye")
     ('Korea', 'Korea', 'Turkey')
+    >>> country_name("대한민국"), country_name("Francia"), country_name("Repubblica Ceca")
+    ('Korea', 'France', 'Czechia')
     """
+    from koit_lessons import glossary
+
     iso3 = _iso3()
     aliases = {**_ALIASES, **{code: n for n, code in iso3.items()}}
+    code = glossary.identify(name, "country")  # a name in English, Korean or Italian
+    by_code = {c: n for n, c in iso3.items()}
+    if code in by_code:
+        return by_code[code]
     return pick_name("country", name, sorted(iso3), "see networks.countries()", aliases)
 
 

@@ -236,37 +236,22 @@ def add_source(
     return ax
 
 
-_DATA_YEARS = re.compile(r"\s\(data\s+years?\s")  # a wrapped line may break inside
-_REVISED, _ESTIMATED, _AND = marked("(revised)"), marked("(estimated)"), marked(" and ")
+# the source line in the lesson's language lives with the source line itself (data.py);
+# figures use the same function
+from koit_lessons.data import localised_source  # noqa: E402
 
 
-def localised_source(text: str) -> str:
-    """A source line (as :func:`koit_lessons.data.source_line` writes it) with its own
-    words in the lesson's language: "Source:" and "(data year 2024)"; the publishers and
-    titles stay as they were published.
+def shown_name(name: object) -> str:
+    """A bar's or group's name as a figure shows it: in the lesson's language where the
+    catalogue holds the data's name (the names marked in
+    :data:`koit_lessons.chips.FIGURE_NAMES`), else as the data write it. Only the figure
+    changes: the tables keep the data's English, which the exercises compare against.
 
-    >>> localised_source("Source: USGS, Mineral Commodity Summaries (data year 2024).")
-    'Source: USGS, Mineral Commodity Summaries (data year 2024).'
+    >>> shown_name("Mainland China")
+    'Mainland China'
     """
-    if current() == "en":
-        return text
-    if text.startswith("Source: "):
-        text = _language.tr("Source: {text}", text=text[len("Source: ") :])
-    if text.startswith("Sources: "):
-        text = _language.tr("Sources: {text}", text=text[len("Sources: ") :])
-    out, rest = "", text
-    while (m := _DATA_YEARS.search(rest)) is not None:
-        start, depth, i = m.start(), 0, m.start() + 1
-        for i in range(m.start() + 1, len(rest)):  # the bracket that closes this one
-            depth += {"(": 1, ")": -1}.get(rest[i], 0)
-            if depth == 0:
-                break
-        years = " ".join(rest[m.end() : i].split())
-        for word in (_REVISED, _ESTIMATED, _AND):
-            years = years.replace(word, _language.tr(word))
-        out += rest[:start] + _language.tr(" (data year {years})", years=years)
-        rest = rest[i + 1 :]
-    return out + rest
+    text = str(name)
+    return text if current() == "en" else _language.tr(text)
 
 
 #: the figures a figure function made itself (not an ``ax=`` of the caller's): their

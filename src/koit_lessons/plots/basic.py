@@ -10,6 +10,7 @@ from matplotlib.ticker import FuncFormatter, MultipleLocator, StrMethodFormatter
 
 from koit_lessons import metrics
 from koit_lessons.errors import KoitError, pick_name, require_number, unknown_name
+from koit_lessons.language import current as _current
 from koit_lessons.language import number as _number
 from koit_lessons.language import tr
 from koit_lessons.plots._audit import contrast_ratio
@@ -23,6 +24,7 @@ from koit_lessons.plots._core import (
     _finish,
     _source_text,
     color_for,
+    shown_name,
 )
 from koit_lessons.plots._describe import listing, number, sentence
 
@@ -97,7 +99,8 @@ def barh(
     rows = rows.sort_values(value) if order == "value" else rows.iloc[::-1]
     ax = _axes(ax, (8, max(2.5, 0.35 * len(rows) + 1.2)))
     colors = [color_for(c) for c in rows[iso3]] if iso3 else [NEUTRAL] * len(rows)
-    bars = ax.barh(rows[label].astype(str), rows[value], color=colors)
+    names = [shown_name(n) for n in rows[label]]  # in the edition's words
+    bars = ax.barh(names, rows[value], color=colors)
     ax.margins(x=0.12)
     if xmax is not None:
         top = require_number(xmax, "xmax", finite=True)
@@ -112,11 +115,11 @@ def barh(
         if color != NEUTRAL:  # Korea's and Italy's names in their colours: direct labels
             tick.set_color(color)
             tick.set_fontweight("bold")
-    texts = [fmt.format(v) for v in rows[value]]
-    _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), rows[label])
+    texts = [_formatted(fmt, v) for v in rows[value]]
+    _value_labels(ax, bars, rows[value].tolist(), texts, dict(lines or {}), names)
     _reference_lines(ax, dict(lines or {}))
     xlabel = xlabel if xlabel is not None else value
-    shown = [f"{n} {t}" for n, t in zip(rows[label].astype(str), texts, strict=True)][::-1]
+    shown = [f"{n} {t}" for n, t in zip(names, texts, strict=True)][::-1]
     marks = "; ".join(tr("a line marks {name}", name=name) for name in dict(lines or {}).values())
     described = sentence(tr("Horizontal bar chart"), xlabel, title, listing(shown), marks)
     return _finish(
@@ -130,6 +133,17 @@ def barh(
 
 
 _LABEL_PT = 9  # the size of value labels
+
+
+def _formatted(fmt: str, value: object) -> str:
+    """A bar's value as ``fmt`` writes it, with the current language's separators: Italian
+    writes 6,02 and 1.638,0 (second reader of lesson 03 in Italian).
+
+    >>> _formatted("{:,.1f}", 1638.04)
+    '1,638.0'
+    """
+    text = fmt.format(value)
+    return text.translate(str.maketrans(",.", ".,")) if _current() == "it" else text
 
 
 def _ink(fill: object) -> str:
@@ -235,7 +249,8 @@ def hhi_bars(
     rows = df.sort_values(hhi)
     colors = [_BAND_COLORS[metrics.hhi_band(v)] for v in rows[hhi]]
     ax = _axes(ax, (8, max(3.4, 0.4 * len(rows) + 2.4)))
-    bars = ax.barh(rows[label].astype(str), rows[hhi], color=colors)
+    names = [shown_name(n) for n in rows[label]]  # in the edition's words
+    bars = ax.barh(names, rows[hhi], color=colors)
     projected = [str(p) for p in projected]
     unknown = [p for p in projected if p not in set(rows[label].astype(str))]
     if unknown:
@@ -246,7 +261,7 @@ def hhi_bars(
     ax.set_xlim(0, 10_000)
     # numbers as the edition writes them (Italian: 9.789, where 9,789 would read 9.8)
     texts = [_number(v) for v in rows[hhi]]
-    _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, rows[label])
+    _value_labels(ax, bars, rows[hhi].tolist(), texts, {1000: "", 1800: ""}, names)
     marks = ((1000, _number(1000), "right"), (1800, tr("1,800: highly concentrated"), "left"))
     for x, name, side in marks:
         ax.axvline(x, color="#333333", linestyle="--", linewidth=1)
@@ -274,7 +289,7 @@ def hhi_bars(
     xlabel = tr("Herfindahl–Hirschman index (0 = dispersed, 10,000 = one supplier)")
     shown = [
         f"{n} {t} ({band_name(metrics.hhi_band(v))})"
-        for n, t, v in zip(rows[label].astype(str), texts, rows[hhi], strict=True)
+        for n, t, v in zip(names, texts, rows[hhi], strict=True)
     ][::-1]
     described = sentence(
         tr("Horizontal bar chart"),
@@ -286,7 +301,7 @@ def hhi_bars(
             "; "
             + tr(
                 "hatched bars with a dashed edge are projections ({which})",
-                which=", ".join(projected),
+                which=", ".join(shown_name(p) for p in projected),
             )
             if projected
             else ""
@@ -541,9 +556,9 @@ def stage_bars(
                 "linestyle": "--",
                 "linewidth": 1.2,
             }
-        bars = ax.barh(ys, vals, height=height * 0.95, label=name, **look)
-        ax.bar_label(bars, labels=[fmt.format(v) for v in vals], padding=3, fontsize=9)
-    ax.set_yticks(range(len(labels)), labels)
+        bars = ax.barh(ys, vals, height=height * 0.95, label=shown_name(name), **look)
+        ax.bar_label(bars, labels=[_formatted(fmt, v) for v in vals], padding=3, fontsize=9)
+    ax.set_yticks(range(len(labels)), [shown_name(lab) for lab in labels])
     ax.margins(x=0.12)
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -552,20 +567,24 @@ def stage_bars(
     for lab in labels[::-1]:
         part = rows[rows[label] == lab]
         values = ", ".join(
-            f"{st} {fmt.format(v)}" for st, v in zip(part[stage], part[value], strict=True)
+            f"{shown_name(st)} {_formatted(fmt, v)}"
+            for st, v in zip(part[stage], part[value], strict=True)
         )
-        groups.append(f"{lab}: {values}")
+        groups.append(f"{shown_name(lab)}: {values}")
     marks = (
         tr(
             "hatched bars with a dashed edge are projections ({which})",
-            which=", ".join(projected),
+            which=", ".join(shown_name(p) for p in projected),
         )
         if projected
         else ""
     )
     more = "; " + tr("and {n} more", n=len(groups) - 8) if len(groups) > 8 else ""
     described = sentence(
-        tr("Grouped horizontal bar chart ({stages})", stages=", ".join(stages)),
+        tr(
+            "Grouped horizontal bar chart ({stages})",
+            stages=", ".join(shown_name(st) for st in stages),
+        ),
         xlabel,
         title,
         "; ".join(groups[:8]) + more,
