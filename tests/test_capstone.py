@@ -294,13 +294,17 @@ def test_the_capstone_tables_speak_the_edition_language_with_the_same_numbers(la
         assert not any("share" in f for f in facts) and any(word in f for f in facts)
         absent = {"ko": "출처에 없음", "it": "non elencato nella fonte"}[lang]
         assert absent in sheet["value"].tolist()
-        assert {"ko": "광산 생산", "it": "produzione mineraria"}[lang] in capstone.measure("cobalt")
+        mined = {"ko": "광산 생산", "it": "produzione mineraria"}[lang]
+        assert mined in capstone.measure("cobalt")
         said = repr(capstone.scenario("cobalt", 50, elasticity=0.5))
         assert {"ko": "교육용 모델", "it": "modello didattico"}[lang] in said
         assert "[supply_lost_pct]" in said and "supply lost" not in said
         local = capstone.overview()["label"].tolist()
         assert numbers(" ".join(local)) == numbers(" ".join(labels))
         assert {"ko": "코발트 (광물, 2024)", "it": "cobalto (minerale, 2024)"}[lang] in local
+        # a chip stage as lesson 02's figures name it
+        stage = {"ko": "제조 (칩 단계, 2022)", "it": "fabbricazione (fase dei chip, 2022)"}[lang]
+        assert stage in local
     finally:
         language._chosen = None
     assert capstone.fact_sheet("cobalt").iloc[0].tolist() == ["topic", "cobalt (mineral, 2024)"]

@@ -93,10 +93,25 @@ def _shown(words: str) -> str:
     return tr(words)
 
 
+def _topic_name(topic: str, kind: str, year: int) -> str:
+    """A topic's name in the lesson's language: a mineral by its glossary name, a chip
+    stage as lesson 02's figures name it (:data:`koit_lessons.chips.FIGURE_NAMES`, which
+    holds each stage with its data year, "fabrication (2022)")."""
+    if kind == MINERAL:
+        return glossary.name(topic)
+    suffix = f" ({year})"
+    shown = tr(topic + suffix)
+    return shown.removesuffix(suffix) if shown.endswith(suffix) else topic
+
+
 def _label(topic: str, kind: str, year: int) -> str:
-    """'gallium (mineral, 2024)': a topic with its kind and year, in the lesson's language
-    (a mineral by its glossary name)."""
-    return tr("{topic} ({kind}, {year})", topic=glossary.name(topic), kind=_shown(kind), year=year)
+    """'gallium (mineral, 2024)': a topic with its kind and year, in the lesson's language."""
+    return tr(
+        "{topic} ({kind}, {year})",
+        topic=_topic_name(topic, kind, year),
+        kind=_shown(kind),
+        year=year,
+    )
 #: the data year of a mineral topic: 2024, the latest year that USGS Mineral Commodity
 #: Summaries 2026 gives revised. Its 2025 figures are first estimates, and for gallium the
 #: rounded world total (900,000 kg) equals China's estimate, so shares would pass 100 %.
@@ -577,7 +592,9 @@ class Scenario(Result):
         lines = [
             tr(
                 "Scenario for {topic} (teaching model, not a forecast)",
-                topic=glossary.name(self.topic),
+                topic=_topic_name(
+                    self.topic, kind(self.topic), int(suppliers(self.topic)["year"].iloc[0])
+                ),
             ),
             row(
                 marked("supplier"),
