@@ -258,3 +258,61 @@ def test_a_cut_written_as_a_fraction_is_flagged():
     blamed the answer for looking like a fraction."""
     assert "did you mean 50 %" in capstone.scenario("cobalt", 0.5).note
     assert capstone.scenario("cobalt", 50).note is None
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_the_capstone_tables_speak_the_edition_language_with_the_same_numbers(lang):
+    """The fact sheet, the measure, the scenario and the overview's labels in the
+    edition's language (English stays as it was); every number as in English."""
+    import re
+
+    from koit_lessons import language
+
+    def numbers(text):  # as the edition-output test reads them ("top-3" holds "-3");
+        # "1차 생산" (primary production) is a word, not a number
+        return re.findall(r"-?\d[\d,]*(?:\.\d+)?", text.replace("1차", ""))
+
+    def shown(topic):
+        return [
+            capstone.measure(topic),
+            " | ".join(capstone.fact_sheet(topic).to_numpy().ravel()),
+            repr(capstone.scenario(topic, 50, elasticity=0.5, stockpile_months=3)),
+            repr(capstone.scenario(topic, 0.5, stockpile_months=2)),
+            capstone.scenario_table(topic).attrs["source"],
+        ]
+
+    english = {t: shown(t) for t in ["cobalt", "rare earths", "gallium", "fabrication"]}
+    labels = capstone.overview()["label"].tolist()
+    try:
+        language.set_language(lang)
+        for topic, texts in english.items():
+            for en, text in zip(texts, shown(topic), strict=True):
+                assert numbers(text) == numbers(en), (topic, text)
+        sheet = capstone.fact_sheet("cobalt")
+        word = {"ko": "비중", "it": "quota"}[lang]
+        facts = sheet["fact"].tolist()
+        assert not any("share" in f for f in facts) and any(word in f for f in facts)
+        absent = {"ko": "출처에 없음", "it": "non elencato nella fonte"}[lang]
+        assert absent in sheet["value"].tolist()
+        mined = {"ko": "광산 생산", "it": "produzione mineraria"}[lang]
+        assert mined in capstone.measure("cobalt")
+        said = repr(capstone.scenario("cobalt", 50, elasticity=0.5))
+        assert {"ko": "교육용 모델", "it": "modello didattico"}[lang] in said
+        assert "[supply_lost_pct]" in said and "supply lost" not in said
+        local = capstone.overview()["label"].tolist()
+        assert numbers(" ".join(local)) == numbers(" ".join(labels))
+        assert {"ko": "코발트 (광물, 2024)", "it": "cobalto (minerale, 2024)"}[lang] in local
+        # a chip stage as lesson 02's figures name it
+        stage = {"ko": "제조 (칩 단계, 2022)", "it": "fabbricazione (fase dei chip, 2022)"}[lang]
+        assert stage in local
+    finally:
+        language._chosen = None
+    assert capstone.fact_sheet("cobalt").iloc[0].tolist() == ["topic", "cobalt (mineral, 2024)"]
+
+
+@pytest.mark.parametrize("name", ["cobalto", "코발트", " Cobalto "])
+def test_a_mineral_topic_can_be_named_as_the_edition_names_it(name):
+    """The Italian and Korean editions show minerals by their glossary names."""
+    assert capstone.pick_topic(name) == "cobalt"
+    assert capstone.profile(name).topic == "cobalt"
+    assert check("09-top3-share", 89.1, topic=name).correct

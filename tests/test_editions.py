@@ -315,3 +315,41 @@ def test_handout_writes_the_edition(lang, tmp_path, capsys):
     err = capsys.readouterr().err
     assert "is not translated into" in err and err.count("\n") == 1
     assert not (tmp_path / "t").exists()
+
+
+def test_an_f_string_figure_text_is_a_unit_that_keeps_its_fields(tmp_path):
+    code = (
+        "ax = plots.barh(\n"
+        "    table,\n"
+        '    title=f"{TOPIC}: who supplies it?",\n'
+        '    xlabel=f"{capstone.measure(TOPIC)}, %",\n'
+        ")"
+    )
+    nb = {
+        "metadata": {},
+        "cells": [
+            {
+                "id": "f",
+                "cell_type": "code",
+                "metadata": {},
+                "source": code,
+                "outputs": [],
+                "execution_count": None,
+            }
+        ],
+    }
+    # a field and punctuation only: nothing to translate
+    found = [(u.key, u.text) for u in editions.units(nb)]
+    assert found == [("f/title", "{TOPIC}: who supplies it?")]
+    path = tmp_path / "it.po"
+    editions.update_catalogue(nb, "it", path)
+    _fill(path, lambda text: "{TOPIC}: chi lo fornisce?")
+    editions.update_catalogue(nb, "it", path)  # records the fingerprint
+    it = editions.edition(nb, "it", path=path)
+    src = notebook.cell_text(it["cells"][0])
+    assert 'title=f"{TOPIC}: chi lo fornisce?"' in src
+    assert 'xlabel=f"{capstone.measure(TOPIC)}, %"' in src
+    _fill(path, lambda text: "{ARGOMENTO}: chi lo fornisce?")  # a field translated by mistake
+    editions.update_catalogue(nb, "it", path)
+    with pytest.raises(KoitError, match="must keep the fields"):
+        editions.edition(nb, "it", path=path)

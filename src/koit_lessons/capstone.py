@@ -20,9 +20,10 @@ from typing import Any
 
 import pandas as pd
 
-from koit_lessons import chips, data, metrics, minerals, policy, shocks
+from koit_lessons import chips, data, glossary, metrics, minerals, policy, shocks
 from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, did_you_mean, require_whole, said, unknown_name
+from koit_lessons.language import marked, tr
 
 __all__ = [
     "Profile",
@@ -48,15 +49,69 @@ MINERAL, STAGE = "mineral", "chip stage"
 #: how a chip stage is measured (a mineral's measure comes from its data rows): CSET's file
 #: calls every number a "share provided" and, for the 2022 stage rows, does not say whether it
 #: is a share of value added, sales or capacity (see ``data.cite("chip_value_chain_shares")``)
-STAGE_MEASURE = (
+STAGE_MEASURE = marked(
     "share of the stage's world total as CSET gives it ({year}; CSET does not say whether of "
     "value added, sales or capacity)"
 )
 #: the 2019 input rows: CSET's 2021 report, each row naming its own source (``source_note``)
-INPUT_MEASURE = (
+INPUT_MEASURE = marked(
     "share of the input's world total as CSET gives it ({year}; from the source each row names "
     "in source_note)"
 )
+#: the data's own words that the capstone's tables show, to be shown in the lesson's
+#: language (the data keep English; see :func:`_shown`)
+_DATA_WORDS = (
+    marked("Mine production, bauxite (dry weight)"),
+    marked("Mine production, cobalt content"),
+    marked("Mine production, copper content"),
+    marked("Primary production, low-purity gallium"),
+    marked("Mine production, natural graphite"),
+    marked("Mine production, lithium content"),
+    marked("Mine production, nickel content"),
+    marked("Mine production, rare-earth-oxide equivalent"),
+    marked("strategic raw material (CRMA Annex I)"),
+    marked("strategic critical mineral (MOTIE 2023)"),
+    marked("lithium hydroxide"),
+    marked("neodymium permanent magnets"),
+    marked("cobalt oxide and cobalt hydroxide"),
+    marked("graphite"),
+    marked("rare earth elements (REE+)"),
+    marked("mineral"),
+    marked("chip stage"),
+)
+
+
+#: a fact sheet's import rows, by importer (English as the data name the importer)
+_IMPORTS = {
+    "Korea": marked("Korea's {material} imports from {partner} ({year})"),
+    "European Union": marked("European Union's {material} imports from {partner} ({year})"),
+}
+
+
+def _shown(words: str) -> str:
+    """A word of the data (or of :data:`_DATA_WORDS`) in the lesson's language."""
+    return tr(words)
+
+
+def _topic_name(topic: str, kind: str, year: int) -> str:
+    """A topic's name in the lesson's language: a mineral by its glossary name, a chip
+    stage as lesson 02's figures name it (:data:`koit_lessons.chips.FIGURE_NAMES`, which
+    holds each stage with its data year, "fabrication (2022)")."""
+    if kind == MINERAL:
+        return glossary.name(topic)
+    suffix = f" ({year})"
+    shown = tr(topic + suffix)
+    return shown.removesuffix(suffix) if shown.endswith(suffix) else topic
+
+
+def _label(topic: str, kind: str, year: int) -> str:
+    """'gallium (mineral, 2024)': a topic with its kind and year, in the lesson's language."""
+    return tr(
+        "{topic} ({kind}, {year})",
+        topic=_topic_name(topic, kind, year),
+        kind=_shown(kind),
+        year=year,
+    )
 #: the data year of a mineral topic: 2024, the latest year that USGS Mineral Commodity
 #: Summaries 2026 gives revised. Its 2025 figures are first estimates, and for gallium the
 #: rounded world total (900,000 kg) equals China's estimate, so shares would pass 100 %.
@@ -111,7 +166,8 @@ def pick_topic(topic: object) -> str:
     Parameters
     ----------
     topic : str
-        A mineral or chip stage (case and extra spaces are ignored).
+        A mineral or chip stage (case and extra spaces are ignored); a mineral may also
+        be named in Korean or Italian, as in the glossary.
 
     Returns
     -------
@@ -125,8 +181,8 @@ def pick_topic(topic: object) -> str:
 
     Examples
     --------
-    >>> pick_topic("  Gallium ")
-    'gallium'
+    >>> pick_topic("  Gallium "), pick_topic("cobalto"), pick_topic("희토류")
+    ('gallium', 'cobalt', 'rare earths')
     """
     allowed = _all_topics()
     # quoted, because one topic ('assembly, test and packaging') contains commas
@@ -145,6 +201,9 @@ def pick_topic(topic: object) -> str:
     for name in allowed:
         if name.lower() == wanted:
             return name
+    mineral = glossary.identify(topic, "mineral")  # a mineral in Korean or Italian: 'cobalto'
+    if mineral in allowed:
+        return mineral
     hint = did_you_mean(topic, allowed)
     raise KoitError(f"There is no topic called {topic!r}.{hint} Allowed: {listed}.")
 
@@ -207,21 +266,26 @@ def measure(topic: str) -> str:
     if kind(name) == STAGE:
         year = int(suppliers(name)["year"].iloc[0])
         words = STAGE_MEASURE if year >= 2022 else INPUT_MEASURE
-        return words.format(year=year)
+        return tr(words, year=year)
     year = MINERAL_YEAR
     rows = data.table(minerals.DATASET)
     rows = rows[(rows["mineral"] == name) & (rows["year"] == year) & (rows["kind"] == "country")]
-    what = str(rows["measure"].iloc[0])
+    what = _shown(str(rows["measure"].iloc[0]))
     estimated = int(rows["estimated"].fillna(False).astype(bool).sum())
     if estimated == 0:
-        note = "no country figure marked as an estimate"
+        note = tr("no country figure marked as an estimate")
     elif estimated == len(rows):
-        note = "all country figures are USGS estimates"
+        note = tr("all country figures are USGS estimates")
     elif estimated == 1:
-        note = f"1 of {len(rows)} country figures is a USGS estimate"
+        note = tr("1 of {n} country figures is a USGS estimate", n=len(rows))
     else:
-        note = f"{estimated} of {len(rows)} country figures are USGS estimates"
-    return f"share of world {what[0].lower() + what[1:]} (USGS, {year}; {note})"
+        note = tr("{k} of {n} country figures are USGS estimates", k=estimated, n=len(rows))
+    return tr(
+        "share of world {what} (USGS, {year}; {note})",
+        what=what[0].lower() + what[1:],
+        year=year,
+        note=note,
+    )
 
 
 def suppliers(topic: str) -> pd.DataFrame:
@@ -522,25 +586,44 @@ class Scenario(Result):
         def num(value: float) -> str:
             return f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 == 0 else f"{value:,.1f}"
 
+        def row(label: str, value: str) -> str:
+            return f"  {tr(label):<20}{value}"
+
         lines = [
-            f"Scenario for {self.topic} (teaching model, not a forecast)",
-            f"  supplier            {self.supplier} ({num(self.supplier_share_pct)} % of supply)",
-            f"  cut                 {num(self.cut_pct)} % of its output",
-            f"  supply lost         {num(self.supply_lost_pct)} % of world supply"
-            "  [supply_lost_pct]",
+            tr(
+                "Scenario for {topic} (teaching model, not a forecast)",
+                topic=_topic_name(
+                    self.topic, kind(self.topic), int(suppliers(self.topic)["year"].iloc[0])
+                ),
+            ),
+            row(
+                marked("supplier"),
+                tr(
+                    "{supplier} ({share} % of supply)",
+                    supplier=self.supplier,
+                    share=num(self.supplier_share_pct),
+                ),
+            ),
+            row(marked("cut"), tr("{cut} % of its output", cut=num(self.cut_pct))),
+            row(
+                marked("supply lost"),
+                tr("{lost} % of world supply", lost=num(self.supply_lost_pct)),
+            )
+            + "  [supply_lost_pct]",
         ]
         if self.price_change_pct is not None and self.elasticity is not None:
+            over_a_year = marked("{value} % on average over 12 months")
             lines += [
-                f"  stocks              {num(self.stockpile_months)} months",
-                f"  net loss            {num(self.net_loss_pct or 0.0)} % on average over 12 "
-                "months  [net_loss_pct]",
-                f"  elasticity          {num(self.elasticity)} (your assumption)",
-                f"  price rise          {num(self.price_change_pct)} % on average over 12 "
-                "months  [price_change_pct]",
+                row(marked("stocks"), tr("{months} months", months=num(self.stockpile_months))),
+                row(marked("net loss"), tr(over_a_year, value=num(self.net_loss_pct or 0.0)))
+                + "  [net_loss_pct]",
+                row(marked("elasticity"), tr("{e} (your assumption)", e=num(self.elasticity))),
+                row(marked("price rise"), tr(over_a_year, value=num(self.price_change_pct)))
+                + "  [price_change_pct]",
             ]
         if self.note:
-            lines.append(f"  note: {self.note}")
-        lines.append('To use a number, take it out by its name: result["supply_lost_pct"].')
+            lines.append("  " + tr("note: {note}", note=self.note))
+        lines.append(tr('To use a number, take it out by its name: result["supply_lost_pct"].'))
         return "\n".join(lines)
 
 
@@ -610,14 +693,18 @@ def scenario(
         )
         net, price, used = result.net_loss_pct, result.price_change_pct, result.elasticity
     elif is_mineral and months:
-        note = "Stocks change only the price: give an elasticity= to see their effect."
+        note = tr("Stocks change only the price: give an elasticity= to see their effect.")
     elif not is_mineral:
-        note = (
+        note = tr(
             "No price for a chip stage: its shares are not shares of one traded good "
             "with one world price, so elasticity= and stockpile_months= are not used."
         )
     if 0 < cut < 1:  # 0.5 for 50 %: the answer would look like a fraction, not the cut
-        fraction = f"A cut of {cut:g} % — did you mean {cut * 100:g} %? The cut is in percent."
+        fraction = tr(
+            "A cut of {cut} % — did you mean {percent} %? The cut is in percent.",
+            cut=f"{cut:g}",
+            percent=f"{cut * 100:g}",
+        )
         note = fraction if note is None else f"{fraction} {note}"
     return Scenario(
         topic=name,
@@ -691,9 +778,9 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     ]
     out = pd.DataFrame(rows)
     out.attrs = dict(table.attrs)
-    out.attrs["source"] = (
-        "Model: koit_lessons.shocks (teaching model; cuts are hypothetical); shares: "
-        + str(table.attrs["source"]).removeprefix("Source: ")
+    out.attrs["source"] = tr(
+        "Model: koit_lessons.shocks (teaching model; cuts are hypothetical); shares: {source}",
+        source=str(table.attrs["source"]).removeprefix("Source: "),
     )
     return out
 
@@ -764,7 +851,9 @@ class FactSheet(pd.DataFrame):
 
 
 def _pct(value: float | None) -> str:
-    return "not listed in the source" if value is None or math.isnan(value) else f"{value:.1f}%"
+    if value is None or math.isnan(value):
+        return tr("not listed in the source")
+    return f"{value:.1f}%"
 
 
 def fact_sheet(topic: str) -> pd.DataFrame:
@@ -794,18 +883,22 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     """
     p = profile(topic)
     rows = [
-        ("topic", f"{p.topic} ({p.kind}, {p.year})"),
-        ("measure", p.measure),
-        ("top supplier", f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
-        ("top-3 share", f"{p.top3_pct:.1f}%"),
-        ("HHI", f"{p.hhi:,.0f} ({p.hhi_band})"),
-        ("Korea's share", _pct(p.korea_pct)),
+        (tr("topic"), _label(p.topic, p.kind, p.year)),
+        (tr("measure"), p.measure),
+        (tr("top supplier"), f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
+        (tr("top-3 share"), f"{p.top3_pct:.1f}%"),
+        ("HHI", f"{p.hhi:,.0f} ({tr(p.hhi_band)})"),
+        (tr("Korea's share"), _pct(p.korea_pct)),
     ]
     if p.kind == MINERAL:
+        no = tr("no")
         rows += [
-            ("Italy's share", _pct(p.italy_pct)),
-            ("on the EU's CRMA lists", p.eu_list or "no"),
-            ("among Korea's 10 strategic critical minerals (2023)", p.korea_list or "no"),
+            (tr("Italy's share"), _pct(p.italy_pct)),
+            (tr("on the EU's CRMA lists"), _shown(p.eu_list) if p.eu_list else no),
+            (
+                tr("among Korea's 10 strategic critical minerals (2023)"),
+                _shown(p.korea_list) if p.korea_list else no,
+            ),
         ]
         # every sourced import share of the mineral (latest year of each importer and
         # material), not only the top producer's: the data name the main partners
@@ -815,19 +908,22 @@ def fact_sheet(topic: str) -> pd.DataFrame:
             mine["year"] == mine.groupby(["importer", "material"])["year"].transform("max")
         ]
         for r in latest.itertuples():
-            rows.append(
-                (
-                    f"{r.importer}'s {r.material} imports from {r.partner} ({r.year})",
-                    _pct(r.share_pct),
-                )
+            other = r.importer + "'s {material} imports from {partner} ({year})"
+            words = _IMPORTS.get(r.importer, other)
+            fact = tr(
+                words,
+                material=_shown(r.material),
+                partner=glossary.name(r.partner_iso3, default=r.partner),
+                year=r.year,
             )
+            rows.append((fact, _pct(r.share_pct)))
     else:
-        rows.append(("Europe's share (Italy not shown separately)", _pct(p.europe_pct)))
+        rows.append((tr("Europe's share (Italy not shown separately)"), _pct(p.europe_pct)))
     # every data set the sheet used: a student cites KITA's import shares, not USGS, for them
     used = [minerals.DATASET, policy.STRATEGIC_LISTS] if p.kind == MINERAL else [chips.VALUE_CHAIN]
     if p.kind == MINERAL and not latest.empty:
         used.append(shocks.IMPORTS)
-    rows.append(("cite", ", ".join(f"data.cite({name!r})" for name in used)))
+    rows.append((tr("cite"), ", ".join(f"data.cite({name!r})" for name in used)))
     return FactSheet(rows, columns=["fact", "value"])
 
 
@@ -851,14 +947,17 @@ def overview() -> pd.DataFrame:
         p = profile(name)
         rows.append(
             {
-                "label": f"{name} ({p.kind}, {p.year})",
+                "label": _label(name, p.kind, p.year),
                 **{k: p[k] for k in ("topic", "kind", "year", "top_supplier")},
                 **{k: p[k] for k in ("top1_pct", "top3_pct", "hhi")},
             }
         )
     out = pd.DataFrame(rows).sort_values("hhi", ascending=False).reset_index(drop=True)
     out.attrs = {
-        "source": "Sources: USGS, Mineral Commodity Summaries 2026 (world production, 2024); "
-        "CSET, chip value chain shares (2019, 2022). See data.cite().",
+        "source": "Sources: "
+        + tr(
+            "USGS, Mineral Commodity Summaries 2026 (world production, 2024); "
+            "CSET, chip value chain shares (2019, 2022). See data.cite()."
+        ),
     }
     return out

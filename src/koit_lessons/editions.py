@@ -7,8 +7,9 @@ one *unit* of the English notebook:
 
 - a paragraph of a markdown cell (paragraphs are separated by blank lines; a fenced
   block stays whole), context ``<cell id>/<k>``;
-- the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell, context
-  ``<cell id>/<keyword>``, the name of each of its reference lines (``lines={65: "..."}``),
+- the text of a figure's ``title=``, ``xlabel=`` or ``ylabel=`` in a code cell (an
+  f-string too, when it has words outside its ``{fields}``, which the translation keeps),
+  context ``<cell id>/<keyword>``, the name of each of its reference lines (``lines={65: "..."}``),
   context ``<cell id>/line<k>``, the text of an annotation ``ax.text(x, y, "...")``, context
   ``<cell id>/text<k>``, and a code comment, context ``<cell id>/#<k>``;
 - the lesson title of the notebook metadata, context ``title``.
@@ -92,6 +93,15 @@ _LINE_TEXT = re.compile(r""":\s*(f?)(["'])((?:(?!\2).)+)\2""")
 #: the text of an annotation drawn on a figure: ``ax.text(x, y, "...")``, the string right
 #: after two arguments without quotes or brackets
 _ANNOTATION = re.compile(r"""(\.text\([^()"'\n]*?,[^()"'\n]*?,\s*)(["'])((?:(?!\2).)+)\2""")
+#: A figure text written as an f-string (``title=f"{TOPIC}: who supplies it?"``): a unit
+#: when it has words outside its ``{fields}``; the translation keeps the same fields.
+_FIGURE_FTEXT = re.compile(r"""\b(title|xlabel|ylabel)\s*=\s*f(["'])((?:(?!\2).)+)\2""")
+_FIELD = re.compile(r"\{[^{}]*\}")
+
+
+def _fstring_unit(text: str) -> bool:
+    """Whether an f-string figure text has words to translate outside its fields."""
+    return re.search(r"[^\W\d_]", _FIELD.sub("", text)) is not None
 
 
 @dataclass(frozen=True)
@@ -226,6 +236,9 @@ def _line_names(src: str) -> list[re.Match[str]]:
 def _code_units(cell_id: str, src: str) -> Iterator[tuple[str, str]]:
     for m in _FIGURE_TEXT.finditer(src):
         yield f"{cell_id}/{m.group(1)}", _figure_text(m)
+    for m in _FIGURE_FTEXT.finditer(src):
+        if _fstring_unit(m.group(3)):
+            yield f"{cell_id}/{m.group(1)}", m.group(3)
     for k, m in enumerate(_line_names(src)):
         yield f"{cell_id}/line{k}", m.group(3)
     for k, m in enumerate(_ANNOTATION.finditer(src)):
@@ -594,6 +607,19 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
         pieces = [p for p in re.split(r"(?<=\\n)", new) if p]
         return f"{m.group(1)}=" + gap.join(f"{quote}{p}{quote}" for p in pieces)
 
+    def figure_ftext(m: re.Match[str]) -> str:
+        if not _fstring_unit(m.group(3)):
+            return m.group(0)
+        new, quote = table[f"{cell_id}/{m.group(1)}"], m.group(2)
+        if sorted(_FIELD.findall(new)) != sorted(_FIELD.findall(m.group(3))):
+            raise KoitError(
+                f"The translation of {cell_id}/{m.group(1)} must keep the fields of its "
+                f"English f-string {m.group(3)!r}, not {new!r}."
+            )
+        if quote in _FIELD.sub("", new):
+            quote = "'" if quote == '"' else '"'
+        return f"{m.group(1)}=f{quote}{new}{quote}"
+
     pieces, last = [], 0
     for k, m in enumerate(_line_names(src)):
         new, quote = table[f"{cell_id}/line{k}"], m.group(2)
@@ -603,6 +629,7 @@ def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "
         last = m.end()
     src = "".join(pieces) + src[last:]
     src = _FIGURE_TEXT.sub(figure_text, src)
+    src = _FIGURE_FTEXT.sub(figure_ftext, src)
     notes = iter(range(10_000))
 
     def annotation(m: re.Match[str]) -> str:
