@@ -3,6 +3,8 @@
 
     python scripts/catalogues.py update 00 ko it   # write notebooks/locales/{ko,it}/00_*.po
     python scripts/catalogues.py status            # every lesson, every language
+    python scripts/catalogues.py messages ko it    # the package's messages, every lesson
+                                                   # that has a catalogue in that language
 
 ``update`` adds new English units, flags changed ones fuzzy (with the old English kept as
 the previous msgid) and records the fingerprint of every translated, non-fuzzy unit. A
@@ -79,6 +81,15 @@ def write_messages(lang: str, lessons_: list[str]) -> tuple[Path, int]:
     return path, missing
 
 
+def translated_lessons(lang: str) -> list[str]:
+    """The lessons that have a catalogue in ``lang`` (complete or not), in lesson order."""
+    return [
+        item.number
+        for item in lessons()
+        if editions.catalogue_file(item.filename, lang, ROOT / "notebooks").exists()
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = p.add_subparsers(dest="command", required=True)
@@ -89,13 +100,18 @@ def main(argv: list[str] | None = None) -> int:
     msg = sub.add_parser("messages", help="write the package's message catalogues")
     msg.add_argument("langs", nargs="+", metavar="LANG")
     msg.add_argument(
-        "--lessons", nargs="*", default=["00"], help="lessons whose questions to include"
+        "--lessons",
+        nargs="*",
+        default=None,
+        help="lessons whose questions to include (default: every lesson that has a "
+        "catalogue in that language, so no lesson's entries are dropped)",
     )
     args = p.parse_args(argv)
     try:
         if args.command == "messages":
             for lang in args.langs:
-                path, missing = write_messages(lang, args.lessons)
+                chosen = args.lessons if args.lessons is not None else translated_lessons(lang)
+                path, missing = write_messages(lang, chosen)
                 print(f"{path.relative_to(ROOT)}: {missing} untranslated")
             return 0
         if args.command == "update":
