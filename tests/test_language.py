@@ -537,3 +537,31 @@ def test_lesson_07_trade_figures_and_explorer_speak_italian():
         t.get_text() for t in ax.get_legend().get_texts()
     ]
     plt.close("all")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["gallium — China", "rare earths, refining (2023)", "lithium hydroxide, 2022"]),
+        ("ko", ["갈륨 — China", "희토류, 정련 (2023)", "수산화리튬, 2022"]),
+        ("it", ["gallio — China", "terre rare, raffinazione (2023)", "idrossido di litio, 2022"]),
+    ],
+)
+def test_a_bar_label_joined_from_parts_is_shown_in_the_edition_s_words(lang, expected):
+    """Lesson 06 joins its bar labels in code (mineral + ' — ' + country; 'rare earths, ' +
+    stage + ' (year)'; 'lithium hydroxide, ' + year): each part the glossary or the
+    catalogue names is shown in the edition's words, the rest (here a country the data
+    left in English, a year) as it is. English figures do not change."""
+    from koit_lessons.plots._core import shown_name
+
+    language.set_language(lang)
+    try:
+        shown = [
+            shown_name(label)
+            for label in ("gallium — China", "rare earths, refining (2023)", "lithium hydroxide, 2022")
+        ]
+        whole = shown_name("copper")
+    finally:
+        language.set_language("en")
+    assert shown == expected
+    assert whole == {"en": "copper", "ko": "구리", "it": "rame"}[lang]

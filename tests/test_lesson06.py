@@ -186,3 +186,22 @@ def test_caps_holds_only_the_columns_shown():
     sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
     caps_cell = next(s for s in sources if s.startswith("caps = policy.cap_table"))
     assert caps_cell.splitlines()[0].endswith('[["mineral", "top_country", "top_share_pct"]]')
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "it"])
+@pytest.mark.parametrize(
+    ("answer", "code"),
+    [(79.6, "share-not-excess"), (37.9, "wrong-year"), (14.6, "eu-cap-for-korea")],
+)
+def test_korea_lithium_mistakes_are_named_in_every_edition(lang, answer, code):
+    """import_portfolio names China in the edition's language (중국, Cina): the mistakes
+    of Exercise 7, computed from China's share, must still be found there."""
+    from koit_lessons import language
+
+    language.set_language(lang)
+    try:
+        feedback = checks.check("06-korea-lithium-gap", answer)
+    finally:
+        language.set_language("en")
+    assert not feedback.correct
+    assert feedback.diagnosis == code

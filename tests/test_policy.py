@@ -76,6 +76,25 @@ def test_import_portfolio_and_its_errors():
         policy.import_portfolio("Korea", "lithium hydroxide", 2019)
 
 
+@pytest.mark.parametrize(
+    ("lang", "china", "chile"), [("en", "China", "Chile"), ("ko", "중국", "칠레"), ("it", "Cina", "Cile")]
+)
+def test_import_portfolio_names_partners_in_the_lessons_language(lang, china, chile):
+    """Lesson 06's korea_lithium table and its top_country say 중국/Cina in an edition, as
+    cap_table's countries do; the shares and the English names do not change."""
+    from koit_lessons import language
+
+    language.set_language(lang)
+    try:
+        shares = policy.import_portfolio("Korea", "lithium hydroxide", 2023)
+        result = policy.single_country_check(shares, 50)
+    finally:
+        language.set_language("en")
+    assert shares.to_dict() == {china: 79.6, chile: 17.5}
+    assert shares.index.name == "partner"
+    assert result.top_country == china
+
+
 def test_unknown_names_get_did_you_mean():
     with pytest.raises(KoitError, match="Did you mean 'eu-single-country'"):
         policy.target_value("eu-single-countri")

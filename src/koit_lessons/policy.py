@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from koit_lessons import data, minerals
+from koit_lessons import data, glossary, language, minerals
 from koit_lessons._results import Result
 from koit_lessons.errors import (
     KoitError,
@@ -340,7 +340,17 @@ def import_portfolio(importer: str, material: str, year: int) -> pd.Series:
         year, df["year"].unique(), f"There are no {importer} import shares for {material} in"
     )
     df = df[df["year"] == year]
-    return df.set_index("partner")["share_pct"].astype(float)
+    shares = df.set_index("partner")["share_pct"].astype(float)
+    if language.current() != "en":
+        # a Korean or Italian lesson names the partners in its language, as cap_table does
+        shares.index = pd.Index(
+            [
+                glossary.name(code, default=partner) if isinstance(code, str) else partner
+                for code, partner in zip(df["partner_iso3"], df["partner"], strict=True)
+            ],
+            name="partner",
+        )
+    return shares
 
 
 def cap_table(year: int | None = None, cap_pct: float = EU_CAP_PCT) -> pd.DataFrame:

@@ -7,7 +7,7 @@ wrong numbers are named as :class:`~koit_lessons.checks.Mistake`\\ s."""
 
 from __future__ import annotations
 
-from koit_lessons import data, policy, shocks
+from koit_lessons import data, glossary, policy, shocks
 from koit_lessons.checks import Choice, Mistake, Question, question
 
 YEAR = 2024
@@ -43,7 +43,9 @@ def _world_top1(mineral: str) -> float:
 
 
 def _korea_lithium_china(year: int) -> float:
-    return float(policy.import_portfolio("Korea", "lithium hydroxide", year)["China"])
+    # the portfolio names China in the lesson's language (중국, Cina)
+    china = glossary.name("CHN")
+    return float(policy.import_portfolio("Korea", "lithium hydroxide", year)[china])
 
 
 def _eu_ree_top() -> float:

@@ -254,6 +254,22 @@ def shown_name(name: object) -> str:
     text = str(name)
     if current() == "en":
         return text
+    shown = _shown_part(text)
+    if shown != text:
+        return shown
+    # a label a lesson joined from parts ("gallium — China", "rare earths, refining (2023)",
+    # "lithium hydroxide, 2022"): each part the glossary or the catalogue names is shown in
+    # the lesson's language, the separators and the rest as they are
+    parts = _LABEL_PARTS.split(text)
+    return "".join(part if i % 2 else _shown_part(part) for i, part in enumerate(parts))
+
+
+#: the separators of a joined label: a spaced dash, a comma, brackets
+_LABEL_PARTS = re.compile(r"( [—–] |, | \(|\))")
+
+
+def _shown_part(text: str) -> str:
+    """One name in the lesson's language: a glossary mineral or a catalogue entry."""
     from koit_lessons import glossary
 
     mineral = glossary.identify(text, "mineral")
