@@ -248,11 +248,30 @@ def shown_name(name: object) -> str:
     :data:`koit_lessons.minerals.DATASETS`), else as the data write it. Only the figure
     changes: the tables keep the data's English, which the exercises compare against.
 
+    A name a code cell joins from several ("rare earths, refining (2023)", "gallium —
+    China", "lithium hydroxide, 2022") that has no name of its own shows each of its
+    parts so, between the separators " — ", ", ", " (" and ")".
+
     >>> shown_name("Mainland China")
     'Mainland China'
     """
     text = str(name)
     if current() == "en":
+        return text
+    shown = _shown_whole(text)
+    if shown != text:
+        return shown
+    parts = _NAME_PARTS.split(text)  # the separators at the odd places
+    return "".join(p if i % 2 else _shown_whole(p) for i, p in enumerate(parts))
+
+
+#: what separates the parts of a bar's name that a code cell joined from several
+_NAME_PARTS = re.compile(r"( — |, | \(|\))")
+
+
+def _shown_whole(text: str) -> str:
+    """``text`` as one name in the lesson's language (see :func:`shown_name`)."""
+    if not text.strip():
         return text
     from koit_lessons import glossary
 
