@@ -565,3 +565,41 @@ def test_a_bar_label_joined_from_parts_is_shown_in_the_edition_s_words(lang, exp
         language.set_language("en")
     assert shown == expected
     assert whole == {"en": "copper", "ko": "구리", "it": "rame"}[lang]
+
+
+def test_lesson_06_bar_names_joined_in_a_code_cell_are_in_the_edition_s_words():
+    """Regression (second reader of lesson 06 in Italian): bars named by joining words in
+    a code cell ("rare earths, refining (2023)", "gallium — Cina", "lithium hydroxide,
+    2022") stayed English in the edition; each part is now shown as a bar's name is,
+    and the English figures stay as they were."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from koit_lessons import plots
+    from koit_lessons.plots import _describe
+
+    rows = pd.DataFrame(
+        {
+            "label": ["rare earths, refining (2023)", "gallium — Cina", "lithium hydroxide, 2022"],
+            "share_pct": [92.0, 98.9, 79.6],
+        }
+    )
+    try:
+        language.set_language("it")
+        ax = plots.barh(rows, "share_pct", "label", iso3=None, title="t", source="Source: x.")
+        ticks = {t.get_text() for t in ax.get_yticklabels()}
+        assert ticks == {
+            "terre rare, raffinazione (2023)",
+            "gallio — Cina",
+            "idrossido di litio, 2022",
+        }
+        assert "refining" not in _describe.describe(ax)
+        language.set_language("ko")
+        ax = plots.barh(rows, "share_pct", "label", iso3=None, title="t", source="Source: x.")
+        assert "희토류, 정련 (2023)" in {t.get_text() for t in ax.get_yticklabels()}
+    finally:
+        language.set_language("en")
+    ax = plots.barh(rows, "share_pct", "label", iso3=None, title="t", source="Source: x.")
+    assert "rare earths, refining (2023)" in {t.get_text() for t in ax.get_yticklabels()}
