@@ -299,7 +299,7 @@ def test_the_grader_identifies_the_edition_and_finds_its_written_answers(lang):
 
 
 @pytest.mark.parametrize("lang", ["ko", "it"])
-def test_handout_writes_the_edition(lang, tmp_path, capsys):
+def test_handout_writes_the_edition(lang, tmp_path, capsys, monkeypatch):
     from koit_lessons.cli import main
 
     assert main(["handout", "--students", str(tmp_path / "s"), "--lang", lang, "00"]) == 0
@@ -310,7 +310,10 @@ def test_handout_writes_the_edition(lang, tmp_path, capsys):
     assert any(f'set_language("{lang}")' in notebook.cell_text(c) for c in nb["cells"])
     assert not any("BEGIN SOLUTION" in notebook.cell_text(c) for c in nb["cells"])
     # a lesson not offered in the language is refused in one sentence, nothing written
-    untranslated = next(i.number for i in lessons() if lang not in i.translations())
+    untranslated = next((i.number for i in lessons() if lang not in i.translations()), None)
+    if untranslated is None:  # every lesson is translated: take one lesson's catalogue away
+        untranslated = "01"
+        monkeypatch.setattr(editions, "catalogue_file", lambda *a, **k: tmp_path / "none.po")
     assert main(["handout", "--students", str(tmp_path / "t"), "--lang", lang, untranslated]) == 2
     err = capsys.readouterr().err
     assert "is not translated into" in err and err.count("\n") == 1

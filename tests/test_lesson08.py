@@ -319,3 +319,21 @@ def test_exercise_8_key_is_true_on_the_data():
     assert claims08.pairs_farther("Korea") == (0, 1830)
     assert claims08.pairs_farther("United States")[0] > 0
     assert "twin through Japan" in checks._get("08-betweenness-reading").choices[2].text
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_keys_computed_from_ranked_tables_hold_in_every_edition(lang):
+    """The centrality tables name countries in the lesson's language: the keys that look a
+    country up in them (Exercises 8 and 11) find it by its ISO3 code."""
+    from koit_lessons import language
+
+    qids = ("08-betweenness-reading", "08-china-betweenness-move")
+    english = {qid: checks.expected(qid) for qid in qids}
+    language.set_language(lang)
+    try:
+        for qid, right in english.items():
+            assert checks.expected(qid) == right
+            assert checks.check(qid, right).correct
+        assert checks.check("08-china-betweenness-move", 15).diagnosis == "new-rank-not-move"
+    finally:
+        language._chosen = None
