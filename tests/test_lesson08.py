@@ -319,3 +319,23 @@ def test_exercise_8_key_is_true_on_the_data():
     assert claims08.pairs_farther("Korea") == (0, 1830)
     assert claims08.pairs_farther("United States")[0] > 0
     assert "twin through Japan" in checks._get("08-betweenness-reading").choices[2].text
+
+
+@pytest.mark.parametrize("lang", ["ko", "it"])
+def test_the_answers_are_right_in_every_edition(lang):
+    """The tables name countries in the lesson's language: the keys that read a rank from
+    them find Korea and China by ISO3 code, so the editions' answers check as in English."""
+    from koit_lessons import language
+
+    english = {qid: checks.expected(qid) for qid in ("08-china-betweenness-move",)}
+    try:
+        language.set_language(lang)
+        assert checks.check("08-betweenness-reading", "c").correct
+        assert checks.expected("08-china-betweenness-move") == english["08-china-betweenness-move"]
+        ten = networks.centrality("betweenness").set_index("iso3")["rank"]
+        twelve = networks.centrality("betweenness", networks.GROUPINGS).set_index("iso3")["rank"]
+        assert checks.check("08-china-betweenness-move", ten["CHN"] - twelve["CHN"]).correct
+        new_rank = checks.check("08-china-betweenness-move", twelve["CHN"])
+        assert new_rank.diagnosis == "new-rank-not-move"
+    finally:
+        language.set_language("en")

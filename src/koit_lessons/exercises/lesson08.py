@@ -390,7 +390,8 @@ def _korea_bridges() -> bool:
     c's first half; its second half, the twin through Japan, holds because Japan is in
     every club Korea is in: tests/test_lesson08.py checks it on the data)."""
     ranks = networks.centrality("betweenness")
-    return int(ranks.loc[ranks["country"] == "Korea", "rank"].iloc[0]) <= 3
+    # by ISO3 code: the country column is in the lesson's language (대한민국, Repubblica di Corea)
+    return int(ranks.loc[ranks["iso3"] == "KOR", "rank"].iloc[0]) <= 3
 
 
 question(
@@ -525,14 +526,16 @@ question(
 # --- section 5: who chose the clubs ---------------------------------------------------------
 
 
-def _rank(country: str, measure: str, groupings: object) -> int:
+def _rank(iso3: str, measure: str, groupings: object) -> int:
+    """A country's rank, found by its ISO3 code: the country column is in the lesson's
+    language."""
     table = networks.centrality(measure, groupings)
-    return int(table.loc[table["country"] == country, "rank"].iloc[0])
+    return int(table.loc[table["iso3"] == iso3, "rank"].iloc[0])
 
 
 def _china_move(measure: str = "betweenness") -> int:
     """China's rank over the ten groupings minus its rank over all twelve."""
-    return _rank("China", measure, networks.BASE) - _rank("China", measure, networks.GROUPINGS)
+    return _rank("CHN", measure, networks.BASE) - _rank("CHN", measure, networks.GROUPINGS)
 
 
 question(
@@ -550,7 +553,7 @@ question(
             Mistake(
                 "new-rank-not-move",
                 "China's rank over the twelve clubs, not its move",
-                lambda: _rank("China", "betweenness", networks.GROUPINGS),
+                lambda: _rank("CHN", "betweenness", networks.GROUPINGS),
                 "a rank given where the change of rank is asked",
             ),
             Mistake(
