@@ -316,3 +316,19 @@ def test_a_mineral_topic_can_be_named_as_the_edition_names_it(name):
     assert capstone.pick_topic(name) == "cobalt"
     assert capstone.profile(name).topic == "cobalt"
     assert check("09-top3-share", 89.1, topic=name).correct
+
+
+@pytest.mark.parametrize("lang, word", [("it", "Fonte: "), ("ko", "출처: ")])
+def test_the_scenario_figure_names_its_source_once(lang, word):
+    """Second reading of 09 (it): the footer read 'quote: Fonte: U.S. Geological
+    Survey ...': the translated 'Source: ' of the shares' line was kept."""
+    from koit_lessons import language
+
+    english = capstone.scenario_table("cobalt").attrs["source"]
+    assert "shares: U.S. Geological Survey" in english
+    try:
+        language.set_language(lang)
+        shown = capstone.scenario_table("cobalt").attrs["source"]
+    finally:
+        language._chosen = None
+    assert word not in shown and "U.S. Geological Survey" in shown

@@ -780,7 +780,10 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     out.attrs = dict(table.attrs)
     out.attrs["source"] = tr(
         "Model: koit_lessons.shocks (teaching model; cuts are hypothetical); shares: {source}",
-        source=str(table.attrs["source"]).removeprefix("Source: "),
+        # the table's source line begins "Source: " in the edition's language ("Fonte: ")
+        source=str(table.attrs["source"])
+        .removeprefix("Source: ")
+        .removeprefix(tr("Source: {text}", text="")),
     )
     return out
 
