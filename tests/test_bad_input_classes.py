@@ -187,6 +187,7 @@ SPECS: list[tuple[str, str, dict[str, Any], dict[str, str]]] = [
     ("partnership", "eu_rank", {"year": 2014, "flow": "exports to Korea", "member": "Italy"},
      {"year": "year", "flow": "name", "member": "name"}),
     ("partnership", "products", {"direction": "Italy to Korea"}, {"direction": "name?"}),
+    ("networks", "shown", {"name": "Korea"}, {"name": "name"}),
     ("networks", "table", {}, {}),
     ("networks", "countries", {}, {}),
     ("networks", "groupings", {}, {}),

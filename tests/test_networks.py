@@ -350,3 +350,57 @@ def test_network_drawing_is_deterministic():
     ax = plots.network(networks.projection(["Quad", "Chip 4"]), source="Source: test.")
     assert ax.get_title() == ""
     matplotlib.pyplot.close(ax.figure)
+
+
+# --- editions: countries in the lesson's language ----------------------------------------
+
+
+@pytest.mark.parametrize("lang, korea, japan", [("ko", "대한민국", "일본"), ("it", "Repubblica di Corea", "Giappone")])
+def test_tables_and_graphs_name_countries_in_the_lesson_language(lang, korea, japan):
+    from koit_lessons import language
+
+    english = networks.centrality("betweenness")
+    try:
+        language.set_language(lang)
+        assert networks.shown("Korea") == korea and networks.shown("KOR") == korea
+        matrix = networks.membership_matrix(min_groupings=3)
+        assert {korea, japan} <= set(matrix.index) and "Korea" not in matrix.index
+        assert matrix.attrs["iso3"][korea] == "KOR"
+        table = networks.centrality("betweenness")
+        # the same numbers in the same order (ties stay in the data's order), names shown
+        assert table["score"].tolist() == english["score"].tolist()
+        assert table["iso3"].tolist() == english["iso3"].tolist()
+        assert table.set_index("iso3").loc["KOR", "country"] == korea
+        P = networks.projection()
+        assert P[korea][japan]["weight"] == 6 and "Korea" not in P
+        G = networks.graph()
+        assert korea in G and "G7" in G
+        view = networks.club_view(a=korea, b=japan)
+        assert view.a == "Korea" and view.rank_a == english.set_index("country").loc["Korea", "rank"]
+        ranks = networks.compare_ranks("degree").set_index("country")
+        assert korea in ranks.index
+    finally:
+        language.set_language("en")
+    assert "Korea" in networks.membership_matrix().index
+
+
+def test_the_club_explorer_speaks_the_lesson_language():
+    from koit_lessons import language
+    from koit_lessons.widgets import networks as explorer
+
+    assert explorer._MEASURE_WORDS == networks.MEASURES  # the same words, marked to translate
+    try:
+        language.set_language("ko")
+        ex = explorer.ClubExplorer()
+        assert ex.country_a.label == "대한민국" and ex.country_a.value == "Korea"
+        text = ex.summary_text()
+        assert "대한민국·이탈리아: 자카드 유사도" in text and "중심성" in text and "Jaccard" not in text
+        ex.country_b.value = "Korea"
+        assert "서로 다른 두 나라" in ex.summary_text()
+        language.set_language("it")
+        ex = explorer.ClubExplorer()
+        assert "similarità di Jaccard 0,50" in ex.summary_text() or "similarità di Jaccard" in ex.summary_text()
+        assert "," in ex.summary_text().split("Jaccard ")[1][:4]  # a decimal comma
+    finally:
+        language.set_language("en")
+    assert "Jaccard similarity" in explorer.ClubExplorer().summary_text()

@@ -581,11 +581,26 @@ def _with_setup_line(src: str, lang: str) -> str:
     return "\n".join([*lines[: last + 1], SETUP_IMPORT, "", call, *body])
 
 
-def _translate_code(cell_id: str, src: str, table: dict[str, str], lang: str = "en") -> str:
+def _translate_code(
+    cell_id: str,
+    src: str,
+    table: dict[str, str],
+    lang: str = "en",
+    code_names: dict[str, str] | None = None,
+) -> str:
     """The code of a cell in ``lang``: figure texts and comments from the catalogue, and a
-    country's English name in quotes (``== "Australia"``) as the edition's tables write it."""
+    country's English name in quotes (``== "Australia"``) as the edition's tables write it.
+
+    ``code_names`` maps further names the lesson's code uses to glossary identifiers
+    (``{"Korea": "KOR"}``, from the notebook's ``koit.code_names`` metadata): for a lesson
+    whose tables all show countries by their glossary names (lesson 08), so that its code
+    names them as its tables do."""
     if lang != "en":
+        from koit_lessons import glossary
+
         names = _country_names(lang)
+        for english, code in (code_names or {}).items():
+            names[english] = glossary.name(code, lang)
         src = _STRING.sub(
             lambda m: (
                 f"{m.group(1)}{names[m.group(2)]}{m.group(1)}"
@@ -709,7 +724,7 @@ def edition(nb: dict[str, Any], lang: str, filename: str = "", path: Any = None)
                     pieces[k] = _with_minutes(pieces[k], table[f"{cell['id']}/{k // 2}"], lang)
             cell["source"] = "".join(pieces)
         elif cell["cell_type"] == "code":
-            src = _translate_code(cell["id"], src, table, lang)
+            src = _translate_code(cell["id"], src, table, lang, koit.get("code_names"))
             if not setup_done and re.search(r"^from koit_lessons\b", src, re.M):
                 src = _with_setup_line(src, lang)
                 setup_done = True

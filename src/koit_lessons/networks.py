@@ -60,6 +60,7 @@ __all__ = [
     "groupings",
     "selection",
     "country_name",
+    "shown",
     "memberships",
     "membership_matrix",
     "graph",
@@ -253,6 +254,34 @@ def _iso3() -> dict[str, str]:
     return dict(zip(t["country"], t["iso3"], strict=True))
 
 
+def shown(name: object) -> str:
+    """A country's name as the lesson shows it: in a Korean or Italian lesson, the
+    glossary's name (대한민국, Giappone); in English, as in the data. Tables and graphs of
+    this module name countries this way; every helper reads a name in any language.
+
+    Examples
+    --------
+    >>> shown("Korea"), shown("JPN")
+    ('Korea', 'Japan')
+    """
+    from koit_lessons import glossary, language
+
+    name = country_name(name)  # any language, alias or code; an unknown name is one sentence
+    if language.current() == "en":
+        return name
+    return glossary.name(_iso3()[name], default=name)
+
+
+def _shown_graph(G: nx.Graph) -> nx.Graph:
+    """``G`` with its country nodes named as the lesson shows them (a copy, in order)."""
+    import networkx as nx
+
+    names = {n: shown(n) for n, d in G.nodes(data=True) if d.get("kind", "country") == "country"}
+    if all(k == v for k, v in names.items()):
+        return G
+    return nx.relabel_nodes(G, names, copy=True)
+
+
 def country_name(name: object) -> str:
     """The name used in the data for a country given by name, alias or ISO3 code.
 
@@ -438,7 +467,8 @@ def membership_matrix(
     )
     m = m.loc[sorted(sets, key=lambda c: (-len(sets[c]), c))]
     iso3 = _iso3()
-    m.attrs = {"iso3": {c: iso3[c] for c in m.index}, "source": SOURCE, "dataset": DATASET}
+    m.attrs = {"iso3": {shown(c): iso3[c] for c in m.index}, "source": SOURCE, "dataset": DATASET}
+    m.index = pd.Index([shown(c) for c in m.index], name="country")
     return m
 
 
@@ -479,7 +509,7 @@ def graph(groupings: Iterable[str] | None = None) -> nx.Graph:
     for country, clubs in sets.items():
         G.add_node(country, bipartite=0, kind="country", iso3=iso3[country])
         G.add_edges_from((country, g) for g in _order(clubs))
-    return G
+    return _shown_graph(G)
 
 
 def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
@@ -508,6 +538,11 @@ def projection(groupings: Iterable[str] | None = None) -> nx.Graph:
     >>> P["Japan"]["United States"]["weight"], P.has_edge("Italy", "India")
     (2, False)
     """
+    return _shown_graph(_projection(groupings))
+
+
+def _projection(groupings: Iterable[str] | None = None) -> nx.Graph:
+    """:func:`projection` with countries named as in the data."""
     import networkx as nx
 
     sets = _sets(groupings)
@@ -559,7 +594,7 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
     import networkx as nx
 
     measure = pick_name("centrality measure", measure, MEASURES)
-    P = projection(groupings)
+    P = _projection(groupings)
     if measure == "degree":
         scores = {n: float(d) for n, d in P.degree()}
     elif measure == "betweenness":
@@ -576,6 +611,7 @@ def centrality(measure: str = "degree", groupings: Iterable[str] | None = None) 
     )
     rows = rows.sort_values(["score", "country"], ascending=[False, True]).reset_index(drop=True)
     rows.insert(0, "rank", rows["score"].rank(method="min", ascending=False).astype(int))
+    rows["country"] = [shown(c) for c in rows["country"]]  # ties stay in the data's order
     rows.attrs = {"source": SOURCE, "dataset": DATASET, "measure": measure}
     return rows
 
@@ -870,7 +906,7 @@ def club_view(
         only_a=only_a,
         only_b=only_b,
         ranking=table.head(top).reset_index(drop=True),
-        rank_a=ranks.get(name_a),
-        rank_b=ranks.get(name_b),
+        rank_a=ranks.get(shown(name_a)),
+        rank_b=ranks.get(shown(name_b)),
         n_countries=len(table),
     )

@@ -23,19 +23,36 @@ from IPython.display import display
 
 from koit_lessons import networks, plots
 from koit_lessons.errors import KoitError
-from koit_lessons.networks import ClubView, club_view
+from koit_lessons.language import current, marked, numerals, tr
+from koit_lessons.networks import ClubView, club_view, shown
 from koit_lessons.widgets.base import Explorer, redraw
 
 __all__ = ["club_view", "ClubExplorer", "club_explorer"]
 
 
 def _ordinal(n: int) -> str:
+    if current() != "en":
+        return tr("{n}th", n=n)  # 3위, 3º
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def _listing(names: list[str]) -> str:
-    return html.escape(", ".join(names)) if names else "none"
+    return html.escape(", ".join(names)) if names else tr("none")
+
+
+#: the measures' descriptions, as networks.MEASURES writes them, to translate where shown
+_MEASURE_WORDS = {
+    "degree": marked("number of other countries it shares at least one club with"),
+    "betweenness": marked(
+        "share of shortest paths between two other countries that pass through it"
+    ),
+    "eigenvector": marked(
+        "high when it is linked, by many shared clubs, to countries that are themselves central"
+    ),
+}
+_MEASURE_NAMES = {"degree": marked("degree"), "betweenness": marked("betweenness"),
+                  "eigenvector": marked("eigenvector")}  # fmt: skip
 
 
 def summary_text(view: ClubView) -> str:
@@ -58,25 +75,39 @@ def summary_text(view: ClubView) -> str:
     """
     if not isinstance(view, ClubView):
         raise KoitError("summary_text() needs the result of club_view(), e.g. club_view().")
-    a, b = html.escape(view["a"]), html.escape(view["b"])
+    a, b = html.escape(shown(view["a"])), html.escape(shown(view["b"]))
     if math.isnan(view["jaccard"]):
-        similarity = f"Neither {a} nor {b} is in any of the clubs you ticked."
+        similarity = tr("Neither {a} nor {b} is in any of the clubs you ticked.", a=a, b=b)
     else:
-        similarity = (
-            f"<b>{a} and {b}: Jaccard similarity {view['jaccard']:.2f}</b> "
-            f"(shared: {_listing(view['both'])}; only {a}: {_listing(view['only_a'])}; "
-            f"only {b}: {_listing(view['only_b'])})."
+        similarity = tr(
+            "<b>{a} and {b}: Jaccard similarity {j}</b> (shared: {both}; only {a}: {only_a}; "
+            "only {b}: {only_b}).",
+            a=a,
+            b=b,
+            j=numerals(format(view["jaccard"], ".2f")),
+            both=_listing(view["both"]),
+            only_a=_listing(view["only_a"]),
+            only_b=_listing(view["only_b"]),
         )
     ranks = []
     for name, rank in ((a, view["rank_a"]), (b, view["rank_b"])):
         ranks.append(
-            f"{name} is not in any ticked club"
+            tr("{name} is not in any ticked club", name=name)
             if rank is None
-            else f"{name} ranks {_ordinal(int(rank))} of {view['n_countries']}"
+            else tr(
+                "{name} ranks {rank} of {n}",
+                name=name,
+                rank=_ordinal(int(rank)),
+                n=view["n_countries"],
+            )
         )
-    return (
-        f"{similarity}<br>By <b>{view['measure']}</b> centrality in the country network of "
-        f"{len(view['groupings'])} club(s): {'; '.join(ranks)} (ties share a rank)."
+    return tr(
+        "{similarity}<br>By <b>{measure}</b> centrality in the country network of {n} "
+        "club(s): {ranks} (ties share a rank).",
+        similarity=similarity,
+        measure=tr(_MEASURE_NAMES[view["measure"]]),
+        n=len(view["groupings"]),
+        ranks="; ".join(ranks),
     )
 
 
@@ -117,18 +148,20 @@ class ClubExplorer(Explorer):
             for g in networks.GROUPINGS
         }
         self.measure = w.Dropdown(
-            options=list(networks.MEASURES), value=first["measure"], description="Centrality"
+            options=[(tr(_MEASURE_NAMES[m]), m) for m in networks.MEASURES],
+            value=first["measure"],
+            description=tr("Centrality"),
         )
-        names = networks.countries()
-        self.country_a = w.Dropdown(options=names, value=first["a"], description="Country A")
-        self.country_b = w.Dropdown(options=names, value=first["b"], description="Country B")
+        names = [(shown(n), n) for n in networks.countries()]  # shown in the lesson's words
+        self.country_a = w.Dropdown(options=names, value=first["a"], description=tr("Country A"))
+        self.country_b = w.Dropdown(options=names, value=first["b"], description=tr("Country B"))
         base = [self.boxes[g] for g in networks.BASE]
         added = [self.boxes[g] for g in networks.ADDED]
         controls = w.VBox(
             [
                 w.HBox(base[:5]),
                 w.HBox(base[5:]),
-                w.HBox([w.Label("Add (Korea sits with China):"), *added]),
+                w.HBox([w.Label(tr("Add (Korea sits with China):")), *added]),
                 w.HBox([self.measure, self.country_a, self.country_b]),
             ]
         )
@@ -143,11 +176,11 @@ class ClubExplorer(Explorer):
         """Why the current controls show nothing (no club ticked, or the same country
         twice), as one sentence; None when they are fine."""
         if not self.chosen():
-            return "Tick at least one club."
+            return tr("Tick at least one club.")
         if self.country_a.value == self.country_b.value:
-            return (
-                f"Country A and country B are both {self.country_a.value}: "
-                "pick two different countries."
+            return tr(
+                "Country A and country B are both {name}: pick two different countries.",
+                name=shown(self.country_a.value),
             )
         return None
 
@@ -185,9 +218,17 @@ class ClubExplorer(Explorer):
             "country",
             ax=ax,
             fmt=fmt,
-            title=f"Most central countries by {view['measure']} "
-            f"({len(view['groupings'])} of {len(networks.GROUPINGS)} clubs counted)",
-            xlabel=f"{view['measure'].capitalize()}: {networks.MEASURES[view['measure']]}",
+            title=tr(
+                "Most central countries by {measure} ({n} of {total} clubs counted)",
+                measure=tr(_MEASURE_NAMES[view["measure"]]),
+                n=len(view["groupings"]),
+                total=len(networks.GROUPINGS),
+            ),
+            xlabel=tr(
+                "{Measure}: {description}",
+                Measure=tr(_MEASURE_NAMES[view["measure"]]).capitalize(),
+                description=tr(_MEASURE_WORDS[view["measure"]]),
+            ),
             source=networks.SOURCE,
         )
 
