@@ -157,7 +157,7 @@ def test_stage_bars_write_stages_and_minerals_in_the_lesson_language(lang, names
 
 
 @pytest.mark.parametrize(
-    "lang, names", [("ko", ["실리콘", "알루미나", "구리"]), ("en", ["silicon", "alumina", "copper"])]
+    "lang, names", [("ko", ["금속 실리콘", "알루미나", "구리"]), ("en", ["silicon", "alumina", "copper"])]
 )
 def test_refined_materials_are_named_in_the_lesson_language(lang, names):
     language.set_language(lang)

@@ -201,6 +201,29 @@ def test_mineral_explorer_speaks_italian():
     assert ex.draw().get_title().startswith("Chi estrae litio?")
 
 
+def test_mineral_explorer_names_the_unit_in_the_lesson_language():
+    # second reader of lesson 04 in Korean: the axis label said "(t nickel content 기준)"
+    from koit_lessons import minerals
+    from koit_lessons.widgets.minerals import UNITS, MineralExplorer
+
+    units = {minerals.producers(m, 2024)["unit"].iloc[0] for m in minerals.mineral_names()}
+    assert units == set(UNITS)
+    language.set_language("ko")
+    try:
+        ex = MineralExplorer("nickel", 2024)
+        label = " ".join(ex.draw().get_xlabel().split())
+        assert label == "세계 광산 생산량에서 차지하는 비중, % (니켈 함유량 t 기준)"
+        assert ex.draw().get_title() == "니켈: 누가 캘까? (2024년)"
+        assert "세계 합계의 62%를 인도네시아에서 캤고" in ex.summary_text()
+        language.set_language("it")
+        label = " ".join(MineralExplorer("nickel", 2024).draw().get_xlabel().split())
+        assert label.endswith("(misurata in t di nichel contenuto)")
+    finally:
+        language.set_language("en")
+    label = " ".join(MineralExplorer("nickel", 2024).draw().get_xlabel().split())  # wrapped
+    assert label.endswith("(measured in t nickel content)")
+
+
 def test_italian_hhi_figure_writes_thousands_with_a_dot():
     # "1,000" and "9,789" read as 1 and 9.8 in Italian (second reader of lesson 00)
     import matplotlib

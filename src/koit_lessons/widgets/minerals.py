@@ -17,6 +17,19 @@ from koit_lessons.widgets.base import Explorer
 
 __all__ = ["MineralExplorer", "mineral_explorer"]
 
+#: The units of ``mineral_production``, which the explorer's axis label names: marked so
+#: that a Korean or Italian label names them in its language too.
+UNITS = (
+    marked("t lithium content"),
+    marked("t cobalt content"),
+    marked("t nickel content"),
+    marked("thousand t copper content"),
+    marked("t natural graphite"),
+    marked("t rare-earth-oxide equivalent"),
+    marked("thousand dry t bauxite"),
+    marked("kg gallium content (primary low-purity gallium)"),
+)
+
 
 class MineralExplorer(Explorer):
     """Pick a mineral and a year; see who mines it and how concentrated that is.
@@ -80,7 +93,7 @@ class MineralExplorer(Explorer):
         """Draw the bar chart for the current choice and return its Axes."""
         table = minerals.producers(self.mineral.value, self.year.value)
         mined = minerals.is_mined(self.mineral.value)
-        unit = table["unit"].iloc[0]
+        unit = tr(table["unit"].iloc[0])  # in the lesson's language (UNITS)
         return plots.barh(
             table,
             "share_pct",
