@@ -316,3 +316,23 @@ def test_a_mineral_topic_can_be_named_as_the_edition_names_it(name):
     assert capstone.pick_topic(name) == "cobalt"
     assert capstone.profile(name).topic == "cobalt"
     assert check("09-top3-share", 89.1, topic=name).correct
+
+
+def test_a_korean_scenario_lines_up_its_values_as_the_english_one_does():
+    """A Korean character takes two terminal columns: the values of a Korean scenario
+    still start in one column, the English one's."""
+    import re
+
+    from koit_lessons import cli, language
+
+    def value_columns(result):
+        rows = [re.match(r"^  (.+?)\s{2,}(\S.*)$", line) for line in repr(result).splitlines()]
+        return {cli.columns(m.group(0)) - cli.columns(m.group(2)) for m in rows if m}
+
+    english = value_columns(capstone.scenario("nickel", 50, elasticity=0.5, stockpile_months=3))
+    try:
+        language.set_language("ko")
+        korean = value_columns(capstone.scenario("nickel", 50, elasticity=0.5, stockpile_months=3))
+    finally:
+        language.set_language("en")
+    assert english == korean == {22}
