@@ -336,3 +336,15 @@ def test_a_korean_scenario_lines_up_its_values_as_the_english_one_does():
     finally:
         language.set_language("en")
     assert english == korean == {22}
+
+
+@pytest.mark.parametrize("lang, word", [("en", "Source:"), ("ko", "출처:"), ("it", "Fonte:")])
+def test_a_scenario_table_names_its_source_once(lang, word):
+    from koit_lessons import language
+
+    try:
+        language.set_language(lang)
+        source = capstone.scenario_table("cobalt").attrs["source"]
+    finally:
+        language.set_language("en")
+    assert word.lower() not in source.lower() and "U.S. Geological Survey" in source

@@ -785,7 +785,9 @@ def scenario_table(topic: str, top: int = 3, step: int = 10) -> pd.DataFrame:
     out.attrs = dict(table.attrs)
     out.attrs["source"] = tr(
         "Model: koit_lessons.shocks (teaching model; cuts are hypothetical); shares: {source}",
-        source=str(table.attrs["source"]).removeprefix("Source: "),
+        # the shares' source without its "Source: " (data.table wrote it in the lesson's
+        # language: "출처: ", "Fonte: "), so that the line does not say it twice
+        source=str(table.attrs["source"]).removeprefix(tr("Source: {text}", text="")),
     )
     return out
 
