@@ -332,3 +332,35 @@ def test_the_scenario_figure_names_its_source_once(lang, word):
     finally:
         language._chosen = None
     assert word not in shown and "U.S. Geological Survey" in shown
+
+
+def test_a_korean_scenario_lines_up_its_values_as_the_english_one_does():
+    """A Korean character takes two terminal columns: the values of a Korean scenario
+    still start in one column, the English one's."""
+    import re
+
+    from koit_lessons import cli, language
+
+    def value_columns(result):
+        rows = [re.match(r"^  (.+?)\s{2,}(\S.*)$", line) for line in repr(result).splitlines()]
+        return {cli.columns(m.group(0)) - cli.columns(m.group(2)) for m in rows if m}
+
+    english = value_columns(capstone.scenario("nickel", 50, elasticity=0.5, stockpile_months=3))
+    try:
+        language.set_language("ko")
+        korean = value_columns(capstone.scenario("nickel", 50, elasticity=0.5, stockpile_months=3))
+    finally:
+        language.set_language("en")
+    assert english == korean == {22}
+
+
+@pytest.mark.parametrize("lang, word", [("en", "Source:"), ("ko", "출처:"), ("it", "Fonte:")])
+def test_a_scenario_table_names_its_source_once(lang, word):
+    from koit_lessons import language
+
+    try:
+        language.set_language(lang)
+        source = capstone.scenario_table("cobalt").attrs["source"]
+    finally:
+        language.set_language("en")
+    assert word.lower() not in source.lower() and "U.S. Geological Survey" in source

@@ -15,6 +15,7 @@ side by side, so that a student can write a brief from them.
 from __future__ import annotations
 
 import math
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -587,7 +588,11 @@ class Scenario(Result):
             return f"{value:,.1f}".rstrip("0").rstrip(".") if value % 1 == 0 else f"{value:,.1f}"
 
         def row(label: str, value: str) -> str:
-            return f"  {tr(label):<20}{value}"
+            # pad by terminal columns: a Korean character takes two, so that the values
+            # of a Korean scenario line up as the English ones do (English unchanged)
+            shown = tr(label)
+            wide = sum(unicodedata.east_asian_width(c) in "WF" for c in shown)
+            return f"  {shown:<{20 - wide}}{value}"
 
         lines = [
             tr(
