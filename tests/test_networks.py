@@ -422,3 +422,19 @@ def test_membership_grid_highlights_korea_and_italy_in_the_lesson_language(lang,
         matplotlib.pyplot.close(ax.figure)
     finally:
         language.set_language("en")
+
+
+def test_the_club_explorer_lists_countries_in_the_lesson_language_order():
+    from koit_lessons import language
+    from koit_lessons.widgets import networks as explorer
+
+    english = [label for label, _ in explorer.ClubExplorer().country_a.options]
+    assert english == networks.countries()
+    try:
+        language.set_language("it")
+        options = explorer.ClubExplorer().country_a.options
+        labels = [label for label, _ in options]
+        assert labels == sorted(labels) and dict(options)["Repubblica di Corea"] == "Korea"
+        assert labels.index("Repubblica di Corea") > labels.index("Polonia")
+    finally:
+        language.set_language("en")
