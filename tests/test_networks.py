@@ -404,3 +404,37 @@ def test_the_club_explorer_speaks_the_lesson_language():
     finally:
         language.set_language("en")
     assert "Jaccard similarity" in explorer.ClubExplorer().summary_text()
+
+
+@pytest.mark.parametrize("lang, korea, italy", [("ko", "대한민국", "이탈리아"), ("it", "Repubblica di Corea", "Italia")])
+def test_membership_grid_highlights_korea_and_italy_in_the_lesson_language(lang, korea, italy):
+    # lesson 08 draws the grid with the default highlight and asks students to read "the two
+    # coloured rows": in an edition the rows are named in its language
+    from koit_lessons import language
+
+    try:
+        language.set_language(lang)
+        ax = plots.membership_grid(networks.membership_matrix(min_groupings=3))
+        labels = {t.get_text(): t for t in ax.get_yticklabels()}
+        assert labels[korea].get_color() == plots.COUNTRY_COLORS["KOR"]
+        assert labels[italy].get_color() == plots.COUNTRY_COLORS["ITA"]
+        assert len(ax.patches) == 2  # the two highlight bands
+        matplotlib.pyplot.close(ax.figure)
+    finally:
+        language.set_language("en")
+
+
+def test_the_club_explorer_lists_countries_in_the_lesson_language_order():
+    from koit_lessons import language
+    from koit_lessons.widgets import networks as explorer
+
+    english = [label for label, _ in explorer.ClubExplorer().country_a.options]
+    assert english == networks.countries()
+    try:
+        language.set_language("it")
+        options = explorer.ClubExplorer().country_a.options
+        labels = [label for label, _ in options]
+        assert labels == sorted(labels) and dict(options)["Repubblica di Corea"] == "Korea"
+        assert labels.index("Repubblica di Corea") > labels.index("Polonia")
+    finally:
+        language.set_language("en")

@@ -27,6 +27,22 @@ from koit_lessons.plots._describe import listing, sentence
 __all__ = ["membership_grid", "network"]
 
 
+def _highlighted(highlight: Iterable[str]) -> set[str]:
+    """The names to highlight, as given and as the lesson shows them: the default
+    ("Korea", "Italy") also finds "Repubblica di Corea" and "Italia" in an Italian lesson,
+    whose tables and graphs name countries in its language (names that are not countries,
+    e.g. a club, stay as given)."""
+    from koit_lessons import networks
+
+    special = {str(h) for h in highlight}
+    for name in list(special):
+        try:
+            special.add(networks.shown(name))
+        except KoitError:
+            pass
+    return special
+
+
 @_document
 def membership_grid(
     matrix: pd.DataFrame,
@@ -69,7 +85,7 @@ def membership_grid(
         raise KoitError("The membership table must hold only 0 and 1.")
     src = _source_text(matrix, source)
     codes = iso3 if iso3 is not None else matrix.attrs.get("iso3", {})
-    special = {str(h) for h in highlight}
+    special = _highlighted(highlight)
     n_rows, n_cols = matrix.shape
     ax = _axes(ax, (max(6.0, 0.62 * n_cols + 2.8), max(3.0, 0.2 * n_rows + 1.6)))
     squares, colors = [], []
@@ -185,7 +201,7 @@ def network(
     )
     ax = _axes(ax, (10, 8))
     ordered = G
-    special = {str(h) for h in highlight}
+    special = _highlighted(highlight)
     clubs = [n for n, d in ordered.nodes(data=True) if d.get("kind") == "grouping"]
     if clubs:  # groupings on a ring, in the graph's order; countries pulled to their clubs
         ring = {

@@ -152,7 +152,9 @@ class ClubExplorer(Explorer):
             value=first["measure"],
             description=tr("Centrality"),
         )
-        names = [(shown(n), n) for n in networks.countries()]  # shown in the lesson's words
+        # shown in the lesson's words and in their alphabetical order (Repubblica di Corea
+        # under R); in English the order of networks.countries()
+        names = sorted(((shown(n), n) for n in networks.countries()), key=lambda p: p[0])
         self.country_a = w.Dropdown(options=names, value=first["a"], description=tr("Country A"))
         self.country_b = w.Dropdown(options=names, value=first["b"], description=tr("Country B"))
         base = [self.boxes[g] for g in networks.BASE]
