@@ -334,6 +334,23 @@ def test_the_scenario_figure_names_its_source_once(lang, word):
     assert word not in shown and "U.S. Geological Survey" in shown
 
 
+def test_a_chip_stage_fact_sheet_and_scenario_name_the_supplier_in_the_edition_words():
+    """CSET's regions ("Mainland China") as lesson 02's figures name them; English as it was."""
+    from koit_lessons import language
+
+    def said():
+        top = capstone.fact_sheet("fabrication").set_index("fact")["value"].iloc[2]
+        return top, repr(capstone.scenario("fabrication", 50)).splitlines()[1]
+
+    assert all("Mainland China" in text for text in said())
+    try:
+        language.set_language("ko")
+        assert all("중국 본토" in text and "Mainland" not in text for text in said())
+    finally:
+        language._chosen = None
+    assert all("Mainland China" in text for text in said())
+
+
 def test_a_korean_scenario_lines_up_its_values_as_the_english_one_does():
     """A Korean character takes two terminal columns: the values of a Korean scenario
     still start in one column, the English one's."""

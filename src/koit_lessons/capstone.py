@@ -605,7 +605,9 @@ class Scenario(Result):
                 marked("supplier"),
                 tr(
                     "{supplier} ({share} % of supply)",
-                    supplier=self.supplier,
+                    # a CSET region as lesson 02's figures name it (a mineral's supplier
+                    # is already in the edition's words)
+                    supplier=_shown(self.supplier),
                     share=num(self.supplier_share_pct),
                 ),
             ),
@@ -893,7 +895,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     rows = [
         (tr("topic"), _label(p.topic, p.kind, p.year)),
         (tr("measure"), p.measure),
-        (tr("top supplier"), f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
+        (tr("top supplier"), f"{_shown(p.top_supplier)} ({p.top1_pct:.1f}%)"),
         (tr("top-3 share"), f"{p.top3_pct:.1f}%"),
         ("HHI", f"{p.hhi:,.0f} ({tr(p.hhi_band)})"),
         (tr("Korea's share"), _pct(p.korea_pct)),
