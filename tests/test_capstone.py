@@ -381,3 +381,24 @@ def test_a_scenario_table_names_its_source_once(lang, word):
     finally:
         language.set_language("en")
     assert word.lower() not in source.lower() and "U.S. Geological Survey" in source
+
+
+def test_a_supplier_given_in_the_edition_words_is_found():
+    """A Korean student gives CSET's 'South Korea' as 한국 and 'Mainland China' as 중국 or
+    중국 본토: share_of finds them (not None, which would read as 'not listed'), and the
+    checks accept them; English answers as before."""
+    from koit_lessons import language
+
+    assert capstone.share_of("fabrication", "한국") == capstone.share_of("fabrication", "Korea")
+    assert check("09-top-supplier", "중국", topic="fabrication").correct
+    try:
+        language.set_language("ko")
+        assert capstone.share_of("fabrication", "유럽") == 8.0
+        assert check("09-top-supplier", "중국 본토", topic="fabrication").correct
+        assert not check("09-top-supplier", "대만", topic="fabrication").correct
+        typed = ["중국 본토", "대만", "일본", "한국", "미국"]
+        assert check("09-big-suppliers", typed, topic="fabrication").correct
+    finally:
+        language._chosen = None
+    assert capstone.share_of("fabrication", "Europe") == 8.0
+    assert check("09-top-supplier", "Mainland China", topic="fabrication").correct
