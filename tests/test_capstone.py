@@ -334,6 +334,23 @@ def test_the_scenario_figure_names_its_source_once(lang, word):
     assert word not in shown and "U.S. Geological Survey" in shown
 
 
+def test_a_chip_stage_fact_sheet_and_scenario_name_the_supplier_in_the_edition_words():
+    """CSET's regions ("Mainland China") as lesson 02's figures name them; English as it was."""
+    from koit_lessons import language
+
+    def said():
+        top = capstone.fact_sheet("fabrication").set_index("fact")["value"].iloc[2]
+        return top, repr(capstone.scenario("fabrication", 50)).splitlines()[1]
+
+    assert all("Mainland China" in text for text in said())
+    try:
+        language.set_language("ko")
+        assert all("중국 본토" in text and "Mainland" not in text for text in said())
+    finally:
+        language._chosen = None
+    assert all("Mainland China" in text for text in said())
+
+
 def test_a_korean_scenario_lines_up_its_values_as_the_english_one_does():
     """A Korean character takes two terminal columns: the values of a Korean scenario
     still start in one column, the English one's."""
@@ -364,3 +381,24 @@ def test_a_scenario_table_names_its_source_once(lang, word):
     finally:
         language.set_language("en")
     assert word.lower() not in source.lower() and "U.S. Geological Survey" in source
+
+
+def test_a_supplier_given_in_the_edition_words_is_found():
+    """A Korean student gives CSET's 'South Korea' as 한국 and 'Mainland China' as 중국 or
+    중국 본토: share_of finds them (not None, which would read as 'not listed'), and the
+    checks accept them; English answers as before."""
+    from koit_lessons import language
+
+    assert capstone.share_of("fabrication", "한국") == capstone.share_of("fabrication", "Korea")
+    assert check("09-top-supplier", "중국", topic="fabrication").correct
+    try:
+        language.set_language("ko")
+        assert capstone.share_of("fabrication", "유럽") == 8.0
+        assert check("09-top-supplier", "중국 본토", topic="fabrication").correct
+        assert not check("09-top-supplier", "대만", topic="fabrication").correct
+        typed = ["중국 본토", "대만", "일본", "한국", "미국"]
+        assert check("09-big-suppliers", typed, topic="fabrication").correct
+    finally:
+        language._chosen = None
+    assert capstone.share_of("fabrication", "Europe") == 8.0
+    assert check("09-top-supplier", "Mainland China", topic="fabrication").correct

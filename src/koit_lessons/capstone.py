@@ -119,7 +119,7 @@ def _label(topic: str, kind: str, year: int) -> str:
 MINERAL_YEAR = 2024
 #: other names by which a student may give a supplier (by ISO code, as in the data)
 ALIASES = {
-    "KOR": {"korea", "south korea", "korea, republic of", "republic of korea"},
+    "KOR": {"korea", "south korea", "korea, republic of", "republic of korea", "한국"},
     "ITA": {"italy"},
     "CHN": {"china", "mainland china", "people's republic of china", "prc"},
     "USA": {"us", "u.s.", "united states", "united states of america"},
@@ -136,7 +136,25 @@ def _match(table: pd.DataFrame, who: str) -> pd.DataFrame:
     for code, names in ALIASES.items():
         if wanted in names or wanted == code.lower():
             return table[codes == code]
-    return table[(table["supplier"].str.lower() == wanted) | (codes == wanted.upper())]
+    said = [
+        wanted in other_names(str(supplier), code if isinstance(code, str) else None)
+        for supplier, code in zip(table["supplier"], codes, strict=True)
+    ]
+    return table[
+        (table["supplier"].str.lower() == wanted)
+        | (codes == wanted.upper())
+        | pd.Series(said, index=table.index, dtype=bool)
+    ]
+
+
+def other_names(supplier: str, code: str | None) -> set[str]:
+    """Other names (lower case) by which a student may give a supplier: the usual names
+    of :data:`ALIASES`, the glossary's names of its code in every language (중국, Cina)
+    and the edition's name of the row (a Korean student gives CSET's "Europe" as 유럽)."""
+    names = {_shown(supplier).lower()}
+    if code:
+        names |= ALIASES.get(code, set()) | {n.lower() for n in glossary.names_of(code)}
+    return names
 
 
 def topics() -> dict[str, list[str]]:
@@ -605,7 +623,9 @@ class Scenario(Result):
                 marked("supplier"),
                 tr(
                     "{supplier} ({share} % of supply)",
-                    supplier=self.supplier,
+                    # a CSET region as lesson 02's figures name it (a mineral's supplier
+                    # is already in the edition's words)
+                    supplier=_shown(self.supplier),
                     share=num(self.supplier_share_pct),
                 ),
             ),
@@ -893,7 +913,7 @@ def fact_sheet(topic: str) -> pd.DataFrame:
     rows = [
         (tr("topic"), _label(p.topic, p.kind, p.year)),
         (tr("measure"), p.measure),
-        (tr("top supplier"), f"{p.top_supplier} ({p.top1_pct:.1f}%)"),
+        (tr("top supplier"), f"{_shown(p.top_supplier)} ({p.top1_pct:.1f}%)"),
         (tr("top-3 share"), f"{p.top3_pct:.1f}%"),
         ("HHI", f"{p.hhi:,.0f} ({tr(p.hhi_band)})"),
         (tr("Korea's share"), _pct(p.korea_pct)),

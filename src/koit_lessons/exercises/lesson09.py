@@ -159,7 +159,7 @@ def _aliases(topic: str) -> dict[str, str]:
     if codes.empty:
         return {}
     code = str(codes.iloc[0])
-    return {code: top, **{name: top for name in capstone.ALIASES.get(code, ())}}
+    return {code: top, **{name: top for name in capstone.other_names(top, code)}}
 
 
 def _all_aliases(topic: str) -> dict[str, str]:
@@ -169,7 +169,7 @@ def _all_aliases(topic: str) -> dict[str, str]:
     table = capstone.suppliers(topic).dropna(subset=["iso3"])
     found: dict[str, str] = {}
     for supplier, code in zip(table["supplier"], table["iso3"], strict=True):
-        found.update({name: supplier for name in capstone.ALIASES.get(str(code), ())})
+        found.update({name: supplier for name in capstone.other_names(supplier, str(code))})
         found[str(code)] = supplier
     return found
 
