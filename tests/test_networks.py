@@ -404,3 +404,21 @@ def test_the_club_explorer_speaks_the_lesson_language():
     finally:
         language.set_language("en")
     assert "Jaccard similarity" in explorer.ClubExplorer().summary_text()
+
+
+def test_the_club_explorer_lists_countries_in_the_lesson_languages_order():
+    from koit_lessons import language
+    from koit_lessons.widgets import networks as explorer
+
+    english = [value for _, value in explorer.ClubExplorer().country_a.options]
+    assert english == list(networks.countries())  # English: the order it always had
+    try:
+        language.set_language("ko")
+        shown = [label for label, _ in explorer.ClubExplorer().country_a.options]
+        assert shown == sorted(shown) and shown[0] == "그리스"  # 가나다순, not by English name
+        language.set_language("it")
+        shown = [label for label, _ in explorer.ClubExplorer().country_b.options]
+        assert shown.index("Cile") < shown.index("Cina") < shown.index("Danimarca")
+        assert shown.index("Giappone") < shown.index("Italia")
+    finally:
+        language.set_language("en")
