@@ -422,3 +422,17 @@ def test_the_club_explorer_lists_countries_in_the_lesson_languages_order():
         assert shown.index("Giappone") < shown.index("Italia")
     finally:
         language.set_language("en")
+
+
+def test_the_source_line_of_the_network_figures_is_translated_whole():
+    from koit_lessons import language
+    from koit_lessons.data import localised_source
+
+    assert localised_source(networks.SOURCE) == networks.SOURCE  # English unchanged
+    try:
+        language.set_language("ko")
+        line = localised_source(networks.SOURCE)
+        assert line.startswith("출처: ") and "Italy's foreign ministry" not in line
+        assert "networks.dated()" in line and "data.cite('alliance_memberships')" in line
+    finally:
+        language.set_language("en")

@@ -43,6 +43,7 @@ import pandas as pd
 from koit_lessons import data
 from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, pick_name, require_whole, said
+from koit_lessons.language import marked
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
     import networkx as nx
@@ -118,7 +119,7 @@ MEASURES = {
     "themselves central",
 }
 #: A short source line for figures drawn from this data set.
-SOURCE = (
+SOURCE = marked(  # the whole line translated where a figure shows it (data.localised_source)
     "Source: koit-lessons data set alliance_memberships: Italy's foreign ministry (G7, OECD), "
     "DFAT (G20), the EU, NATO and the\nEstonian Atlantic Treaty Association (NATO), the US "
     "Commerce Department (IPEF), the White House (Quad), Korea Herald/Yonhap (MSP),\n"
