@@ -436,3 +436,17 @@ def test_the_source_line_of_the_network_figures_is_translated_whole():
         assert "networks.dated()" in line and "data.cite('alliance_memberships')" in line
     finally:
         language.set_language("en")
+
+
+def test_the_list_dates_are_shown_in_the_edition_language():
+    from koit_lessons import language
+
+    english = networks.dated().set_index("grouping")["list_as_of"]
+    assert english["OECD"] == "2021 or later (38 members)" and english["MSP"] == "2024"
+    try:
+        language.set_language("ko")
+        korean = networks.dated().set_index("grouping")["list_as_of"]
+        assert korean["OECD"] == "2021년 이후 (회원 38개국)" and korean["MSP"] == "2024"
+        assert not korean.str.contains("later|members|countries|in force").any()
+    finally:
+        language.set_language("en")
