@@ -450,3 +450,31 @@ def test_the_list_dates_are_shown_in_the_edition_language():
         assert not korean.str.contains("later|members|countries|in force").any()
     finally:
         language.set_language("en")
+
+
+def test_a_korean_source_line_is_wrapped_to_the_figure_by_its_drawn_width():
+    import unicodedata
+
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import language
+    from koit_lessons.plots._core import SOURCE_WIDTH
+
+    def columns(line):  # a Hangul syllable is drawn about two Latin letters wide
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    table = networks.centrality("degree").head(5)
+    ax = plots.barh(table, "score", "country", source=networks.SOURCE)
+    english = ax.texts[-1].get_text()
+    plt.close(ax.figure)
+    assert english.split() == networks.SOURCE.split()  # English: the same words, as wrapped before
+    assert all(len(line) <= SOURCE_WIDTH for line in english.split("\n"))
+    try:
+        language.set_language("ko")
+        ax = plots.barh(networks.centrality("degree").head(5), "score", "country", source=networks.SOURCE)
+        korean = ax.texts[-1].get_text()
+        plt.close(ax.figure)
+        assert korean.startswith("출처: ")
+        assert all(columns(line) <= SOURCE_WIDTH + 10 for line in korean.split("\n"))
+    finally:
+        language.set_language("en")
