@@ -53,10 +53,20 @@ def _run(nb: dict, tmp_path) -> dict:
 EDITIONS = [(item, lang) for item in lessons() for lang in item.translations()[1:]]
 
 
+_ENGLISH: dict[str, dict] = {}
+
+
+def _english(item, tmp_path_factory) -> dict:
+    """The English lesson run once, for both of its editions (half the kernels)."""
+    if item.number not in _ENGLISH:
+        _ENGLISH[item.number] = _run(item.read(), tmp_path_factory.mktemp(f"en{item.number}"))
+    return _ENGLISH[item.number]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("item, lang", EDITIONS, ids=[f"{i.number}-{lang}" for i, lang in EDITIONS])
-def test_every_number_is_the_same_as_in_english(item, lang, tmp_path):
-    english = _run(item.read(), tmp_path)
+def test_every_number_is_the_same_as_in_english(item, lang, tmp_path, tmp_path_factory):
+    english = _english(item, tmp_path_factory)
     translated = _run(item.edition(lang), tmp_path)
     compared = 0
     for cell_id, cell in english.items():
