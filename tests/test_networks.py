@@ -424,17 +424,75 @@ def test_membership_grid_highlights_korea_and_italy_in_the_lesson_language(lang,
         language.set_language("en")
 
 
-def test_the_club_explorer_lists_countries_in_the_lesson_language_order():
+def test_the_club_explorer_lists_countries_in_the_lesson_languages_order():
     from koit_lessons import language
     from koit_lessons.widgets import networks as explorer
 
-    english = [label for label, _ in explorer.ClubExplorer().country_a.options]
-    assert english == networks.countries()
+    english = [value for _, value in explorer.ClubExplorer().country_a.options]
+    assert english == list(networks.countries())  # English: the order it always had
     try:
+        language.set_language("ko")
+        shown = [label for label, _ in explorer.ClubExplorer().country_a.options]
+        assert shown == sorted(shown) and shown[0] == "그리스"  # 가나다순, not by English name
         language.set_language("it")
-        options = explorer.ClubExplorer().country_a.options
-        labels = [label for label, _ in options]
-        assert labels == sorted(labels) and dict(options)["Repubblica di Corea"] == "Korea"
-        assert labels.index("Repubblica di Corea") > labels.index("Polonia")
+        shown = [label for label, _ in explorer.ClubExplorer().country_b.options]
+        assert shown.index("Cile") < shown.index("Cina") < shown.index("Danimarca")
+        assert shown.index("Giappone") < shown.index("Italia")
+    finally:
+        language.set_language("en")
+
+
+def test_the_source_line_of_the_network_figures_is_translated_whole():
+    from koit_lessons import language
+    from koit_lessons.data import localised_source
+
+    assert localised_source(networks.SOURCE) == networks.SOURCE  # English unchanged
+    try:
+        language.set_language("ko")
+        line = localised_source(networks.SOURCE)
+        assert line.startswith("출처: ") and "Italy's foreign ministry" not in line
+        assert "networks.dated()" in line and "data.cite('alliance_memberships')" in line
+    finally:
+        language.set_language("en")
+
+
+def test_the_list_dates_are_shown_in_the_edition_language():
+    from koit_lessons import language
+
+    english = networks.dated().set_index("grouping")["list_as_of"]
+    assert english["OECD"] == "2021 or later (38 members)" and english["MSP"] == "2024"
+    try:
+        language.set_language("ko")
+        korean = networks.dated().set_index("grouping")["list_as_of"]
+        assert korean["OECD"] == "2021년 이후 (회원 38개국)" and korean["MSP"] == "2024"
+        assert not korean.str.contains("later|members|countries|in force").any()
+    finally:
+        language.set_language("en")
+
+
+def test_a_korean_source_line_is_wrapped_to_the_figure_by_its_drawn_width():
+    import unicodedata
+
+    import matplotlib.pyplot as plt
+
+    from koit_lessons import language
+    from koit_lessons.plots._core import SOURCE_WIDTH
+
+    def columns(line):  # a Hangul syllable is drawn about two Latin letters wide
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+
+    table = networks.centrality("degree").head(5)
+    ax = plots.barh(table, "score", "country", source=networks.SOURCE)
+    english = ax.texts[-1].get_text()
+    plt.close(ax.figure)
+    assert english.split() == networks.SOURCE.split()  # English: the same words, as wrapped before
+    assert all(len(line) <= SOURCE_WIDTH for line in english.split("\n"))
+    try:
+        language.set_language("ko")
+        ax = plots.barh(networks.centrality("degree").head(5), "score", "country", source=networks.SOURCE)
+        korean = ax.texts[-1].get_text()
+        plt.close(ax.figure)
+        assert korean.startswith("출처: ")
+        assert all(columns(line) <= SOURCE_WIDTH + 10 for line in korean.split("\n"))
     finally:
         language.set_language("en")

@@ -275,6 +275,8 @@ def localised_source(text: str) -> str:
 
     if current() == "en":
         return text
+    if (whole := tr(text)) != text:  # a line translated whole, e.g. networks.SOURCE
+        return whole
     if text.startswith("Source: "):
         text = tr("Source: {text}", text=text[len("Source: ") :])
     if text.startswith("Sources: "):

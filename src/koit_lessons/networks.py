@@ -43,6 +43,7 @@ import pandas as pd
 from koit_lessons import data
 from koit_lessons._results import Result
 from koit_lessons.errors import KoitError, pick_name, require_whole, said
+from koit_lessons.language import marked, tr
 
 if TYPE_CHECKING:  # networkx is imported lazily: it is only needed for graphs
     import networkx as nx
@@ -118,7 +119,7 @@ MEASURES = {
     "themselves central",
 }
 #: A short source line for figures drawn from this data set.
-SOURCE = (
+SOURCE = marked(  # the whole line translated where a figure shows it (data.localised_source)
     "Source: koit-lessons data set alliance_memberships: Italy's foreign ministry (G7, OECD), "
     "DFAT (G20), the EU, NATO and the\nEstonian Atlantic Treaty Association (NATO), the US "
     "Commerce Department (IPEF), the White House (Quad), Korea Herald/Yonhap (MSP),\n"
@@ -684,6 +685,16 @@ def jaccard(a: str, b: str, groupings: Iterable[str] | None = None) -> float:
     return len(both) / union if union else math.nan
 
 
+#: the list dates of the data set that are more than a year or a month, marked to be
+#: translated where :func:`dated` shows them (a date not listed here is shown as it is)
+_AS_OF_WORDS = (
+    marked("2021 or later (38 members)"),
+    marked("2020 or later (27 countries)"),
+    marked("2023-06 (all 15 in force)"),
+    marked("1998 or later (21 member economies)"),
+)
+
+
 def dated() -> pd.DataFrame:
     """What each grouping's member list is dated to, and who published it.
 
@@ -716,7 +727,7 @@ def dated() -> pd.DataFrame:
             {
                 "grouping": g,
                 "members": int(counted.get(g, 0)),
-                "list_as_of": max(texts, key=len),
+                "list_as_of": tr(max(texts, key=len)),  # in the edition's words
                 "publishers": "; ".join(dict.fromkeys(part["source_publisher"])),
             }
         )

@@ -8,6 +8,7 @@ import logging
 import re
 import sys
 import textwrap
+import unicodedata
 import weakref
 from collections.abc import Iterable
 
@@ -218,6 +219,9 @@ def add_source(
     own = ax.figure in _OWN_FIGURES
     if width and own:  # no wider than the figure: SOURCE_WIDTH fits 8 inches
         width = min(width, int(SOURCE_WIDTH * ax.figure.get_figwidth() / 8))
+    if width and current() != "en":  # an edition's Hangul is about twice a Latin letter wide
+        wide = sum(unicodedata.east_asian_width(c) in "WF" for c in text)
+        width = max(20, width * len(text) // (len(text) + wide)) if wide else width
     ax.annotate(
         ("\n".join(textwrap.wrap(text, width)) if width else "") or text,
         xy=(0, 0),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import math
+import unicodedata
 from collections.abc import Iterable
 
 import ipywidgets as w
@@ -35,6 +36,12 @@ def _ordinal(n: int) -> str:
         return tr("{n}th", n=n)  # 3위, 3º
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
+
+
+def _alphabetical(option: tuple[str, str]) -> str:
+    """A dropdown option's sort key: its shown name without accents, case-folded."""
+    decomposed = unicodedata.normalize("NFKD", option[0])
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c))).casefold()
 
 
 def _listing(names: list[str]) -> str:
@@ -152,9 +159,9 @@ class ClubExplorer(Explorer):
             value=first["measure"],
             description=tr("Centrality"),
         )
-        # shown in the lesson's words and in their alphabetical order (Repubblica di Corea
-        # under R); in English the order of networks.countries()
-        names = sorted(((shown(n), n) for n in networks.countries()), key=lambda p: p[0])
+        # shown in the lesson's words and in their alphabetical order (가나다순 in Korean),
+        # so a student finds a country where the language puts it; English is unchanged
+        names = sorted(((shown(n), n) for n in networks.countries()), key=_alphabetical)
         self.country_a = w.Dropdown(options=names, value=first["a"], description=tr("Country A"))
         self.country_b = w.Dropdown(options=names, value=first["b"], description=tr("Country B"))
         base = [self.boxes[g] for g in networks.BASE]
