@@ -49,24 +49,36 @@ def _offered_sentences():
     return module.sentences()
 
 
-@pytest.mark.parametrize("key", ["ko", "it", "README"])
+@pytest.mark.parametrize("key", ["ko", "it", "guide", "README"])
 def test_the_guides_and_readme_say_which_lessons_each_language_has(key):
     path, pattern, sentence = _offered_sentences()[key]
     found = pattern.findall(path.read_text(encoding="utf-8"))
     assert found == [sentence], "run: python scripts/offered_sentences.py --write"
 
 
-def test_the_sentences_name_exactly_the_lessons_offered():
+def test_the_sentences_name_exactly_the_lessons_offered(monkeypatch):
+    every = [i.number for i in lessons.lessons()]
     sentences = _offered_sentences()
     for lang in ("ko", "it"):
-        named = re.findall(r"(?<!\d)\d\d(?!\d)", sentences[lang][2])
         offered = [i.number for i in lessons.offered(lang)]
-        assert set(named) == set(offered) and offered[0] == "00"
-    # the Korean sentence names, in brackets, the lessons offered in Italian as well
-    both = re.search(r"\((.*)\)", sentences["ko"][2]).group(1)
-    assert re.findall(r"\d\d", both) == [
-        i.number for i in lessons.offered("ko") if i in lessons.offered("it")
-    ]
+        named = re.findall(r"(?<!\d)\d\d(?!\d)", sentences[lang][2])
+        if offered == every:  # "00부터 09까지 모든 수업", "tutte le lezioni, dalla 00 alla 09"
+            assert named == [every[0], every[-1]]
+            assert {"ko": "모든 수업", "it": "tutte le lezioni"}[lang] in sentences[lang][2]
+        else:
+            assert set(named) == set(offered) and offered[0] == "00"
+    # with fewer lessons offered, each sentence lists them and says the rest will follow
+    some = [i for i in lessons.lessons() if i.number in ("00", "05")]
+    monkeypatch.setattr(lessons, "offered", lambda lang="en": some)
+    partial = _offered_sentences()
+    assert "00, 05이고(그중 이탈리아어로도 제공되는 수업은 00, 05)" in partial["ko"][2]
+    assert "나머지 수업은" in partial["ko"][2]
+    assert "Oggi le lezioni 00 e 05 sono disponibili" in partial["it"][2]
+    assert "le altre si aggiungeranno" in partial["it"][2]
+    assert partial["README"][2] == "Today lessons 00 and 05 are offered in Korean, and 00 and 05 in Italian."
+    assert "today lessons 00 and 05 are offered in Korean and 00 and 05 in Italian" in partial["guide"][2]
+    for key, (_path, pattern, sentence) in partial.items():
+        assert pattern.fullmatch(sentence), key  # the next --write finds it again
 
 
 @pytest.mark.parametrize("lang", ["ko", "it"])
