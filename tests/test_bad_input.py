@@ -108,7 +108,7 @@ CASES = [
     ('partnership.growth("eurostat_eur", "Italy to Korea", "2008", 2014)', lambda: partnership.growth("eurostat_eur", "Italy to Korea", "2008", 2014), "without quotes"),
     ('partnership.flows("korea_usd", "exports")', lambda: partnership.flows("korea_usd", "exports"), "no trade flow called 'exports'"),
     ('partnership.eu_rank(2020)', lambda: partnership.eu_rank(2020), "Years in the data: 2008, 2014"),
-    ('networks.memberships("Corea")', lambda: networks.memberships("Corea"), "Did you mean 'Korea'"),
+    ('networks.memberships("Koreaa")', lambda: networks.memberships("Koreaa"), "Did you mean 'Korea'"),
     ('networks.memberships(82)', lambda: networks.memberships(82), "as text in quotes"),
     ('networks.jaccard("Korea", "Italy", groupings=["G8"])', lambda: networks.jaccard("Korea", "Italy", groupings=["G8"]), "no grouping called 'G8'"),
     ('networks.jaccard("Korea", "Italy", groupings=[])', lambda: networks.jaccard("Korea", "Italy", groupings=[]), "is empty"),
