@@ -93,7 +93,10 @@ class MineralExplorer(Explorer):
         """Draw the bar chart for the current choice and return its Axes."""
         table = minerals.producers(self.mineral.value, self.year.value)
         mined = minerals.is_mined(self.mineral.value)
-        unit = tr(table["unit"].iloc[0])  # in the lesson's language (UNITS)
+        # in the lesson's language (UNITS); no string literal inside tr(): Babel 2.12
+        # would take "unit" for a message to translate
+        data_unit = str(table["unit"].iloc[0])
+        unit = tr(data_unit)
         return plots.barh(
             table,
             "share_pct",
