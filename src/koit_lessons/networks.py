@@ -111,12 +111,16 @@ RING = (
     "Chip 4",
     "NATO IP4",
 )
-#: What each centrality measure means, in plain words.
+#: What each centrality measure means, in plain words (marked: the club explorer shows
+#: them in the lesson's language).
 MEASURES = {
-    "degree": "number of other countries it shares at least one club with",
-    "betweenness": "share of shortest paths between two other countries that pass through it",
-    "eigenvector": "high when it is linked, by many shared clubs, to countries that are "
-    "themselves central",
+    "degree": marked("number of other countries it shares at least one club with"),
+    "betweenness": marked(
+        "share of shortest paths between two other countries that pass through it"
+    ),
+    "eigenvector": marked(
+        "high when it is linked, by many shared clubs, to countries that are themselves central"
+    ),
 }
 #: A short source line for figures drawn from this data set.
 SOURCE = marked(  # the whole line translated where a figure shows it (data.localised_source)

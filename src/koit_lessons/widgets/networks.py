@@ -49,15 +49,7 @@ def _listing(names: list[str]) -> str:
 
 
 #: the measures' descriptions, as networks.MEASURES writes them, to translate where shown
-_MEASURE_WORDS = {
-    "degree": marked("number of other countries it shares at least one club with"),
-    "betweenness": marked(
-        "share of shortest paths between two other countries that pass through it"
-    ),
-    "eigenvector": marked(
-        "high when it is linked, by many shared clubs, to countries that are themselves central"
-    ),
-}
+_MEASURE_WORDS = networks.MEASURES  # marked where they are defined
 _MEASURE_NAMES = {"degree": marked("degree"), "betweenness": marked("betweenness"),
                   "eigenvector": marked("eigenvector")}  # fmt: skip
 
